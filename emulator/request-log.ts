@@ -1,0 +1,37 @@
+// Every API request the emulator received, so tests can assert call counts, paging, retries and the
+// X-NetSapiens-Log tag the client is supposed to send.
+
+export interface RequestLogEntry {
+  readonly method: string;
+  /** Path after `/ns-api/v2`, percent-decoded, without the query string. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  /** Status sent; 0 when the connection was dropped by a fault. */
+  readonly status: number;
+  /** Value of the `X-NetSapiens-Log` request header, if any. */
+  readonly logTag?: string;
+  /** Parsed JSON request body, if any. */
+  readonly body?: unknown;
+  readonly time: string;
+}
+
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  get count(): number {
+    return this.entries.length;
+  }
+
+  list(): RequestLogEntry[] {
+    return this.entries.slice();
+  }
+
+  reset(): void {
+    this.entries = [];
+  }
+
+  /** Used by the server only. */
+  record(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+  }
+}

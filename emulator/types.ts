@@ -1,0 +1,57 @@
+// Shapes of the emulator's persisted state and of the seed files that create it.
+// Records are kept as plain JSON objects under their v45.0 API field names, exactly as GET returns
+// them (minus a few values computed at read time), so the state file doubles as a readable fixture.
+
+export type JsonRecord = Record<string, unknown>;
+
+export interface EmailSent {
+  readonly user: string;
+  readonly to: string;
+  readonly template: string;
+  readonly subject: string;
+  readonly time: string;
+}
+
+export interface DomainState {
+  domain: JsonRecord;
+  users: JsonRecord[];
+  devices: JsonRecord[];
+  answerrules: JsonRecord[];
+  /** Shared (domain-wide) contacts. */
+  contacts: JsonRecord[];
+  /** Personal contacts, keyed by user (extension). */
+  user_contacts: Record<string, JsonRecord[]>;
+  /** Domain block list: the `phone-numbers-to-reject` parameters of `/number-filters`. */
+  number_filters: string[];
+  phonenumbers: JsonRecord[];
+  /** user → folder (inbox, saved, …) → audio files. */
+  voicemails: Record<string, Record<string, JsonRecord[]>>;
+  /** user → greetings. */
+  greetings: Record<string, JsonRecord[]>;
+  /** Log of `POST /domains/{d}/users/{u}/email`. */
+  emails_sent: EmailSent[];
+}
+
+export interface EmulatorState {
+  version: 1;
+  domains: Record<string, DomainState>;
+}
+
+/** A seed is a partial state: every collection is optional and records get platform defaults. */
+export interface DomainSeed {
+  domain?: JsonRecord;
+  users?: JsonRecord[];
+  devices?: JsonRecord[];
+  answerrules?: JsonRecord[];
+  contacts?: JsonRecord[];
+  user_contacts?: Record<string, JsonRecord[]>;
+  number_filters?: Array<string | number>;
+  phonenumbers?: JsonRecord[];
+  voicemails?: Record<string, Record<string, JsonRecord[]>>;
+  greetings?: Record<string, JsonRecord[]>;
+  emails_sent?: EmailSent[];
+}
+
+export interface EmulatorSeed {
+  domains?: Record<string, DomainSeed>;
+}

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Repo root (this file lives in provider/test-harness/ or dist/provider/test-harness/). */
+export const REPO_ROOT = findRoot(__dirname);
+
+function findRoot(dir: string): string {
+  let d = dir;
+  while (!existsSync(join(d, 'package.json'))) {
+    const up = join(d, '..');
+    if (up === d) throw new Error(`no package.json above ${dir}`);
+    d = up;
+  }
+  return d;
+}
+
+export const FIXTURE_ENTRY = join(REPO_ROOT, 'dist', 'provider', 'test-fixtures', 'main.js');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && e.name !== 'bindings' && e.name !== 'node_modules') out.push(...sources(p));
+    else if (e.isFile() && p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+/**
+ * The protocol and E2E tests spawn compiled JS. `npm test` builds first; when
+ * dist/provider is missing or older than a provider source, compile just
+ * provider/ (provider/tsconfig.provider.json, same dist/ layout).
+ */
+export function ensureProviderBuilt(): void {
+  const stale = sources(join(REPO_ROOT, 'provider')).some((src) => {
+    const js = join(REPO_ROOT, 'dist', relative(REPO_ROOT, src)).replace(/\.ts$/, '.js');
+    return !existsSync(js) || statSync(js).mtimeMs < statSync(src).mtimeMs;
+  });
+  if (!stale) return;
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'provider/tsconfig.provider.json'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * applyPlan(plan, client) — executes exactly the changes of a plan (design.md §4 Apply): ordered by
+ * references, continuing past independent failures, skipping dependents of a failure, and reporting
+ * applied / failed / skipped. A rerun converges, because a rerun re-plans from what the platform has.
+ */
+import { assertNever, PlatformApiError } from '../errors';
+import type { ChangeTarget, DesiredObject, LiveObject } from '../kinds/kind';
+import { kindByName } from '../kinds/registry';
+import type { DomainDesiredState } from '../desired/load-desired-state';
+import type { DomainLiveState } from '../live/read-live-state';
+import type { NetSapiensClient } from '../platform/client';
+import type { Change, DomainPlan } from '../plan/compute-plan';
+
+export interface OperationResult {
+  readonly id: string;
+  readonly domain: string;
+  readonly kind: string;
+  readonly key: string;
+  readonly action: Change['action'];
+  readonly class: Change['class'];
+  readonly result: 'applied' | 'failed' | 'skipped';
+  readonly error?: string;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly durationMs?: number;
+}
+
+export interface ApplyDomainInput {
+  readonly plan: DomainPlan;
+  readonly desired: DomainDesiredState;
+  readonly live: DomainLiveState;
+  readonly client: NetSapiensClient;
+  readonly sendWelcomeEmail?: boolean;
+  /** Called after each change (progress display). */
+  readonly onProgress?: (done: number, total: number, result: OperationResult) => void;
+  /** Injected clock for durations (default Date.now). */
+  readonly now?: () => number;
+}
+
+export async function applyDomainPlan(input: ApplyDomainInput): Promise<OperationResult[]> {
+  const { plan, desired, live, client } = input;
+  const now = input.now ?? Date.now;
+  const results = new Map<string, OperationResult>();
+  const out: OperationResult[] = [];
+  const ctx = { client, domain: plan.domain, sendWelcomeEmail: input.sendWelcomeEmail ?? true };
+  let done = 0;
+  for (const change of plan.changes) {
+    const base = { id: change.id, domain: plan.domain, kind: change.kind, key: change.key, action: change.action, class: change.class };
+    const blocker = change.dependsOn.find((d) => results.get(d)?.result !== 'applied' && results.has(d));
+    let result: OperationResult;
+    if (blocker) {
+      result = { ...base, result: 'skipped', error: `skipped: depends on ${blocker}, which ${results.get(blocker)?.result}` };
+    } else {
+      const kind = kindByName(change.kind);
+      const target: ChangeTarget = {
+        key: change.key,
+        desired: find<DesiredObject>(desired.objects.get(change.kind), change.key),
+        live: find<LiveObject>(live.objects.get(change.kind), change.key),
+        changedFields: change.fields.map((f) => f.path),
+      };
+      const started = now();
+      try {
+        if (!kind) throw new Error(`unknown kind ${change.kind}`);
+        switch (change.action) {
+          case 'create':
+            await kind.create(ctx, target);
+            break;
+          case 'update':
+            await kind.update(ctx, target);
+            break;
+          case 'delete':
+            await kind.delete(ctx, target);
+            break;
+          case 'recycle':
+            if (kind.recycle) await kind.recycle(ctx, target);
+            else {
+              await kind.delete(ctx, target);
+              await kind.create(ctx, target);
+            }
+            break;
+          default:
+            assertNever(change.action);
+        }
+        result = { ...base, result: 'applied', durationMs: now() - started };
+      } catch (err) {
+        const api = err instanceof PlatformApiError ? err : undefined;
+        result = {
+          ...base,
+          result: 'failed',
+          error: err instanceof Error ? err.message : String(err),
+          ...(api ? { status: api.status, requestId: api.requestId } : {}),
+          durationMs: now() - started,
+        };
+      }
+    }
+    results.set(change.id, result);
+    out.push(result);
+    input.onProgress?.(++done, plan.changes.length, result);
+  }
+  return out;
+}
+
+function find<T extends { key: string }>(list: readonly T[] | undefined, key: string): T | undefined {
+  return list?.find((x) => x.key === key);
+}

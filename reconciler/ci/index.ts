@@ -1,0 +1,13 @@
+export * from './actions-io';
+export * from './audit';
+export * from './changed-domains';
+export * from './combine';
+export * from './github-client';
+export * from './issues';
+export * from './markers';
+export * from './plan-file';
+export * from './pr-comment';
+export * from './reviewed-plan';
+export * from './shard';
+export * from './workflow-lint';
+export { type CiIo, runCiCommand } from './ci-command';

@@ -1,0 +1,53 @@
+export const HELP = `pbxctl — NetSapiens phone-system domains as code
+
+Usage: pbxctl <command> [options]
+
+Commands:
+  validate <path>              check desired-state files (all errors at once, with file:line:column)
+  plan <path>                  show what apply would change
+  apply <plan.json | path>     apply a saved plan (refused when stale), or plan+apply a path
+  drift <path>                 report where the platform differs from git (exit 2 when drifted)
+  export --domain D [--out F]  write the live domain as YAML that plans to zero changes
+  welcome --domain D <ext>…    send the welcome e-mail to users
+  emulator [--port N] [--state F] [--seed F]
+                               run the NetSapiens v2 emulator (the embedded default platform)
+  demo                         plan → apply → plan of examples/small-office on the embedded emulator
+  ci <subcommand>              helpers for the GitOps workflows (pbxctl ci --help)
+
+Plan/apply options:
+  --format text|markdown|json  output format (text is coloured on a TTY only)
+  --out FILE                   save the plan (JSON, with format_version and checksum) for \`apply FILE\`
+  --detailed-exitcode          exit 2 when there are changes
+  --allow-deletes              permit deletes (data-destroying) and exceeding policy.max_deletes
+  --allow-recycle              permit recycling (a different person at the same extension)
+  --redact-pii                 mask names, e-mails and numbers (public repositories)
+  --shard i/n                  plan only the i-th of n deterministic shards of the domains
+  --auto-approve               apply a path without asking
+  --audit-log FILE             where apply appends its JSON-lines audit record (default .pbxctl/audit.jsonl)
+  --no-welcome-email           do not send welcome e-mails to created users
+  --progress                   show progress on stderr even when not on a TTY
+
+Environment:
+  NS_API_URL   base URL of the API, e.g. https://portal.example.com/ns-api/v2
+  NS_API_KEY   API key (nsd_…); never printed
+  PBXCTL_CONCURRENCY, PBXCTL_RATE   requests in flight / per second (defaults 8 / 100)
+
+Exit codes:
+  0 ok / no changes   1 error   2 changes present (--detailed-exitcode, drift)
+  3 blocked by safety policy   4 partial apply (some changes failed or were skipped)
+`;
+
+const COMMANDS: Record<string, string> = {
+  validate: 'Usage: pbxctl validate <path>\n\nChecks the desired-state files without calling the platform. Exit 0 when valid, 1 otherwise.\n',
+  plan: 'Usage: pbxctl plan <path> [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]\n                   [--allow-deletes] [--allow-recycle] [--redact-pii] [--shard i/n]\n\nExit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes, 3 blocked by policy.\n',
+  apply: 'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE]\n\nA saved plan is re-checked against the files and the platform and refused when stale.\nExit codes: 0 applied, 1 error or stale plan, 3 blocked by policy, 4 partial apply.\n',
+  drift: 'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
+  export: 'Usage: pbxctl export --domain <domain> [--out FILE]\n',
+  welcome: 'Usage: pbxctl welcome --domain <domain> <extension>…\n',
+  emulator: 'Usage: pbxctl emulator [--port N] [--state FILE] [--seed FILE]\n\nAccepts NS_API_KEY as its key when set, otherwise the default emulator key (emulator/README.md).\n',
+  demo: 'Usage: pbxctl demo\n\nStarts the emulator in-process, seeded with examples/demo/seed.yaml, and runs plan → apply → plan of examples/small-office.\n',
+};
+
+export function commandHelp(command: string): string {
+  return COMMANDS[command] ?? HELP;
+}

@@ -1,0 +1,136 @@
+/**
+ * JSON Schema of the desired-state file, built from the kind registry (design.md §2, §6.6). The committed
+ * copy in `schemas/desired-state.schema.json` is checked fresh by a test; editors use it for completion.
+ */
+import type { AnyKind, FieldSpec } from '../kinds/kind';
+import { KINDS } from '../kinds/registry';
+
+export const SCHEMA_ID = 'https://pbxctl.dev/schemas/desired-state.schema.json';
+
+type Schema = Record<string, unknown>;
+
+const PATTERNS = {
+  extension: '^[0-9]{2,16}$',
+  mac: '^([0-9A-Fa-f]{2}[:-]?){5}[0-9A-Fa-f]{2}$',
+} as const;
+
+function fieldSchema(field: FieldSpec): Schema {
+  const base: Schema = { description: field.description };
+  if (field.default !== undefined) base.default = field.default;
+  let own: Schema;
+  switch (field.type) {
+    case 'string':
+      own = { type: 'string' };
+      if (field.enum) own.enum = [...field.enum];
+      if (field.pattern) own.pattern = field.pattern;
+      if (field.format === 'extension') own.pattern = PATTERNS.extension;
+      if (field.format === 'mac') own.pattern = PATTERNS.mac;
+      if (field.maxLength) own.maxLength = field.maxLength;
+      if (field.format === 'extension') own = { anyOf: [own, { type: 'integer', minimum: 10 }] };
+      break;
+    case 'integer':
+      own = { type: 'integer' };
+      if (field.minimum !== undefined) own.minimum = field.minimum;
+      if (field.maximum !== undefined) own.maximum = field.maximum;
+      break;
+    case 'boolean':
+      own = { type: 'boolean' };
+      break;
+    case 'list':
+      own = {
+        type: 'array',
+        items: field.items === 'extension' ? { anyOf: [{ type: 'string', pattern: PATTERNS.extension }, { type: 'integer' }] } : { type: 'string' },
+      };
+      break;
+    case 'object':
+      own = objectSchema(field.fields);
+      break;
+    case 'object-list':
+      own = { type: 'array', items: objectSchema(field.fields) };
+      break;
+    case 'secret':
+      own = {
+        type: 'object',
+        properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Environment variable holding the secret.' } },
+        required: ['env'],
+        additionalProperties: false,
+      };
+      break;
+  }
+  if (field.yamlAlternatives?.length) return { ...base, anyOf: [own, ...field.yamlAlternatives] };
+  return { ...base, ...own };
+}
+
+function objectSchema(fields: readonly FieldSpec[]): Schema {
+  const properties: Record<string, Schema> = {};
+  for (const f of fields) properties[f.name] = fieldSchema(f);
+  const required = fields.filter((f) => f.required).map((f) => f.name);
+  return { type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false };
+}
+
+function sectionSchema(kind: AnyKind): Schema {
+  if (kind.shape === 'set') {
+    const only = kind.fields[0];
+    if (!only) throw new Error(`kind ${kind.name} has no fields`);
+    return { ...fieldSchema(only), description: kind.description };
+  }
+  return { type: 'array', description: kind.description, items: objectSchema(kind.fields) };
+}
+
+export function buildDesiredStateSchema(kinds: readonly AnyKind[] = KINDS): Schema {
+  const properties: Record<string, Schema> = {
+    version: { const: 1, description: 'File format version.' },
+    domain: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._-]{1,64}$',
+      description: 'The NetSapiens domain this file describes.',
+    },
+    policy: {
+      type: 'object',
+      description: 'How pbxctl may change this domain.',
+      additionalProperties: false,
+      properties: {
+        prune: {
+          type: 'boolean',
+          default: false,
+          description: 'Remove platform objects that are not in the file (default: report them as unmanaged).',
+        },
+        max_deletes: {
+          type: 'integer',
+          minimum: 0,
+          description: 'Refuse a plan with more deletes than this unless --allow-deletes.',
+        },
+        protect: {
+          type: 'array',
+          items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+          description: 'Extensions that are never deleted or recycled.',
+        },
+      },
+    },
+    extensions: {
+      type: 'object',
+      description: 'Extension numbering rules of this domain (default 100–8999, the platform reserved list).',
+      additionalProperties: false,
+      properties: {
+        min: { type: 'integer', minimum: 0, default: 100 },
+        max: { type: 'integer', minimum: 0, default: 8999 },
+        reserved: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[0-9]+(-[0-9]+)?$' },
+          description: 'Extra reserved numbers or ranges (e.g. "8888", "600-699").',
+        },
+      },
+    },
+  };
+  for (const kind of kinds) properties[kind.section] = sectionSchema(kind);
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: SCHEMA_ID,
+    title: 'pbxctl desired state',
+    description: 'One NetSapiens domain as code. Generated from the kind registry; do not edit by hand.',
+    type: 'object',
+    required: ['version', 'domain'],
+    additionalProperties: false,
+    properties,
+  };
+}

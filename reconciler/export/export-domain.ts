@@ -1,0 +1,34 @@
+/**
+ * live → YAML that plans to zero changes (design.md §3 export/). Ring groups and other owned system users
+ * are exported by their kinds; PINs and other secrets are never exported.
+ */
+import { Document } from 'yaml';
+import { KINDS } from '../kinds/registry';
+import { readLiveState } from '../live/read-live-state';
+import type { NetSapiensClient } from '../platform/client';
+
+export interface ExportResult {
+  readonly yaml: string;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+export async function exportDomain(client: NetSapiensClient, domain: string, options: { concurrency?: number } = {}): Promise<ExportResult> {
+  const live = await readLiveState(client, domain, { full: true, concurrency: options.concurrency });
+  const body: Record<string, unknown> = { version: 1, domain };
+  const counts: Record<string, number> = {};
+  for (const kind of KINDS) {
+    const objects = live.objects.get(kind.name) ?? [];
+    counts[kind.name] = objects.length;
+    if (objects.length === 0) continue;
+    if (kind.shape === 'set') {
+      const spec = kind.export(objects[0]!) as Record<string, unknown>;
+      const value = spec[kind.fields[0]?.name ?? ''];
+      if (Array.isArray(value) && value.length > 0) body[kind.section] = value;
+    } else {
+      body[kind.section] = objects.map((o) => kind.export(o));
+    }
+  }
+  const doc = new Document(body);
+  doc.commentBefore = ` yaml-language-server: $schema=https://pbxctl.dev/schemas/desired-state.schema.json\n Exported by pbxctl from ${domain}. PINs are not exported: add voicemail.pin: { env: NAME } to manage them.`;
+  return { yaml: doc.toString({ lineWidth: 0 }), counts };
+}

@@ -1,0 +1,189 @@
+/**
+ * What every kind provides (design.md §3, §4). One registry (`registry.ts`, an explicit array) of these
+ * drives the JSON Schema, the loader, diff, apply, export and the Terraform resources, so YAML and Terraform
+ * can never disagree about a field. Adding a kind: docs/adding-a-kind.md.
+ */
+import type { SourcePosition } from '../errors';
+import type { NetSapiensClient, PlatformRecord } from '../platform/client';
+import type { SecretResolver, SecretValue } from './secret';
+
+export type ChangeClass = 'cosmetic' | 'routing' | 'data-destroying';
+export const CHANGE_CLASSES: readonly ChangeClass[] = ['cosmetic', 'routing', 'data-destroying'];
+
+// ---- Field specs: the one description of a kind's YAML/Terraform shape ----------------------------------
+
+interface FieldBase {
+  /** snake_case name, the same in YAML and Terraform. */
+  readonly name: string;
+  readonly description: string;
+  /** Class of a change to this field (design.md §4). */
+  readonly class: ChangeClass;
+  readonly required?: boolean;
+  /** Personal data masked by `--redact-pii`. */
+  readonly pii?: boolean;
+  /** The platform cannot change it in place (Terraform `requires_replace`). */
+  readonly forceNew?: boolean;
+  /** Documented default when omitted (informational; omitted optional fields are not managed). */
+  readonly default?: unknown;
+  /** Not part of the compared content (behaviour flags such as `welcome_email`). */
+  readonly notCompared?: boolean;
+  /** Extra JSON-Schema alternatives accepted in YAML (shorthands such as `phone: true`). */
+  readonly yamlAlternatives?: readonly Record<string, unknown>[];
+}
+
+export type FieldSpec =
+  | (FieldBase & {
+      readonly type: 'string';
+      readonly enum?: readonly string[];
+      readonly pattern?: string;
+      readonly format?: 'email' | 'phone' | 'extension' | 'mac';
+      readonly maxLength?: number;
+    })
+  | (FieldBase & { readonly type: 'integer'; readonly minimum?: number; readonly maximum?: number })
+  | (FieldBase & { readonly type: 'boolean' })
+  | (FieldBase & {
+      readonly type: 'list';
+      readonly items: 'string' | 'phone' | 'extension';
+      /** Order does not matter: compared and stored as a sorted set. */
+      readonly set?: boolean;
+    })
+  | (FieldBase & { readonly type: 'object'; readonly fields: readonly FieldSpec[] })
+  | (FieldBase & { readonly type: 'object-list'; readonly fields: readonly FieldSpec[] })
+  /** YAML `{ env: NAME }`; Terraform: a sensitive string. Never printed. */
+  | (FieldBase & { readonly type: 'secret' });
+
+// ---- Comparable content ----------------------------------------------------------------------------------
+
+export type ComparableValue =
+  | string
+  | number
+  | boolean
+  | null
+  | SecretValue
+  | readonly ComparableValue[]
+  | { readonly [k: string]: ComparableValue };
+export type Comparable = { readonly [field: string]: ComparableValue };
+
+/** An object of this kind as the desired state says it should be. */
+export interface DesiredObject<Spec = Record<string, unknown>> {
+  readonly kind: string;
+  readonly domain: string;
+  readonly key: string;
+  readonly spec: Spec;
+  /** Normalised content; only the fields the file sets (omitted optional fields are not managed). */
+  readonly comparable: Comparable;
+  readonly source?: SourcePosition;
+  /** Path of the entry in the file, e.g. `users[3]`, for messages. */
+  readonly path?: string;
+}
+
+/** An object of this kind as the platform has it. */
+export interface LiveObject<Platform = unknown> {
+  readonly kind: string;
+  readonly domain: string;
+  readonly key: string;
+  /** Normalised content, every field the kind knows. */
+  readonly comparable: Comparable;
+  /** The platform records, carried for apply and export; never compared. */
+  readonly platform: Platform;
+  readonly lastModified?: string;
+}
+
+/** Something that points at an extension: what a delete or recycle would break or reroute. */
+export interface Reference {
+  readonly from: string; // "ring_group 2000", "phone number 12125550100"
+  readonly relation: string; // "member", "fallback", "routes to"
+  readonly extension: string;
+}
+
+/** Data a destructive change would lose, counted from the platform. */
+export interface Loss {
+  readonly what: string; // "voicemail messages", "greetings", "personal contacts", "answer rules", "phone numbers"
+  readonly count: number;
+  readonly detail?: readonly string[];
+}
+
+// ---- Contexts --------------------------------------------------------------------------------------------
+
+/** Memoised domain-wide reads shared by kinds (several kinds read the users list). */
+export interface LiveCache {
+  users(): Promise<PlatformRecord[]>;
+  devices(): Promise<PlatformRecord[]>;
+  phoneNumbers(): Promise<PlatformRecord[]>;
+  answerRules(user: string): Promise<PlatformRecord[]>;
+}
+
+export interface ReadContext {
+  readonly client: NetSapiensClient;
+  readonly domain: string;
+  readonly cache: LiveCache;
+  /** Per-object reads in flight at once. */
+  readonly concurrency: number;
+  /** The desired objects of this kind by key: kinds may read per-object details only where needed. */
+  readonly desired?: ReadonlyMap<string, DesiredObject>;
+  /** Read every detail (export, drift of unmanaged objects). */
+  readonly full?: boolean;
+}
+
+export interface ApplyContext {
+  readonly client: NetSapiensClient;
+  readonly domain: string;
+  /** Send the welcome e-mail after creating a user whose spec asks for it. */
+  readonly sendWelcomeEmail: boolean;
+}
+
+/** What apply hands a kind: the change plus the objects behind it (with secrets, in memory only). */
+export interface ChangeTarget<Spec = Record<string, unknown>, Platform = unknown> {
+  readonly key: string;
+  readonly desired?: DesiredObject<Spec>;
+  readonly live?: LiveObject<Platform>;
+  /** Dotted paths of the fields that differ (update/recycle). */
+  readonly changedFields: readonly string[];
+}
+
+// ---- The kind --------------------------------------------------------------------------------------------
+
+export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
+  /** Singular snake_case name: `user`, `ring_group` (Terraform: `netsapiens_<name>`). */
+  readonly name: string;
+  /** Top-level key of the desired-state file. */
+  readonly section: string;
+  /** `list`: an array of entries with keys; `set`: one value per domain (block list). */
+  readonly shape: 'list' | 'set';
+  readonly title: string;
+  readonly description: string;
+  readonly fields: readonly FieldSpec[];
+  /** Apply order: lower first for creates and updates, reversed for deletes (members before groups). */
+  readonly order: number;
+
+  key(spec: Spec): string;
+  /** One-line human label for a key + content, e.g. `1001 (Ada Lovelace)`. */
+  label(key: string, content: Comparable | undefined): string;
+  toComparable(spec: Spec, secrets: SecretResolver): Comparable;
+  /** Extensions this object points at (ring-group members, fallbacks): ordering and blast radius. */
+  references(key: string, content: Comparable): Reference[];
+  /** Is an update of these fields a recycle (a different person at the same extension)? */
+  isRecycle?(before: Comparable, after: Comparable): boolean;
+
+  read(ctx: ReadContext): Promise<LiveObject<Platform>[]>;
+  /** Live → YAML entry that plans to zero changes. */
+  export(live: LiveObject<Platform>): Spec;
+
+  create(ctx: ApplyContext, target: ChangeTarget<Spec, Platform>): Promise<void>;
+  update(ctx: ApplyContext, target: ChangeTarget<Spec, Platform>): Promise<void>;
+  delete(ctx: ApplyContext, target: ChangeTarget<Spec, Platform>): Promise<void>;
+  /** Replace the person at an extension: wipe and re-create. Defaults to delete + create. */
+  recycle?(ctx: ApplyContext, target: ChangeTarget<Spec, Platform>): Promise<void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds kinds of different spec types
+export type AnyKind = Kind<any, any>;
+
+/** Finds a field spec by dotted path (`voicemail.pin`). */
+export function fieldAt(fields: readonly FieldSpec[], path: string): FieldSpec | undefined {
+  const [head, ...rest] = path.split('.');
+  const f = fields.find((x) => x.name === head);
+  if (!f || rest.length === 0) return f;
+  if (f.type === 'object' || f.type === 'object-list') return fieldAt(f.fields, rest.join('.'));
+  return f;
+}

@@ -1,0 +1,54 @@
+/**
+ * The ONE module that decides how phone numbers, extensions and e-mail addresses are normalised for
+ * comparison (design.md §2, §4). Kinds call these from `toComparable`; nothing else normalises.
+ */
+
+/** Special answer-rule list values the platform understands (netsapiens-api.md §6). */
+const SPECIAL_NUMBERS = new Set(['anonymous', 'unknown']);
+
+/**
+ * A phone number as the platform stores it: E.164 digits without `+` (US `18005551234`). Ten-digit NANP
+ * numbers get the `1` country code, since the portal accepts both and stores the 11-digit form.
+ * Extensions (2–6 digits) and the special values `anonymous`/`unknown` pass through.
+ */
+export function normalizeNumber(input: string): string {
+  const trimmed = input.trim();
+  const lower = trimmed.toLowerCase();
+  if (SPECIAL_NUMBERS.has(lower)) return lower;
+  const digits = trimmed.replace(/[^0-9]/g, '');
+  if (!trimmed.startsWith('+') && digits.length === 10 && /^[2-9]/.test(digits)) return `1${digits}`;
+  return digits;
+}
+
+/** Is this something `normalizeNumber` can make sense of? (used by the loader for errors with positions) */
+export function isValidNumber(input: string): boolean {
+  const lower = input.trim().toLowerCase();
+  if (SPECIAL_NUMBERS.has(lower)) return true;
+  if (!/^\+?[0-9 ().\-]+$/.test(input.trim())) return false;
+  const digits = normalizeNumber(input);
+  return digits.length >= 2 && digits.length <= 15;
+}
+
+/** Sorted, de-duplicated normalised numbers: allow/block lists compare as sets. */
+export function normalizeNumberSet(values: readonly string[]): string[] {
+  return [...new Set(values.map(normalizeNumber))].sort();
+}
+
+/** E-mail addresses compare case-insensitively; the platform allows a `;`-separated list. */
+export function normalizeEmail(input: string): string {
+  return input
+    .split(';')
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '')
+    .join(';');
+}
+
+const EMAIL = /^[^\s@;,]+@[^\s@;,]+\.[^\s@;,]+$/;
+export function isValidEmail(input: string): boolean {
+  return input.split(';').every((part) => EMAIL.test(part.trim()));
+}
+
+/** Number-ish platform values (`caller-id-number-emergency` may be an int) to a string. */
+export function str(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}

@@ -1,0 +1,156 @@
+import type { FieldSpec } from '../kind';
+
+/** `user-scope` values of the platform (netsapiens-api.md §1.4, OpenAPI `Scopes`). */
+export const USER_SCOPES = [
+  'Basic User',
+  'Simple User',
+  'Advanced User',
+  'Call Center Agent',
+  'Site Manager',
+  'Call Center Supervisor',
+  'Office Manager',
+  'Reseller',
+  'Super User',
+  'NDP',
+  'No Portal',
+] as const;
+
+export const SPAM_ACTIONS = ['ring', 'voicemail', 'drop', 'screen'] as const;
+export const EMAIL_NOTIFICATIONS = ['none', 'notify', 'attach'] as const;
+
+/** The fields of a `users:` entry — the portal's Add User form and Edit tabs, as far as the API exposes them. */
+export const USER_FIELDS: readonly FieldSpec[] = [
+  {
+    name: 'extension',
+    type: 'string',
+    format: 'extension',
+    required: true,
+    forceNew: true,
+    class: 'routing',
+    description: 'Extension number (the platform user id). Changing it replaces the user.',
+  },
+  { name: 'first_name', type: 'string', required: true, pii: true, class: 'cosmetic', description: 'First name.' },
+  { name: 'last_name', type: 'string', required: true, pii: true, class: 'cosmetic', description: 'Last name.' },
+  {
+    name: 'email',
+    type: 'string',
+    format: 'email',
+    pii: true,
+    class: 'cosmetic',
+    description: 'E-mail address (welcome mail, voicemail notifications); several separated by `;`.',
+  },
+  { name: 'department', type: 'string', class: 'cosmetic', description: 'Department (created on first use).' },
+  { name: 'site', type: 'string', class: 'routing', description: 'Site; new users inherit its defaults.' },
+  {
+    name: 'scope',
+    type: 'string',
+    enum: [...USER_SCOPES],
+    class: 'routing',
+    default: 'Basic User',
+    description: "The platform's user scope (portal permissions).",
+  },
+  {
+    name: 'time_zone',
+    type: 'string',
+    class: 'routing',
+    description: 'Time zone, e.g. America/New_York (affects time-of-day routing).',
+  },
+  { name: 'caller_id_name', type: 'string', class: 'routing', description: 'Outbound caller ID name.' },
+  {
+    name: 'caller_id_number',
+    type: 'string',
+    format: 'phone',
+    pii: true,
+    class: 'routing',
+    description: 'Outbound caller ID number.',
+  },
+  {
+    name: 'emergency_caller_id',
+    type: 'string',
+    format: 'phone',
+    pii: true,
+    class: 'routing',
+    description: 'Emergency (E911) caller ID number.',
+  },
+  {
+    name: 'emergency_address',
+    type: 'string',
+    class: 'routing',
+    description: 'Emergency address id (must exist in the domain).',
+  },
+  {
+    name: 'ring_timeout',
+    type: 'integer',
+    minimum: 0,
+    maximum: 3600,
+    class: 'routing',
+    description: 'Seconds an inbound call rings before no-answer handling (voicemail).',
+  },
+  {
+    name: 'voicemail',
+    type: 'object',
+    class: 'routing',
+    description: 'Voicemail box settings.',
+    fields: [
+      { name: 'enabled', type: 'boolean', class: 'routing', description: 'Enable voicemail.' },
+      {
+        name: 'pin',
+        type: 'secret',
+        class: 'cosmetic',
+        description: 'Voicemail PIN, as a reference to an environment variable: { env: NAME }.',
+      },
+      {
+        name: 'email_notification',
+        type: 'string',
+        enum: [...EMAIL_NOTIFICATIONS],
+        class: 'cosmetic',
+        description: 'E-mail on new voicemail: none, notify, or attach the message.',
+      },
+      { name: 'transcription', type: 'boolean', class: 'cosmetic', description: 'Transcribe voicemail messages.' },
+    ],
+  },
+  {
+    name: 'phone',
+    type: 'object',
+    class: 'routing',
+    description: 'The desk phone ("Add Phone Extension"): true, false, or { mac, model } for MAC provisioning.',
+    yamlAlternatives: [{ type: 'boolean' }],
+    fields: [
+      { name: 'mac', type: 'string', format: 'mac', class: 'routing', description: 'MAC address to provision.' },
+      { name: 'model', type: 'string', class: 'routing', description: 'Phone model, e.g. yealink-t54w.' },
+    ],
+  },
+  {
+    name: 'spam',
+    type: 'string',
+    enum: ['ring', 'voicemail', 'drop', 'screen'],
+    class: 'routing',
+    description: 'What to do with calls flagged as spam: ring as normal, send to voicemail, drop, or screen.',
+  },
+  {
+    name: 'allow',
+    type: 'list',
+    items: 'phone',
+    set: true,
+    pii: true,
+    class: 'routing',
+    description: 'Numbers always let through (bypass do-not-disturb and screening).',
+  },
+  {
+    name: 'block',
+    type: 'list',
+    items: 'phone',
+    set: true,
+    pii: true,
+    class: 'routing',
+    description: 'Numbers rejected before any forwarding; `anonymous` and `unknown` are allowed.',
+  },
+  {
+    name: 'welcome_email',
+    type: 'boolean',
+    default: true,
+    notCompared: true,
+    class: 'cosmetic',
+    description: 'Send the welcome e-mail after the user is created (default true).',
+  },
+];

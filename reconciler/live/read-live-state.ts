@@ -1,0 +1,85 @@
+/**
+ * Reads what the platform has (design.md §4, second stage). Domain-wide list endpoints with limit=1000
+ * where they exist; per-object reads only where the API has nothing domain-wide, under bounded concurrency.
+ * Any failed read throws: a failed read is *unknown*, never "absent", so it can never turn into a create
+ * or a delete.
+ */
+import type { DesiredObject, LiveCache, LiveObject, Loss } from '../kinds/kind';
+import { KINDS } from '../kinds/registry';
+import type { NetSapiensClient, PlatformRecord } from '../platform/client';
+import { mapBounded } from '../util/map-bounded';
+import { compareKeys } from '../util/compare-keys';
+import { PlatformApiError } from '../errors';
+
+export interface DomainLiveState {
+  readonly domain: string;
+  readonly objects: ReadonlyMap<string, readonly LiveObject[]>;
+}
+
+export interface ReadOptions {
+  /** Read every per-object detail (export). */
+  readonly full?: boolean;
+  readonly concurrency?: number;
+  readonly desired?: ReadonlyMap<string, readonly DesiredObject[]>;
+}
+
+export function createLiveCache(client: NetSapiensClient, domain: string): LiveCache {
+  const memo = new Map<string, Promise<PlatformRecord[]>>();
+  const once = (key: string, load: () => Promise<PlatformRecord[]>) => {
+    let p = memo.get(key);
+    if (!p) {
+      p = load();
+      memo.set(key, p);
+    }
+    return p;
+  };
+  return {
+    users: () => once('users', () => client.listUsers(domain)),
+    devices: () => once('devices', () => client.listDomainDevices(domain)),
+    phoneNumbers: () => once('phonenumbers', () => client.listPhoneNumbers(domain)),
+    answerRules: (user) => once(`answerrules:${user}`, () => client.listAnswerRules(domain, user)),
+  };
+}
+
+export async function readLiveState(client: NetSapiensClient, domain: string, options: ReadOptions = {}): Promise<DomainLiveState> {
+  try {
+    await client.getDomain(domain);
+  } catch (err) {
+    if (err instanceof PlatformApiError && (err.status === 404 || err.status === 403)) {
+      throw new PlatformApiError(err.status, err.method, err.path, `domain ${domain} does not exist or this key cannot see it (${err.platformMessage})`, false, err.requestId);
+    }
+    throw err;
+  }
+  const cache = createLiveCache(client, domain);
+  const objects = new Map<string, readonly LiveObject[]>();
+  for (const kind of KINDS) {
+    const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
+    const live = await kind.read({ client, domain, cache, concurrency: options.concurrency ?? 8, desired, full: options.full });
+    objects.set(kind.name, [...live].sort((a, b) => compareKeys(a.key, b.key)));
+  }
+  return { domain, objects };
+}
+
+/**
+ * What deleting or recycling these extensions would lose (design.md §1 Reset/Recycle): voicemail messages,
+ * greetings, personal contacts. Read only for the extensions a plan would destroy.
+ */
+export async function readLosses(client: NetSapiensClient, domain: string, extensions: readonly string[], concurrency = 8): Promise<Map<string, Loss[]>> {
+  const out = new Map<string, Loss[]>();
+  await mapBounded(extensions, concurrency, async (ext) => {
+    const [inbox, saved, greetings, contacts, rules] = await Promise.all([
+      client.countVoicemails(domain, ext, 'inbox'),
+      client.countVoicemails(domain, ext, 'saved'),
+      client.countGreetings(domain, ext),
+      client.countUserContacts(domain, ext),
+      client.listAnswerRules(domain, ext),
+    ]);
+    const losses: Loss[] = [];
+    if (inbox + saved > 0) losses.push({ what: 'voicemail messages', count: inbox + saved });
+    if (greetings > 0) losses.push({ what: 'voicemail greetings', count: greetings });
+    if (contacts > 0) losses.push({ what: 'personal contacts', count: contacts });
+    if (rules.length > 0) losses.push({ what: 'answer rules', count: rules.length, detail: rules.map((r) => String(r['time-frame'] ?? '?')) });
+    out.set(ext, losses);
+  });
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * The pipeline's I/O-bearing driver (design.md §4):
+ *   loadDesiredState → readLiveState → computePlan → checkSafety → render → applyPlan → verify
+ * `plan/` stays pure; this module feeds it what it read. Fleet: several domains in one run, bounded.
+ */
+import type { DesiredState, DomainDesiredState } from './desired/load-desired-state';
+import { StalePlanError } from './errors';
+import { readLiveState, readLosses, type DomainLiveState } from './live/read-live-state';
+import type { NetSapiensClient } from './platform/client';
+import { checkSafety, type SafetyFlags } from './plan/check-safety';
+import { computePlan, destructiveCandidates, type DomainPlan } from './plan/compute-plan';
+import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
+import { mapBounded } from './util/map-bounded';
+
+export interface DomainRun {
+  readonly desired: DomainDesiredState;
+  readonly live: DomainLiveState;
+  readonly plan: DomainPlan;
+  readonly inputs: DomainInputs;
+}
+
+export interface PlanRun {
+  readonly document: PlanDocument;
+  readonly domains: readonly DomainRun[];
+}
+
+export interface PlanRunOptions extends SafetyFlags {
+  /** Domains planned at once (fleet). */
+  readonly domainConcurrency?: number;
+  /** Per-object reads at once within a domain. */
+  readonly concurrency?: number;
+  readonly onDomainDone?: (domain: string, done: number, total: number) => void;
+}
+
+export async function planDomain(client: NetSapiensClient, desired: DomainDesiredState, options: PlanRunOptions = {}): Promise<DomainRun> {
+  const live = await readLiveState(client, desired.domain, { desired: desired.objects, concurrency: options.concurrency });
+  const candidates = destructiveCandidates({ desired, live });
+  const losses = candidates.length ? await readLosses(client, desired.domain, candidates, options.concurrency) : undefined;
+  const plan = checkSafety(computePlan({ desired, live, losses }), desired.policy, options);
+  return { desired, live, plan, inputs: domainInputs(desired, live) };
+}
+
+export async function runPlan(state: DesiredState, client: NetSapiensClient, options: PlanRunOptions = {}): Promise<PlanRun> {
+  let done = 0;
+  const domains = await mapBounded(state.domains, options.domainConcurrency ?? 4, async (d) => {
+    const run = await planDomain(client, d, options);
+    options.onDomainDone?.(d.domain, ++done, state.domains.length);
+    return run;
+  });
+  const inputs = Object.fromEntries(domains.map((d) => [d.desired.domain, d.inputs]));
+  return { document: buildPlanDocument(domains.map((d) => d.plan), inputs), domains };
+}
+
+/**
+ * Refuses a saved plan that no longer describes what would happen: the files changed, or the platform
+ * changed since the plan was reviewed (naming the objects), or the changes differ for any other reason.
+ */
+export function assertNotStale(saved: PlanDocument, fresh: PlanRun): void {
+  const details: string[] = [];
+  const savedDomains = new Set(saved.domains.map((d) => d.domain));
+  const freshDomains = new Set(fresh.domains.map((d) => d.desired.domain));
+  for (const d of savedDomains) if (!freshDomains.has(d)) details.push(`domain ${d} is no longer in the files`);
+  for (const d of freshDomains) if (!savedDomains.has(d)) details.push(`domain ${d} was not in the saved plan`);
+  for (const run of fresh.domains) {
+    const domain = run.desired.domain;
+    const before = saved.inputs[domain];
+    if (!before) continue;
+    if (before.files_digest !== run.inputs.files_digest) details.push(`${domain}: the desired-state files changed since the plan was made`);
+    if (before.live_digest !== run.inputs.live_digest) {
+      const ids = new Set([...Object.keys(before.objects), ...Object.keys(run.inputs.objects)]);
+      for (const id of [...ids].sort()) {
+        const a = before.objects[id];
+        const b = run.inputs.objects[id];
+        if (a === b) continue;
+        const obj = findLive(run.live, id);
+        const when = obj?.lastModified ? ` (last modified ${obj.lastModified})` : '';
+        details.push(`${domain}: ${id.replace(':', ' ')} ${a === undefined ? 'appeared on the platform' : b === undefined ? 'disappeared from the platform' : 'was changed on the platform'}${when}`);
+      }
+    }
+  }
+  if (details.length === 0 && saved.checksum !== fresh.document.checksum) details.push('the planned changes differ from the saved plan');
+  if (details.length > 0) {
+    throw new StalePlanError('the saved plan is stale: run `pbxctl plan` again and review the new plan', details);
+  }
+}
+
+function findLive(live: DomainLiveState, id: string) {
+  const [kind = '', ...rest] = id.split(':');
+  const key = rest.join(':');
+  return live.objects.get(kind)?.find((o) => o.key === key);
+}

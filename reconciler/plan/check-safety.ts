@@ -1,0 +1,52 @@
+/**
+ * checkSafety(plan, policy, flags) — PURE. Data-destroying changes, deletes over `max_deletes` and
+ * protected extensions block the plan until the operator says so explicitly (design.md §4 Safety).
+ * Every message names the rule, the counts and the exact flag.
+ */
+import type { Policy } from '../desired/load-desired-state';
+import type { SafetyViolation } from '../errors';
+import type { DomainPlan } from './compute-plan';
+
+export interface SafetyFlags {
+  readonly allowDeletes?: boolean;
+  readonly allowRecycle?: boolean;
+}
+
+export function checkSafety(plan: DomainPlan, policy: Policy, flags: SafetyFlags = {}): DomainPlan {
+  const violations: SafetyViolation[] = [];
+  const { domain } = plan;
+  const deletes = plan.changes.filter((c) => c.action === 'delete');
+  const recycles = plan.changes.filter((c) => c.action === 'recycle');
+  const protectedHits = [...deletes, ...recycles].filter((c) => policy.protect.includes(c.key));
+  for (const c of protectedHits) {
+    violations.push({
+      domain,
+      rule: 'protect',
+      message: `${domain}: ${c.kind} ${c.key} is protected (policy.protect) and would be ${c.action === 'delete' ? 'deleted' : 'recycled'}; no flag overrides this — remove ${c.key} from policy.protect first if this is intended`,
+    });
+  }
+  if (policy.maxDeletes !== undefined && deletes.length > policy.maxDeletes && !flags.allowDeletes) {
+    violations.push({
+      domain,
+      rule: 'max_deletes',
+      flag: '--allow-deletes',
+      message: `${domain}: ${deletes.length} deletes exceed policy.max_deletes = ${policy.maxDeletes}; re-run with --allow-deletes to proceed`,
+    });
+  } else if (deletes.length > 0 && !flags.allowDeletes) {
+    violations.push({
+      domain,
+      rule: 'data_destroying',
+      flag: '--allow-deletes',
+      message: `${domain}: ${deletes.length} delete${deletes.length === 1 ? '' : 's'} would destroy data (voicemail, greetings, contacts); re-run with --allow-deletes to proceed`,
+    });
+  }
+  if (recycles.length > 0 && !flags.allowRecycle) {
+    violations.push({
+      domain,
+      rule: 'recycle',
+      flag: '--allow-recycle',
+      message: `${domain}: ${recycles.length} recycle${recycles.length === 1 ? '' : 's'} (a different person at the same extension) would wipe voicemail, greetings and answer rules; re-run with --allow-recycle to proceed`,
+    });
+  }
+  return { ...plan, violations };
+}

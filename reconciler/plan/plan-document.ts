@@ -1,0 +1,106 @@
+/**
+ * The plan as a document: several domains, a summary, the inputs it was made from and a checksum
+ * (design.md §4 Plan/apply parity). PURE: hashing is deterministic; no clock (the CLI stamps the time).
+ */
+import { createHash } from 'node:crypto';
+import type { ChangeClass, Comparable, LiveObject } from '../kinds/kind';
+import { SecretValue } from '../kinds/secret';
+import type { DomainLiveState } from '../live/read-live-state';
+import type { DomainDesiredState } from '../desired/load-desired-state';
+import type { ChangeAction, DomainPlan } from './compute-plan';
+
+export const PLAN_FORMAT_VERSION = '1';
+
+export interface PlanSummary {
+  readonly domains: number;
+  readonly changes: number;
+  readonly create: number;
+  readonly update: number;
+  readonly delete: number;
+  readonly recycle: number;
+  readonly cosmetic: number;
+  readonly routing: number;
+  readonly data_destroying: number;
+  readonly unmanaged: number;
+  readonly blocked: boolean;
+}
+
+export interface DomainInputs {
+  /** sha256 of the desired-state files' text. */
+  readonly files_digest: string;
+  /** sha256 of the live state the plan was made from. */
+  readonly live_digest: string;
+  /** Per-object digests of the live state (`kind:key` → digest), to name what changed out of band. */
+  readonly objects: Readonly<Record<string, string>>;
+}
+
+export interface PlanDocument {
+  readonly format_version: string;
+  readonly checksum: string;
+  readonly created_at?: string;
+  readonly summary: PlanSummary;
+  readonly inputs: Readonly<Record<string, DomainInputs>>;
+  readonly domains: readonly DomainPlan[];
+}
+
+/** JSON with secrets masked (SecretValue.toJSON) and keys sorted, so hashes are stable. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => {
+    if (v instanceof SecretValue) return v.toJSON();
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+    }
+    return v;
+  });
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function objectDigest(live: LiveObject): string {
+  return sha256(canonicalJson(live.comparable as Comparable)).slice(0, 16);
+}
+
+export function domainInputs(desired: DomainDesiredState, live: DomainLiveState): DomainInputs {
+  const objects: Record<string, string> = {};
+  for (const [kind, list] of [...live.objects].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const l of list) objects[`${kind}:${l.key}`] = objectDigest(l);
+  }
+  return { files_digest: sha256(desired.sourceText), live_digest: sha256(canonicalJson(objects)), objects };
+}
+
+export function summarize(domains: readonly DomainPlan[]): PlanSummary {
+  const count = (a: ChangeAction) => domains.reduce((n, d) => n + d.changes.filter((c) => c.action === a).length, 0);
+  const cls = (k: ChangeClass) => domains.reduce((n, d) => n + d.changes.filter((c) => c.class === k).length, 0);
+  return {
+    domains: domains.length,
+    changes: domains.reduce((n, d) => n + d.changes.length, 0),
+    create: count('create'),
+    update: count('update'),
+    delete: count('delete'),
+    recycle: count('recycle'),
+    cosmetic: cls('cosmetic'),
+    routing: cls('routing'),
+    data_destroying: cls('data-destroying'),
+    unmanaged: domains.reduce((n, d) => n + d.unmanaged.length, 0),
+    blocked: domains.some((d) => d.violations.length > 0),
+  };
+}
+
+/** Checksum over the planned changes AND the inputs: any change to either gives a different checksum. */
+export function planChecksum(domains: readonly DomainPlan[], inputs: Readonly<Record<string, DomainInputs>>): string {
+  const changes = domains.map((d) => ({ domain: d.domain, changes: d.changes }));
+  const ins = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { files: v.files_digest, live: v.live_digest }]));
+  return sha256(canonicalJson({ format_version: PLAN_FORMAT_VERSION, changes, inputs: ins }));
+}
+
+export function buildPlanDocument(domains: readonly DomainPlan[], inputs: Readonly<Record<string, DomainInputs>>): PlanDocument {
+  return {
+    format_version: PLAN_FORMAT_VERSION,
+    checksum: planChecksum(domains, inputs),
+    summary: summarize(domains),
+    inputs,
+    domains,
+  };
+}

@@ -1,0 +1,222 @@
+/**
+ * Renders a plan as text (terminals), Markdown (PR comments) or JSON (machines) — PURE (design.md §4
+ * Outputs). Secrets are always masked; `redactPii` also masks names, e-mails and numbers for public repos.
+ */
+import type { ComparableValue } from '../kinds/kind';
+import { fieldAt } from '../kinds/kind';
+import { KINDS } from '../kinds/registry';
+import { MASK, SecretValue } from '../kinds/secret';
+import type { Change, DomainPlan, FieldChange } from './compute-plan';
+import type { PlanDocument } from './plan-document';
+
+export interface RenderOptions {
+  readonly redactPii?: boolean;
+  /** ANSI colours (TTY only). */
+  readonly color?: boolean;
+  /** Where the full plan is (artifact link or file), named when Markdown is truncated. */
+  readonly fullPlanLocation?: string;
+  /** Markdown size budget (GitHub's comment limit is 65,536). */
+  readonly maxMarkdownChars?: number;
+  /** Hidden marker id for the PR comment (default `pbxctl:plan`). */
+  readonly marker?: string;
+}
+
+export const REDACTED = '(redacted)';
+export const MARKDOWN_LIMIT = 65_000;
+
+const SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', delete: '-', recycle: '±' };
+const VERB: Record<Change['action'], string> = { create: 'create', update: 'update', delete: 'delete', recycle: 'recycle' };
+
+function isPii(kind: string, path: string): boolean {
+  const k = KINDS.find((x) => x.name === kind);
+  const f = k ? fieldAt(k.fields, path) : undefined;
+  return f?.pii === true;
+}
+
+export function formatValue(value: ComparableValue | undefined, redact = false): string {
+  if (value === undefined) return '(unset)';
+  if (value instanceof SecretValue) return MASK;
+  if (redact) return REDACTED;
+  if (value === null) return '(none)';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${k}: ${formatValue(v)}`).join(', ')} }` : '(present)';
+  }
+  return String(value);
+}
+
+function fieldLine(c: Change, f: FieldChange, opts: RenderOptions): string {
+  const redact = !!opts.redactPii && (f.pii || isPii(c.kind, f.path));
+  if (f.sensitive) {
+    return `${f.path}: ${f.before === undefined ? '(unset)' : MASK} → ${MASK}${f.before === undefined ? '' : ' (changed)'}`;
+  }
+  if (c.action === 'create') return `${f.path}: ${formatValue(f.after, redact)}`;
+  return `${f.path}: ${formatValue(f.before, redact)} → ${formatValue(f.after, redact)}`;
+}
+
+function label(c: Change, opts: RenderOptions): string {
+  if (!opts.redactPii) return c.label;
+  return c.kind === 'shared_contact' ? REDACTED : c.key;
+}
+
+function blockedLines(plan: PlanDocument): string[] {
+  return plan.domains.flatMap((d) => d.violations.map((v) => v.message));
+}
+
+function summaryLine(plan: PlanDocument): string {
+  const s = plan.summary;
+  if (s.changes === 0) return 'No changes. The platform matches the desired state.';
+  return `Plan: ${s.create} to create, ${s.update} to update, ${s.recycle} to recycle, ${s.delete} to delete (${s.cosmetic} cosmetic, ${s.routing} routing, ${s.data_destroying} data-destroying).`;
+}
+
+function detailLines(c: Change, opts: RenderOptions): string[] {
+  const out: string[] = [];
+  for (const f of c.fields) out.push(fieldLine(c, f, opts));
+  if (c.losses.length) out.push(`would lose: ${c.losses.map((l) => `${l.count} ${l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`);
+  for (const r of c.references) out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
+  if (c.dependsOn.length) out.push(`after: ${c.dependsOn.join(', ')}`);
+  return out;
+}
+
+// ---- text ----------------------------------------------------------------------------------------------
+
+const ANSI: Record<string, string> = { '+': '\x1b[32m', '~': '\x1b[33m', '-': '\x1b[31m', '±': '\x1b[35m', '!': '\x1b[36m', blocked: '\x1b[1;31m' };
+
+export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string {
+  const paint = (sym: string, s: string) => (opts.color ? `${ANSI[sym] ?? ''}${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  const blocked = blockedLines(plan);
+  if (blocked.length) {
+    lines.push(paint('blocked', 'BLOCKED by safety policy — nothing will be applied:'));
+    for (const b of blocked) lines.push(`  ${b}`);
+    lines.push('');
+  }
+  for (const d of plan.domains) {
+    lines.push(`Domain ${d.domain}`);
+    if (d.changes.length === 0 && d.unmanaged.length === 0) lines.push('  (no changes)');
+    for (const c of d.changes) {
+      const sym = SYMBOL[c.action];
+      lines.push(paint(sym, `  ${sym} ${VERB[c.action]} ${c.kind} ${label(c, opts)}  [${c.class}]`));
+      for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
+    }
+    for (const u of d.unmanaged) {
+      lines.push(paint('!', `  ! unmanaged ${u.kind} ${opts.redactPii ? u.key : u.label} — on the platform, not in the file; left alone (policy.prune: false)`));
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(plan));
+  if (plan.summary.unmanaged) lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
+  return `${lines.join('\n')}\n`;
+}
+
+// ---- Markdown ------------------------------------------------------------------------------------------
+
+function mdEscape(s: string): string {
+  return s.replace(/[|<>`]/g, (ch) => `\\${ch}`);
+}
+
+export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): string {
+  const limit = opts.maxMarkdownChars ?? MARKDOWN_LIMIT;
+  const marker = opts.marker ?? 'pbxctl:plan';
+  const head: string[] = [`<!-- ${marker} -->`, `<!-- pbxctl:checksum:${plan.checksum} -->`, ''];
+  const s = plan.summary;
+  head.push(`### pbxctl plan — ${s.changes === 0 ? 'no changes' : `${s.changes} change${s.changes === 1 ? '' : 's'}`}${s.blocked ? ' — **blocked**' : ''}`);
+  head.push('');
+  const blocked = blockedLines(plan);
+  if (blocked.length) {
+    head.push('> [!CAUTION]', '> **Blocked by safety policy — nothing will be applied:**');
+    for (const b of blocked) head.push(`> - ${mdEscape(b)}`);
+    head.push('');
+  }
+  const destroying = plan.domains.flatMap((d) => d.changes.filter((c) => c.class === 'data-destroying'));
+  if (destroying.length && !blocked.length) {
+    head.push('> [!WARNING]', `> ${destroying.length} data-destroying change${destroying.length === 1 ? '' : 's'} (voicemail, greetings, contacts will be lost).`, '');
+  }
+  head.push('| Domain | Kind | Create | Update | Recycle | Delete | Cosmetic | Routing | Data-destroying |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const d of plan.domains) {
+    const kinds = [...new Set(d.changes.map((c) => c.kind))].sort();
+    if (kinds.length === 0) head.push(`| ${mdEscape(d.domain)} | — | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`);
+    for (const k of kinds) {
+      const cs = d.changes.filter((c) => c.kind === k);
+      const n = (f: (c: Change) => boolean) => cs.filter(f).length;
+      head.push(`| ${mdEscape(d.domain)} | ${k} | ${n((c) => c.action === 'create')} | ${n((c) => c.action === 'update')} | ${n((c) => c.action === 'recycle')} | ${n((c) => c.action === 'delete')} | ${n((c) => c.class === 'cosmetic')} | ${n((c) => c.class === 'routing')} | ${n((c) => c.class === 'data-destroying')} |`);
+    }
+  }
+  head.push('', summaryLine(plan), '');
+  const foot: string[] = ['', `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`, ''];
+
+  // Details per domain, each in <details>, added until the budget is used up.
+  const sections: string[] = [];
+  let omitted = 0;
+  let budget = limit - head.join('\n').length - foot.join('\n').length - 600;
+  for (const d of plan.domains) {
+    if (d.changes.length === 0 && d.unmanaged.length === 0) continue;
+    const open = `<details><summary>${mdEscape(d.domain)}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.unmanaged.length ? `, ${d.unmanaged.length} unmanaged` : ''}</summary>\n\n\`\`\`diff`;
+    const close = '```\n\n</details>';
+    const body: string[] = [];
+    let used = open.length + close.length + 2;
+    let cut = 0;
+    const entries = [
+      ...d.changes.map((c) => [`${SYMBOL[c.action] === '±' ? '!' : SYMBOL[c.action]} ${VERB[c.action]} ${c.kind} ${label(c, opts)} [${c.class}]`, ...detailLines(c, opts).map((l) => `#   ${l}`)].join('\n')),
+      ...d.unmanaged.map((u) => `# unmanaged ${u.kind} ${opts.redactPii ? u.key : u.label} (left alone)`),
+    ];
+    for (const e of entries) {
+      const text = e.replace(/```/g, "'''");
+      if (used + text.length + 1 > budget) {
+        cut++;
+        continue;
+      }
+      body.push(text);
+      used += text.length + 1;
+    }
+    if (body.length === 0) {
+      omitted += entries.length;
+      continue;
+    }
+    if (cut) body.push(`# … ${cut} more not shown`);
+    omitted += cut;
+    const section = [open, ...body, close].join('\n');
+    sections.push(section);
+    budget -= section.length + 1;
+  }
+  const tail: string[] = [];
+  if (omitted > 0) {
+    tail.push('', `> [!NOTE]`, `> ${omitted} change${omitted === 1 ? '' : 's'} not shown to stay under GitHub's comment limit. The full plan is ${opts.fullPlanLocation ? `in ${mdEscape(opts.fullPlanLocation)}` : 'in the plan.json artifact of this run'}.`);
+  }
+  return [...head, ...sections, ...tail, ...foot].join('\n');
+}
+
+// ---- JSON ----------------------------------------------------------------------------------------------
+
+/** Versioned JSON: every change with fields before/after; secrets masked; optional PII redaction. */
+export function renderJson(plan: PlanDocument, opts: RenderOptions = {}): string {
+  const doc = opts.redactPii ? redactDocument(plan) : plan;
+  return `${JSON.stringify(doc, (_k, v) => (v instanceof SecretValue ? MASK : v), 2)}\n`;
+}
+
+function redactDocument(plan: PlanDocument): PlanDocument {
+  const redactContent = (kind: string, content: Record<string, unknown> | undefined) => {
+    if (!content) return content;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(content)) out[k] = isPii(kind, k) || k === 'phone_numbers' ? REDACTED : v;
+    return out;
+  };
+  return {
+    ...plan,
+    domains: plan.domains.map((d: DomainPlan) => ({
+      ...d,
+      changes: d.changes.map((c) => ({
+        ...c,
+        label: label(c, { redactPii: true }),
+        before: redactContent(c.kind, c.before as Record<string, unknown>) as Change['before'],
+        after: redactContent(c.kind, c.after as Record<string, unknown>) as Change['after'],
+        fields: c.fields.map((f) => (f.pii || isPii(c.kind, f.path) ? { ...f, before: f.before === undefined ? undefined : REDACTED, after: f.after === undefined ? undefined : REDACTED } : f)),
+        references: c.references.map((r) => ({ ...r, from: r.from.replace(/\d{5,}/g, REDACTED) })),
+        losses: c.losses.map((l) => ({ what: l.what, count: l.count })),
+      })),
+      unmanaged: d.unmanaged.map((u) => ({ ...u, label: u.key })),
+    })),
+  };
+}
