@@ -7,6 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The JSON report lets .ci/run print the 'N passed, N failed' line CI counts.
+    reporters: ['default', ['json', { outputFile: 'dist/test-report.json' }]],
     env: { CHECKPOINT_DISABLE: '1', NO_COLOR: '1' },
   },
 });

@@ -99,7 +99,8 @@ export const USER_SCOPES = [
 ];
 
 export function defaultDomain(name: string, input: JsonRecord = {}): JsonRecord {
-  return {
+  const record: JsonRecord = {
+    domain: name,
     reseller: 'emulator-reseller',
     description: name,
     'domain-type': 'Standard',
@@ -126,9 +127,10 @@ export function defaultDomain(name: string, input: JsonRecord = {}): JsonRecord 
     'limits-max-users': 0,
     'limits-max-sites': 0,
     ...input,
-    // The name is the key; a body cannot rename a domain.
-    domain: name,
   };
+  // The name is the key; a body cannot rename a domain.
+  record.domain = name;
+  return record;
 }
 
 export function defaultUser(domain: JsonRecord, user: string, input: JsonRecord, now: string): JsonRecord {

@@ -48,7 +48,7 @@ class UsageError extends Error {}
 const USAGE = `Usage: pbxctl ci <subcommand> [options]
 
   changed-domains --base SHA --head SHA [--root DIR] [--all-on GLOB]... [--shards N] [--shard i/n --stage DIR]
-  shard <path> --count N [--index i --stage DIR]
+  shard <path> (--count N [--index i] | --shard i/n) [--stage DIR]
   combine-summaries <dir> [--out comment.md] [--json combined.json] [--head-sha SHA] [--shards N]
                     [--expected-jobs N] [--job-result name=result]... [--title T] [--plan-file F] [--markdown-file F]
   comment --pr N --body FILE [--marker M] [--author LOGIN]
@@ -58,7 +58,7 @@ const USAGE = `Usage: pbxctl ci <subcommand> [options]
   summary --plan plan.json [--title T]
   report-apply (--results DIR | --audit FILE --exit-code N) [--refused REASON] [--expected-jobs N] [--sha SHA]
                [--audit-out FILE]
-  drift-issues (--results DIR | --plan drift.json [--exit-code N]) [--label L]
+  drift-issues (--results DIR [--expected-jobs N] | --plan drift.json [--exit-code N]) [--label L]
   lint-workflows [DIR...]
 
 GitHub access (comment, status, reviewed-plan, report-apply, drift-issues): GITHUB_TOKEN, GITHUB_REPOSITORY
@@ -179,13 +179,20 @@ async function shardCommand(argv: string[], io: CiIo): Promise<number> {
   const { values, positionals } = parse(argv, {
     count: { type: 'string' },
     index: { type: 'string' },
+    shard: { type: 'string' },
     stage: { type: 'string' },
   });
   const root = positionals[0] ?? 'domains';
-  const count = integer(required(values, 'count'), 'count', 1) as number;
+  let count: number;
+  let index: number | undefined;
+  if (values.shard) {
+    ({ index, count } = parseShard(values.shard as string));
+  } else {
+    count = integer(required(values, 'count'), 'count', 1) as number;
+    index = integer(values.index, 'index', 1);
+  }
   const selection: ChangedDomains = { all: true, domains: listDomainUnits(root, io.cwd), removed: [] };
   const output = domainOutputs(selection, count);
-  const index = integer(values.index, 'index', 1);
   const selected =
     index === undefined ? selection : applyShardSelection({ ...values, shard: `${index}/${count}` }, io, selection, output);
   writeOutputs(io.env, output);
@@ -429,6 +436,7 @@ async function driftIssuesCommand(argv: string[], io: CiIo): Promise<number> {
     results: { type: 'string' },
     plan: { type: 'string' },
     'exit-code': { type: 'string' },
+    'expected-jobs': { type: 'string' },
     label: { type: 'string' },
   });
   let results: ShardResult[];
@@ -453,16 +461,19 @@ async function driftIssuesCommand(argv: string[], io: CiIo): Promise<number> {
     sha: io.env.GITHUB_SHA,
     label: values.label as string | undefined,
   });
+  const expected = integer(values['expected-jobs'], 'expected-jobs');
+  const missing = expected !== undefined && results.length < expected ? expected - results.length : 0;
   const drifted = [...report.opened, ...report.updated];
   writeOutputs(io.env, { drifted: drifted.length, unknown: report.unknown.length, closed: report.closed.length });
   const lines = ['### pbxctl drift', ''];
   lines.push(drifted.length ? `❗ ${drifted.length} drifted domain(s): ${drifted.join(', ')}` : '✅ no drift found');
   if (report.closed.length) lines.push(`Closed issues for: ${report.closed.join(', ')}`);
   if (report.unknown.length) lines.push(`⚠️ drift unknown (check failed) for: ${report.unknown.join(', ')}`);
+  if (missing) lines.push(`⚠️ ${missing} shard job(s) reported no result: their domains are unknown`);
   appendSummary(io.env, `${lines.join('\n\n')}\n`);
   io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   // A failed check is not "clean": make the job red so somebody looks at it.
-  return report.unknown.length > 0 ? 1 : 0;
+  return report.unknown.length > 0 || missing > 0 ? 1 : 0;
 }
 
 async function lintWorkflowsCommand(argv: string[], io: CiIo): Promise<number> {

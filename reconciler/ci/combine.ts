@@ -271,7 +271,7 @@ export function renderCombinedComment(
       sections.push(`<details open><summary>${escapeHtml(label)} failed</summary>${log}\n\n</details>\n`);
     }
   }
-  let remaining = limit - text.length - footerText.length - 10;
+  let remaining = limit - text.length - footerText.length - 200; // room for the "omitted" line
   for (const [i, section] of sections.entries()) {
     const note = `\n_… truncated; see the run artifacts for the full plan._\n\n</details>\n`;
     if (section.length <= remaining) {

@@ -55,7 +55,7 @@ interface ParsedFile {
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 function validate(value: unknown): ErrorObject[] {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
     addFormats(ajv);
     validator = ajv.compile(buildDesiredStateSchema());
   }

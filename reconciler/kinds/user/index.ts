@@ -233,6 +233,8 @@ async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, User
     'name-first-name': spec.first_name,
     'name-last-name': spec.last_name,
     'user-scope': spec.scope ?? 'Basic User',
+    // The spec marks email-address required on create; an empty string means "none".
+    'email-address': '',
     ...userBody(spec, pinOf(target)),
   });
   if (spec.phone !== undefined && spec.phone !== false) {
