@@ -40,7 +40,10 @@ export function parseOutputs(text: string): Record<string, string> {
   return result;
 }
 
-export function writeOutputs(env: NodeJS.ProcessEnv, outputs: Readonly<Record<string, string | number | boolean>>): void {
+export function writeOutputs(
+  env: NodeJS.ProcessEnv,
+  outputs: Readonly<Record<string, string | number | boolean>>,
+): void {
   const file = env.GITHUB_OUTPUT;
   if (!file) return;
   appendFileSync(file, formatOutputs(outputs), 'utf8');

@@ -19,7 +19,8 @@ export interface AuditOperation {
 function asString(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && 'message' in value) return asString((value as { message: unknown }).message);
+  if (value && typeof value === 'object' && 'message' in value)
+    return asString((value as { message: unknown }).message);
   return undefined;
 }
 
@@ -48,7 +49,8 @@ export function parseAuditLog(text: string): AuditOperation[] {
     const object = record as Record<string, unknown>;
     if (Array.isArray(object.operations)) {
       for (const op of object.operations) {
-        if (op && typeof op === 'object') operations.push(toOperation(op as Record<string, unknown>, asString(object.domain)));
+        if (op && typeof op === 'object')
+          operations.push(toOperation(op as Record<string, unknown>, asString(object.domain)));
       }
     } else if (object.kind !== undefined || object.key !== undefined || object.result !== undefined) {
       operations.push(toOperation(object));

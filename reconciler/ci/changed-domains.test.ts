@@ -3,7 +3,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changedDomains, domainsFromChanges, globToRegExp, listDomainUnits, parseNameStatus, stageUnits } from './changed-domains';
+import {
+  changedDomains,
+  domainsFromChanges,
+  globToRegExp,
+  listDomainUnits,
+  parseNameStatus,
+  stageUnits,
+} from './changed-domains';
 import { runCi } from './test-helpers/run-ci';
 
 function git(cwd: string, ...args: string[]): string {
@@ -147,7 +154,12 @@ describe('changed domains from a git diff', () => {
       expect(one.code).toBe(0);
       names.push(...(JSON.parse(one.stdout) as { domains: { name: string }[] }).domains.map((d) => d.name));
     }
-    expect(names.sort()).toEqual(['acme.example.com', 'globex.example.com', 'initech.example.com', 'wayne.example.com']);
+    expect(names.sort()).toEqual([
+      'acme.example.com',
+      'globex.example.com',
+      'initech.example.com',
+      'wayne.example.com',
+    ]);
     const bad = await runCi(['shard', 'domains', '--shard', '3/2'], { cwd: repo });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('between 1 and 2');

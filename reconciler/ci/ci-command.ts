@@ -170,7 +170,9 @@ async function changedDomainsCommand(argv: string[], io: CiIo): Promise<number> 
   writeOutputs(io.env, output);
   io.stdout(`${JSON.stringify({ ...selected, stage: output.stage }, null, 2)}\n`);
   if (selection.removed.length > 0) {
-    io.stderr(`note: removed domain file(s) are no longer managed and are not planned: ${selection.removed.join(', ')}\n`);
+    io.stderr(
+      `note: removed domain file(s) are no longer managed and are not planned: ${selection.removed.join(', ')}\n`,
+    );
   }
   return 0;
 }
@@ -194,7 +196,9 @@ async function shardCommand(argv: string[], io: CiIo): Promise<number> {
   const selection: ChangedDomains = { all: true, domains: listDomainUnits(root, io.cwd), removed: [] };
   const output = domainOutputs(selection, count);
   const selected =
-    index === undefined ? selection : applyShardSelection({ ...values, shard: `${index}/${count}` }, io, selection, output);
+    index === undefined
+      ? selection
+      : applyShardSelection({ ...values, shard: `${index}/${count}` }, io, selection, output);
   writeOutputs(io.env, output);
   io.stdout(`${JSON.stringify({ domains: selected.domains, stage: output.stage }, null, 2)}\n`);
   return 0;
@@ -206,7 +210,8 @@ function upstreamFailures(results: readonly string[]): string[] {
     const at = entry.indexOf('=');
     if (at < 1) throw new UsageError(`--job-result expects name=result, got "${entry}"`);
     const [name, result] = [entry.slice(0, at), entry.slice(at + 1)];
-    if (result === 'failure' || result === 'cancelled') failures.push(`job ${name} ${result === 'failure' ? 'failed' : 'was cancelled'}`);
+    if (result === 'failure' || result === 'cancelled')
+      failures.push(`job ${name} ${result === 'failure' ? 'failed' : 'was cancelled'}`);
   }
   return failures;
 }
@@ -271,7 +276,11 @@ async function commentCommand(argv: string[], io: CiIo): Promise<number> {
     marker: (values.marker as string | undefined) ?? PLAN_MARKER,
     author: authorOf(values, io),
   });
-  writeOutputs(io.env, { 'comment-id': result.comment.id, 'comment-url': result.comment.html_url ?? '', action: result.action });
+  writeOutputs(io.env, {
+    'comment-id': result.comment.id,
+    'comment-url': result.comment.html_url ?? '',
+    action: result.action,
+  });
   io.stdout(`${result.action} comment ${result.comment.id} on #${pr}\n`);
   return 0;
 }
@@ -401,7 +410,10 @@ async function reportApplyCommand(argv: string[], io: CiIo): Promise<number> {
     throw new UsageError('report-apply needs --results DIR, or --exit-code N [--audit FILE], or --refused REASON');
   }
   if (values['audit-out']) {
-    const merged = results.map((r) => r.audit.trimEnd()).filter(Boolean).join('\n');
+    const merged = results
+      .map((r) => r.audit.trimEnd())
+      .filter(Boolean)
+      .join('\n');
     writeFile(io, values['audit-out'] as string, merged ? `${merged}\n` : '');
   }
   const report = await reportApply(client(values, io), results, {

@@ -10,7 +10,9 @@ import { runCi } from './test-helpers/run-ci';
 const fixtures = join(__dirname, 'test-fixtures');
 
 /** A results directory as actions/download-artifact writes it: one sub-directory per shard artifact. */
-export function makeResults(shards: Record<string, { plan?: string; md?: string; exit?: number; log?: string }>): string {
+export function makeResults(
+  shards: Record<string, { plan?: string; md?: string; exit?: number; log?: string }>,
+): string {
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-results-'));
   for (const [name, shard] of Object.entries(shards)) {
     const sub = join(dir, name);
@@ -30,7 +32,18 @@ describe('combine-summaries', () => {
     });
     const cwd = mkdtempSync(join(tmpdir(), 'pbxctl-cwd-'));
     const run = await runCi(
-      ['combine-summaries', dir, '--out', 'comment.md', '--json', 'combined.json', '--head-sha', 'a'.repeat(40), '--shards', '4'],
+      [
+        'combine-summaries',
+        dir,
+        '--out',
+        'comment.md',
+        '--json',
+        'combined.json',
+        '--head-sha',
+        'a'.repeat(40),
+        '--shards',
+        '4',
+      ],
       { cwd, env: { GITHUB_REPOSITORY: 'acme/phone-config', GITHUB_RUN_ID: '7' } },
     );
     expect(run.code).toBe(0);
@@ -48,7 +61,9 @@ describe('combine-summaries', () => {
     expect(run.summary).toContain('acme.example.com');
     const combined = JSON.parse(readFileSync(join(cwd, 'combined.json'), 'utf8'));
     expect(combined.checksum).toBe(run.outputs.checksum);
-    expect(combined.checksum).toBe(combinedChecksum(['3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6']));
+    expect(combined.checksum).toBe(
+      combinedChecksum(['3f1c9a0b7d2e4f6a8b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f60718293a4b5c6']),
+    );
   });
 
   it('a blocked plan fails with the reason', async () => {

@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatChecksumMarker, PLAN_MARKER, stripMarkers } from './markers';
-import { blockReasons, countDomain, type DomainCounts, hasChanges, isBlocked, type PlanFile, readPlanFile } from './plan-file';
+import {
+  blockReasons,
+  countDomain,
+  type DomainCounts,
+  hasChanges,
+  isBlocked,
+  type PlanFile,
+  readPlanFile,
+} from './plan-file';
 
 /**
  * Assemble the per-shard results of a plan (or drift) matrix into one PR comment, one job summary and one
@@ -300,7 +308,9 @@ export function renderCombinedSummary(combined: CombinedPlan, title = 'pbxctl pl
   if (combined.domains.length > 0) {
     lines.push('', '| Domain | Create | Update | Delete | Recycle | Unmanaged |', '|---|---:|---:|---:|---:|---:|');
     for (const d of combined.domains) {
-      lines.push(`| ${escapeCell(d.domain)} | ${d.create} | ${d.update} | ${d.delete} | ${d.recycle} | ${d.unmanaged} |`);
+      lines.push(
+        `| ${escapeCell(d.domain)} | ${d.create} | ${d.update} | ${d.delete} | ${d.recycle} | ${d.unmanaged} |`,
+      );
     }
   }
   lines.push('', `checksum \`${combined.checksum}\``, '');

@@ -98,7 +98,11 @@ export class GitHubClient {
     return `/repos/${encodeURIComponent(this.owner)}/${encodeURIComponent(this.repo)}${suffix}`;
   }
 
-  private async call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<{ data: T; next?: string }> {
+  private async call<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    body?: unknown,
+  ): Promise<{ data: T; next?: string }> {
     const url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
     const shownPath = url.startsWith(this.baseUrl) ? url.slice(this.baseUrl.length) : path;
     const response = await request(url, {
@@ -177,8 +181,13 @@ export class GitHubClient {
     sha: string,
     input: { state: CommitState; context: string; description?: string; target_url?: string },
   ): Promise<{ id: number; state: CommitState; context: string }> {
-    return (await this.call<{ id: number; state: CommitState; context: string }>('POST', this.repoPath(`/statuses/${sha}`), input))
-      .data;
+    return (
+      await this.call<{ id: number; state: CommitState; context: string }>(
+        'POST',
+        this.repoPath(`/statuses/${sha}`),
+        input,
+      )
+    ).data;
   }
 
   listPullRequestsForCommit(sha: string): Promise<PullRequest[]> {

@@ -61,12 +61,22 @@ describe('pbxctl ci against a fake GitHub API', () => {
     // enough other comments to need a second page
     for (let i = 0; i < 120; i++) github.addComment(pr.number, `chatter ${i}`, 'octocat');
 
-    const shard1 = results({ 'plan-shard-1-of-4': { 'plan.json': '@plan-acme.json', 'plan.md': '@plan-acme.md', 'exit-code': '2' } });
+    const shard1 = results({
+      'plan-shard-1-of-4': { 'plan.json': '@plan-acme.json', 'plan.md': '@plan-acme.md', 'exit-code': '2' },
+    });
     const combine1 = await ci('combine-summaries', shard1, '--out', 'comment.md', '--head-sha', HEAD, '--shards', '4');
     const first = await ci('comment', '--pr', String(pr.number), '--body', 'comment.md');
     expect(first.code).toBe(0);
     expect(first.outputs.action).toBe('created');
-    const status1 = await ci('status', '--sha', HEAD, '--state', combine1.outputs.state, '--description', combine1.outputs.description);
+    const status1 = await ci(
+      'status',
+      '--sha',
+      HEAD,
+      '--state',
+      combine1.outputs.state,
+      '--description',
+      combine1.outputs.description,
+    );
     expect(status1.code).toBe(0);
 
     const mine = () => github.comments.filter((c) => c.issue === pr.number && c.user.login === 'github-actions[bot]');
@@ -75,7 +85,9 @@ describe('pbxctl ci against a fake GitHub API', () => {
     expect(mine()[0].body).toContain(`sha:${HEAD}`);
 
     // second push: the plan is now blocked
-    const shard2 = results({ 'plan-shard-2-of-4': { 'plan.json': '@plan-blocked.json', 'plan.md': '@plan-blocked.md', 'exit-code': '3' } });
+    const shard2 = results({
+      'plan-shard-2-of-4': { 'plan.json': '@plan-blocked.json', 'plan.md': '@plan-blocked.md', 'exit-code': '3' },
+    });
     const combine2 = await ci('combine-summaries', shard2, '--out', 'comment.md', '--head-sha', HEAD, '--shards', '4');
     const second = await ci('comment', '--pr', String(pr.number), '--body', 'comment.md');
     expect(second.outputs.action).toBe('updated');
@@ -101,13 +113,29 @@ describe('pbxctl ci against a fake GitHub API', () => {
 
   it('finds the reviewed checksum of a merged PR; a matching re-plan passes, a different one is refused', async () => {
     const pr = github.addPullRequest({ headSha: HEAD, mergeCommitSha: MERGE });
-    const reviewedResults = results({ s1: { 'plan.json': '@plan-acme.json', 'plan.md': '@plan-acme.md', 'exit-code': '2' } });
-    const combined = await ci('combine-summaries', reviewedResults, '--out', 'comment.md', '--head-sha', HEAD, '--shards', '4');
+    const reviewedResults = results({
+      s1: { 'plan.json': '@plan-acme.json', 'plan.md': '@plan-acme.md', 'exit-code': '2' },
+    });
+    const combined = await ci(
+      'combine-summaries',
+      reviewedResults,
+      '--out',
+      'comment.md',
+      '--head-sha',
+      HEAD,
+      '--shards',
+      '4',
+    );
     await ci('comment', '--pr', String(pr.number), '--body', 'comment.md');
 
     const reviewed = await ci('reviewed-plan', '--sha', MERGE, '--base-branch', 'main');
     expect(reviewed.code).toBe(0);
-    expect(reviewed.outputs).toMatchObject({ pr: String(pr.number), checksum: combined.outputs.checksum, shards: '4', 'head-sha': HEAD });
+    expect(reviewed.outputs).toMatchObject({
+      pr: String(pr.number),
+      checksum: combined.outputs.checksum,
+      shards: '4',
+      'head-sha': HEAD,
+    });
 
     // main re-planned to the same thing
     const same = await ci('combine-summaries', reviewedResults, '--json', 'main.json', '--out', 'main.md');
@@ -144,11 +172,18 @@ describe('pbxctl ci against a fake GitHub API', () => {
     const none = await ci('reviewed-plan', '--sha', MERGE);
     expect(none.stderr).toContain('has no pbxctl plan comment');
 
-    github.addComment(pr.number, `${PLAN_MARKER}\n<!-- pbxctl:checksum:${'e'.repeat(64)} sha:${HEAD} shards:4 -->`, 'mallory');
+    github.addComment(
+      pr.number,
+      `${PLAN_MARKER}\n<!-- pbxctl:checksum:${'e'.repeat(64)} sha:${HEAD} shards:4 -->`,
+      'mallory',
+    );
     const forged = await ci('reviewed-plan', '--sha', MERGE);
     expect(forged.code).toBe(1);
 
-    github.addComment(pr.number, `${PLAN_MARKER}\n<!-- pbxctl:checksum:${'d'.repeat(64)} sha:${'f'.repeat(40)} shards:4 -->`);
+    github.addComment(
+      pr.number,
+      `${PLAN_MARKER}\n<!-- pbxctl:checksum:${'d'.repeat(64)} sha:${'f'.repeat(40)} shards:4 -->`,
+    );
     const stale = await ci('reviewed-plan', '--sha', MERGE);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toContain('the last push was never planned');
@@ -166,7 +201,11 @@ describe('pbxctl ci against a fake GitHub API', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ opened: ['acme.example.com'], clean: ['initech.example.com'] });
     expect(first.outputs.drifted).toBe('1');
     const issue = () => github.issues.find((i) => i.body?.includes(driftMarker('acme.example.com')));
-    expect(issue()).toMatchObject({ title: 'Drift: acme.example.com', state: 'open', labels: [{ name: 'pbxctl-drift' }] });
+    expect(issue()).toMatchObject({
+      title: 'Drift: acme.example.com',
+      state: 'open',
+      labels: [{ name: 'pbxctl-drift' }],
+    });
     expect(issue()?.body).toContain('| update | user | 1001 | routing |');
 
     const again = await ci('drift-issues', '--results', drifted);
@@ -189,7 +228,10 @@ describe('pbxctl ci against a fake GitHub API', () => {
 
     // drifting again opens a fresh issue rather than reopening silently
     await ci('drift-issues', '--plan', join(fixtures, 'drift-mixed.json'), '--exit-code', '2');
-    expect(github.issues.filter((i) => i.title === 'Drift: acme.example.com').map((i) => i.state)).toEqual(['closed', 'open']);
+    expect(github.issues.filter((i) => i.title === 'Drift: acme.example.com').map((i) => i.state)).toEqual([
+      'closed',
+      'open',
+    ]);
     expectNoTokenIn(first, again, unknown, closed);
   });
 
@@ -202,7 +244,11 @@ describe('pbxctl ci against a fake GitHub API', () => {
     expect(opened.code).toBe(1);
     expect(opened.outputs).toMatchObject({ converged: 'false', applied: '2', failed: '1' });
     const issue = () => github.issues.find((i) => i.body?.includes(NOT_CONVERGED_MARKER));
-    expect(issue()).toMatchObject({ state: 'open', title: 'pbxctl: main is not converged', labels: [{ name: 'pbxctl-not-converged' }] });
+    expect(issue()).toMatchObject({
+      state: 'open',
+      title: 'pbxctl: main is not converged',
+      labels: [{ name: 'pbxctl-not-converged' }],
+    });
     expect(issue()?.body).toContain('| acme.example.com | update | ring-group | 2000 | PlatformApiError: PUT');
     expect(readFileSync(join(cwd, 'audit.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
 
@@ -228,13 +274,19 @@ describe('pbxctl ci against a fake GitHub API', () => {
   });
 
   it('reports API errors without the token and validates its inputs', async () => {
-    const bad = await runCi(['status', '--sha', HEAD, '--state', 'success'], { cwd, env: { ...env, GITHUB_TOKEN: 'ghs_wrong_token_value' } });
+    const bad = await runCi(['status', '--sha', HEAD, '--state', 'success'], {
+      cwd,
+      env: { ...env, GITHUB_TOKEN: 'ghs_wrong_token_value' },
+    });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('401');
     expect(bad.stderr).toContain('Bad credentials');
     expect(bad.stderr).not.toContain('ghs_wrong_token_value');
 
-    const noToken = await runCi(['status', '--sha', HEAD, '--state', 'success'], { cwd, env: { ...env, GITHUB_TOKEN: '' } });
+    const noToken = await runCi(['status', '--sha', HEAD, '--state', 'success'], {
+      cwd,
+      env: { ...env, GITHUB_TOKEN: '' },
+    });
     expect(noToken.stderr).toContain('GITHUB_TOKEN is not set');
 
     const state = await ci('status', '--sha', HEAD, '--state', 'green');
@@ -257,7 +309,11 @@ describe('pbxctl ci against a fake GitHub API', () => {
   it('the client pages through Link headers and honours a custom base URL', async () => {
     const pr = github.addPullRequest({ headSha: HEAD });
     for (let i = 0; i < 250; i++) github.addComment(pr.number, `c${i}`, 'octocat');
-    const client = new GitHubClient({ token: github.token, repository: 'acme/phone-config', baseUrl: `${github.url}/` });
+    const client = new GitHubClient({
+      token: github.token,
+      repository: 'acme/phone-config',
+      baseUrl: `${github.url}/`,
+    });
     const comments = await client.listIssueComments(pr.number);
     expect(comments).toHaveLength(250);
     expect(github.requests.filter((r) => r.path.includes('/comments')).length).toBe(3);

@@ -16,7 +16,9 @@ function fitBody(body: string): string {
 }
 
 function cell(value: unknown): string {
-  return String(value ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return String(value ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -46,7 +48,9 @@ export function renderDriftIssueBody(domain: DomainPlan, context: { runUrl?: str
     '|---|---|---|---|',
   ];
   for (const change of domain.changes.slice(0, MAX_ROWS)) {
-    lines.push(`| ${cell(changeAction(change))} | ${cell(change.kind)} | ${cell(change.key)} | ${cell(change.class)} |`);
+    lines.push(
+      `| ${cell(changeAction(change))} | ${cell(change.kind)} | ${cell(change.key)} | ${cell(change.class)} |`,
+    );
   }
   if (domain.changes.length > MAX_ROWS) lines.push('', `_… and ${domain.changes.length - MAX_ROWS} more._`);
   if (context.runUrl) lines.push('', `Last checked by [this run](${context.runUrl}).`);
@@ -90,7 +94,9 @@ export async function syncDriftIssues(
         if (existing) {
           await client.createIssueComment(
             existing.number,
-            `${domain.domain} is clean again` + (context.runUrl ? ` ([drift run](${context.runUrl}))` : '') + '. Closing.',
+            `${domain.domain} is clean again` +
+              (context.runUrl ? ` ([drift run](${context.runUrl}))` : '') +
+              '. Closing.',
           );
           await client.updateIssue(existing.number, { state: 'closed', state_reason: 'completed' });
           report.closed.push(domain.domain);
@@ -150,7 +156,9 @@ export function renderNotConvergedBody(results: readonly ApplyShardResult[], con
     if (failures.length > 0) {
       lines.push('', '### Failed operations', '', '| Domain | Change | Kind | Key | Error |', '|---|---|---|---|---|');
       for (const op of failures.slice(0, MAX_ROWS)) {
-        lines.push(`| ${cell(op.domain)} | ${cell(op.action)} | ${cell(op.kind)} | ${cell(op.key)} | ${cell(op.error)} |`);
+        lines.push(
+          `| ${cell(op.domain)} | ${cell(op.action)} | ${cell(op.kind)} | ${cell(op.key)} | ${cell(op.error)} |`,
+        );
       }
       if (failures.length > MAX_ROWS) lines.push('', `_… and ${failures.length - MAX_ROWS} more._`);
     }

@@ -13,7 +13,7 @@ export interface UpsertResult {
 export function prepareCommentBody(body: string, marker: string): string {
   let text = body.includes(marker) ? body : `${marker}\n${body}`;
   if (text.length > GITHUB_BODY_LIMIT) {
-    const note = '\n\n_… truncated to fit GitHub\'s comment limit; see the run artifacts._\n';
+    const note = "\n\n_… truncated to fit GitHub's comment limit; see the run artifacts._\n";
     text = text.slice(0, GITHUB_BODY_LIMIT - note.length) + note;
   }
   return text;

@@ -31,15 +31,19 @@ describe('shard', () => {
     const before = new Map(domains.map((d) => [d, shardOf(d, 8)]));
     const withNew = [...domains, 'new-tenant.example.com'];
     for (const d of domains) expect(shardOf(d, 8)).toBe(before.get(d));
-    expect(withNew.filter((d) => shardOf(d, 8) === shardOf('new-tenant.example.com', 8))).toContain('new-tenant.example.com');
+    expect(withNew.filter((d) => shardOf(d, 8) === shardOf('new-tenant.example.com', 8))).toContain(
+      'new-tenant.example.com',
+    );
   });
 
   it('normalises case and a trailing dot, and is stable across runs', () => {
     expect(shardOf('Acme.Example.com.', 16)).toBe(shardOf('acme.example.com', 16));
     // pinned values: a change to the hash would reshuffle every fleet's matrix
-    expect([shardOf('acme.example.com', 4), shardOf('globex.example.com', 4), shardOf('initech.example.com', 4)]).toEqual([
-      4, 4, 4,
-    ]);
+    expect([
+      shardOf('acme.example.com', 4),
+      shardOf('globex.example.com', 4),
+      shardOf('initech.example.com', 4),
+    ]).toEqual([4, 4, 4]);
     expect([shardOf('acme.example.com', 10), shardOf('globex.example.com', 10)]).toEqual([10, 4]);
     expect(shardOf('anything', 1)).toBe(1);
   });

@@ -213,9 +213,11 @@ export function lintWorkflowText(text: string, file: string, options: LintOption
   const validate = kind === 'action' ? validateAction : validateWorkflow;
   if (!validate(data)) {
     for (const error of validate.errors ?? []) {
-      const path = error.instancePath.split('/').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      const extra =
-        'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
+      const path = error.instancePath
+        .split('/')
+        .slice(1)
+        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      const extra = 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
       findings.push({
         file,
         line: lineOf(pathNode(doc.contents, path), counter),
@@ -239,7 +241,12 @@ export function lintWorkflowText(text: string, file: string, options: LintOption
       return;
     }
     if (!SHA_PIN.test(ref)) {
-      findings.push({ file, line: i + 1, rule: 'pin', message: `${ref} is not pinned to a full 40-character commit SHA` });
+      findings.push({
+        file,
+        line: i + 1,
+        rule: 'pin',
+        message: `${ref} is not pinned to a full 40-character commit SHA`,
+      });
     } else if (!comment || !/^#\s*v\d/.test(comment)) {
       findings.push({ file, line: i + 1, rule: 'pin', message: `${ref} needs a "# vX" comment naming the version` });
     }
@@ -264,7 +271,12 @@ export function lintWorkflowText(text: string, file: string, options: LintOption
     if (kind === 'workflow') {
       const permissions = job.permissions;
       if (typeof permissions === 'string') {
-        findings.push({ file, line: jobLine, rule: 'permissions', message: `job ${jobId} uses permissions: ${permissions}` });
+        findings.push({
+          file,
+          line: jobLine,
+          rule: 'permissions',
+          message: `job ${jobId} uses permissions: ${permissions}`,
+        });
       }
       if (job.steps && job['timeout-minutes'] === undefined) {
         findings.push({ file, line: jobLine, rule: 'timeout', message: `job ${jobId} has no timeout-minutes` });

@@ -19,7 +19,11 @@ type Job = {
   steps?: { uses?: string; run?: string; env?: Record<string, string> }[];
   needs?: string | string[];
 };
-type Workflow = { on: unknown; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job> };
+type Workflow = {
+  on: unknown;
+  concurrency?: { group: string; 'cancel-in-progress'?: boolean };
+  jobs: Record<string, Job>;
+};
 
 function load(name: string): Workflow {
   return parse(readFileSync(join(workflowsDir, name), 'utf8')) as Workflow;

@@ -175,7 +175,12 @@ export async function startFakeGitHub(
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestUrl = new URL(req.url ?? '/', 'http://fake');
     const body = await readBody(req);
-    requests.push({ method: req.method ?? 'GET', path: requestUrl.pathname + requestUrl.search, authorization: req.headers.authorization, body });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: requestUrl.pathname + requestUrl.search,
+      authorization: req.headers.authorization,
+      body,
+    });
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' });
     const prefix = `/repos/${owner}/${repo}`;
     if (!requestUrl.pathname.startsWith(`${prefix}/`)) return send(res, 404, { message: 'Not Found' });
@@ -187,10 +192,12 @@ export async function startFakeGitHub(
     if ((m = /^\/issues\/(\d+)\/comments$/.exec(path))) {
       const issue = Number(m[1]);
       if (!issues.some((i) => i.number === issue)) return send(res, 404, { message: 'Not Found' });
-      if (method === 'GET') return page(req, res, comments.filter((c) => c.issue === issue).map(publicComment), requestUrl);
+      if (method === 'GET')
+        return page(req, res, comments.filter((c) => c.issue === issue).map(publicComment), requestUrl);
       if (method === 'POST') {
         if (typeof input.body !== 'string') return send(res, 422, { message: 'body is required' });
-        if (input.body.length > 65_536) return send(res, 422, { message: 'body is too long (maximum is 65536 characters)' });
+        if (input.body.length > 65_536)
+          return send(res, 422, { message: 'body is too long (maximum is 65536 characters)' });
         return send(res, 201, publicComment(addComment(issue, input.body)));
       }
     }
@@ -198,7 +205,8 @@ export async function startFakeGitHub(
       const comment = comments.find((c) => c.id === Number(m![1]));
       if (!comment) return send(res, 404, { message: 'Not Found' });
       if (typeof input.body !== 'string') return send(res, 422, { message: 'body is required' });
-      if (input.body.length > 65_536) return send(res, 422, { message: 'body is too long (maximum is 65536 characters)' });
+      if (input.body.length > 65_536)
+        return send(res, 422, { message: 'body is too long (maximum is 65536 characters)' });
       comment.body = input.body;
       return send(res, 200, publicComment(comment));
     }
