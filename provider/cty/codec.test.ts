@@ -44,7 +44,7 @@ function genType(r: () => number, depth: number): CtyType {
 }
 
 const STRINGS = ['', 'x', 'Front desk', 'ümlaut ☎', 'a'.repeat(300), '0.1', 'null'];
-const NUMBERS = [0, 1, -1, 42, 2 ** 31, -(2 ** 40), Number.MAX_SAFE_INTEGER, 0.1, -2.5, 1e-7, 3.14159, 1e21, 123.456];
+const NUMBERS = [0, 1, -1, 42, 2 ** 31, -(2 ** 40), Number.MAX_SAFE_INTEGER, 0.1, -2.5, 1e-7, 2.75e-3, 1e21, 123.456];
 
 function genValue(r: () => number, t: CtyType, depth = 0): CtyValue {
   const x = r();
@@ -202,7 +202,9 @@ describe('msgpack codec (wire details)', () => {
   });
 
   it('DynamicValue: msgpack first, then JSON, else null', () => {
-    expect(decodeDynamicValue({ msgpack: encodeMsgpack({ a: 'm' }, obj), json: Buffer.from('{"a":"j"}') }, obj)).toEqual({
+    expect(
+      decodeDynamicValue({ msgpack: encodeMsgpack({ a: 'm' }, obj), json: Buffer.from('{"a":"j"}') }, obj),
+    ).toEqual({
       a: 'm',
       b: null,
     });

@@ -45,7 +45,9 @@ export function isUnknown(v: unknown): v is Unknown {
 }
 
 export function isObjectValue(v: unknown): v is CtyObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof DynamicVal);
+  return (
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof DynamicVal)
+  );
 }
 
 /** True when the value contains no Unknown anywhere. */

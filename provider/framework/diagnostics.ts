@@ -1,8 +1,5 @@
 /** One step of an attribute path: an attribute name, a map key or a list index. */
-export type PathStep =
-  | { readonly attribute: string }
-  | { readonly key: string }
-  | { readonly index: number };
+export type PathStep = { readonly attribute: string } | { readonly key: string } | { readonly index: number };
 
 export type AttributePath = readonly PathStep[];
 

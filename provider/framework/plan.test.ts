@@ -66,18 +66,34 @@ describe('planChange', () => {
   it('forceNew on an unknown config value also requires replacement', () => {
     const prior = config({ id: 'ext-1', voicemail: false });
     const cfg = config({ number: UNKNOWN });
-    expect(planChange(schema, prior, { ...cfg, id: 'ext-1' }, cfg).requiresReplace).toEqual([[{ attribute: 'number' }]]);
+    expect(planChange(schema, prior, { ...cfg, id: 'ext-1' }, cfg).requiresReplace).toEqual([
+      [{ attribute: 'number' }],
+    ]);
   });
 
   it('nested forceNew inside list blocks reports the element path', () => {
     const s: SchemaSpec = {
       attributes: { id: attr.string({ computed: true }) },
       blocks: {
-        member: block.list({ attributes: { ext: attr.string({ required: true, forceNew: true }), note: attr.string({ optional: true }) } }),
+        member: block.list({
+          attributes: { ext: attr.string({ required: true, forceNew: true }), note: attr.string({ optional: true }) },
+        }),
       },
     };
-    const prior = { id: 'x', member: [{ ext: '1', note: null }, { ext: '2', note: null }] };
-    const cfg = { id: null, member: [{ ext: '1', note: 'n' }, { ext: '3', note: null }] };
+    const prior = {
+      id: 'x',
+      member: [
+        { ext: '1', note: null },
+        { ext: '2', note: null },
+      ],
+    };
+    const cfg = {
+      id: null,
+      member: [
+        { ext: '1', note: 'n' },
+        { ext: '3', note: null },
+      ],
+    };
     const { requiresReplace } = planChange(s, prior, { ...cfg, id: 'x' }, cfg);
     expect(requiresReplace).toEqual([[{ attribute: 'member' }, { index: 1 }, { attribute: 'ext' }]]);
   });
@@ -85,13 +101,30 @@ describe('planChange', () => {
   it('computed attributes in new nested elements are unknown, carried in existing ones', () => {
     const s: SchemaSpec = {
       attributes: { id: attr.string({ computed: true }) },
-      blocks: { line: block.list({ attributes: { n: attr.string({ required: true }), uid: attr.string({ computed: true }) } }) },
+      blocks: {
+        line: block.list({ attributes: { n: attr.string({ required: true }), uid: attr.string({ computed: true }) } }),
+      },
     };
     const prior = { id: 'x', line: [{ n: 'a', uid: 'u1' }] };
-    const cfg = { id: null, line: [{ n: 'a', uid: null }, { n: 'b', uid: null }] };
-    const proposed = { id: 'x', line: [{ n: 'a', uid: 'u1' }, { n: 'b', uid: null }] };
+    const cfg = {
+      id: null,
+      line: [
+        { n: 'a', uid: null },
+        { n: 'b', uid: null },
+      ],
+    };
+    const proposed = {
+      id: 'x',
+      line: [
+        { n: 'a', uid: 'u1' },
+        { n: 'b', uid: null },
+      ],
+    };
     const { planned } = planChange(s, prior, proposed, cfg);
-    expect(planned?.line).toEqual([{ n: 'a', uid: 'u1' }, { n: 'b', uid: UNKNOWN }]);
+    expect(planned?.line).toEqual([
+      { n: 'a', uid: 'u1' },
+      { n: 'b', uid: UNKNOWN },
+    ]);
   });
 
   it('destroy: a null proposed state plans null', () => {
@@ -124,7 +157,16 @@ describe('apply helpers', () => {
   it('completeState fills every attribute: undefined → fallback, unknown → null, blocks → []', () => {
     const planned = config({ id: UNKNOWN, voicemail: false, forward: null });
     const state = completeState(schema, { id: 'ext-9' }, planned);
-    expect(Object.keys(state).sort()).toEqual(['forward', 'id', 'name', 'number', 'pin', 'settings', 'tags', 'voicemail']);
+    expect(Object.keys(state).sort()).toEqual([
+      'forward',
+      'id',
+      'name',
+      'number',
+      'pin',
+      'settings',
+      'tags',
+      'voicemail',
+    ]);
     expect(state).toMatchObject({ id: 'ext-9', name: 'Front desk', forward: [] });
   });
 
@@ -164,7 +206,9 @@ describe('schema DSL', () => {
   });
 
   it('proto schema carries flags, type JSON bytes and nesting modes', () => {
-    const p = schemaToProto(schema) as { block: { attributes: Record<string, unknown>[]; block_types: Record<string, unknown>[] } };
+    const p = schemaToProto(schema) as {
+      block: { attributes: Record<string, unknown>[]; block_types: Record<string, unknown>[] };
+    };
     const byName = Object.fromEntries(p.block.attributes.map((a) => [a.name, a]));
     expect(byName.voicemail).toMatchObject({ optional: true, computed: true, required: false });
     expect(byName.pin).toMatchObject({ sensitive: true, optional: true });
@@ -174,6 +218,7 @@ describe('schema DSL', () => {
   });
 
   it('providers schema -json document has the documented shape', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: walking a JSON document
     const doc = providerSchemaDocument(testProviderOptions) as Record<string, any>;
     expect(doc.format_version).toBe('1.0');
     const p = doc.provider_schemas['registry.terraform.io/pbxctl/netsapiens'];

@@ -73,7 +73,13 @@ function planObject(shape: Shape, proposed: CtyObject, config: CtyObject | null,
     }
     if (a.nested && !(cfg instanceof Unknown)) {
       const inner: Shape = { attributes: a.nested.attributes, blocks: {} };
-      out[name] = planNested(inner, a.nested.nesting, proposed[name] ?? null, cfg, prior ? (prior[name] ?? null) : null);
+      out[name] = planNested(
+        inner,
+        a.nested.nesting,
+        proposed[name] ?? null,
+        cfg,
+        prior ? (prior[name] ?? null) : null,
+      );
     }
   }
   for (const [name, b] of Object.entries(shape.blocks)) {
@@ -242,7 +248,9 @@ function validateShape(shape: Shape, value: CtyObject, path: AttributePath, diag
   for (const [name, b] of Object.entries(shape.blocks)) {
     const v = value[name] ?? null;
     if (v === null || v instanceof Unknown) continue;
-    forEachElement(b.nesting, v, [...path, { attribute: name }], (e, p) => validateShape(shapeOf(b.block), e, p, diags));
+    forEachElement(b.nesting, v, [...path, { attribute: name }], (e, p) =>
+      validateShape(shapeOf(b.block), e, p, diags),
+    );
   }
 }
 
@@ -365,5 +373,7 @@ function nestedHasSensitive(attrs: Readonly<Record<string, AttributeSpec>>): boo
 }
 
 function blockHasSensitive(b: BlockSpec): boolean {
-  return nestedHasSensitive(b.attributes ?? {}) || Object.values(b.blocks ?? {}).some((x) => blockHasSensitive(x.block));
+  return (
+    nestedHasSensitive(b.attributes ?? {}) || Object.values(b.blocks ?? {}).some((x) => blockHasSensitive(x.block))
+  );
 }

@@ -7,7 +7,8 @@ export const NETSAPIENS_PROVIDER_SCHEMA: SchemaSpec = {
   attributes: {
     api_url: attr.string({
       optional: true,
-      description: 'Base URL of the NetSapiens API (or the pbxctl emulator). Defaults to the NS_API_URL environment variable.',
+      description:
+        'Base URL of the NetSapiens API (or the pbxctl emulator). Defaults to the NS_API_URL environment variable.',
       validators: [
         (v) => {
           try {

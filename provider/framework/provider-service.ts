@@ -16,14 +16,7 @@ import {
   hasErrors,
   type ProtoDiagnostic,
 } from './diagnostics';
-import {
-  checkConsistency,
-  completeState,
-  normalizeBlock,
-  planChange,
-  unknownsToNull,
-  validateConfig,
-} from './plan';
+import { checkConsistency, completeState, normalizeBlock, planChange, unknownsToNull, validateConfig } from './plan';
 import { NETSAPIENS_PROVIDER_SCHEMA, type ProviderConfig, resolveProviderConfig } from './provider-config';
 import type { AnyDataSource, AnyResource } from './resource';
 import { checkSchema, impliedType, type SchemaSpec, schemaToJson, schemaToProto } from './schema';
@@ -208,7 +201,8 @@ export class ProviderService<Client = unknown> {
     try {
       let parsed = JSON.parse(Buffer.from(raw.json).toString('utf8')) as Record<string, unknown>;
       const version = Number(req.version ?? 0);
-      if (e.def.upgradeState && version < (e.schema.version ?? 0)) parsed = e.def.upgradeState({ version, state: parsed });
+      if (e.def.upgradeState && version < (e.schema.version ?? 0))
+        parsed = e.def.upgradeState({ version, state: parsed });
       const value = fromJsonValue(parsed, e.type, '');
       const state = isObjectValue(value) ? normalizeBlock(e.schema, value) : null;
       return { upgraded_state: encodeDynamicValue(state, e.type), diagnostics: [] };
@@ -336,7 +330,9 @@ export class ProviderService<Client = unknown> {
       }
       const state = completeState(e.schema, result, null);
       return {
-        imported_resources: [{ type_name: e.def.typeName, state: encodeDynamicValue(state, e.type), private: Buffer.alloc(0) }],
+        imported_resources: [
+          { type_name: e.def.typeName, state: encodeDynamicValue(state, e.type), private: Buffer.alloc(0) },
+        ],
         diagnostics: [],
       };
     } catch (err) {
@@ -355,7 +351,9 @@ export class ProviderService<Client = unknown> {
       const result = await e.def.read({ client: client.value, signal: this.abort.signal, config: configKnown });
       return { state: encodeDynamicValue(completeState(e.schema, result ?? {}, configKnown), e.type), diagnostics: [] };
     } catch (err) {
-      return { diagnostics: this.protoDiags([diagnosticFromError(err, `Reading data source ${e.def.typeName} failed`)]) };
+      return {
+        diagnostics: this.protoDiags([diagnosticFromError(err, `Reading data source ${e.def.typeName} failed`)]),
+      };
     }
   }
 
@@ -375,7 +373,13 @@ export class ProviderService<Client = unknown> {
   }
 
   private unknownType(kind: string, name: unknown): Res {
-    return { diagnostics: [diagnosticToProto(errorDiagnostic(`Unknown ${kind} type`, `"${String(name)}" is not provided by this provider.`))] };
+    return {
+      diagnostics: [
+        diagnosticToProto(
+          errorDiagnostic(`Unknown ${kind} type`, `"${String(name)}" is not provided by this provider.`),
+        ),
+      ],
+    };
   }
 }
 

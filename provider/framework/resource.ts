@@ -33,7 +33,9 @@ export interface Resource<Model extends object = Record<string, unknown>, Client
     readonly config: Model;
     readonly requiresReplace: boolean;
   }): Model | undefined;
-  create(ctx: OperationContext<Client> & { readonly planned: Model; readonly config: Model }): Promise<ModelResult<Model>>;
+  create(
+    ctx: OperationContext<Client> & { readonly planned: Model; readonly config: Model },
+  ): Promise<ModelResult<Model>>;
   /** Returns null when the object no longer exists (Terraform then plans to re-create it). */
   read(ctx: OperationContext<Client> & { readonly state: Model }): Promise<ModelResult<Model> | null>;
   update(

@@ -70,7 +70,10 @@ export const attr = {
   number: plain(types.number),
   bool: plain(types.bool),
   dynamic: plain(types.dynamic),
-  list: (element: CtyType, options: AttributeOptions = {}): AttributeSpec => ({ type: types.list(element), ...options }),
+  list: (element: CtyType, options: AttributeOptions = {}): AttributeSpec => ({
+    type: types.list(element),
+    ...options,
+  }),
   set: (element: CtyType, options: AttributeOptions = {}): AttributeSpec => ({ type: types.set(element), ...options }),
   map: (element: CtyType, options: AttributeOptions = {}): AttributeSpec => ({ type: types.map(element), ...options }),
   object: (attributes: Record<string, CtyType>, options: AttributeOptions = {}): AttributeSpec => ({

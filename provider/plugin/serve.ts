@@ -87,7 +87,9 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
 
   const services = loadServices();
   const server = new grpc.Server();
-  const openStreams = new Set<grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>>();
+  const openStreams = new Set<
+    grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>
+  >();
   let shuttingDown: Promise<void> | undefined;
   const socketDir = env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();
   const socketPath = join(socketDir, `pbxctl-plugin-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
@@ -182,14 +184,7 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
     watchdog.unref();
   }
 
-  const handshakeLine = [
-    CORE_PROTOCOL_VERSION,
-    APP_PROTOCOL_VERSION,
-    'unix',
-    socketPath,
-    'grpc',
-    certField,
-  ].join('|');
+  const handshakeLine = [CORE_PROTOCOL_VERSION, APP_PROTOCOL_VERSION, 'unix', socketPath, 'grpc', certField].join('|');
   writeHandshakeLine(handshakeLine);
   return { handshakeLine, socketPath, tls, shutdown };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** Repo root (this file lives in provider/test-harness/ or dist/provider/test-harness/). */
@@ -33,13 +33,32 @@ function sources(dir: string): string[] {
  * provider/ (provider/tsconfig.provider.json, same dist/ layout).
  */
 export function ensureProviderBuilt(): void {
-  const stale = sources(join(REPO_ROOT, 'provider')).some((src) => {
+  if (!isStale()) return;
+  // Test files run in parallel workers: one builds, the others wait for it.
+  const lock = join(REPO_ROOT, 'dist', '.provider-build.lock');
+  mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (!isStale()) return;
+    const tsc = join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'provider/tsconfig.provider.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+function isStale(): boolean {
+  return sources(join(REPO_ROOT, 'provider')).some((src) => {
     const js = join(REPO_ROOT, 'dist', relative(REPO_ROOT, src)).replace(/\.ts$/, '.js');
     return !existsSync(js) || statSync(js).mtimeMs < statSync(src).mtimeMs;
-  });
-  if (!stale) return;
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'provider/tsconfig.provider.json'], {
-    cwd: REPO_ROOT,
-    stdio: 'pipe',
   });
 }

@@ -55,6 +55,8 @@ type ProtoBlock = {
 type ProtoObject = { attributes: ProtoBlock['attributes']; nesting: string };
 // biome-ignore lint/suspicious/noExplicitAny: proto-loader messages are untyped
 type Msg = any;
+// biome-ignore lint/suspicious/noExplicitAny: dynamically generated gRPC client methods
+type RpcClient = grpc.Client & Record<string, (...args: any[]) => any>;
 
 export function parseHandshake(line: string): Handshake {
   const parts = line.trim().split('|');
@@ -77,7 +79,8 @@ export function impliedTypeFromProto(block: ProtoBlock): CtyType {
   for (const b of block.block_types ?? []) {
     const inner = impliedTypeFromProto(b.block);
     const n = b.nesting.toLowerCase();
-    attributes[b.type_name] = n === 'single' || n === 'group' ? inner : { kind: n as 'list' | 'set' | 'map', element: inner };
+    attributes[b.type_name] =
+      n === 'single' || n === 'group' ? inner : { kind: n as 'list' | 'set' | 'map', element: inner };
   }
   return types.object(attributes);
 }
@@ -101,10 +104,10 @@ export class FakeTerraform {
   private constructor(
     readonly child: ChildProcess,
     readonly handshake: Handshake,
-    private readonly client: grpc.Client & Record<string, Function>,
-    private readonly controller: grpc.Client & Record<string, Function>,
-    private readonly stdio: grpc.Client & Record<string, Function>,
-    private readonly health: grpc.Client & Record<string, Function>,
+    private readonly client: RpcClient,
+    private readonly controller: RpcClient,
+    private readonly stdio: RpcClient,
+    private readonly health: RpcClient,
   ) {
     this.exited = new Promise((resolve) => {
       if (child.exitCode !== null) resolve(child.exitCode);
@@ -151,7 +154,8 @@ export class FakeTerraform {
       });
     });
     const hs = parseHandshake(line);
-    if (hs.coreVersion !== 1 || hs.appVersion !== 6 || hs.protocol !== 'grpc') throw new Error(`unexpected handshake ${line}`);
+    if (hs.coreVersion !== 1 || hs.appVersion !== 6 || hs.protocol !== 'grpc')
+      throw new Error(`unexpected handshake ${line}`);
     const target = hs.network === 'unix' ? `unix://${hs.address}` : hs.address;
     const creds =
       clientPair && hs.serverCertPem
@@ -163,8 +167,7 @@ export class FakeTerraform {
         : grpc.credentials.createInsecure();
     const channelOptions = { 'grpc.ssl_target_name_override': 'localhost', 'grpc.default_authority': 'localhost' };
     const s = loadServices();
-    const mk = (ctor: grpc.ServiceClientConstructor) =>
-      new ctor(target, creds, channelOptions) as unknown as grpc.Client & Record<string, Function>;
+    const mk = (ctor: grpc.ServiceClientConstructor) => new ctor(target, creds, channelOptions) as unknown as RpcClient;
     const ft = new FakeTerraform(child, hs, mk(s.provider), mk(s.controller), mk(s.stdio), mk(s.health));
     ft.stderrChunks.push(...stderr);
     // Like go-plugin: open the stdio stream right away and keep it.
@@ -328,7 +331,12 @@ export class FakeTerraform {
  * Terraform's proposed new state, simplified: config values, with computed
  * attributes the config leaves null taken from the prior state.
  */
-export function proposeNewState(t: CtyType, prior: CtyObject | null, config: CtyObject, computed: readonly string[]): CtyObject {
+export function proposeNewState(
+  t: CtyType,
+  prior: CtyObject | null,
+  config: CtyObject,
+  computed: readonly string[],
+): CtyObject {
   if (t.kind !== 'object') throw new Error('object type required');
   const out: Record<string, CtyValue> = {};
   for (const name of Object.keys(t.attributes)) {

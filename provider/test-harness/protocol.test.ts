@@ -74,7 +74,11 @@ describe('protocol: fake Terraform drives the test provider over mTLS', () => {
 
     // Plan create: id unknown, defaults filled
     const config = cfg();
-    const plan = await tf.planResourceChange(TYPE, { prior: null, proposed: proposeNewState(tf.typeOf(TYPE), null, config, COMPUTED), config });
+    const plan = await tf.planResourceChange(TYPE, {
+      prior: null,
+      proposed: proposeNewState(tf.typeOf(TYPE), null, config, COMPUTED),
+      config,
+    });
     expect(plan.diagnostics).toEqual([]);
     expect(plan.planned?.id).toBeInstanceOf(Unknown);
     expect(plan.planned?.voicemail).toBe(false);
@@ -104,7 +108,11 @@ describe('protocol: fake Terraform drives the test provider over mTLS', () => {
 
     // Plan in-place update: no replacement, id carried
     const cfg2 = cfg({ name: 'Lobby' });
-    const upd = await tf.planResourceChange(TYPE, { prior: state, proposed: proposeNewState(tf.typeOf(TYPE), state, cfg2, COMPUTED), config: cfg2 });
+    const upd = await tf.planResourceChange(TYPE, {
+      prior: state,
+      proposed: proposeNewState(tf.typeOf(TYPE), state, cfg2, COMPUTED),
+      config: cfg2,
+    });
     expect(upd.requiresReplace).toEqual([]);
     expect(upd.planned?.id).toBe(state.id);
     const updated = await tf.applyResourceChange(TYPE, { prior: state, planned: upd.planned, config: cfg2 });
@@ -112,21 +120,38 @@ describe('protocol: fake Terraform drives the test provider over mTLS', () => {
 
     // A platform failure is a diagnostic; the process survives and keeps the prior state
     const cfgBoom = cfg({ name: 'explode' });
-    const boomPlan = await tf.planResourceChange(TYPE, { prior: updated.newState, proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfgBoom, COMPUTED), config: cfgBoom });
-    const boom = await tf.applyResourceChange(TYPE, { prior: updated.newState, planned: boomPlan.planned, config: cfgBoom });
-    expect(boom.diagnostics).toMatchObject([{ severity: 'ERROR', summary: `Updating ${TYPE} failed`, detail: 'simulated platform failure' }]);
+    const boomPlan = await tf.planResourceChange(TYPE, {
+      prior: updated.newState,
+      proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfgBoom, COMPUTED),
+      config: cfgBoom,
+    });
+    const boom = await tf.applyResourceChange(TYPE, {
+      prior: updated.newState,
+      planned: boomPlan.planned,
+      config: cfgBoom,
+    });
+    expect(boom.diagnostics).toMatchObject([
+      { severity: 'ERROR', summary: `Updating ${TYPE} failed`, detail: 'simulated platform failure' },
+    ]);
     expect(boom.newState).toEqual(updated.newState);
 
     // Plan with a forceNew change: requires_replace
     const cfg3 = cfg({ name: 'Lobby', number: '1009' });
-    const rep = await tf.planResourceChange(TYPE, { prior: updated.newState, proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfg3, COMPUTED), config: cfg3 });
+    const rep = await tf.planResourceChange(TYPE, {
+      prior: updated.newState,
+      proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfg3, COMPUTED),
+      config: cfg3,
+    });
     expect(rep.requiresReplace).toEqual([[{ attribute: 'number' }]]);
     expect(rep.planned?.id).toBeInstanceOf(Unknown);
 
     // Out-of-band delete: read returns null
     writeFileSync(store, JSON.stringify({ extensions: {} }));
     expect((await tf.readResource(TYPE, updated.newState!)).newState).toBeNull();
-    writeFileSync(store, JSON.stringify({ extensions: { [String(state.id)]: { ...updated.newState, id: undefined } } }));
+    writeFileSync(
+      store,
+      JSON.stringify({ extensions: { [String(state.id)]: { ...updated.newState, id: undefined } } }),
+    );
 
     // Destroy: plan null, apply null
     const del = await tf.planResourceChange(TYPE, { prior: updated.newState, proposed: null, config: null });

@@ -78,7 +78,13 @@ ${extra}
     );
   };
   const storeIds = (): string[] => Object.keys(JSON.parse(readFileSync(store, 'utf8')).extensions);
-  const base = { name: '"Front desk"', number: '"1001"', tags: '["a", "b"]', pin: '"4321"', settings: '{ ring_seconds = 25 }' };
+  const base = {
+    name: '"Front desk"',
+    number: '"1001"',
+    tags: '["a", "b"]',
+    pin: '"4321"',
+    settings: '{ ring_seconds = 25 }',
+  };
 
   beforeAll(() => {
     ensureProviderBuilt();

@@ -10,9 +10,7 @@ import { runCi } from './test-helpers/run-ci';
 const fixtures = join(__dirname, 'test-fixtures');
 
 /** A results directory as actions/download-artifact writes it: one sub-directory per shard artifact. */
-export function makeResults(
-  shards: Record<string, { plan?: string; md?: string; exit?: number; log?: string }>,
-): string {
+function makeResults(shards: Record<string, { plan?: string; md?: string; exit?: number; log?: string }>): string {
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-results-'));
   for (const [name, shard] of Object.entries(shards)) {
     const sub = join(dir, name);

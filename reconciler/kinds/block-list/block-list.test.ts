@@ -106,7 +106,7 @@ describe('block_list idempotence ladder (emulator, real HTTP)', () => {
   it('export of the live list plans to zero changes', async () => {
     const live = await readKinds(platform.client, state(), { full: true });
     const [l] = live.objects.get('block_list') ?? [];
-    const desired = state(blockListKind.export(l!).numbers);
+    const desired = state(blockListKind.export(l as LiveObject<BlockListPlatform>).numbers);
     expect(describeChanges(computePlan({ desired, live: await readKinds(platform.client, desired) }))).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe('block_list idempotence ladder (emulator, real HTTP)', () => {
   it('delete (Terraform destroy) removes every number', async () => {
     const live = await readKinds(platform.client, state());
     const [l] = live.objects.get('block_list') ?? [];
-    await blockListKind.delete({ client: platform.client, domain: DOMAIN, sendWelcomeEmail: false }, { key: DOMAIN, live: l, changedFields: [] });
+    await blockListKind.delete({ client: platform.client, domain: DOMAIN, sendWelcomeEmail: false }, { key: DOMAIN, live: l as LiveObject<BlockListPlatform>, changedFields: [] });
     expect(stored()).toEqual([]);
     expect((await readKinds(platform.client, state())).objects.get('block_list')).toEqual([]);
   });

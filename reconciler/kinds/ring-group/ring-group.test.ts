@@ -355,7 +355,7 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
 
   it('export of the live group plans to zero changes', async () => {
     const live = await readKinds(platform.client, state([]), { full: true });
-    const exported = (live.objects.get('ring_group') ?? []).map((l) => ringGroupKind.export(l));
+    const exported = (live.objects.get('ring_group') ?? []).map((l) => ringGroupKind.export(l as LiveObject<RingGroupPlatform>));
     const desired = state(exported);
     const plan = computePlan({ desired, live: await readKinds(platform.client, desired) });
     expect(describeChanges(plan)).toEqual([]);

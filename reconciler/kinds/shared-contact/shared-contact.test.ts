@@ -16,7 +16,7 @@ const noSecrets = () => undefined;
 const comparable = (spec: SharedContactSpec) => sharedContactKind.toComparable(spec, noSecrets);
 
 function live(record: Record<string, unknown>): LiveObject<SharedContactPlatform> {
-  const contact = { 'unique-id': 'abc123', ...record };
+  const contact: Record<string, unknown> = { 'unique-id': 'abc123', ...record };
   return {
     kind: 'shared_contact',
     domain: DOMAIN,
@@ -181,7 +181,7 @@ describe('shared_contact idempotence ladder (emulator, real HTTP)', () => {
 
   it('export of the live contacts plans to zero changes', async () => {
     const live = await readKinds(platform.client, state([]), { full: true });
-    const exported = (live.objects.get('shared_contact') ?? []).map((l) => sharedContactKind.export(l));
+    const exported = (live.objects.get('shared_contact') ?? []).map((l) => sharedContactKind.export(l as LiveObject<SharedContactPlatform>));
     const desired = state(exported);
     expect(describeChanges(computePlan({ desired, live: await readKinds(platform.client, desired) }))).toEqual([]);
   });
