@@ -24,6 +24,8 @@ interface CaseOptions {
   readonly allowDeletes?: boolean;
   readonly allowRecycle?: boolean;
   readonly redactPii?: boolean;
+  /** Strings (names, e-mails, numbers) that no rendering of this case may contain. */
+  readonly mustNotShow?: readonly string[];
 }
 
 const cases = readdirSync(ROOT, { withFileTypes: true })
@@ -100,7 +102,7 @@ describe.each(cases)('scenario %s', (name) => {
     // Planning never writes.
     expect(emu.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
 
-    const secrets = [...Object.values(ENV), ...livePins(join(dir, 'live.json')), KEY];
+    const secrets = [...Object.values(ENV), ...livePins(join(dir, 'live.json')), KEY, ...(first.options.mustNotShow ?? [])];
     for (const out of [first.text, first.markdown, first.json]) {
       for (const s of secrets) expect(out).not.toContain(s);
     }

@@ -190,7 +190,7 @@ export function changedDomains(options: {
 }
 
 export function shardUnits(units: readonly DomainUnit[], shard: ShardSpec): DomainUnit[] {
-  return selectShard(units, (unit) => unit.name, shard.index, shard.count);
+  return selectShard(units, (unit) => unit.name, shard.index - 1, shard.count);
 }
 
 /**

@@ -6,7 +6,7 @@ const domains = Array.from({ length: 100 }, (_, i) => `tenant-${String(i).padSta
 describe('shard', () => {
   it('splits 100 domains into disjoint shards that cover all of them', () => {
     for (const count of [1, 2, 3, 4, 7, 10]) {
-      const shards = Array.from({ length: count }, (_, i) => selectShard(domains, (d) => d, i + 1, count));
+      const shards = Array.from({ length: count }, (_, i) => selectShard(domains, (d) => d, i, count));
       const all = shards.flat();
       expect(all).toHaveLength(100);
       expect(new Set(all).size).toBe(100);
@@ -22,7 +22,7 @@ describe('shard', () => {
   it('depends on the domain name, not on its position', () => {
     const reversed = [...domains].reverse();
     const shuffled = [...domains].sort((a, b) => (a.slice(-15) < b.slice(-15) ? 1 : -1));
-    for (let i = 1; i <= 4; i++) {
+    for (let i = 0; i < 4; i++) {
       const a = selectShard(domains, (d) => d, i, 4).sort();
       expect(selectShard(reversed, (d) => d, i, 4).sort()).toEqual(a);
       expect(selectShard(shuffled, (d) => d, i, 4).sort()).toEqual(a);
@@ -45,7 +45,7 @@ describe('shard', () => {
       shardOf('initech.example.com', 4),
     ]).toEqual([4, 4, 4]);
     expect([shardOf('acme.example.com', 10), shardOf('globex.example.com', 10)]).toEqual([10, 4]);
-    expect(shardOf('anything', 1)).toBe(1);
+    expect(shardOf('anything', 1)).toBe(0);
   });
 
   it('parses i/n and rejects nonsense', () => {
@@ -53,12 +53,13 @@ describe('shard', () => {
     expect(() => parseShard('0/8')).toThrow(/between 1 and 8/);
     expect(() => parseShard('9/8')).toThrow(/between 1 and 8/);
     expect(() => parseShard('2-8')).toThrow(/i\/n/);
-    expect(() => selectShard(domains, (d) => d, 1, 0)).toThrow(RangeError);
+    expect(() => selectShard(domains, (d) => d, 0, 0)).toThrow(RangeError);
+    expect(() => selectShard(domains, (d) => d, 4, 4)).toThrow(RangeError);
   });
 
   it('lists only the shards that hold a domain', () => {
     const used = nonEmptyShards(['acme.example.com'], 10);
-    expect(used).toEqual([shardOf('acme.example.com', 10)]);
+    expect(used).toEqual([shardOf('acme.example.com', 10) + 1]);
     expect(nonEmptyShards(domains, 4)).toEqual([1, 2, 3, 4]);
     expect(nonEmptyShards([], 4)).toEqual([]);
   });

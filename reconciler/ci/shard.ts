@@ -3,14 +3,14 @@ import { createHash } from 'node:crypto';
 /**
  * Deterministic sharding of domains for a CI matrix (`--shard i/n`).
  *
- * Shards are numbered 1..n, like `--shard 1/4` in vitest/jest, so the CLI flag, the matrix value and the
- * function argument are the same number. A domain's shard depends only on its (normalised) name and the
- * shard count — never on its position in a directory listing — so adding or removing a domain never moves
- * another domain to a different shard, and the plan job and the apply job always agree.
+ * On the command line shards are numbered 1..n, like `--shard 1/4` in vitest/jest; the functions take a
+ * 0-based index (`--shard i/n` → `selectShard(items, key, i - 1, n)`). A domain's shard depends only on its
+ * (normalised) name and the shard count — never on its position in a directory listing — so adding or
+ * removing a domain never moves another domain to a different shard, and plan, apply and drift jobs agree.
  */
 
 export interface ShardSpec {
-  /** 1-based shard number, 1 <= index <= count. */
+  /** 1-based shard number as written on the command line, 1 <= index <= count. */
   readonly index: number;
   readonly count: number;
 }
@@ -26,20 +26,20 @@ function assertCount(count: number): void {
   }
 }
 
-/** The 1-based shard (1..count) that `domain` belongs to. */
+/** The 0-based shard (0..count-1) that `domain` belongs to. */
 export function shardOf(domain: string, count: number): number {
   assertCount(count);
   const digest = createHash('sha256').update(normaliseDomainName(domain), 'utf8').digest();
   // 48 bits of the digest: modulo bias is far below anything a matrix of <= 256 jobs can notice.
   const value = digest.readUIntBE(0, 6);
-  return (value % count) + 1;
+  return value % count;
 }
 
-/** The items whose key hashes to shard `index` of `count` (1-based). Order of `items` is preserved. */
+/** The items whose key hashes to shard `index` (0-based) of `count`. Order of `items` is preserved. */
 export function selectShard<T>(items: readonly T[], key: (t: T) => string, index: number, count: number): T[] {
   assertCount(count);
-  if (!Number.isInteger(index) || index < 1 || index > count) {
-    throw new RangeError(`shard index must be between 1 and ${count}, got ${index}`);
+  if (!Number.isInteger(index) || index < 0 || index >= count) {
+    throw new RangeError(`shard index must be between 0 and ${count - 1}, got ${index}`);
   }
   return items.filter((item) => shardOf(key(item), count) === index);
 }
@@ -55,8 +55,8 @@ export function parseShard(text: string): ShardSpec {
   return { index, count };
 }
 
-/** The shard numbers (1-based, ascending) that hold at least one of `names`. */
+/** The command-line shard numbers (1-based, ascending) that hold at least one of `names`. */
 export function nonEmptyShards(names: readonly string[], count: number): number[] {
-  const used = new Set(names.map((name) => shardOf(name, count)));
+  const used = new Set(names.map((name) => shardOf(name, count) + 1));
   return [...used].sort((a, b) => a - b);
 }

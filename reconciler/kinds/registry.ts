@@ -8,12 +8,7 @@ import { ringGroupKind } from './ring-group';
 import { sharedContactKind } from './shared-contact';
 import { userKind } from './user';
 
-export const KINDS: readonly AnyKind[] = [
-  userKind,
-  ringGroupKind,
-  sharedContactKind,
-  blockListKind,
-];
+export const KINDS: readonly AnyKind[] = [userKind, ringGroupKind, sharedContactKind, blockListKind];
 
 export function kindByName(name: string): AnyKind | undefined {
   return KINDS.find((k) => k.name === name);

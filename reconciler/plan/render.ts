@@ -28,15 +28,41 @@ const SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', del
 const VERB: Record<Change['action'], string> = { create: 'create', update: 'update', delete: 'delete', recycle: 'recycle' };
 
 function isPii(kind: string, path: string): boolean {
+  // `phone_numbers` is not a YAML field: live content carries the DIDs routed to a user.
+  if (path === 'phone_numbers') return true;
   const k = KINDS.find((x) => x.name === kind);
   const f = k ? fieldAt(k.fields, path) : undefined;
   return f?.pii === true;
 }
 
+/**
+ * Masks the personal parts of a value: the whole value when its field is PII, else the PII sub-fields of
+ * an object (a shared contact's `phones: { work, cell }` holds only PII, a user's `phone` none).
+ */
+function redactValue(kind: string, path: string, value: ComparableValue | undefined): ComparableValue | undefined {
+  if (value === undefined || value instanceof SecretValue) return value;
+  if (isPii(kind, path)) return REDACTED;
+  if (Array.isArray(value)) return value.map((v) => redactValue(kind, path, v) as ComparableValue);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(kind, `${path}.${k}`, v) as ComparableValue]));
+  }
+  return value;
+}
+
+/** Shared contacts are keyed by the person's name: with PII redaction their keys and ids are masked too. */
+function redactKey(kind: string, key: string): string {
+  return kind === 'shared_contact' ? REDACTED : key;
+}
+
+function redactId(id: string): string {
+  const [kind = '', ...rest] = id.split(':');
+  return `${kind}:${redactKey(kind, rest.join(':'))}`;
+}
+
 export function formatValue(value: ComparableValue | undefined, redact = false): string {
   if (value === undefined) return '(unset)';
   if (value instanceof SecretValue) return MASK;
-  if (redact) return REDACTED;
+  if (redact || value === REDACTED) return REDACTED;
   if (value === null) return '(none)';
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
@@ -48,12 +74,13 @@ export function formatValue(value: ComparableValue | undefined, redact = false):
 }
 
 function fieldLine(c: Change, f: FieldChange, opts: RenderOptions): string {
-  const redact = !!opts.redactPii && (f.pii || isPii(c.kind, f.path));
+  const redact = !!opts.redactPii && f.pii === true;
   if (f.sensitive) {
     return `${f.path}: ${f.before === undefined ? '(unset)' : MASK} → ${MASK}${f.before === undefined ? '' : ' (changed)'}`;
   }
-  if (c.action === 'create') return `${f.path}: ${formatValue(f.after, redact)}`;
-  return `${f.path}: ${formatValue(f.before, redact)} → ${formatValue(f.after, redact)}`;
+  const show = (v: ComparableValue | undefined) => formatValue(opts.redactPii ? redactValue(c.kind, f.path, v) : v, redact);
+  if (c.action === 'create') return `${f.path}: ${show(f.after)}`;
+  return `${f.path}: ${show(f.before)} → ${show(f.after)}`;
 }
 
 function label(c: Change, opts: RenderOptions): string {
@@ -76,7 +103,7 @@ function detailLines(c: Change, opts: RenderOptions): string[] {
   for (const f of c.fields) out.push(fieldLine(c, f, opts));
   if (c.losses.length) out.push(`would lose: ${c.losses.map((l) => `${l.count} ${l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`);
   for (const r of c.references) out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
-  if (c.dependsOn.length) out.push(`after: ${c.dependsOn.join(', ')}`);
+  if (c.dependsOn.length) out.push(`after: ${(opts.redactPii ? c.dependsOn.map(redactId) : c.dependsOn).join(', ')}`);
   return out;
 }
 
@@ -102,7 +129,7 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
       for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
     }
     for (const u of d.unmanaged) {
-      lines.push(paint('!', `  ! unmanaged ${u.kind} ${opts.redactPii ? u.key : u.label} — on the platform, not in the file; left alone (policy.prune: false)`));
+      lines.push(paint('!', `  ! unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} — on the platform, not in the file; left alone (policy.prune: false)`));
     }
     lines.push('');
   }
@@ -160,7 +187,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
     let cut = 0;
     const entries = [
       ...d.changes.map((c) => [`${SYMBOL[c.action] === '±' ? '!' : SYMBOL[c.action]} ${VERB[c.action]} ${c.kind} ${label(c, opts)} [${c.class}]`, ...detailLines(c, opts).map((l) => `#   ${l}`)].join('\n')),
-      ...d.unmanaged.map((u) => `# unmanaged ${u.kind} ${opts.redactPii ? u.key : u.label} (left alone)`),
+      ...d.unmanaged.map((u) => `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} (left alone)`),
     ];
     for (const e of entries) {
       const text = e.replace(/```/g, "'''");
@@ -197,26 +224,41 @@ export function renderJson(plan: PlanDocument, opts: RenderOptions = {}): string
 }
 
 function redactDocument(plan: PlanDocument): PlanDocument {
-  const redactContent = (kind: string, content: Record<string, unknown> | undefined) => {
+  const redactContent = (kind: string, content: Record<string, ComparableValue> | undefined) => {
     if (!content) return content;
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(content)) out[k] = isPii(kind, k) || k === 'phone_numbers' ? REDACTED : v;
+    const out: Record<string, ComparableValue | undefined> = {};
+    for (const [k, v] of Object.entries(content)) out[k] = redactValue(kind, k, v);
+    return out;
+  };
+  const redactObjects = (objects: Readonly<Record<string, string>>) => {
+    // Masked ids can collide (several shared contacts): number them so every digest survives.
+    const out: Record<string, string> = {};
+    for (const [id, digest] of Object.entries(objects)) {
+      const masked = redactId(id);
+      let name = masked;
+      for (let n = 2; name in out; n++) name = `${masked} #${n}`;
+      out[name] = digest;
+    }
     return out;
   };
   return {
     ...plan,
+    inputs: Object.fromEntries(Object.entries(plan.inputs).map(([d, v]) => [d, { ...v, objects: redactObjects(v.objects) }])),
     domains: plan.domains.map((d: DomainPlan) => ({
       ...d,
       changes: d.changes.map((c) => ({
         ...c,
+        id: redactId(c.id),
+        key: redactKey(c.kind, c.key),
         label: label(c, { redactPii: true }),
-        before: redactContent(c.kind, c.before as Record<string, unknown>) as Change['before'],
-        after: redactContent(c.kind, c.after as Record<string, unknown>) as Change['after'],
-        fields: c.fields.map((f) => (f.pii || isPii(c.kind, f.path) ? { ...f, before: f.before === undefined ? undefined : REDACTED, after: f.after === undefined ? undefined : REDACTED } : f)),
+        before: redactContent(c.kind, c.before as Record<string, ComparableValue>) as Change['before'],
+        after: redactContent(c.kind, c.after as Record<string, ComparableValue>) as Change['after'],
+        fields: c.fields.map((f) => ({ ...f, before: redactValue(c.kind, f.path, f.before), after: redactValue(c.kind, f.path, f.after) })),
         references: c.references.map((r) => ({ ...r, from: r.from.replace(/\d{5,}/g, REDACTED) })),
         losses: c.losses.map((l) => ({ what: l.what, count: l.count })),
+        dependsOn: c.dependsOn.map(redactId),
       })),
-      unmanaged: d.unmanaged.map((u) => ({ ...u, label: u.key })),
+      unmanaged: d.unmanaged.map((u) => ({ ...u, key: redactKey(u.kind, u.key), label: redactKey(u.kind, u.key) })),
     })),
   };
 }

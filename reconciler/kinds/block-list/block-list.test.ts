@@ -15,7 +15,12 @@ const noSecrets = () => undefined;
 
 describe('block_list toComparable, export', () => {
   it('compares as a sorted set of normalised numbers', () => {
-    expect(blockListKind.toComparable({ numbers: ['+1 900 555 0000', '9005550000', 'Anonymous', '+44 20 7946 0000'] }, noSecrets)).toEqual({
+    expect(
+      blockListKind.toComparable(
+        { numbers: ['+1 900 555 0000', '9005550000', 'Anonymous', '+44 20 7946 0000'] },
+        noSecrets,
+      ),
+    ).toEqual({
       numbers: ['19005550000', '442079460000', 'anonymous'],
     });
   });
@@ -49,7 +54,10 @@ describe('block_list in the desired-state file', () => {
 
   it('is a bare list keyed by the domain', () => {
     const file = join(dir, 'ok.yaml');
-    writeFileSync(file, ['version: 1', `domain: ${DOMAIN}`, 'block_list: ["+1 900 555 0000", anonymous]', ''].join('\n'));
+    writeFileSync(
+      file,
+      ['version: 1', `domain: ${DOMAIN}`, 'block_list: ["+1 900 555 0000", anonymous]', ''].join('\n'),
+    );
     const [b] = loadDesiredState(file).domains[0]?.objects.get('block_list') ?? [];
     expect(b?.key).toBe(DOMAIN);
     expect(b?.comparable).toEqual({ numbers: ['19005550000', 'anonymous'] });
@@ -130,7 +138,10 @@ describe('block_list idempotence ladder (emulator, real HTTP)', () => {
   it('delete (Terraform destroy) removes every number', async () => {
     const live = await readKinds(platform.client, state());
     const [l] = live.objects.get('block_list') ?? [];
-    await blockListKind.delete({ client: platform.client, domain: DOMAIN, sendWelcomeEmail: false }, { key: DOMAIN, live: l as LiveObject<BlockListPlatform>, changedFields: [] });
+    await blockListKind.delete(
+      { client: platform.client, domain: DOMAIN, sendWelcomeEmail: false },
+      { key: DOMAIN, live: l as LiveObject<BlockListPlatform>, changedFields: [] },
+    );
     expect(stored()).toEqual([]);
     expect((await readKinds(platform.client, state())).objects.get('block_list')).toEqual([]);
   });

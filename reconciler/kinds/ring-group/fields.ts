@@ -4,7 +4,12 @@ import { SPAM_ACTIONS } from '../user/fields';
 const EXTENSION_PATTERN = '^[0-9]{2,16}$';
 
 /** A member written as a bare extension (`"1002"` or `1002`): rings for the group's whole ring timeout. */
-const MEMBER_SHORTHAND = { anyOf: [{ type: 'string', pattern: EXTENSION_PATTERN }, { type: 'integer', minimum: 10 }] };
+const MEMBER_SHORTHAND = {
+  anyOf: [
+    { type: 'string', pattern: EXTENSION_PATTERN },
+    { type: 'integer', minimum: 10 },
+  ],
+};
 
 /** The same list, with shorthand and long-form entries mixed (`[{ extension: "1001", ring_seconds: 20 }, "1002"]`). */
 const MIXED_MEMBERS = {
@@ -39,7 +44,13 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
     class: 'routing',
     description: 'Extension of the ring group (a user id on the platform). Changing it replaces the group.',
   },
-  { name: 'name', type: 'string', required: true, class: 'cosmetic', description: 'Name shown in the portal and directory.' },
+  {
+    name: 'name',
+    type: 'string',
+    required: true,
+    class: 'cosmetic',
+    description: 'Name shown in the portal and directory.',
+  },
   { name: 'department', type: 'string', class: 'cosmetic', description: 'Department (created on first use).' },
   { name: 'site', type: 'string', class: 'routing', description: 'Site the group belongs to.' },
   {
@@ -50,7 +61,14 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
       'Extensions rung at the same time, in order. Each is an extension, or { extension, ring_seconds } to ring that member for less than the whole ring timeout.',
     yamlAlternatives: [MIXED_MEMBERS],
     fields: [
-      { name: 'extension', type: 'string', format: 'extension', required: true, class: 'routing', description: 'Member extension.' },
+      {
+        name: 'extension',
+        type: 'string',
+        format: 'extension',
+        required: true,
+        class: 'routing',
+        description: 'Member extension.',
+      },
       {
         name: 'ring_seconds',
         type: 'integer',
@@ -77,9 +95,21 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
       'Where unanswered calls go — exactly one of: user, voicemail (a user mailbox), group_voicemail: true (the group mailbox), auto_attendant, call_queue.',
     fields: [
       { name: 'user', type: 'string', format: 'extension', class: 'routing', description: 'Ring this user.' },
-      { name: 'voicemail', type: 'string', format: 'extension', class: 'routing', description: "This user's voicemail box." },
+      {
+        name: 'voicemail',
+        type: 'string',
+        format: 'extension',
+        class: 'routing',
+        description: "This user's voicemail box.",
+      },
       { name: 'group_voicemail', type: 'boolean', class: 'routing', description: "The group's own voicemail box." },
-      { name: 'auto_attendant', type: 'string', format: 'extension', class: 'routing', description: 'This auto attendant.' },
+      {
+        name: 'auto_attendant',
+        type: 'string',
+        format: 'extension',
+        class: 'routing',
+        description: 'This auto attendant.',
+      },
       { name: 'call_queue', type: 'string', format: 'extension', class: 'routing', description: 'This call queue.' },
     ],
   },

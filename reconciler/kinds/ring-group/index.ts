@@ -161,13 +161,16 @@ function references(key: string, content: Comparable): Reference[] {
   const from = `ring_group ${key}`;
   const out: Reference[] = [];
   if (Array.isArray(content.members)) {
-    for (const m of content.members as readonly MemberContent[]) out.push({ from, relation: 'member', extension: m.extension });
+    for (const m of content.members as readonly MemberContent[])
+      out.push({ from, relation: 'member', extension: m.extension });
   }
   const fb = content.fallback as FallbackContent | undefined;
   // The group's own mailbox is not a reference to anything else.
-  if (fb && fb.type !== 'group_voicemail' && fb.extension !== key) out.push({ from, relation: 'fallback', extension: fb.extension });
+  if (fb && fb.type !== 'group_voicemail' && fb.extension !== key)
+    out.push({ from, relation: 'fallback', extension: fb.extension });
   if (Array.isArray(content.phone_numbers)) {
-    for (const n of content.phone_numbers as string[]) out.push({ from: `phone number ${n}`, relation: 'routes to', extension: key });
+    for (const n of content.phone_numbers as string[])
+      out.push({ from: `phone number ${n}`, relation: 'routes to', extension: key });
   }
   return out;
 }
@@ -191,17 +194,25 @@ function recordBody(spec: RingGroupSpec, only?: ReadonlySet<string>): PlatformRe
   return body;
 }
 
-function ruleBody(spec: RingGroupSpec, only: ReadonlySet<string> | undefined, existing: PlatformRecord | undefined): PlatformRecord {
+function ruleBody(
+  spec: RingGroupSpec,
+  only: ReadonlySet<string> | undefined,
+  existing: PlatformRecord | undefined,
+): PlatformRecord {
   const key = String(spec.extension);
   const want = (f: keyof RingGroupSpec) => spec[f] !== undefined && (!only || only.has(f));
   const body: PlatformRecord = {};
   if (want('members')) {
-    const params = normalizeMembers(spec.members).map((m) => encodeMember({ extension: m.extension, ringSeconds: m.ring_seconds }));
+    const params = normalizeMembers(spec.members).map((m) =>
+      encodeMember({ extension: m.extension, ringSeconds: m.ring_seconds }),
+    );
     body['simultaneous-ring'] = { enabled: yesNo(params.length > 0), parameters: params };
   }
   if (want('fallback')) {
     const fb = fallbackOf(spec.fallback ?? {}, key);
-    body['forward-no-answer'] = fb ? { enabled: 'yes', parameters: [encodeFallback(fb)] } : { enabled: 'no', parameters: [] };
+    body['forward-no-answer'] = fb
+      ? { enabled: 'yes', parameters: [encodeFallback(fb)] }
+      : { enabled: 'no', parameters: [] };
   }
   if (want('spam')) body['forward-on-spam-call'] = encodeSpam(spec.spam as SpamAction, key);
   if (want('allow')) {
@@ -217,7 +228,10 @@ function ruleBody(spec: RingGroupSpec, only: ReadonlySet<string> | undefined, ex
   return body;
 }
 
-async function createRingGroup(ctx: ApplyContext, target: ChangeTarget<RingGroupSpec, RingGroupPlatform>): Promise<void> {
+async function createRingGroup(
+  ctx: ApplyContext,
+  target: ChangeTarget<RingGroupSpec, RingGroupPlatform>,
+): Promise<void> {
   const desired = target.desired!;
   const spec = desired.spec;
   const key = String(spec.extension);
@@ -234,7 +248,10 @@ async function createRingGroup(ctx: ApplyContext, target: ChangeTarget<RingGroup
   await ctx.client.createAnswerRule(ctx.domain, key, ruleBody(spec, undefined, undefined));
 }
 
-async function updateRingGroup(ctx: ApplyContext, target: ChangeTarget<RingGroupSpec, RingGroupPlatform>): Promise<void> {
+async function updateRingGroup(
+  ctx: ApplyContext,
+  target: ChangeTarget<RingGroupSpec, RingGroupPlatform>,
+): Promise<void> {
   const desired = target.desired!;
   const live = target.live!;
   const spec = desired.spec;
@@ -253,7 +270,10 @@ async function updateRingGroup(ctx: ApplyContext, target: ChangeTarget<RingGroup
   }
 }
 
-async function deleteRingGroup(ctx: ApplyContext, target: ChangeTarget<RingGroupSpec, RingGroupPlatform>): Promise<void> {
+async function deleteRingGroup(
+  ctx: ApplyContext,
+  target: ChangeTarget<RingGroupSpec, RingGroupPlatform>,
+): Promise<void> {
   const live = target.live!;
   // As for users: the platform leaves numbers routed to a deleted user dangling (netsapiens-api.md §4).
   for (const number of live.platform.phoneNumbers) {

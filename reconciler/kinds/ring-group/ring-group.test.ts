@@ -23,7 +23,11 @@ const DOMAIN = 'acme.example.com';
 const noSecrets = () => undefined;
 const comparable = (spec: RingGroupSpec) => ringGroupKind.toComparable(spec, noSecrets);
 
-function liveGroup(user: Record<string, unknown>, rule?: Record<string, unknown>, phoneNumbers: string[] = []): LiveObject<RingGroupPlatform> {
+function liveGroup(
+  user: Record<string, unknown>,
+  rule?: Record<string, unknown>,
+  phoneNumbers: string[] = [],
+): LiveObject<RingGroupPlatform> {
   const platform: RingGroupPlatform = {
     user: { user: '2000', 'service-code': RING_GROUP_SERVICE_CODE, 'name-last-name': 'Ring Group', ...user },
     answerRule: rule,
@@ -100,7 +104,13 @@ describe('ring_group toComparable', () => {
 describe('ring_group live mapping', () => {
   it('reads the group record and its default answer rule', () => {
     const live = liveGroup(
-      { 'name-first-name': 'Front Desk', department: 'Sales', site: 'HQ', 'ring-no-answer-timeout-seconds': '30', 'voicemail-enabled': 'yes' },
+      {
+        'name-first-name': 'Front Desk',
+        department: 'Sales',
+        site: 'HQ',
+        'ring-no-answer-timeout-seconds': '30',
+        'voicemail-enabled': 'yes',
+      },
       {
         'time-frame': '*',
         'simultaneous-ring': { enabled: 'yes', parameters: ['1001;timeout=20', '1002'] },
@@ -132,7 +142,10 @@ describe('ring_group live mapping', () => {
   it('a disabled sim-ring or forward counts as empty', () => {
     const c = liveGroup(
       { 'name-first-name': 'G' },
-      { 'simultaneous-ring': { enabled: 'no', parameters: ['1001'] }, 'forward-no-answer': { enabled: 'no', parameters: ['user_1001'] } },
+      {
+        'simultaneous-ring': { enabled: 'no', parameters: ['1001'] },
+        'forward-no-answer': { enabled: 'no', parameters: ['user_1001'] },
+      },
     ).comparable;
     expect(c).toMatchObject({ members: [], fallback: null });
   });
@@ -166,7 +179,10 @@ describe('ring_group export round-trip', () => {
       'group voicemail',
       liveGroup(
         { 'name-first-name': 'Support', 'voicemail-enabled': 'yes' },
-        { 'simultaneous-ring': { enabled: 'yes', parameters: ['1001'] }, 'forward-no-answer': { enabled: 'yes', parameters: ['vmail_2000'] } },
+        {
+          'simultaneous-ring': { enabled: 'yes', parameters: ['1001'] },
+          'forward-no-answer': { enabled: 'yes', parameters: ['vmail_2000'] },
+        },
       ),
     ],
   ];
@@ -195,19 +211,30 @@ describe('ring_group references: ordering and blast radius', () => {
   });
 
   it('lists members and fallback, not the group mailbox', () => {
-    const refs = ringGroupKind.references('2000', comparable({ extension: '2000', name: 'G', members: ['1001', '1002'], fallback: { user: '1003' } }));
+    const refs = ringGroupKind.references(
+      '2000',
+      comparable({ extension: '2000', name: 'G', members: ['1001', '1002'], fallback: { user: '1003' } }),
+    );
     expect(refs).toEqual([
       { from: 'ring_group 2000', relation: 'member', extension: '1001' },
       { from: 'ring_group 2000', relation: 'member', extension: '1002' },
       { from: 'ring_group 2000', relation: 'fallback', extension: '1003' },
     ]);
-    expect(ringGroupKind.references('2000', comparable({ extension: '2000', name: 'G', fallback: { group_voicemail: true } }))).toEqual([]);
+    expect(
+      ringGroupKind.references(
+        '2000',
+        comparable({ extension: '2000', name: 'G', fallback: { group_voicemail: true } }),
+      ),
+    ).toEqual([]);
   });
 
   it('deleting a user the group rings shows the group in the blast radius and goes after the group changes', () => {
     const group = liveGroup(
       { 'name-first-name': 'G' },
-      { 'simultaneous-ring': { enabled: 'yes', parameters: ['1001', '1002'] }, 'forward-no-answer': { enabled: 'yes', parameters: ['vmail_1001'] } },
+      {
+        'simultaneous-ring': { enabled: 'yes', parameters: ['1001', '1002'] },
+        'forward-no-answer': { enabled: 'yes', parameters: ['vmail_1001'] },
+      },
     );
     const desired = desiredState({
       domain: DOMAIN,
@@ -217,7 +244,13 @@ describe('ring_group references: ordering and blast radius', () => {
         ring_group: [{ extension: '2000', name: 'G', members: ['1002'], fallback: { group_voicemail: true } }],
       },
     });
-    const live = { domain: DOMAIN, objects: new Map([['user', [user('1001'), user('1002')]], ['ring_group', [group]]]) };
+    const live = {
+      domain: DOMAIN,
+      objects: new Map([
+        ['user', [user('1001'), user('1002')]],
+        ['ring_group', [group]],
+      ]),
+    };
     const plan = computePlan({ desired, live });
     const del = plan.changes.find((c) => c.id === 'user:1001');
     expect(del?.action).toBe('delete');
@@ -282,7 +315,16 @@ describe('ring_group in the desired-state file', () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(
       file,
-      ['version: 1', `domain: ${DOMAIN}`, 'ring_groups:', '  - extension: "2000"', '    name: G', '    members: [{ extension: "1001", ring_secs: 5 }]', '    fallback: { pager: "1001" }', ''].join('\n'),
+      [
+        'version: 1',
+        `domain: ${DOMAIN}`,
+        'ring_groups:',
+        '  - extension: "2000"',
+        '    name: G',
+        '    members: [{ extension: "1001", ring_secs: 5 }]',
+        '    fallback: { pager: "1001" }',
+        '',
+      ].join('\n'),
     );
     let issues: readonly DesiredStateIssue[] = [];
     try {
@@ -292,7 +334,10 @@ describe('ring_group in the desired-state file', () => {
     }
     const messages = issues.map((i) => `${i.path}: ${i.message}`);
     expect(messages).toEqual(
-      expect.arrayContaining(['ring_groups[0].members[0].ring_secs: unknown field "ring_secs"', 'ring_groups[0].fallback.pager: unknown field "pager"']),
+      expect.arrayContaining([
+        'ring_groups[0].members[0].ring_secs: unknown field "ring_secs"',
+        'ring_groups[0].fallback.pager: unknown field "pager"',
+      ]),
     );
   });
 });
@@ -307,7 +352,8 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
   const state = (groups: RingGroupSpec[], prune = false) =>
     desiredState({ domain: DOMAIN, policy: { prune }, objects: { user: users, ring_group: groups } });
   const groupRecord = () => platform.emulator.state().domains[DOMAIN]?.users.find((u) => u.user === '2000');
-  const groupRule = () => platform.emulator.state().domains[DOMAIN]?.answerrules.find((r) => r.user === '2000' && r['time-frame'] === '*');
+  const groupRule = () =>
+    platform.emulator.state().domains[DOMAIN]?.answerrules.find((r) => r.user === '2000' && r['time-frame'] === '*');
 
   beforeAll(async () => {
     platform = await startTestPlatform({ domains: { [DOMAIN]: {} } });
@@ -336,7 +382,9 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
         },
       ]),
     );
-    expect(describeChanges(step.plan)).toEqual(['ring_group:2000 create [block, department, fallback, members, name, ring_timeout, spam]']);
+    expect(describeChanges(step.plan)).toEqual([
+      'ring_group:2000 create [block, department, fallback, members, name, ring_timeout, spam]',
+    ]);
     expect(describeChanges(step.replan)).toEqual([]);
     expect(groupRecord()).toMatchObject({
       'service-code': RING_GROUP_SERVICE_CODE,
@@ -355,7 +403,9 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
 
   it('export of the live group plans to zero changes', async () => {
     const live = await readKinds(platform.client, state([]), { full: true });
-    const exported = (live.objects.get('ring_group') ?? []).map((l) => ringGroupKind.export(l as LiveObject<RingGroupPlatform>));
+    const exported = (live.objects.get('ring_group') ?? []).map((l) =>
+      ringGroupKind.export(l as LiveObject<RingGroupPlatform>),
+    );
     const desired = state(exported);
     const plan = computePlan({ desired, live: await readKinds(platform.client, desired) });
     expect(describeChanges(plan)).toEqual([]);

@@ -100,21 +100,35 @@ function contactBody(spec: SharedContactSpec, live: PlatformRecord | undefined):
   };
   for (const slot of CONTACT_PHONE_SLOTS) {
     const v = spec.phones?.[slot];
-    body[`phonenumber-${slot}`] = v === undefined ? keep(`phonenumber-${slot}`) : str(v).trim() === '' ? '' : normalizeNumber(str(v));
+    body[`phonenumber-${slot}`] =
+      v === undefined ? keep(`phonenumber-${slot}`) : str(v).trim() === '' ? '' : normalizeNumber(str(v));
   }
   return body;
 }
 
-async function createContact(ctx: ApplyContext, target: ChangeTarget<SharedContactSpec, SharedContactPlatform>): Promise<void> {
+async function createContact(
+  ctx: ApplyContext,
+  target: ChangeTarget<SharedContactSpec, SharedContactPlatform>,
+): Promise<void> {
   await ctx.client.createContact(ctx.domain, contactBody(target.desired!.spec, undefined));
 }
 
-async function updateContact(ctx: ApplyContext, target: ChangeTarget<SharedContactSpec, SharedContactPlatform>): Promise<void> {
+async function updateContact(
+  ctx: ApplyContext,
+  target: ChangeTarget<SharedContactSpec, SharedContactPlatform>,
+): Promise<void> {
   const live = target.live!;
-  await ctx.client.updateContact(ctx.domain, live.platform.id, contactBody(target.desired!.spec, live.platform.contact));
+  await ctx.client.updateContact(
+    ctx.domain,
+    live.platform.id,
+    contactBody(target.desired!.spec, live.platform.contact),
+  );
 }
 
-async function deleteContact(ctx: ApplyContext, target: ChangeTarget<SharedContactSpec, SharedContactPlatform>): Promise<void> {
+async function deleteContact(
+  ctx: ApplyContext,
+  target: ChangeTarget<SharedContactSpec, SharedContactPlatform>,
+): Promise<void> {
   await ctx.client.deleteContact(ctx.domain, target.live!.platform.id);
 }
 
@@ -143,7 +157,9 @@ export const sharedContactKind: Kind<SharedContactSpec, SharedContactPlatform> =
     // The platform allows duplicates (same name and company). The oldest keeps the plain key; later ones
     // get `#2`, `#3`… so they show up as unmanaged (or are pruned) instead of silently shadowing it.
     const sorted = [...contacts].sort(
-      (a, b) => str(a['created-datetime']).localeCompare(str(b['created-datetime'])) || compareKeys(str(a['unique-id']), str(b['unique-id'])),
+      (a, b) =>
+        str(a['created-datetime']).localeCompare(str(b['created-datetime'])) ||
+        compareKeys(str(a['unique-id']), str(b['unique-id'])),
     );
     const seen = new Map<string, number>();
     return sorted.map((c) => {

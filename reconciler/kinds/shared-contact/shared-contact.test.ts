@@ -28,17 +28,24 @@ function live(record: Record<string, unknown>): LiveObject<SharedContactPlatform
 
 describe('shared_contact key', () => {
   it('is "first last @ company", case- and spacing-insensitive', () => {
-    expect(sharedContactKind.key({ first_name: 'Acme', last_name: 'Plumbing', company: 'Acme' })).toBe('acme plumbing @ acme');
+    expect(sharedContactKind.key({ first_name: 'Acme', last_name: 'Plumbing', company: 'Acme' })).toBe(
+      'acme plumbing @ acme',
+    );
     expect(contactKey(' ACME ', 'plumbing', 'Acme  ')).toBe('acme plumbing @ acme');
     expect(contactKey('Pizza', '', '')).toBe('pizza');
     expect(contactKey('', '', 'Acme Corp')).toBe('@ acme corp');
   });
 
   it('labels in the case people wrote', () => {
-    expect(sharedContactKind.label('acme plumbing @ acme', comparable({ first_name: 'Acme', last_name: 'Plumbing', company: 'Acme' }))).toBe(
-      'Acme Plumbing @ Acme',
+    expect(
+      sharedContactKind.label(
+        'acme plumbing @ acme',
+        comparable({ first_name: 'Acme', last_name: 'Plumbing', company: 'Acme' }),
+      ),
+    ).toBe('Acme Plumbing @ Acme');
+    expect(sharedContactKind.label('acme @ acme #2', comparable({ first_name: 'Acme', company: 'Acme' }))).toBe(
+      'Acme @ Acme #2',
     );
-    expect(sharedContactKind.label('acme @ acme #2', comparable({ first_name: 'Acme', company: 'Acme' }))).toBe('Acme @ Acme #2');
   });
 });
 
@@ -71,7 +78,13 @@ describe('shared_contact toComparable and live mapping', () => {
   });
 
   it('reads every field, with empty strings for what is unset, and never the unique-id', () => {
-    const l = live({ 'name-first-name': 'Acme', 'name-last-name': 'Plumbing', company: 'Acme', 'phonenumber-work': '2125550111', tags: 'vendor' });
+    const l = live({
+      'name-first-name': 'Acme',
+      'name-last-name': 'Plumbing',
+      company: 'Acme',
+      'phonenumber-work': '2125550111',
+      tags: 'vendor',
+    });
     expect(l.comparable).toEqual({
       first_name: 'Acme',
       last_name: 'Plumbing',
@@ -85,7 +98,13 @@ describe('shared_contact toComparable and live mapping', () => {
 
   it('leaves phone types the entry does not name unmanaged', () => {
     const l = live({ 'name-first-name': 'Acme', 'phonenumber-work': '12125550111', 'phonenumber-cell': '12125550112' });
-    expect(diffFields('shared_contact', comparable({ first_name: 'Acme', phones: { work: '+1 212 555 0111' } }), l.comparable)).toEqual([]);
+    expect(
+      diffFields(
+        'shared_contact',
+        comparable({ first_name: 'Acme', phones: { work: '+1 212 555 0111' } }),
+        l.comparable,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -112,7 +131,9 @@ describe('shared_contact export round-trip', () => {
     expect(sharedContactKind.key(spec)).toBe(l.key);
     expect(diffFields('shared_contact', d, l.comparable)).toEqual([]);
     for (const [k, v] of Object.entries(d)) {
-      if (k === 'phones') for (const [slot, n] of Object.entries(v as object)) expect(n).toBe((l.comparable.phones as Record<string, string>)[slot]);
+      if (k === 'phones')
+        for (const [slot, n] of Object.entries(v as object))
+          expect(n).toBe((l.comparable.phones as Record<string, string>)[slot]);
       else expect(v).toEqual(l.comparable[k]);
     }
   });
@@ -164,11 +185,20 @@ describe('shared_contact idempotence ladder (emulator, real HTTP)', () => {
     const step = await ladderStep(
       platform.client,
       state([
-        { first_name: 'Acme', last_name: 'Plumbing', company: 'Acme', phones: { work: '+1 212 555 0111' }, tags: ['vendor'] },
+        {
+          first_name: 'Acme',
+          last_name: 'Plumbing',
+          company: 'Acme',
+          phones: { work: '+1 212 555 0111' },
+          tags: ['vendor'],
+        },
         { first_name: 'Pizza', email: 'orders@pizza.example.com' },
       ]),
     );
-    expect(step.plan.changes.map((c) => `${c.key} ${c.action}`)).toEqual(['acme plumbing @ acme create', 'pizza create']);
+    expect(step.plan.changes.map((c) => `${c.key} ${c.action}`)).toEqual([
+      'acme plumbing @ acme create',
+      'pizza create',
+    ]);
     expect(describeChanges(step.replan)).toEqual([]);
     // The spec wants every name and phone field on POST: unset ones went as empty strings.
     expect(contacts().find((c) => c['name-first-name'] === 'Pizza')).toMatchObject({
@@ -181,7 +211,9 @@ describe('shared_contact idempotence ladder (emulator, real HTTP)', () => {
 
   it('export of the live contacts plans to zero changes', async () => {
     const live = await readKinds(platform.client, state([]), { full: true });
-    const exported = (live.objects.get('shared_contact') ?? []).map((l) => sharedContactKind.export(l as LiveObject<SharedContactPlatform>));
+    const exported = (live.objects.get('shared_contact') ?? []).map((l) =>
+      sharedContactKind.export(l as LiveObject<SharedContactPlatform>),
+    );
     const desired = state(exported);
     expect(describeChanges(computePlan({ desired, live: await readKinds(platform.client, desired) }))).toEqual([]);
   });
@@ -205,7 +237,9 @@ describe('shared_contact idempotence ladder (emulator, real HTTP)', () => {
         { first_name: 'Pizza', email: 'orders@pizza.example.com' },
       ]),
     );
-    expect(describeChanges(step.plan)).toEqual(['shared_contact:acme plumbing @ acme update [email, first_name, phones.work, tags]']);
+    expect(describeChanges(step.plan)).toEqual([
+      'shared_contact:acme plumbing @ acme update [email, first_name, phones.work, tags]',
+    ]);
     expect(describeChanges(step.replan)).toEqual([]);
     expect(contacts().find((c) => c['name-last-name'] === 'Plumbing')).toMatchObject({
       'name-first-name': 'ACME',
@@ -223,7 +257,11 @@ describe('shared_contact idempotence ladder (emulator, real HTTP)', () => {
   });
 
   it('duplicates on the platform get #n keys: unmanaged without prune, removed with it', async () => {
-    const twin = { 'name-first-name': 'Pizza', email: 'orders@pizza.example.com', 'created-datetime': '2099-01-01T00:00:00Z' };
+    const twin = {
+      'name-first-name': 'Pizza',
+      email: 'orders@pizza.example.com',
+      'created-datetime': '2099-01-01T00:00:00Z',
+    };
     platform.emulator.mutate((s) => {
       s.domains[DOMAIN]?.contacts.push({ ...twin, 'unique-id': 'twin1' });
     });

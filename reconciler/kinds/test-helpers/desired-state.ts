@@ -31,7 +31,14 @@ export function desiredState(input: DesiredInput): DomainDesiredState {
       // As the loader does: the section value is the kind's first field, the key is the domain.
       const spec = { [kind.fields[0]?.name ?? 'value']: value };
       objects.set(name, [
-        { kind: name, domain: input.domain, key: input.domain, spec, comparable: kind.toComparable(spec, secrets), path: kind.section },
+        {
+          kind: name,
+          domain: input.domain,
+          key: input.domain,
+          spec,
+          comparable: kind.toComparable(spec, secrets),
+          path: kind.section,
+        },
       ]);
       continue;
     }

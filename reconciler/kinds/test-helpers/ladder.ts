@@ -24,7 +24,10 @@ export async function readKinds(
   for (const kind of options.kinds ?? KINDS) {
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));
     const live = await kind.read({ client, domain, cache, concurrency: 4, desired: want, full: options.full });
-    objects.set(kind.name, [...live].sort((a, b) => compareKeys(a.key, b.key)));
+    objects.set(
+      kind.name,
+      [...live].sort((a, b) => compareKeys(a.key, b.key)),
+    );
   }
   return { domain, objects };
 }
@@ -82,7 +85,11 @@ export interface LadderStep {
 }
 
 /** One rung: read → plan → apply → read → plan. */
-export async function ladderStep(client: NetSapiensClient, desired: DomainDesiredState, kinds?: readonly AnyKind[]): Promise<LadderStep> {
+export async function ladderStep(
+  client: NetSapiensClient,
+  desired: DomainDesiredState,
+  kinds?: readonly AnyKind[],
+): Promise<LadderStep> {
   const before = await readKinds(client, desired, { kinds });
   const plan = planOf(desired, before);
   await applyWithKinds(client, plan, desired, before);
@@ -92,5 +99,7 @@ export async function ladderStep(client: NetSapiensClient, desired: DomainDesire
 
 /** `kind:key action [fields]` lines: readable assertion messages when a re-plan is not empty. */
 export function describeChanges(plan: DomainPlan): string[] {
-  return plan.changes.map((c) => `${c.id} ${c.action}${c.fields.length ? ` [${c.fields.map((f) => f.path).join(', ')}]` : ''}`);
+  return plan.changes.map(
+    (c) => `${c.id} ${c.action}${c.fields.length ? ` [${c.fields.map((f) => f.path).join(', ')}]` : ''}`,
+  );
 }
