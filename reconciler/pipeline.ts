@@ -89,3 +89,32 @@ function findLive(live: DomainLiveState, id: string) {
   const key = rest.join(':');
   return live.objects.get(kind)?.find((o) => o.key === key);
 }
+
+export interface VerifyResult {
+  /** Ids of applied changes the platform does not show yet (or shows differently). */
+  readonly unconverged: readonly string[];
+  readonly attempts: number;
+}
+
+/**
+ * Reads back what an apply wrote (design.md §4 Apply … verify). Writes answered 202 may take a moment to
+ * become visible (geo replication), so a difference is re-read a few times before it is reported.
+ */
+export async function verifyDomain(
+  client: NetSapiensClient,
+  desired: DomainDesiredState,
+  appliedIds: ReadonlySet<string>,
+  options: { attempts?: number; delayMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<VerifyResult> {
+  const attempts = options.attempts ?? 4;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let unconverged: string[] = [];
+  for (let i = 1; i <= attempts; i++) {
+    const live = await readLiveState(client, desired.domain, { desired: desired.objects });
+    const plan = computePlan({ desired, live });
+    unconverged = plan.changes.filter((c) => appliedIds.has(c.id)).map((c) => c.id);
+    if (unconverged.length === 0) return { unconverged, attempts: i };
+    if (i < attempts) await sleep((options.delayMs ?? 250) * 2 ** (i - 1));
+  }
+  return { unconverged, attempts };
+}

@@ -43,8 +43,8 @@ describe('shard', () => {
       shardOf('acme.example.com', 4),
       shardOf('globex.example.com', 4),
       shardOf('initech.example.com', 4),
-    ]).toEqual([4, 4, 4]);
-    expect([shardOf('acme.example.com', 10), shardOf('globex.example.com', 10)]).toEqual([10, 4]);
+    ]).toEqual([3, 3, 3]);
+    expect([shardOf('acme.example.com', 10), shardOf('globex.example.com', 10)]).toEqual([9, 3]);
     expect(shardOf('anything', 1)).toBe(0);
   });
 

@@ -25,6 +25,7 @@ Plan/apply options:
   --auto-approve               apply a path without asking
   --audit-log FILE             where apply appends its JSON-lines audit record (default .pbxctl/audit.jsonl)
   --no-welcome-email           do not send welcome e-mails to created users
+  --no-verify                  skip reading back what apply wrote
   --progress                   show progress on stderr even when not on a TTY
 
 Environment:

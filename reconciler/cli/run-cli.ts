@@ -16,7 +16,7 @@ import { exportDomain } from '../export/export-domain';
 import { envSecretResolver } from '../kinds/secret';
 import { NetSapiensClient } from '../platform/client';
 import { WELCOME_EMAIL } from '../platform/codec';
-import { assertNotStale, runPlan, type PlanRun } from '../pipeline';
+import { assertNotStale, runPlan, verifyDomain, type PlanRun } from '../pipeline';
 import type { PlanDocument } from '../plan/plan-document';
 import { renderJson, renderMarkdown, renderText } from '../plan/render';
 import { EXIT } from './exit-codes';
@@ -48,6 +48,7 @@ const COMMON = {
   'auto-approve': { type: 'boolean' },
   'audit-log': { type: 'string' },
   'no-welcome-email': { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
   domain: { type: 'string' },
   port: { type: 'string' },
   state: { type: 'string' },
@@ -365,6 +366,7 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
     const say = progress(io, flags);
     const all: OperationResult[] = [];
     const records: AuditRecord[] = [];
+    const unverified: string[] = [];
     const ctx = { time: new Date().toISOString(), planChecksum: doc.checksum, logTag, tool: `pbxctl ${readVersion()}`, ...auditEnvironment(io.env, gitCommit(io.cwd)) };
     for (const d of run.domains) {
       if (d.plan.changes.length === 0) continue;
@@ -378,6 +380,12 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
       });
       all.push(...results);
       records.push(auditRecord(ctx, d.desired.domain, results));
+      const applied = new Set(results.filter((r) => r.result === 'applied').map((r) => r.id));
+      if (applied.size > 0 && flags['no-verify'] !== true) {
+        say(`${d.desired.domain}: reading back what was written…`);
+        const verified = await verifyDomain(client, d.desired, applied);
+        if (verified.unconverged.length > 0) unverified.push(...verified.unconverged.map((id) => `${d.desired.domain} ${id}`));
+      }
     }
     endProgress(io, flags);
     const auditPath = resolve(io.cwd, (flags['audit-log'] as string | undefined) ?? io.env.PBXCTL_AUDIT_LOG ?? '.pbxctl/audit.jsonl');
@@ -388,6 +396,10 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
       io.stdout(`  ${mark} ${r.action} ${r.kind} ${r.key}${r.error ? `: ${r.error}` : ''}\n`);
     }
     io.stdout(`Apply: ${n('applied')} applied, ${n('failed')} failed, ${n('skipped')} skipped. Audit log: ${auditPath}\n`);
+    if (unverified.length > 0) {
+      io.stderr(`Read-back: the platform does not show ${unverified.length} applied change${unverified.length === 1 ? '' : 's'} yet: ${unverified.join(', ')}\nRe-run \`pbxctl plan\` in a minute; if they persist the platform ignored a field.\n`);
+      return EXIT.partial;
+    }
     if (n('failed') + n('skipped') > 0) {
       io.stderr(`Partial apply: re-run \`pbxctl plan\` to see what is left; a rerun converges.\n`);
       return EXIT.partial;

@@ -44,6 +44,7 @@ function fieldSchema(field: FieldSpec): Schema {
       break;
     case 'object':
       own = objectSchema(field.fields);
+      if (field.maxProperties !== undefined) own.maxProperties = field.maxProperties;
       break;
     case 'object-list':
       own = { type: 'array', items: objectSchema(field.fields) };

@@ -173,8 +173,22 @@ function schemaIssues(p: ParsedFile, value: unknown): DesiredStateIssue[] {
       });
     }
   });
-  for (const e of validate(value)) {
-    if ([...literalSecrets].some((s) => e.instancePath.startsWith(s))) continue;
+  const errors = validate(value).filter((e) => ![...literalSecrets].some((s) => e.instancePath.startsWith(s)));
+  // Shorthand alternatives (anyOf) make ajv report "must be string" next to the real problem inside the
+  // long form: drop a type error where a more specific error exists at or below the same place, and merge
+  // the type errors of alternatives into one ("must be object or boolean").
+  const specific = errors.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf');
+  const typesAt = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'type') continue;
+    typesAt.set(e.instancePath, [...(typesAt.get(e.instancePath) ?? []), String((e.params as { type: string }).type)]);
+  }
+  for (const e of errors) {
+    if (e.keyword === 'type' && specific.some((x) => x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`))) continue;
+    if (e.keyword === 'type') {
+      const all = [...new Set(typesAt.get(e.instancePath) ?? [])];
+      if (all.length > 1) e.message = `must be ${all.join(' or ')}`;
+    }
     // anyOf branches repeat each other; keep the most useful one per path.
     const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     let message: string;
@@ -190,6 +204,9 @@ function schemaIssues(p: ParsedFile, value: unknown): DesiredStateIssue[] {
       }
       case 'required':
         message = `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
+        break;
+      case 'maxProperties':
+        message = `set only one of: ${Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).join(', ')}`;
         break;
       case 'enum':
         message = `must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
@@ -307,6 +324,20 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
       } else extensionsSeen.set(ext, { file, path });
       const problem = extensionProblem(ext, rules);
       if (problem) issues.push({ position: at(file, path), path: dotted(path), message: problem, hint: 'pick another extension' });
+    }
+  }
+  // Other list kinds: the identity (e.g. a contact's name + company) must be unique too.
+  for (const [kindName, list] of objects) {
+    const kind = KINDS.find((k) => k.name === kindName);
+    if (!kind || kind.shape !== 'list' || kind.fields.some((f) => f.name === 'extension')) continue;
+    const seen = new Map<string, DesiredObject>();
+    for (const obj of list) {
+      const first = seen.get(obj.key);
+      if (first) {
+        const file = files.find((f) => f.displayName === obj.source?.file) ?? files[0]!;
+        const path = (obj.path ?? '').split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+        issues.push({ position: at(file, path), path: obj.path ?? '', message: `duplicate ${kind.title.toLowerCase()} "${obj.key}" (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`, hint: 'each entry must be unique; merge the two' });
+      } else seen.set(obj.key, obj);
     }
   }
   for (const ext of policy.protect) {

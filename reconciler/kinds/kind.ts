@@ -47,7 +47,12 @@ export type FieldSpec =
       /** Order does not matter: compared and stored as a sorted set. */
       readonly set?: boolean;
     })
-  | (FieldBase & { readonly type: 'object'; readonly fields: readonly FieldSpec[] })
+  | (FieldBase & {
+      readonly type: 'object';
+      readonly fields: readonly FieldSpec[];
+      /** At most this many of the fields may be set ("exactly one of" choices). */
+      readonly maxProperties?: number;
+    })
   | (FieldBase & { readonly type: 'object-list'; readonly fields: readonly FieldSpec[] })
   /** YAML `{ env: NAME }`; Terraform: a sensitive string. Never printed. */
   | (FieldBase & { readonly type: 'secret' });

@@ -30,7 +30,7 @@ export function checkSafety(plan: DomainPlan, policy: Policy, flags: SafetyFlags
       domain,
       rule: 'max_deletes',
       flag: '--allow-deletes',
-      message: `${domain}: ${deletes.length} deletes exceed policy.max_deletes = ${policy.maxDeletes}; re-run with --allow-deletes to proceed`,
+      message: `${domain}: ${deletes.length} delete${deletes.length === 1 ? '' : 's'} exceed${deletes.length === 1 ? 's' : ''} policy.max_deletes = ${policy.maxDeletes}; re-run with --allow-deletes to proceed`,
     });
   } else if (deletes.length > 0 && !flags.allowDeletes) {
     violations.push({

@@ -126,7 +126,9 @@ export interface PlanInput {
 
 /** Keys (extensions) whose change would destroy data: read their losses before computing the plan. */
 export function destructiveCandidates(input: Omit<PlanInput, 'losses'>): string[] {
-  return computePlan(input).changes.filter((c) => (c.action === 'delete' || c.action === 'recycle') && c.kind === 'user').map((c) => c.key);
+  // Users and ring groups are user records on the platform: both have mailboxes, greetings and rules.
+  const extensionKinds = new Set(KINDS.filter((k) => k.fields.some((f) => f.name === 'extension')).map((k) => k.name));
+  return computePlan(input).changes.filter((c) => (c.action === 'delete' || c.action === 'recycle') && extensionKinds.has(c.kind)).map((c) => c.key);
 }
 
 export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {

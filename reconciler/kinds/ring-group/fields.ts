@@ -90,6 +90,7 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
   {
     name: 'fallback',
     type: 'object',
+    maxProperties: 1,
     class: 'routing',
     description:
       'Where unanswered calls go — exactly one of: user, voicemail (a user mailbox), group_voicemail: true (the group mailbox), auto_attendant, call_queue.',
