@@ -4,7 +4,8 @@
  * `plan/` stays pure; this module feeds it what it read. Fleet: several domains in one run, bounded.
  */
 import type { DesiredState, DomainDesiredState } from './desired/load-desired-state';
-import { StalePlanError } from './errors';
+import { DesiredStateError, type DesiredStateIssue, StalePlanError } from './errors';
+import { KINDS } from './kinds/registry';
 import { readLiveState, readLosses, type DomainLiveState } from './live/read-live-state';
 import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
@@ -34,6 +35,7 @@ export interface PlanRunOptions extends SafetyFlags {
 
 export async function planDomain(client: NetSapiensClient, desired: DomainDesiredState, options: PlanRunOptions = {}): Promise<DomainRun> {
   const live = await readLiveState(client, desired.domain, { desired: desired.objects, concurrency: options.concurrency });
+  assertReferencesExist(desired, live);
   const candidates = destructiveCandidates({ desired, live });
   const losses = candidates.length ? await readLosses(client, desired.domain, candidates, options.concurrency) : undefined;
   const plan = checkSafety(computePlan({ desired, live, losses }), desired.policy, options);
@@ -49,6 +51,30 @@ export async function runPlan(state: DesiredState, client: NetSapiensClient, opt
   });
   const inputs = Object.fromEntries(domains.map((d) => [d.desired.domain, d.inputs]));
   return { document: buildPlanDocument(domains.map((d) => d.plan), inputs), domains };
+}
+
+/**
+ * Ring-group members and fallbacks must point at an extension that is in the files or on the platform
+ * (design.md §2). Checked once live state is known; reported like any other desired-state error.
+ */
+export function assertReferencesExist(desired: DomainDesiredState, live: DomainLiveState): void {
+  const inFiles = new Set<string>();
+  for (const list of desired.objects.values()) for (const o of list) if (/^[0-9]+$/.test(o.key)) inFiles.add(o.key);
+  const issues: DesiredStateIssue[] = [];
+  for (const kind of KINDS) {
+    for (const d of desired.objects.get(kind.name) ?? []) {
+      for (const ref of kind.references(d.key, d.comparable)) {
+        if (ref.relation === 'routes to' || inFiles.has(ref.extension) || live.extensions.has(ref.extension)) continue;
+        issues.push({
+          position: d.source,
+          path: d.path ?? d.key,
+          message: `${ref.relation} ${ref.extension} is not an extension in the files or on ${desired.domain}`,
+          hint: `add extension ${ref.extension} to the file, or fix the ${ref.relation}`,
+        });
+      }
+    }
+  }
+  if (issues.length) throw new DesiredStateError(issues);
 }
 
 /**

@@ -44,9 +44,9 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
   const out: OperationResult[] = [];
   const ctx = { client, domain: plan.domain, sendWelcomeEmail: input.sendWelcomeEmail ?? true };
   let done = 0;
-  for (const change of plan.changes) {
+  for (const change of executionOrder(plan.changes)) {
     const base = { id: change.id, domain: plan.domain, kind: change.kind, key: change.key, action: change.action, class: change.class };
-    const blocker = change.dependsOn.find((d) => results.get(d)?.result !== 'applied' && results.has(d));
+    const blocker = change.dependsOn.find((d) => results.has(d) && results.get(d)?.result !== 'applied');
     let result: OperationResult;
     if (blocker) {
       result = { ...base, result: 'skipped', error: `skipped: depends on ${blocker}, which ${results.get(blocker)?.result}` };
@@ -96,6 +96,33 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
     results.set(change.id, result);
     out.push(result);
     input.onProgress?.(++done, plan.changes.length, result);
+  }
+  return out;
+}
+
+/**
+ * Plan order, except that no change runs before a change of the same plan it depends on. The plan's own
+ * order (kind order, then key) does not guarantee that, e.g. for two ring groups that fall back to each
+ * other's extensions. Stable; a dependency cycle keeps plan order for what is left.
+ */
+export function executionOrder(changes: readonly Change[]): Change[] {
+  const ids = new Set(changes.map((c) => c.id));
+  const placed = new Set<string>();
+  const out: Change[] = [];
+  let pending = [...changes];
+  while (pending.length > 0) {
+    const waiting: Change[] = [];
+    for (const c of pending) {
+      if (c.dependsOn.every((d) => !ids.has(d) || placed.has(d))) {
+        out.push(c);
+        placed.add(c.id);
+      } else waiting.push(c);
+    }
+    if (waiting.length === pending.length) {
+      out.push(...waiting);
+      break;
+    }
+    pending = waiting;
   }
   return out;
 }

@@ -14,6 +14,8 @@ import { PlatformApiError } from '../errors';
 export interface DomainLiveState {
   readonly domain: string;
   readonly objects: ReadonlyMap<string, readonly LiveObject[]>;
+  /** Every user id of the domain, system users (attendants, queues) included: reference targets. */
+  readonly extensions: ReadonlySet<string>;
 }
 
 export interface ReadOptions {
@@ -57,7 +59,8 @@ export async function readLiveState(client: NetSapiensClient, domain: string, op
     const live = await kind.read({ client, domain, cache, concurrency: options.concurrency ?? 8, desired, full: options.full });
     objects.set(kind.name, [...live].sort((a, b) => compareKeys(a.key, b.key)));
   }
-  return { domain, objects };
+  const extensions = new Set((await cache.users()).map((u) => String(u.user)));
+  return { domain, objects, extensions };
 }
 
 /**

@@ -152,9 +152,14 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   head.push(`### pbxctl plan — ${s.changes === 0 ? 'no changes' : `${s.changes} change${s.changes === 1 ? '' : 's'}`}${s.blocked ? ' — **blocked**' : ''}`);
   head.push('');
   const blocked = blockedLines(plan);
+  // A fleet can have thousands of domains: the violation list and the table get a share of the budget
+  // each and end with a line that says what was left out (the counts stay exact).
+  const size = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
   if (blocked.length) {
     head.push('> [!CAUTION]', '> **Blocked by safety policy — nothing will be applied:**');
-    for (const b of blocked) head.push(`> - ${mdEscape(b)}`);
+    const shown = capped(blocked.map((b) => `> - ${mdEscape(b)}`), Math.floor(limit / 8));
+    head.push(...shown);
+    if (shown.length < blocked.length) head.push(`> - … and ${blocked.length - shown.length} more`);
     head.push('');
   }
   const destroying = plan.domains.flatMap((d) => d.changes.filter((c) => c.class === 'data-destroying'));
@@ -162,14 +167,25 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
     head.push('> [!WARNING]', `> ${destroying.length} data-destroying change${destroying.length === 1 ? '' : 's'} (voicemail, greetings, contacts will be lost).`, '');
   }
   head.push('| Domain | Kind | Create | Update | Recycle | Delete | Cosmetic | Routing | Data-destroying |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  const counts = (cs: readonly Change[]) => {
+    const n = (f: (c: Change) => boolean) => cs.filter(f).length;
+    return `${n((c) => c.action === 'create')} | ${n((c) => c.action === 'update')} | ${n((c) => c.action === 'recycle')} | ${n((c) => c.action === 'delete')} | ${n((c) => c.class === 'cosmetic')} | ${n((c) => c.class === 'routing')} | ${n((c) => c.class === 'data-destroying')}`;
+  };
+  const rows: { domain: string; row: string; changes: readonly Change[] }[] = [];
   for (const d of plan.domains) {
     const kinds = [...new Set(d.changes.map((c) => c.kind))].sort();
-    if (kinds.length === 0) head.push(`| ${mdEscape(d.domain)} | — | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`);
+    if (kinds.length === 0) rows.push({ domain: d.domain, row: `| ${mdEscape(d.domain)} | — | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`, changes: [] });
     for (const k of kinds) {
       const cs = d.changes.filter((c) => c.kind === k);
-      const n = (f: (c: Change) => boolean) => cs.filter(f).length;
-      head.push(`| ${mdEscape(d.domain)} | ${k} | ${n((c) => c.action === 'create')} | ${n((c) => c.action === 'update')} | ${n((c) => c.action === 'recycle')} | ${n((c) => c.action === 'delete')} | ${n((c) => c.class === 'cosmetic')} | ${n((c) => c.class === 'routing')} | ${n((c) => c.class === 'data-destroying')} |`);
+      rows.push({ domain: d.domain, row: `| ${mdEscape(d.domain)} | ${k} | ${counts(cs)} |`, changes: cs });
     }
+  }
+  const tableRows = capped(rows.map((r) => r.row), Math.floor(limit / 3) - size(head));
+  head.push(...tableRows);
+  if (tableRows.length < rows.length) {
+    const rest = rows.slice(tableRows.length);
+    const domains = new Set(rest.map((r) => r.domain)).size;
+    head.push(`| … ${domains} more domain${domains === 1 ? '' : 's'} | all | ${counts(rest.flatMap((r) => r.changes))} |`);
   }
   head.push('', summaryLine(plan), '');
   const foot: string[] = ['', `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`, ''];
@@ -213,6 +229,18 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
     tail.push('', `> [!NOTE]`, `> ${omitted} change${omitted === 1 ? '' : 's'} not shown to stay under GitHub's comment limit. The full plan is ${opts.fullPlanLocation ? `in ${mdEscape(opts.fullPlanLocation)}` : 'in the plan.json artifact of this run'}.`);
   }
   return [...head, ...sections, ...tail, ...foot].join('\n');
+}
+
+/** The leading lines that fit in `budget` characters (newlines included). */
+function capped(lines: readonly string[], budget: number): string[] {
+  const out: string[] = [];
+  let used = 0;
+  for (const l of lines) {
+    if (used + l.length + 1 > budget) break;
+    out.push(l);
+    used += l.length + 1;
+  }
+  return out;
 }
 
 // ---- JSON ----------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../reconciler/cli/exit-codes';
-import { DOMAIN, OFFICE, T0, type SeedUser, type TestEnv, domainYaml, officeSeed, startTestEnv } from '../helpers';
+import { DOMAIN, OFFICE, T0, type SeedUser, type TestEnv, domainYaml, officeSeed, runInProcess, startTestEnv } from '../helpers';
 
 let t: TestEnv | undefined;
 afterEach(async () => {
@@ -229,6 +229,39 @@ describe('f. X-NetSapiens-Log', () => {
     const applyRequests = log.slice(firstWrite);
     expect(applyRequests.length).toBeGreaterThanOrEqual(5);
     for (const r of applyRequests) expect({ method: r.method, path: r.path, logTag: r.logTag }).toEqual({ method: r.method, path: r.path, logTag: `pbxctl-${checksum.slice(0, 12)}` });
+  });
+});
+
+describe('f. X-NetSapiens-Log on the re-read of a saved plan (known gap)', () => {
+  // KNOWN GAP (reconciler/cli/run-cli.ts cmdApply): the checksum of a saved plan is known before apply
+  // re-reads the platform, but the tag is only set after the re-plan, so those GETs go untagged.
+  // Flip `it.fails` to `it` once cmdApply calls client.setLogTag(saved checksum) before makePlan.
+  it.fails('the re-plan reads of `apply plan.json` carry the tag too', async () => {
+    t = await startTestEnv(officeSeed());
+    const file = t.write('acme.yaml', domainYaml({ users: OFFICE.map((u) => ({ ...u, department: 'Ops' })) }));
+    expect((await t.cli('plan', file, '--out', 'plan.json')).code).toBe(EXIT.ok);
+    const checksum = JSON.parse(readFileSync(join(t.dir, 'plan.json'), 'utf8')).checksum as string;
+    t.emu.requests.reset();
+    expect((await t.cli('apply', 'plan.json')).code).toBe(EXIT.ok);
+    const untagged = t.emu.requests.list().filter((r) => r.logTag !== `pbxctl-${checksum.slice(0, 12)}`);
+    expect(untagged.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+});
+
+describe('a. saved plans and the working directory (known gap)', () => {
+  // KNOWN GAP: the plan's inputs depend on the working directory. `files_digest` hashes
+  // `sourceText`, which prefixes each file with its cwd-relative name (desired/load-desired-state.ts), and
+  // each change's `source` ("file:line", cwd-relative) is hashed into the checksum (plan-document.ts).
+  // Applying a saved plan from another directory than the one it was made in therefore reports
+  // "the desired-state files changed" and refuses a plan nobody changed.
+  it.fails('apply plan.json from another working directory is not refused as stale', async () => {
+    t = await startTestEnv(officeSeed());
+    const file = t.write('acme.yaml', domainYaml({ users: OFFICE.map((u) => ({ ...u, department: 'Ops' })) }));
+    expect((await t.cli('plan', file, '--out', 'plan.json')).code).toBe(EXIT.ok);
+    mkdirSync(join(t.dir, 'elsewhere'));
+    const apply = await runInProcess(['apply', join(t.dir, 'plan.json')], t.env, join(t.dir, 'elsewhere'));
+    expect(apply.stderr).toBe('');
+    expect(apply.code).toBe(EXIT.ok);
   });
 });
 

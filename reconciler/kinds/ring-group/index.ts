@@ -241,6 +241,8 @@ async function createRingGroup(
     'name-last-name': RING_GROUP_LAST_NAME,
     'service-code': RING_GROUP_SERVICE_CODE,
     'user-scope': RING_GROUP_SCOPE,
+    // Required on create by the spec; a ring group has no mailbox address of its own.
+    'email-address': '',
     ...recordBody(spec),
     'voicemail-enabled': yesNo(needsMailbox(desired.comparable)),
   });

@@ -250,6 +250,7 @@ describe('ring_group references: ordering and blast radius', () => {
         ['user', [user('1001'), user('1002')]],
         ['ring_group', [group]],
       ]),
+      extensions: new Set(['1001', '1002', '2000']),
     };
     const plan = computePlan({ desired, live });
     const del = plan.changes.find((c) => c.id === 'user:1001');
@@ -271,7 +272,7 @@ describe('ring_group references: ordering and blast radius', () => {
         ring_group: [{ extension: '2000', name: 'G', members: ['1001'] }],
       },
     });
-    const plan = computePlan({ desired, live: { domain: DOMAIN, objects: new Map() } });
+    const plan = computePlan({ desired, live: { domain: DOMAIN, objects: new Map(), extensions: new Set<string>() } });
     expect(plan.changes.map((c) => c.id)).toEqual(['user:1001', 'ring_group:2000']);
     expect(plan.changes[1]?.dependsOn).toEqual(['user:1001']);
   });

@@ -29,7 +29,8 @@ export async function readKinds(
       [...live].sort((a, b) => compareKeys(a.key, b.key)),
     );
   }
-  return { domain, objects };
+  const extensions = new Set((await cache.users()).map((u) => String(u.user)));
+  return { domain, objects, extensions };
 }
 
 export function planOf(desired: DomainDesiredState, live: DomainLiveState): DomainPlan {
