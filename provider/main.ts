@@ -2,7 +2,7 @@
 import './plugin/stdout-guard';
 import { serveProvider } from './framework/serve-provider';
 import { hasMagicCookie, NOT_A_PLUGIN_MESSAGE } from './plugin/serve';
-import { dataSources, resources } from './resources';
+import { providerOptions } from './resources';
 
 // Entry of bin/terraform-provider-netsapiens.
 if (!hasMagicCookie()) {
@@ -10,7 +10,7 @@ if (!hasMagicCookie()) {
   process.exit(1);
 }
 
-serveProvider({ resources, dataSources }).catch((err: unknown) => {
+serveProvider(providerOptions).catch((err: unknown) => {
   process.stderr.write(`terraform-provider-netsapiens: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

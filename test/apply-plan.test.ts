@@ -16,7 +16,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function c(id: string, dependsOn: string[] = []): Change {
   const [kind = '', key = ''] = id.split(':');
-  return { id, action: 'create', domain: 'd', kind, key, label: key, class: 'routing', fields: [], references: [], losses: [], dependsOn };
+  return {
+    id,
+    action: 'create',
+    domain: 'd',
+    kind,
+    key,
+    label: key,
+    class: 'routing',
+    fields: [],
+    references: [],
+    losses: [],
+    dependsOn,
+  };
 }
 
 describe('executionOrder', () => {
@@ -30,7 +42,11 @@ describe('executionOrder', () => {
   });
   it('ignores dependencies outside the plan and survives cycles', () => {
     expect(executionOrder([c('a:1', ['x:9']), c('a:2')]).map((x) => x.id)).toEqual(['a:1', 'a:2']);
-    expect(executionOrder([c('a:1', ['a:2']), c('a:2', ['a:1']), c('a:3')]).map((x) => x.id)).toEqual(['a:3', 'a:1', 'a:2']);
+    expect(executionOrder([c('a:1', ['a:2']), c('a:2', ['a:1']), c('a:3')]).map((x) => x.id)).toEqual([
+      'a:3',
+      'a:1',
+      'a:2',
+    ]);
   });
 });
 
@@ -64,7 +80,15 @@ describe('applyDomainPlan', () => {
     const client = {
       async createUser(_d: string, body: Record<string, unknown>) {
         calls.push(`createUser ${String(body.user)}`);
-        if (body.user === '1001') throw new PlatformApiError(500, 'POST', '/domains/acme.example.com/users', 'Internal Server Error', false, 'req-1');
+        if (body.user === '1001')
+          throw new PlatformApiError(
+            500,
+            'POST',
+            '/domains/acme.example.com/users',
+            'Internal Server Error',
+            false,
+            'req-1',
+          );
         return body;
       },
       async createAnswerRule(_d: string, user: string) {
@@ -77,7 +101,14 @@ describe('applyDomainPlan', () => {
     } as unknown as NetSapiensClient;
     const progress: string[] = [];
     let clock = 0;
-    const results = await applyDomainPlan({ plan, desired, live, client, now: () => (clock += 5), onProgress: (done, total, r) => progress.push(`${done}/${total} ${r.result}`) });
+    const results = await applyDomainPlan({
+      plan,
+      desired,
+      live,
+      client,
+      now: () => (clock += 5),
+      onProgress: (done, total, r) => progress.push(`${done}/${total} ${r.result}`),
+    });
     expect(results.map((r) => [r.id, r.result])).toEqual([
       ['user:1001', 'failed'],
       ['user:1002', 'applied'],
@@ -94,7 +125,10 @@ describe('applyDomainPlan', () => {
 
   it('deletes a group that rings another group before the group it rings, whatever the plan order', async () => {
     const file = join(dir, 'prune.yaml');
-    writeFileSync(file, ['version: 1', 'domain: acme.example.com', 'policy: { prune: true }', 'users: []', ''].join('\n'));
+    writeFileSync(
+      file,
+      ['version: 1', 'domain: acme.example.com', 'policy: { prune: true }', 'users: []', ''].join('\n'),
+    );
     const desired = loadDesiredState(file, { cwd: dir }).domains[0]!;
     const group = (key: string, members: string[]) => ({
       kind: 'ring_group',
@@ -104,7 +138,10 @@ describe('applyDomainPlan', () => {
       platform: { phoneNumbers: [] },
     });
     // 2001 rings 2000: 2000 may only go once 2001 no longer points at it.
-    const live = { domain: desired.domain, objects: new Map([['ring_group', [group('2000', []), group('2001', ['2000'])]]]) };
+    const live = {
+      domain: desired.domain,
+      objects: new Map([['ring_group', [group('2000', []), group('2001', ['2000'])]]]),
+    };
     const plan = computePlan({ desired, live });
     expect(plan.changes.map((x) => `${x.action} ${x.id} after ${x.dependsOn.join(',')}`)).toEqual([
       'delete ring_group:2000 after ring_group:2001',

@@ -46,17 +46,23 @@ describe('checkSafety', () => {
     const [v, ...rest] = checkSafety(plan(...deletes(6)), policy({ maxDeletes: 5 })).violations;
     expect(rest).toEqual([]);
     expect(v).toMatchObject({ rule: 'max_deletes', flag: '--allow-deletes' });
-    expect(v!.message).toBe(`${DOMAIN}: 6 deletes exceed policy.max_deletes = 5; re-run with --allow-deletes to proceed`);
+    expect(v!.message).toBe(
+      `${DOMAIN}: 6 deletes exceed policy.max_deletes = 5; re-run with --allow-deletes to proceed`,
+    );
     expect(checkSafety(plan(...deletes(6)), policy({ maxDeletes: 5 }), { allowDeletes: true }).violations).toEqual([]);
   });
 
   it('exactly max_deletes is not over the limit', () => {
-    expect(checkSafety(plan(...deletes(5)), policy({ maxDeletes: 5 })).violations.map((v) => v.rule)).toEqual(['data_destroying']);
+    expect(checkSafety(plan(...deletes(5)), policy({ maxDeletes: 5 })).violations.map((v) => v.rule)).toEqual([
+      'data_destroying',
+    ]);
   });
 
   it('max_deletes: 0 with one delete reads as English', () => {
     const [v] = checkSafety(plan(...deletes(1)), policy({ maxDeletes: 0 })).violations;
-    expect(v!.message).toBe(`${DOMAIN}: 1 delete exceeds policy.max_deletes = 0; re-run with --allow-deletes to proceed`);
+    expect(v!.message).toBe(
+      `${DOMAIN}: 1 delete exceeds policy.max_deletes = 0; re-run with --allow-deletes to proceed`,
+    );
   });
 
   it('recycles count separately from deletes and need --allow-recycle', () => {
@@ -65,7 +71,9 @@ describe('checkSafety', () => {
     expect(rest).toEqual([]);
     expect(v).toMatchObject({ rule: 'recycle', flag: '--allow-recycle' });
     expect(v!.message).toContain('2 recycles');
-    expect(checkSafety(p, policy({ maxDeletes: 1 }), { allowDeletes: true }).violations.map((x) => x.rule)).toEqual(['recycle']);
+    expect(checkSafety(p, policy({ maxDeletes: 1 }), { allowDeletes: true }).violations.map((x) => x.rule)).toEqual([
+      'recycle',
+    ]);
     expect(checkSafety(p, policy({ maxDeletes: 1 }), { allowRecycle: true }).violations).toEqual([]);
   });
 

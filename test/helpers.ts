@@ -119,7 +119,12 @@ export function yamlUser(u: SeedUser): string {
   ].join('\n');
 }
 
-export function domainYaml(opts: { domain?: string; policy?: string; users: readonly SeedUser[]; extra?: string }): string {
+export function domainYaml(opts: {
+  domain?: string;
+  policy?: string;
+  users: readonly SeedUser[];
+  extra?: string;
+}): string {
   return [
     'version: 1',
     `domain: ${opts.domain ?? DOMAIN}`,

@@ -41,13 +41,38 @@ function piiPlan() {
       class: 'cosmetic',
       fields: [
         { path: 'caller_id_number', before: '12125550101', after: '12125550109', class: 'routing', pii: true },
-        { path: 'email', before: 'ada@acme.example.com', after: 'ada.king@acme.example.com', class: 'cosmetic', pii: true },
+        {
+          path: 'email',
+          before: 'ada@acme.example.com',
+          after: 'ada.king@acme.example.com',
+          class: 'cosmetic',
+          pii: true,
+        },
         { path: 'last_name', before: 'Lovelace', after: 'King', class: 'cosmetic', pii: true },
         { path: 'block', before: [], after: ['18005550199'], class: 'routing', pii: true },
-        { path: 'voicemail.pin', before: new SecretValue(PIN_OLD, 'platform'), after: new SecretValue(PIN_NEW, 'env X'), class: 'cosmetic', sensitive: true },
+        {
+          path: 'voicemail.pin',
+          before: new SecretValue(PIN_OLD, 'platform'),
+          after: new SecretValue(PIN_NEW, 'env X'),
+          class: 'cosmetic',
+          sensitive: true,
+        },
       ],
-      before: { first_name: 'Ada', last_name: 'Lovelace', email: 'ada@acme.example.com', caller_id_number: '12125550101', phone_numbers: ['12125550101'], voicemail: { pin: new SecretValue(PIN_OLD, 'platform') } },
-      after: { first_name: 'Ada', last_name: 'King', email: 'ada.king@acme.example.com', caller_id_number: '12125550109', voicemail: { pin: new SecretValue(PIN_NEW, 'env X') } },
+      before: {
+        first_name: 'Ada',
+        last_name: 'Lovelace',
+        email: 'ada@acme.example.com',
+        caller_id_number: '12125550101',
+        phone_numbers: ['12125550101'],
+        voicemail: { pin: new SecretValue(PIN_OLD, 'platform') },
+      },
+      after: {
+        first_name: 'Ada',
+        last_name: 'King',
+        email: 'ada.king@acme.example.com',
+        caller_id_number: '12125550109',
+        voicemail: { pin: new SecretValue(PIN_NEW, 'env X') },
+      },
     }),
     change({
       action: 'create',
@@ -66,7 +91,12 @@ function piiPlan() {
       key: '1002',
       label: '1002 (Alan Turing)',
       class: 'data-destroying',
-      before: { first_name: 'Alan', last_name: 'Turing', email: 'alan@acme.example.com', phone_numbers: ['12125550102'] },
+      before: {
+        first_name: 'Alan',
+        last_name: 'Turing',
+        email: 'alan@acme.example.com',
+        phone_numbers: ['12125550102'],
+      },
       references: [{ from: 'ring_group 2000', relation: 'member', extension: '1002' }],
       losses: [
         { what: 'voicemail messages', count: 3 },
@@ -87,17 +117,42 @@ function piiPlan() {
         violations: [],
       },
     ],
-    { 'user:1001': '0123456789abcdef', 'shared_contact:carol client @ clientco': 'fedcba9876543210', 'shared_contact:bob builder @ buildco': '1111111111111111' },
+    {
+      'user:1001': '0123456789abcdef',
+      'shared_contact:carol client @ clientco': 'fedcba9876543210',
+      'shared_contact:bob builder @ buildco': '1111111111111111',
+    },
   );
 }
 
-const PII = ['Ada', 'Lovelace', 'King', 'ada@', 'ada.king', 'Alan', 'Turing', 'alan@', 'Bob', 'Builder', 'bob builder', 'Temp', 'Contractor', 'Carol', 'carol', '555'];
+const PII = [
+  'Ada',
+  'Lovelace',
+  'King',
+  'ada@',
+  'ada.king',
+  'Alan',
+  'Turing',
+  'alan@',
+  'Bob',
+  'Builder',
+  'bob builder',
+  'Temp',
+  'Contractor',
+  'Carol',
+  'carol',
+  '555',
+];
 
 describe('render: secrets', () => {
   it('never prints a PIN in text, Markdown or JSON, with or without redaction', () => {
     const plan = piiPlan();
     for (const redactPii of [false, true]) {
-      for (const out of [renderText(plan, { redactPii }), renderMarkdown(plan, { redactPii }), renderJson(plan, { redactPii })]) {
+      for (const out of [
+        renderText(plan, { redactPii }),
+        renderMarkdown(plan, { redactPii }),
+        renderJson(plan, { redactPii }),
+      ]) {
         expect(out).not.toContain(PIN_NEW);
         expect(out).not.toContain(PIN_OLD);
         expect(out).toContain('(sensitive)');
@@ -110,24 +165,52 @@ describe('render: secrets', () => {
 describe('render: --redact-pii', () => {
   it('shows the personal data without the flag (so the test below means something)', () => {
     const text = renderText(piiPlan());
-    for (const s of ['Lovelace', 'ada.king', '12125550109', '12125550177', 'Bob Builder', 'Carol Client', '12125550102']) expect(text).toContain(s);
+    for (const s of [
+      'Lovelace',
+      'ada.king',
+      '12125550109',
+      '12125550177',
+      'Bob Builder',
+      'Carol Client',
+      '12125550102',
+    ])
+      expect(text).toContain(s);
   });
 
   for (const format of ['text', 'markdown', 'json'] as const) {
     it(`masks names, e-mails and numbers in ${format}`, () => {
       const plan = piiPlan();
-      const out = format === 'text' ? renderText(plan, { redactPii: true }) : format === 'markdown' ? renderMarkdown(plan, { redactPii: true }) : renderJson(plan, { redactPii: true });
+      const out =
+        format === 'text'
+          ? renderText(plan, { redactPii: true })
+          : format === 'markdown'
+            ? renderMarkdown(plan, { redactPii: true })
+            : renderJson(plan, { redactPii: true });
       for (const s of PII) expect({ leaked: out.includes(s) ? s : undefined }).toEqual({ leaked: undefined });
       // What reviewers need stays: extensions, kinds, counts, classes, what is lost.
-      for (const s of ['1001', '1002', 'shared_contact', 'voicemail messages', 'ring_group 2000', '(redacted)']) expect(out).toContain(s);
+      for (const s of ['1001', '1002', 'shared_contact', 'voicemail messages', 'ring_group 2000', '(redacted)'])
+        expect(out).toContain(s);
     });
   }
 
   it('keeps JSON useful: ids stay distinct and digests survive', () => {
     const json = JSON.parse(renderJson(piiPlan(), { redactPii: true }));
-    expect(Object.values(json.inputs[DOMAIN].objects).sort()).toEqual(['0123456789abcdef', '1111111111111111', 'fedcba9876543210']);
-    expect(json.domains[0].changes.map((c: { id: string }) => c.id)).toEqual(['user:1001', 'shared_contact:(redacted)', 'user:1002']);
-    expect(json.domains[0].changes[1].after).toEqual({ first_name: '(redacted)', last_name: '(redacted)', company: 'BuildCo', phones: { cell: '(redacted)' } });
+    expect(Object.values(json.inputs[DOMAIN].objects).sort()).toEqual([
+      '0123456789abcdef',
+      '1111111111111111',
+      'fedcba9876543210',
+    ]);
+    expect(json.domains[0].changes.map((c: { id: string }) => c.id)).toEqual([
+      'user:1001',
+      'shared_contact:(redacted)',
+      'user:1002',
+    ]);
+    expect(json.domains[0].changes[1].after).toEqual({
+      first_name: '(redacted)',
+      last_name: '(redacted)',
+      company: 'BuildCo',
+      phones: { cell: '(redacted)' },
+    });
     expect(json.checksum).toBe(piiPlan().checksum);
   });
 });
@@ -142,8 +225,17 @@ describe('render: Markdown', () => {
   });
 
   it('cuts detail to the budget, says how many were not shown and where the full plan is', () => {
-    const changes = Array.from({ length: 300 }, (_, i) => change({ action: 'create', key: String(3000 + i), fields: [{ path: 'department', after: 'x'.repeat(50), class: 'cosmetic' }] }));
-    const md = renderMarkdown(doc([{ domain: DOMAIN, changes, unmanaged: [], violations: [] }]), { maxMarkdownChars: 8_000, fullPlanLocation: 'plan.json' });
+    const changes = Array.from({ length: 300 }, (_, i) =>
+      change({
+        action: 'create',
+        key: String(3000 + i),
+        fields: [{ path: 'department', after: 'x'.repeat(50), class: 'cosmetic' }],
+      }),
+    );
+    const md = renderMarkdown(doc([{ domain: DOMAIN, changes, unmanaged: [], violations: [] }]), {
+      maxMarkdownChars: 8_000,
+      fullPlanLocation: 'plan.json',
+    });
     expect(md.length).toBeLessThan(8_000);
     const shown = (md.match(/^\+ create user /gm) ?? []).length;
     const notShown = Number(/(\d+) changes not shown/.exec(md)?.[1]);
@@ -155,7 +247,13 @@ describe('render: Markdown', () => {
   it('stays under the limit for a fleet of 3,000 domains', () => {
     const domains: DomainPlan[] = Array.from({ length: 3000 }, (_, i) => ({
       domain: `tenant-${String(i).padStart(4, '0')}.example.com`,
-      changes: [change({ action: 'update', key: '1001', fields: [{ path: 'department', before: 'a', after: 'b', class: 'cosmetic' }] })],
+      changes: [
+        change({
+          action: 'update',
+          key: '1001',
+          fields: [{ path: 'department', before: 'a', after: 'b', class: 'cosmetic' }],
+        }),
+      ],
       unmanaged: [],
       violations: [],
     }));
@@ -177,7 +275,14 @@ describe('render: Markdown', () => {
       domain: `tenant-${String(i).padStart(4, '0')}.example.com`,
       changes: [change({ action: 'delete', key: '1001', class: 'data-destroying' })],
       unmanaged: [],
-      violations: [{ domain: `tenant-${i}`, rule: 'data_destroying', flag: '--allow-deletes', message: `tenant-${i}: 1 delete would destroy data; re-run with --allow-deletes to proceed` }],
+      violations: [
+        {
+          domain: `tenant-${i}`,
+          rule: 'data_destroying',
+          flag: '--allow-deletes',
+          message: `tenant-${i}: 1 delete would destroy data; re-run with --allow-deletes to proceed`,
+        },
+      ],
     }));
     const md = renderMarkdown(doc(domains));
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
@@ -186,8 +291,22 @@ describe('render: Markdown', () => {
   });
 
   it('keeps values from breaking out of the diff block or the table', () => {
-    const c = change({ action: 'update', key: '1001', label: '1001 (a | b)', fields: [{ path: 'department', before: '```', after: 'x | <b>', class: 'cosmetic' }] });
-    const md = renderMarkdown(doc([{ domain: DOMAIN, changes: [c], unmanaged: [], violations: [{ domain: DOMAIN, rule: 'protect', message: 'a | <script>' }] }]));
+    const c = change({
+      action: 'update',
+      key: '1001',
+      label: '1001 (a | b)',
+      fields: [{ path: 'department', before: '```', after: 'x | <b>', class: 'cosmetic' }],
+    });
+    const md = renderMarkdown(
+      doc([
+        {
+          domain: DOMAIN,
+          changes: [c],
+          unmanaged: [],
+          violations: [{ domain: DOMAIN, rule: 'protect', message: 'a | <script>' }],
+        },
+      ]),
+    );
     const fences = md.split('\n').filter((l) => l.startsWith('```'));
     expect(fences).toEqual(['```diff', '```']);
     expect(md).toContain('> - a \\| \\<script\\>');
@@ -207,9 +326,17 @@ describe('render: text', () => {
   });
 
   it('puts blocking violations first', () => {
-    const d: DomainPlan = { domain: DOMAIN, changes: [change({ action: 'delete', key: '1000', class: 'data-destroying' })], unmanaged: [], violations: [{ domain: DOMAIN, rule: 'protect', message: 'user 1000 is protected' }] };
+    const d: DomainPlan = {
+      domain: DOMAIN,
+      changes: [change({ action: 'delete', key: '1000', class: 'data-destroying' })],
+      unmanaged: [],
+      violations: [{ domain: DOMAIN, rule: 'protect', message: 'user 1000 is protected' }],
+    };
     const text = renderText(doc([d]));
-    expect(text.split('\n').slice(0, 2)).toEqual(['BLOCKED by safety policy — nothing will be applied:', '  user 1000 is protected']);
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      'BLOCKED by safety policy — nothing will be applied:',
+      '  user 1000 is protected',
+    ]);
   });
 });
 

@@ -47,9 +47,18 @@ async function planCase(name: string, emu: RunningEmulator) {
   const state = loadDesiredState(join(dir, 'desired.yaml'), { cwd: dir, secrets: envSecretResolver(ENV) });
   const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
   try {
-    const run = await runPlan(state, client, { allowDeletes: options.allowDeletes, allowRecycle: options.allowRecycle });
+    const run = await runPlan(state, client, {
+      allowDeletes: options.allowDeletes,
+      allowRecycle: options.allowRecycle,
+    });
     const opts = { redactPii: options.redactPii === true };
-    return { run, options, text: renderText(run.document, opts), markdown: renderMarkdown(run.document, opts), json: renderJson(run.document, opts) };
+    return {
+      run,
+      options,
+      text: renderText(run.document, opts),
+      markdown: renderMarkdown(run.document, opts),
+      json: renderJson(run.document, opts),
+    };
   } finally {
     await client.close();
   }
@@ -102,7 +111,12 @@ describe.each(cases)('scenario %s', (name) => {
     // Planning never writes.
     expect(emu.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
 
-    const secrets = [...Object.values(ENV), ...livePins(join(dir, 'live.json')), KEY, ...(first.options.mustNotShow ?? [])];
+    const secrets = [
+      ...Object.values(ENV),
+      ...livePins(join(dir, 'live.json')),
+      KEY,
+      ...(first.options.mustNotShow ?? []),
+    ];
     for (const out of [first.text, first.markdown, first.json]) {
       for (const s of secrets) expect(out).not.toContain(s);
     }

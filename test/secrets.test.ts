@@ -81,7 +81,10 @@ describe('secrets never leak', () => {
         domains: {
           [DOMAIN]: {
             domain: { description: 'Acme' },
-            users: [seedUser('1001', 'Ada', 'Lovelace', LIVE_PIN_1001), seedUser('1003', 'Grace', 'Hopper', LIVE_PIN_1003)],
+            users: [
+              seedUser('1001', 'Ada', 'Lovelace', LIVE_PIN_1001),
+              seedUser('1003', 'Grace', 'Hopper', LIVE_PIN_1003),
+            ],
             voicemails: { '1003': { inbox: [{ filename: 'vm-1.wav' }] } },
           },
         },
@@ -101,15 +104,28 @@ describe('secrets never leak', () => {
     expect((await run('plan blocked', 'plan', file)).code).toBe(EXIT.blocked);
     expect((await run('plan markdown', 'plan', file, '--format', 'markdown', '--allow-deletes')).code).toBe(EXIT.ok);
     expect((await run('plan json', 'plan', file, '--format', 'json', '--allow-deletes')).code).toBe(EXIT.ok);
-    expect((await run('plan redacted', 'plan', file, '--format', 'json', '--redact-pii', '--allow-deletes')).code).toBe(EXIT.ok);
-    expect((await run('plan --out', 'plan', file, '--allow-deletes', '--out', 'plan.json', '--progress')).code).toBe(EXIT.ok);
+    expect((await run('plan redacted', 'plan', file, '--format', 'json', '--redact-pii', '--allow-deletes')).code).toBe(
+      EXIT.ok,
+    );
+    expect((await run('plan --out', 'plan', file, '--allow-deletes', '--out', 'plan.json', '--progress')).code).toBe(
+      EXIT.ok,
+    );
     expect((await run('drift text', 'drift', file)).code).toBe(EXIT.changes);
     expect((await run('drift json', 'drift', file, '--format', 'json')).code).toBe(EXIT.changes);
     expect((await run('drift markdown', 'drift', file, '--format', 'markdown')).code).toBe(EXIT.changes);
 
     // A partial apply first (an error path that carries the PIN-bearing request), then the saved plan.
     t.emu.faults.add({ method: 'PUT', path: '/domains/*/users/1001', status: 500, times: 1 });
-    const partial = await run('apply partial', 'apply', file, '--auto-approve', '--allow-deletes', '--progress', '--audit-log', 'audit.jsonl');
+    const partial = await run(
+      'apply partial',
+      'apply',
+      file,
+      '--auto-approve',
+      '--allow-deletes',
+      '--progress',
+      '--audit-log',
+      'audit.jsonl',
+    );
     expect(partial.code).toBe(EXIT.partial);
     expect((await run('plan --out again', 'plan', file, '--allow-deletes', '--out', 'plan.json')).code).toBe(EXIT.ok);
     const applied = await run('apply plan.json', 'apply', 'plan.json', '--progress', '--audit-log', 'audit.jsonl');
@@ -141,11 +157,16 @@ describe('secrets never leak', () => {
   });
 
   it('no captured stdout/stderr contains a PIN or an API key', () => {
-    if (process.env.DEBUG_SECRETS) for (const o of outputs) console.log(o.what, o.result.code, o.result.stdout.slice(0, 600), o.result.stderr.slice(0, 600));
+    if (process.env.DEBUG_SECRETS)
+      for (const o of outputs)
+        console.log(o.what, o.result.code, o.result.stdout.slice(0, 600), o.result.stderr.slice(0, 600));
     expect(outputs.length).toBeGreaterThanOrEqual(18);
     for (const { what, result } of outputs) {
       for (const s of SECRETS) {
-        expect({ what, leaked: result.stdout.includes(s) || result.stderr.includes(s) ? s : undefined }).toEqual({ what, leaked: undefined });
+        expect({ what, leaked: result.stdout.includes(s) || result.stderr.includes(s) ? s : undefined }).toEqual({
+          what,
+          leaked: undefined,
+        });
       }
     }
   });
@@ -155,7 +176,11 @@ describe('secrets never leak', () => {
     expect(written.map((p) => relative(t.dir, p)).sort()).toEqual(['audit.jsonl', 'exported/acme.yaml', 'plan.json']);
     for (const p of written) {
       const text = readFileSync(p, 'utf8');
-      for (const s of SECRETS) expect({ file: relative(t.dir, p), leaked: text.includes(s) ? s : undefined }).toEqual({ file: relative(t.dir, p), leaked: undefined });
+      for (const s of SECRETS)
+        expect({ file: relative(t.dir, p), leaked: text.includes(s) ? s : undefined }).toEqual({
+          file: relative(t.dir, p),
+          leaked: undefined,
+        });
     }
     const audit = readFileSync(join(t.dir, 'audit.jsonl'), 'utf8').trim().split('\n');
     expect(audit).toHaveLength(2);

@@ -16,6 +16,8 @@ export interface OperationResult {
   readonly domain: string;
   readonly kind: string;
   readonly key: string;
+  /** Human label of the object (`1001 (Ada Lovelace)`). */
+  readonly label?: string;
   readonly action: Change['action'];
   readonly class: Change['class'];
   readonly result: 'applied' | 'failed' | 'skipped';
@@ -45,7 +47,7 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
   const ctx = { client, domain: plan.domain, sendWelcomeEmail: input.sendWelcomeEmail ?? true };
   let done = 0;
   for (const change of executionOrder(plan.changes)) {
-    const base = { id: change.id, domain: plan.domain, kind: change.kind, key: change.key, action: change.action, class: change.class };
+    const base = { id: change.id, domain: plan.domain, kind: change.kind, key: change.key, label: change.label, action: change.action, class: change.class };
     const blocker = change.dependsOn.find((d) => results.has(d) && results.get(d)?.result !== 'applied');
     let result: OperationResult;
     if (blocker) {

@@ -64,7 +64,7 @@ describe('pbxctl as separate processes against the emulator', () => {
 
     const apply = pbxctl(['apply', EXAMPLE, '--auto-approve']);
     expect(apply.code).toBe(0);
-    expect(apply.stdout).toMatch(/3 applied, 0 failed, 0 skipped/);
+    expect(apply.stdout).toMatch(/8 applied, 0 failed, 0 skipped/);
 
     const again = pbxctl(['plan', EXAMPLE, '--detailed-exitcode']);
     expect(again.code).toBe(0);

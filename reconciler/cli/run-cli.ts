@@ -393,7 +393,7 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
     const n = (r: OperationResult['result']) => all.filter((x) => x.result === r).length;
     for (const r of all) {
       const mark = r.result === 'applied' ? '✓' : r.result === 'failed' ? '✗' : '–';
-      io.stdout(`  ${mark} ${r.action} ${r.kind} ${r.key}${r.error ? `: ${r.error}` : ''}\n`);
+      io.stdout(`  ${mark} ${r.action} ${r.kind} ${r.label ?? r.key}${r.error ? `: ${r.error}` : ''}\n`);
     }
     io.stdout(`Apply: ${n('applied')} applied, ${n('failed')} failed, ${n('skipped')} skipped. Audit log: ${auditPath}\n`);
     if (unverified.length > 0) {

@@ -25,6 +25,8 @@ export const REDACTED = '(redacted)';
 export const MARKDOWN_LIMIT = 65_000;
 
 const SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', delete: '-', recycle: '±' };
+// In a ```diff block GitHub colours `+` green, `-` red and `!` as changed.
+const DIFF_SYMBOL: Record<Change['action'], string> = { create: '+', update: '!', delete: '-', recycle: '!' };
 const VERB: Record<Change['action'], string> = { create: 'create', update: 'update', delete: 'delete', recycle: 'recycle' };
 
 function isPii(kind: string, path: string): boolean {
@@ -202,7 +204,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
     let used = open.length + close.length + 2;
     let cut = 0;
     const entries = [
-      ...d.changes.map((c) => [`${SYMBOL[c.action] === '±' ? '!' : SYMBOL[c.action]} ${VERB[c.action]} ${c.kind} ${label(c, opts)} [${c.class}]`, ...detailLines(c, opts).map((l) => `#   ${l}`)].join('\n')),
+      ...d.changes.map((c) => [`${DIFF_SYMBOL[c.action]} ${VERB[c.action]} ${c.kind} ${label(c, opts)} [${c.class}]`, ...detailLines(c, opts).map((l) => `#   ${l}`)].join('\n')),
       ...d.unmanaged.map((u) => `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} (left alone)`),
     ];
     for (const e of entries) {

@@ -13,10 +13,19 @@ const MAIN = resolve(__dirname, '../../dist/reconciler/cli/main.js');
 function spawnCli(t: TestEnv, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   // Asynchronous on purpose: the emulator answers from this process's event loop.
   return new Promise((res) => {
-    execFile(process.execPath, [MAIN, ...argv], { cwd: t.dir, env: t.env, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0;
-      res({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [MAIN, ...argv],
+      { cwd: t.dir, env: t.env, maxBuffer: 64 * 1024 * 1024, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : -1
+          : 0;
+        res({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -38,7 +47,12 @@ describe.skipIf(!existsSync(MAIN))('built CLI', () => {
     expect(blocked.code).toBe(3);
     expect(blocked.stdout).toContain('2 deletes exceed policy.max_deletes = 1');
     const bad = await new Promise<{ code: number; stderr: string }>((res) => {
-      execFile(process.execPath, [MAIN, 'plan', 'same.yaml'], { cwd: t!.dir, env: { ...t!.env, NS_API_KEY: 'nsd_nope' } }, (err, _o, stderr) => res({ code: (err as { code?: number } | null)?.code ?? 0, stderr }));
+      execFile(
+        process.execPath,
+        [MAIN, 'plan', 'same.yaml'],
+        { cwd: t!.dir, env: { ...t!.env, NS_API_KEY: 'nsd_nope' } },
+        (err, _o, stderr) => res({ code: (err as { code?: number } | null)?.code ?? 0, stderr }),
+      );
     });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('401');

@@ -6,7 +6,17 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../reconciler/cli/exit-codes';
-import { DOMAIN, OFFICE, T0, type SeedUser, type TestEnv, domainYaml, officeSeed, runInProcess, startTestEnv } from '../helpers';
+import {
+  DOMAIN,
+  OFFICE,
+  T0,
+  type SeedUser,
+  type TestEnv,
+  domainYaml,
+  officeSeed,
+  runInProcess,
+  startTestEnv,
+} from '../helpers';
 
 let t: TestEnv | undefined;
 afterEach(async () => {
@@ -15,7 +25,12 @@ afterEach(async () => {
 });
 
 function users(n: number, from = 1001): SeedUser[] {
-  return Array.from({ length: n }, (_, i) => ({ ext: String(from + i), first: `User${from + i}`, last: 'Test', email: `u${from + i}@acme.example.com` }));
+  return Array.from({ length: n }, (_, i) => ({
+    ext: String(from + i),
+    first: `User${from + i}`,
+    last: 'Test',
+    email: `u${from + i}@acme.example.com`,
+  }));
 }
 
 describe('a. saved plans refuse to apply when the platform changed since review', () => {
@@ -33,7 +48,9 @@ describe('a. saved plans refuse to apply when the platform changed since review'
       const u = s.domains[DOMAIN]!.users.find((x) => x.user === '1001')!;
       u['name-last-name'] = 'Byron';
     });
-    const lastModified = String(t.emu.state().domains[DOMAIN]!.users.find((x) => x.user === '1001')!['last-modified-datetime']);
+    const lastModified = String(
+      t.emu.state().domains[DOMAIN]!.users.find((x) => x.user === '1001')!['last-modified-datetime'],
+    );
     expect(lastModified).not.toBe(T0);
     const before = t.emu.state();
     t.emu.requests.reset();
@@ -95,7 +112,12 @@ describe('b. max_deletes', () => {
     const allowed = await t.cli('apply', file, '--auto-approve', '--allow-deletes');
     expect(allowed.code).toBe(EXIT.ok);
     expect(allowed.stdout).toContain('6 applied, 0 failed, 0 skipped');
-    expect(t.emu.state().domains[DOMAIN]!.users.map((u) => u.user).sort()).toEqual(['1001', '1002']);
+    expect(
+      t.emu
+        .state()
+        .domains[DOMAIN]!.users.map((u) => u.user)
+        .sort(),
+    ).toEqual(['1001', '1002']);
 
     const after = await t.cli('plan', file, '--detailed-exitcode');
     expect(after.code).toBe(EXIT.ok);
@@ -131,7 +153,10 @@ describe('d. partial apply', () => {
       { ext: '1004', first: 'Edsger', last: 'Dijkstra' },
       { ext: '1005', first: 'Barbara', last: 'Liskov' },
     ];
-    const text = domainYaml({ users: desired }).replace('    first_name: Edsger', '    phone: true\n    first_name: Edsger');
+    const text = domainYaml({ users: desired }).replace(
+      '    first_name: Edsger',
+      '    phone: true\n    first_name: Edsger',
+    );
     const file = t.write('acme.yaml', text);
     t.emu.faults.add({ method: 'POST', path: '/domains/*/users/1004/devices', status: 500 });
 
@@ -142,7 +167,10 @@ describe('d. partial apply', () => {
     expect(apply.stdout).toMatch(/✗ create user 1004: POST \S+1004\/devices failed: 500/);
     expect(apply.stderr).toContain('a rerun converges');
 
-    const records = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(1);
     expect(records[0].summary).toEqual({ applied: 2, failed: 1, skipped: 0 });
     const failed = records[0].operations.find((o: { result: string }) => o.result === 'failed');
@@ -167,7 +195,10 @@ describe('d. partial apply', () => {
       '    members: ["1001", "1005"]',
       '    ring_timeout: 30',
     ].join('\n');
-    const file = t.write('acme.yaml', domainYaml({ users: [...OFFICE, { ext: '1005', first: 'Barbara', last: 'Liskov' }], extra }));
+    const file = t.write(
+      'acme.yaml',
+      domainYaml({ users: [...OFFICE, { ext: '1005', first: 'Barbara', last: 'Liskov' }], extra }),
+    );
     // The first user POST is 1005's create (users are created before the groups that ring them).
     t.emu.faults.add({ method: 'POST', path: '/domains/*/users', status: 500, times: 1 });
     const apply = await t.cli('apply', file, '--auto-approve', '--no-welcome-email');
@@ -214,8 +245,14 @@ describe('e. a failed read is unknown, never absent', () => {
 describe('f. X-NetSapiens-Log', () => {
   it('every request of the apply carries pbxctl-<first 12 hex of the checksum>', async () => {
     t = await startTestEnv(officeSeed());
-    const desired = [...OFFICE.map((u) => ({ ...u, department: 'Ops' })), { ext: '1004', first: 'Edsger', last: 'Dijkstra' }];
-    const file = t.write('acme.yaml', domainYaml({ users: desired }).replace('    first_name: Edsger', '    phone: true\n    first_name: Edsger'));
+    const desired = [
+      ...OFFICE.map((u) => ({ ...u, department: 'Ops' })),
+      { ext: '1004', first: 'Edsger', last: 'Dijkstra' },
+    ];
+    const file = t.write(
+      'acme.yaml',
+      domainYaml({ users: desired }).replace('    first_name: Edsger', '    phone: true\n    first_name: Edsger'),
+    );
     expect((await t.cli('plan', file, '--out', 'plan.json')).code).toBe(EXIT.ok);
     const checksum = JSON.parse(readFileSync(join(t.dir, 'plan.json'), 'utf8')).checksum as string;
     expect(checksum).toMatch(/^[0-9a-f]{64}$/);
@@ -228,7 +265,12 @@ describe('f. X-NetSapiens-Log', () => {
     expect(firstWrite).toBeGreaterThan(0);
     const applyRequests = log.slice(firstWrite);
     expect(applyRequests.length).toBeGreaterThanOrEqual(5);
-    for (const r of applyRequests) expect({ method: r.method, path: r.path, logTag: r.logTag }).toEqual({ method: r.method, path: r.path, logTag: `pbxctl-${checksum.slice(0, 12)}` });
+    for (const r of applyRequests)
+      expect({ method: r.method, path: r.path, logTag: r.logTag }).toEqual({
+        method: r.method,
+        path: r.path,
+        logTag: `pbxctl-${checksum.slice(0, 12)}`,
+      });
   });
 });
 
@@ -284,7 +326,9 @@ describe('g. drift', () => {
     const json = await t.cli('drift', file, '--format', 'json');
     expect(json.code).toBe(EXIT.changes);
     const doc = JSON.parse(json.stdout);
-    expect(doc.domains[0].objects).toEqual([{ kind: 'user', key: '1002', action: 'update', fields: ['department'], last_modified: when }]);
+    expect(doc.domains[0].objects).toEqual([
+      { kind: 'user', key: '1002', action: 'update', fields: ['department'], last_modified: when },
+    ]);
     expect(t.writes()).toEqual([]);
   });
 });
@@ -298,8 +342,14 @@ describe('h. fleet', () => {
     const dir = join(t.dir, 'domains');
     mkdirSync(dir);
     writeFileSync(join(dir, 'alpha.yaml'), domainYaml({ domain: names[0], users: OFFICE }));
-    writeFileSync(join(dir, 'bravo.yaml'), domainYaml({ domain: names[1], users: [...OFFICE, { ext: '1004', first: 'Edsger', last: 'Dijkstra' }] }));
-    writeFileSync(join(dir, 'charlie.yaml'), domainYaml({ domain: names[2], users: OFFICE.map((u) => ({ ...u, department: 'Ops' })) }));
+    writeFileSync(
+      join(dir, 'bravo.yaml'),
+      domainYaml({ domain: names[1], users: [...OFFICE, { ext: '1004', first: 'Edsger', last: 'Dijkstra' }] }),
+    );
+    writeFileSync(
+      join(dir, 'charlie.yaml'),
+      domainYaml({ domain: names[2], users: OFFICE.map((u) => ({ ...u, department: 'Ops' })) }),
+    );
 
     const plan = await t.cli('plan', dir, '--detailed-exitcode');
     expect(plan.stderr).toBe('');
