@@ -80,6 +80,24 @@ describe('all kinds, small office', () => {
     expect(exported.yaml).not.toMatch(/4821|2468/);
   });
 
+  it('the SIP password the platform generates never reaches a plan or an export', async () => {
+    const { emu, client } = await platform(join(ROOT, 'examples/demo/seed.yaml'));
+    const example = join(ROOT, 'examples/small-office');
+    const run = await planPath(client, example);
+    await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
+    const passwords = emu.state().domains['acme.example.com']!.devices.map((d) => String(d['device-sip-registration-password'] ?? ''));
+    expect(passwords.filter((p) => p.length >= 8).length).toBeGreaterThanOrEqual(2);
+    const { buildPlanDocument } = await import('../plan/plan-document');
+    const { renderJson, renderText, renderMarkdown } = await import('../plan/render');
+    emu.mutate((s) => {
+      s.domains['acme.example.com']!.users.find((u) => u.user === '1002')!.department = 'Changed';
+    });
+    const after = await planPath(client, example);
+    const doc = buildPlanDocument([after.plan], { 'acme.example.com': after.inputs });
+    const outputs = [renderJson(doc), renderText(doc), renderMarkdown(doc), (await exportDomain(client, 'acme.example.com')).yaml];
+    for (const out of outputs) for (const p of passwords) expect(out).not.toContain(p);
+  });
+
   it('deleting a ring group and a user lists their voicemail and the group members it affects', async () => {
     const { client } = await platform({
       domains: {
