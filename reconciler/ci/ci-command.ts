@@ -59,7 +59,7 @@ const USAGE = `Usage: pbxctl ci <subcommand> [options]
   report-apply (--results DIR | --audit FILE --exit-code N) [--refused REASON] [--expected-jobs N] [--sha SHA]
                [--audit-out FILE]
   drift-issues (--results DIR [--expected-jobs N] | --plan drift.json [--exit-code N]) [--label L]
-  lint-workflows [DIR...]
+  lint-workflows [DIR...] [--allow-secret NAME]...
 
 GitHub access (comment, status, reviewed-plan, report-apply, drift-issues): GITHUB_TOKEN, GITHUB_REPOSITORY
 (or --repo owner/name), GITHUB_API_URL (or --api-url; default https://api.github.com).
@@ -489,7 +489,9 @@ async function driftIssuesCommand(argv: string[], io: CiIo): Promise<number> {
 }
 
 async function lintWorkflowsCommand(argv: string[], io: CiIo): Promise<number> {
-  const { positionals } = parse(argv, {});
+  const { values, positionals } = parse(argv, { 'allow-secret': { type: 'string', multiple: true } });
+  const extra = (values['allow-secret'] as string[] | undefined) ?? [];
+  const allowedSecrets = extra.length ? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY', ...extra] : undefined;
   const dirs = positionals.length ? positionals : ['.github/workflows', '.github/actions'];
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -503,7 +505,7 @@ async function lintWorkflowsCommand(argv: string[], io: CiIo): Promise<number> {
   for (const dir of dirs) walk(resolve(io.cwd, dir));
   let count = 0;
   for (const file of files.sort()) {
-    for (const finding of lintWorkflowText(readFileSync(file, 'utf8'), file)) {
+    for (const finding of lintWorkflowText(readFileSync(file, 'utf8'), file, { allowedSecrets })) {
       io.stderr(`${finding.file}:${finding.line}: [${finding.rule}] ${finding.message}\n`);
       count++;
     }

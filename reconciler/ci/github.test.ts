@@ -206,7 +206,7 @@ describe('pbxctl ci against a fake GitHub API', () => {
       state: 'open',
       labels: [{ name: 'pbxctl-drift' }],
     });
-    expect(issue()?.body).toContain('| update | user | 1001 | routing |');
+    expect(issue()?.body).toContain('| update | user | 1001 | spam | 2026-03-02T17:04:11.123Z |');
 
     const again = await ci('drift-issues', '--results', drifted);
     expect(JSON.parse(again.stdout).updated).toEqual(['acme.example.com']);

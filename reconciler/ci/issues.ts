@@ -2,12 +2,13 @@ import { isFailed, isSkipped, parseAuditLog, type ApplyShardResult } from './aud
 import type { ShardResult } from './combine';
 import type { GitHubClient, Issue } from './github-client';
 import { driftMarker, NOT_CONVERGED_MARKER } from './markers';
-import { changeAction, type DomainPlan } from './plan-file';
+import { changeAction, type DomainPlan, type PlanChange } from './plan-file';
 import { GITHUB_BODY_LIMIT } from './pr-comment';
 
 export const DRIFT_LABEL = 'pbxctl-drift';
 export const NOT_CONVERGED_LABEL = 'pbxctl-not-converged';
 const MAX_ROWS = 200;
+const LOG_TAIL_LINES = 20;
 
 function fitBody(body: string): string {
   if (body.length <= GITHUB_BODY_LIMIT) return body;
@@ -33,6 +34,21 @@ export interface DriftIssueReport {
   readonly unknown: string[];
 }
 
+/** Field paths of a change: `fields` is a list of paths (drift report) or of `{path, before, after}` (plan). */
+function fieldNames(change: PlanChange): string[] {
+  const fields = change.fields;
+  if (!Array.isArray(fields)) return [];
+  return fields
+    .map((f: unknown) => (typeof f === 'string' ? f : (f as { path?: unknown } | null)?.path))
+    .filter((f): f is string => typeof f === 'string');
+}
+
+/** The platform's last-modified time of the object (`last_modified` in drift reports, `lastModified` in plans). */
+function lastModified(change: PlanChange): string | undefined {
+  const value = change.last_modified ?? change.lastModified;
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 export function renderDriftIssueBody(domain: DomainPlan, context: { runUrl?: string; sha?: string }): string {
   const lines = [
     driftMarker(domain.domain),
@@ -44,12 +60,13 @@ export function renderDriftIssueBody(domain: DomainPlan, context: { runUrl?: str
       'apply workflow or merge a PR touching the domain) or, if the portal change was intended, export it into ' +
       'the YAML with `pbxctl export` and open a PR.',
     '',
-    '| Change | Kind | Key | Class |',
-    '|---|---|---|---|',
+    '| Change | Kind | Key | Fields | Last modified on the platform |',
+    '|---|---|---|---|---|',
   ];
   for (const change of domain.changes.slice(0, MAX_ROWS)) {
     lines.push(
-      `| ${cell(changeAction(change))} | ${cell(change.kind)} | ${cell(change.key)} | ${cell(change.class)} |`,
+      `| ${cell(changeAction(change))} | ${cell(change.kind)} | ${cell(change.key)} | ${cell(fieldNames(change).join(', '))} | ` +
+        `${cell(lastModified(change) ?? '—')} |`,
     );
   }
   if (domain.changes.length > MAX_ROWS) lines.push('', `_… and ${domain.changes.length - MAX_ROWS} more._`);
@@ -161,6 +178,13 @@ export function renderNotConvergedBody(results: readonly ApplyShardResult[], con
         );
       }
       if (failures.length > MAX_ROWS) lines.push('', `_… and ${failures.length - MAX_ROWS} more._`);
+    }
+    // A shard that failed before any operation (stale plan, platform error) has no failed operations to list:
+    // quote the end of its apply log so the issue says why.
+    for (const result of results) {
+      if (result.exitCode === 0 || !result.log?.trim()) continue;
+      const tail = result.log.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n').replace(/```/g, '`\u200b``');
+      lines.push('', `<details><summary>${cell(result.name)}: end of apply.log</summary>`, '', '```', tail, '```', '', '</details>');
     }
   }
   if (context.runUrl) lines.push('', `Audit log and details: [workflow run](${context.runUrl}).`);

@@ -154,10 +154,10 @@ function readVersion(): string {
   return 'unknown';
 }
 
-function requirePath(positionals: string[], command: string): string {
+function requirePath(positionals: string[], command: string, io: CliIo): string {
   const p = positionals[0];
   if (!p) throw new UsageError(`${command} needs a path: a domain file or a directory of them (pbxctl ${command} <path>)`);
-  return p;
+  return resolve(io.cwd, p);
 }
 
 export function clientFromEnv(env: NodeJS.ProcessEnv, flags: Flags = {}): NetSapiensClient {
@@ -182,7 +182,7 @@ function endProgress(io: CliIo, flags: Flags): void {
 // ---- validate ------------------------------------------------------------------------------------------
 
 function cmdValidate(positionals: string[], io: CliIo): number {
-  const path = requirePath(positionals, 'validate');
+  const path = requirePath(positionals, 'validate', io);
   const state = loadDesiredState(path, { cwd: io.cwd });
   const counts = state.domains.map((d) => `${d.domain}: ${[...d.objects].map(([k, v]) => `${v.length} ${k}`).join(', ') || 'empty'}`);
   io.stdout(`OK — ${state.domains.length} domain${state.domains.length === 1 ? '' : 's'} valid.\n${counts.map((c) => `  ${c}\n`).join('')}`);
@@ -201,9 +201,11 @@ function loadForPlan(path: string, flags: Flags, io: CliIo): DesiredState {
   return state;
 }
 
-async function makePlan(path: string, flags: Flags, io: CliIo): Promise<{ run: PlanRun; client: NetSapiensClient }> {
+async function makePlan(path: string, flags: Flags, io: CliIo, logTag?: string): Promise<{ run: PlanRun; client: NetSapiensClient }> {
   const state = loadForPlan(path, flags, io);
   const client = clientFromEnv(io.env, flags);
+  // A saved plan's checksum is known before the re-read, so even the reads line up in platform logs.
+  if (logTag) client.setLogTag(logTag);
   const say = progress(io, flags);
   say(`Reading ${state.domains.length} domain${state.domains.length === 1 ? '' : 's'} from the platform…`);
   const run = await runPlan(state, client, {
@@ -241,7 +243,7 @@ function savedDocument(run: PlanRun, path: string, flags: Flags, io: CliIo): Rec
 }
 
 async function cmdPlan(positionals: string[], flags: Flags, io: CliIo, drift: boolean): Promise<number> {
-  const path = requirePath(positionals, drift ? 'drift' : 'plan');
+  const path = requirePath(positionals, drift ? 'drift' : 'plan', io);
   const { run, client } = await makePlan(path, flags, io);
   try {
     const doc = run.document;
@@ -265,19 +267,27 @@ async function cmdPlan(positionals: string[], flags: Flags, io: CliIo, drift: bo
 
 function renderDrift(run: PlanRun, flags: Flags, io: CliIo): string {
   const format = (flags.format as string | undefined) ?? 'text';
+  const redact = flags['redact-pii'] === true;
+  // Shared contacts are keyed by a person's name: hide it with --redact-pii.
+  const shownKey = (kind: string, key: string) => (redact && kind === 'shared_contact' ? '(redacted)' : key);
   const drifted = run.domains.map((d) => ({
     domain: d.desired.domain,
     drifted: d.plan.changes.length > 0,
     objects: d.plan.changes.map((c) => ({
       kind: c.kind,
-      key: c.key,
+      key: shownKey(c.kind, c.key),
       action: c.action,
       fields: c.fields.map((f) => f.path),
       last_modified: c.lastModified ?? null,
     })),
   }));
   if (format === 'json') return `${JSON.stringify({ format_version: '1', checksum: run.document.checksum, domains: drifted }, null, 2)}\n`;
-  if (format === 'markdown' || format === 'md') return renderMarkdown(run.document, { marker: 'pbxctl:drift', redactPii: flags['redact-pii'] === true });
+  if (format === 'markdown' || format === 'md') {
+    // Drift is a report, not a plan to approve: no policy blocks in it.
+    const domains = run.document.domains.map((d) => ({ ...d, violations: [] }));
+    const doc = { ...run.document, domains, summary: { ...run.document.summary, blocked: false } };
+    return renderMarkdown(doc, { marker: 'pbxctl:drift', redactPii: redact }).replace('### pbxctl plan —', '### pbxctl drift —');
+  }
   const lines: string[] = [];
   for (const d of drifted) {
     if (!d.drifted) {
@@ -338,10 +348,15 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
       'allow-deletes': flags['allow-deletes'] === true || saved.flags?.allow_deletes === true,
       'allow-recycle': flags['allow-recycle'] === true || saved.flags?.allow_recycle === true,
     };
-    ({ run, client } = await makePlan(source, apFlags, io));
-    assertNotStale(saved, run);
+    ({ run, client } = await makePlan(source, apFlags, io, `pbxctl-${String(saved.checksum).slice(0, 12)}`));
+    try {
+      assertNotStale(saved, run);
+    } catch (err) {
+      await client.close();
+      throw err;
+    }
   } else {
-    ({ run, client } = await makePlan(target, flags, io));
+    ({ run, client } = await makePlan(resolve(io.cwd, target), flags, io));
   }
   try {
     const doc = run.document;

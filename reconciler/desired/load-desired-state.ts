@@ -4,7 +4,7 @@
  * is made here; a file that fails to load changes nothing.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { isMap, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
@@ -47,6 +47,8 @@ export interface LoadOptions {
 interface ParsedFile {
   readonly file: string;
   readonly displayName: string;
+  /** Path relative to the path given to the loader. */
+  readonly rootRelative: string;
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
@@ -97,7 +99,8 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
       const pos = lines.linePos(e.pos[0]);
       issues.push({ position: { file: displayName, line: pos.line, column: pos.col }, path: '', message: e.message.split('\n')[0] ?? e.message });
     }
-    parsed.push({ file, displayName, text, doc, lines });
+    const rootRelative = relative(statSync(path).isFile() ? dirname(path) : path, file) || file;
+    parsed.push({ file, displayName, rootRelative, text, doc, lines });
   }
   if (issues.length) throw new DesiredStateError(issues);
 
@@ -351,7 +354,9 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
     policy,
     extensionRules: rules,
     objects,
-    sourceText: files.map((f) => `# ${f.displayName}\n${f.text}`).join('\n'),
+    // Names relative to the loaded root (not the cwd), so a saved plan's input checksum does not depend
+    // on where pbxctl runs.
+    sourceText: files.map((f) => `# ${f.rootRelative}\n${f.text}`).join('\n'),
   };
 }
 

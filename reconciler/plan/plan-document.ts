@@ -90,7 +90,9 @@ export function summarize(domains: readonly DomainPlan[]): PlanSummary {
 
 /** Checksum over the planned changes AND the inputs: any change to either gives a different checksum. */
 export function planChecksum(domains: readonly DomainPlan[], inputs: Readonly<Record<string, DomainInputs>>): string {
-  const changes = domains.map((d) => ({ domain: d.domain, changes: d.changes }));
+  // `source` (file:line, relative to the cwd) is display-only: leave it out so the checksum does not
+  // depend on where pbxctl runs.
+  const changes = domains.map((d) => ({ domain: d.domain, changes: d.changes.map(({ source: _source, ...c }) => c) }));
   const ins = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { files: v.files_digest, live: v.live_digest }]));
   return sha256(canonicalJson({ format_version: PLAN_FORMAT_VERSION, changes, inputs: ins }));
 }

@@ -61,6 +61,11 @@ function redactId(id: string): string {
   return `${kind}:${redactKey(kind, rest.join(':'))}`;
 }
 
+/** "voicemail messages" → "voicemail message" (loss descriptions are written in the plural). */
+function singular(what: string): string {
+  return what.replace(/^(\S+(?: \S+)??)s\b/, '$1');
+}
+
 export function formatValue(value: ComparableValue | undefined, redact = false): string {
   if (value === undefined) return '(unset)';
   if (value instanceof SecretValue) return MASK;
@@ -103,7 +108,7 @@ function summaryLine(plan: PlanDocument): string {
 function detailLines(c: Change, opts: RenderOptions): string[] {
   const out: string[] = [];
   for (const f of c.fields) out.push(fieldLine(c, f, opts));
-  if (c.losses.length) out.push(`would lose: ${c.losses.map((l) => `${l.count} ${l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`);
+  if (c.losses.length) out.push(`would lose: ${c.losses.map((l) => `${l.count} ${l.count === 1 ? singular(l.what) : l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`);
   for (const r of c.references) out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
   if (c.dependsOn.length) out.push(`after: ${(opts.redactPii ? c.dependsOn.map(redactId) : c.dependsOn).join(', ')}`);
   return out;
@@ -131,7 +136,7 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
       for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
     }
     for (const u of d.unmanaged) {
-      lines.push(paint('!', `  ! unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} — on the platform, not in the file; left alone (policy.prune: false)`));
+      lines.push(paint('!', `  ! unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} — on the platform, not in the file; left alone`));
     }
     lines.push('');
   }

@@ -86,6 +86,27 @@ describe('plan.yml, step by step, against the emulator', () => {
     expect(w.writes()).toEqual([]);
   });
 
+  it('a plan blocked by policy fails pbxctl/plan with the policy reason and the flag that would allow it', async () => {
+    world = await startWorld(officeSeed(), { 'domains/acme.yaml': domainYaml({ users: OFFICE }) });
+    const head = world.repo.commit(
+      'shrink',
+      { 'domains/acme.yaml': domainYaml({ users: OFFICE.slice(0, 1), policy: 'prune: true\nmax_deletes: 1' }) },
+      'Remove two users',
+    );
+    const run = await world.plan(world.openPullRequest('shrink', head).event);
+    expect(run.jobs.plan.result, run.log()).toBe('success');
+    expect(run.jobs.report.result).toBe('failure');
+    expect(run.step('report', 'Fail when the plan is blocked').outcome).toBe('failure');
+    const status = world.github.statuses.at(-1);
+    expect(status).toMatchObject({ sha: head, state: 'failure', context: 'pbxctl/plan' });
+    // The reason pbxctl plan wrote into plan.json (its `violations`), not a generic "blocked".
+    expect(status?.description).toMatch(/^Blocked by policy: acme\.example\.com: 2 deletes exceed policy\.max_deletes = 1/);
+    const body = world.github.comments[0].body;
+    expect(body).toContain('**Blocked by policy.**');
+    expect(body).toContain('re-run with --allow-deletes to proceed (max_deletes)');
+    expect(body).toMatch(/\| `acme\.example\.com` \| 0 \| 0 \| 2 \| 0 \| 0 \| ⛔ max_deletes/);
+  });
+
   it('a PR that touches no domain file plans nothing and still reports success', async () => {
     world = await startWorld(officeSeed(), { 'domains/acme.yaml': domainYaml({ users: OFFICE }) });
     const head = world.repo.commit('readme', { 'README.md': '# phone config\n' }, 'Add a README');

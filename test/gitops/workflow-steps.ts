@@ -1,5 +1,6 @@
 /**
- * A local runner for the pbxctl GitOps workflows: it reads `.github/workflows/<name>.yml`, evaluates the jobs'
+ * A local runner for the pbxctl GitOps workflows: it reads `.github/workflows/<name>.yml` from the config
+ * repository at the event's commit (a copy of this repository's files unless a test edits them), evaluates the jobs'
  * `needs`/`if:`/matrix/`outputs` and every step's `env:` and `if:` with a small expression evaluator, and runs
  * the `run:` scripts VERBATIM with bash in a runner workspace checked out from a temporary config repository.
  * `pbxctl` on PATH is a shim that execs the built CLI (`node dist/reconciler/cli/main.js`), so every step runs
@@ -221,15 +222,22 @@ interface YamlWorkflow {
   jobs: Record<string, YamlJob>;
 }
 
+/** This repository's copy of a workflow (what ConfigRepo.create puts into the config repository). */
 export function loadWorkflow(name: string): YamlWorkflow {
   return parse(readFileSync(join(WORKFLOWS, name), 'utf8')) as YamlWorkflow;
+}
+
+/** The workflow as GitHub runs it: the file in the config repository at the event's commit. */
+function loadWorkflowAt(repo: ConfigRepo, sha: string, name: string): YamlWorkflow {
+  return parse(git(repo.dir, 'show', `${sha}:.github/workflows/${name}`)) as YamlWorkflow;
 }
 
 function needsOf(job: YamlJob): string[] {
   return job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs];
 }
 
-function sh(command: string, args: string[], options: { cwd: string; env: Record<string, string> }) {
+/** Run a process asynchronously (never execFileSync: the emulator and the fake GitHub share this event loop). */
+export function sh(command: string, args: string[], options: { cwd: string; env: Record<string, string> }) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((done, fail) => {
     // Asynchronous on purpose: the emulator and the fake GitHub live in this process's event loop.
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -274,8 +282,16 @@ export class WorkflowRunner {
     chmodSync(shim, 0o755);
   }
 
-  async run(workflowFile: string, event: WorkflowEvent, options: { only?: readonly string[] } = {}): Promise<WorkflowRun> {
-    const workflow = loadWorkflow(workflowFile);
+  async run(
+    workflowFile: string,
+    event: WorkflowEvent,
+    options: {
+      only?: readonly string[];
+      /** Called before each job that runs (after its `if:` passed): lets a test act "between jobs". */
+      beforeJob?: (job: string) => void | Promise<void>;
+    } = {},
+  ): Promise<WorkflowRun> {
+    const workflow = loadWorkflowAt(this.options.repo, event.sha, workflowFile);
     const runId = this.nextRunId++;
     const runDir = mkdtempSync(join(this.options.root, `run-${runId}-`));
     const artifactStore = join(runDir, 'artifacts');
@@ -321,6 +337,7 @@ export class WorkflowRunner {
         jobs[id] = { result: 'skipped', outputs: {}, runs: [] };
         continue;
       }
+      await options.beforeJob?.(id);
       const matrixValue = job.strategy?.matrix === undefined ? undefined : expand(job.strategy.matrix, jobCtx);
       const combos = matrixValue === undefined ? [undefined] : matrixCombos(matrixValue);
       const runs: JobRun[] = [];

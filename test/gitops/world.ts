@@ -25,14 +25,14 @@ export interface World {
   pushToMain(files: Record<string, string | null>, message: string): WorkflowEvent;
   scheduleEvent(): WorkflowEvent;
   plan(event: WorkflowEvent): Promise<WorkflowRun>;
-  apply(event: WorkflowEvent): Promise<WorkflowRun>;
+  apply(event: WorkflowEvent, beforeJob?: (job: string) => void): Promise<WorkflowRun>;
   drift(): Promise<WorkflowRun>;
   /** Non-GET requests the emulator received since the last `emu.requests.reset()`. */
   writes(): ReturnType<RunningEmulator['requests']['list']>;
   close(): Promise<void>;
 }
 
-export async function startWorld(seed: EmulatorSeed, files: Record<string, string>): Promise<World> {
+export async function startWorld(seed: EmulatorSeed, files: Record<string, string>, extraSecrets: Record<string, string> = {}): Promise<World> {
   const root = tempRoot();
   const emu = await startEmulator({ seed, apiKeys: [API_KEY] });
   const github = await startFakeGitHub();
@@ -43,7 +43,7 @@ export async function startWorld(seed: EmulatorSeed, files: Record<string, strin
     repository,
     githubApiUrl: github.url,
     githubToken: github.token,
-    secrets: { NS_API_URL: emu.url, NS_API_KEY: API_KEY },
+    secrets: { NS_API_URL: emu.url, NS_API_KEY: API_KEY, ...extraSecrets },
     root,
   });
   const repoPayload = { full_name: repository, name: github.repo, owner: { login: github.owner } };
@@ -109,7 +109,7 @@ export async function startWorld(seed: EmulatorSeed, files: Record<string, strin
       return { name: 'schedule', sha: repo.sha('main'), ref: 'refs/heads/main', payload: { schedule: '17 5 * * *', repository: repoPayload } };
     },
     plan: (event) => runner.run('plan.yml', event),
-    apply: (event) => runner.run('apply.yml', event),
+    apply: (event, beforeJob) => runner.run('apply.yml', event, { beforeJob }),
     drift() {
       return runner.run('drift.yml', this.scheduleEvent());
     },

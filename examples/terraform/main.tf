@@ -1,0 +1,142 @@
+# The small office of examples/small-office/acme.yaml, in HCL: the same attributes (snake_case, the
+# same names as the YAML keys), the same values. After `terraform apply`, `pbxctl plan
+# examples/small-office` reports zero changes, and the other way round.
+
+resource "netsapiens_user" "grace" {
+  domain              = var.domain
+  extension           = "1000"
+  first_name          = "Grace"
+  last_name           = "Hopper"
+  email               = "grace@acme.example.com"
+  department          = "Management"
+  site                = "HQ"
+  scope               = "Office Manager"
+  time_zone           = "America/New_York"
+  caller_id_name      = "Acme Corp"
+  caller_id_number    = "+1 212 555 0100"
+  emergency_caller_id = "+1 212 555 0100"
+  emergency_address   = "hq-main"
+  ring_timeout        = 25
+  voicemail = {
+    enabled            = true
+    pin                = var.vm_pin_1000
+    email_notification = "attach"
+  }
+  phone = { mac = "00:04:f2:aa:bb:01", model = "yealink-t54w" }
+  spam  = "voicemail"
+  block = ["+1 800 555 0199", "anonymous"]
+}
+
+resource "netsapiens_user" "ada" {
+  domain              = var.domain
+  extension           = "1001"
+  first_name          = "Ada"
+  last_name           = "Lovelace"
+  email               = "ada@acme.example.com"
+  department          = "Sales"
+  site                = "HQ"
+  scope               = "Basic User"
+  emergency_caller_id = "+1 212 555 0100"
+  voicemail = {
+    enabled            = true
+    pin                = var.vm_pin_1001
+    email_notification = "notify"
+  }
+  phone = {} # a desk phone, no MAC provisioning (YAML: `phone: true`)
+  spam  = "voicemail"
+  allow = ["+1 212 555 0142"]
+}
+
+resource "netsapiens_user" "alan" {
+  domain     = var.domain
+  extension  = "1002"
+  first_name = "Alan"
+  last_name  = "Turing"
+  email      = "alan@acme.example.com"
+  department = "Sales"
+  site       = "HQ"
+  scope      = "Basic User"
+  voicemail  = { enabled = true }
+  phone      = {}
+  spam       = "drop"
+}
+
+resource "netsapiens_user" "katherine" {
+  domain        = var.domain
+  extension     = "1003"
+  first_name    = "Katherine"
+  last_name     = "Johnson"
+  email         = "katherine@acme.example.com"
+  department    = "Support"
+  site          = "HQ"
+  scope         = "Basic User"
+  ring_timeout  = 20
+  voicemail     = { enabled = false }
+  spam          = "ring"
+  welcome_email = true
+}
+
+resource "netsapiens_ring_group" "front_desk" {
+  domain     = var.domain
+  extension  = "2000"
+  name       = "Front Desk"
+  department = "Reception"
+  site       = "HQ"
+  # References order the apply: members exist before the group that rings them.
+  members = [
+    { extension = netsapiens_user.ada.extension, ring_seconds = 20 },
+    { extension = netsapiens_user.alan.extension },
+    { extension = netsapiens_user.katherine.extension },
+  ]
+  ring_timeout = 30
+  fallback     = { voicemail = netsapiens_user.grace.extension }
+  spam         = "voicemail"
+  block        = ["anonymous"]
+}
+
+resource "netsapiens_ring_group" "sales_line" {
+  domain     = var.domain
+  extension  = "2001"
+  name       = "Sales Line"
+  department = "Sales"
+  members = [
+    { extension = netsapiens_user.ada.extension },
+    { extension = netsapiens_user.alan.extension },
+  ]
+  ring_timeout = 25
+  fallback     = { group_voicemail = true }
+}
+
+resource "netsapiens_shared_contact" "plumber" {
+  domain     = var.domain
+  first_name = "Acme"
+  last_name  = "Plumbing"
+  company    = "Acme Plumbing LLC"
+  email      = "service@acmeplumbing.example.com"
+  phones     = { work = "+1 212 555 0111", cell = "+1 917 555 0112" }
+  tags       = ["vendor", "facilities"]
+}
+
+resource "netsapiens_shared_contact" "security" {
+  domain     = var.domain
+  first_name = "Building"
+  last_name  = "Security"
+  company    = "Tower Management"
+  phones     = { work = "+1 212 555 0180" }
+  tags       = ["facilities"]
+}
+
+resource "netsapiens_domain_block_list" "this" {
+  domain  = var.domain
+  numbers = ["+1 900 555 0000", "+1 888 555 0123"]
+}
+
+# The data source reads a user as `pbxctl export` would write it.
+data "netsapiens_user" "owner" {
+  domain    = var.domain
+  extension = netsapiens_user.grace.extension
+}
+
+output "owner_department" {
+  value = data.netsapiens_user.owner.department
+}

@@ -1,0 +1,13 @@
+terraform {
+  required_version = ">= 1.5"
+  required_providers {
+    netsapiens = {
+      source  = "pbxctl/netsapiens"
+      version = "~> 0.1"
+    }
+  }
+}
+
+# api_url / api_key, or NS_API_URL / NS_API_KEY in the environment (the emulator:
+# `pbxctl emulator --port 8080` → NS_API_URL=http://127.0.0.1:8080/ns-api/v2).
+provider "netsapiens" {}

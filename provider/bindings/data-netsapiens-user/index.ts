@@ -1,0 +1,353 @@
+// https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/data-sources/user
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+
+// Configuration
+
+export interface DataNetsapiensUserConfig extends cdktf.TerraformMetaArguments {
+  /**
+  * The NetSapiens domain.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/data-sources/user#domain DataNetsapiensUser#domain}
+  */
+  readonly domain: string;
+  /**
+  * Extension number (the platform user id). Changing it replaces the user.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/data-sources/user#extension DataNetsapiensUser#extension}
+  */
+  readonly extension: string;
+}
+export interface DataNetsapiensUserPhone {
+}
+
+export function dataNetsapiensUserPhoneToTerraform(struct?: DataNetsapiensUserPhone): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserPhoneToHclTerraform(struct?: DataNetsapiensUserPhone): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserPhoneOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DataNetsapiensUserPhone | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserPhone | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // mac - computed: true, optional: false, required: false
+  public get mac() {
+    return this.getStringAttribute('mac');
+  }
+
+  // model - computed: true, optional: false, required: false
+  public get model() {
+    return this.getStringAttribute('model');
+  }
+}
+export interface DataNetsapiensUserVoicemail {
+}
+
+export function dataNetsapiensUserVoicemailToTerraform(struct?: DataNetsapiensUserVoicemail): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserVoicemailToHclTerraform(struct?: DataNetsapiensUserVoicemail): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserVoicemailOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DataNetsapiensUserVoicemail | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserVoicemail | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // email_notification - computed: true, optional: false, required: false
+  public get emailNotification() {
+    return this.getStringAttribute('email_notification');
+  }
+
+  // enabled - computed: true, optional: false, required: false
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+
+  // transcription - computed: true, optional: false, required: false
+  public get transcription() {
+    return this.getBooleanAttribute('transcription');
+  }
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/data-sources/user netsapiens_user}
+*/
+export class DataNetsapiensUser extends cdktf.TerraformDataSource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "netsapiens_user";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTF code for importing a DataNetsapiensUser resource upon running "cdktf plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the DataNetsapiensUser to import
+  * @param importFromId The id of the existing DataNetsapiensUser that should be imported. Refer to the {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/data-sources/user#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the DataNetsapiensUser to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "netsapiens_user", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/data-sources/user netsapiens_user} Data Source
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options DataNetsapiensUserConfig
+  */
+  public constructor(scope: Construct, id: string, config: DataNetsapiensUserConfig) {
+    super(scope, id, {
+      terraformResourceType: 'netsapiens_user',
+      terraformGeneratorMetadata: {
+        providerName: 'netsapiens',
+        providerVersionConstraint: '~> 0.1'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach
+    });
+    this._domain = config.domain;
+    this._extension = config.extension;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // allow - computed: true, optional: false, required: false
+  public get allow() {
+    return cdktf.Fn.tolist(this.getListAttribute('allow'));
+  }
+
+  // block - computed: true, optional: false, required: false
+  public get block() {
+    return cdktf.Fn.tolist(this.getListAttribute('block'));
+  }
+
+  // caller_id_name - computed: true, optional: false, required: false
+  public get callerIdName() {
+    return this.getStringAttribute('caller_id_name');
+  }
+
+  // caller_id_number - computed: true, optional: false, required: false
+  public get callerIdNumber() {
+    return this.getStringAttribute('caller_id_number');
+  }
+
+  // department - computed: true, optional: false, required: false
+  public get department() {
+    return this.getStringAttribute('department');
+  }
+
+  // domain - computed: false, optional: false, required: true
+  private _domain?: string; 
+  public get domain() {
+    return this.getStringAttribute('domain');
+  }
+  public set domain(value: string) {
+    this._domain = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get domainInput() {
+    return this._domain;
+  }
+
+  // email - computed: true, optional: false, required: false
+  public get email() {
+    return this.getStringAttribute('email');
+  }
+
+  // emergency_address - computed: true, optional: false, required: false
+  public get emergencyAddress() {
+    return this.getStringAttribute('emergency_address');
+  }
+
+  // emergency_caller_id - computed: true, optional: false, required: false
+  public get emergencyCallerId() {
+    return this.getStringAttribute('emergency_caller_id');
+  }
+
+  // extension - computed: false, optional: false, required: true
+  private _extension?: string; 
+  public get extension() {
+    return this.getStringAttribute('extension');
+  }
+  public set extension(value: string) {
+    this._extension = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get extensionInput() {
+    return this._extension;
+  }
+
+  // first_name - computed: true, optional: false, required: false
+  public get firstName() {
+    return this.getStringAttribute('first_name');
+  }
+
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+
+  // last_name - computed: true, optional: false, required: false
+  public get lastName() {
+    return this.getStringAttribute('last_name');
+  }
+
+  // phone - computed: true, optional: false, required: false
+  private _phone = new DataNetsapiensUserPhoneOutputReference(this, "phone");
+  public get phone() {
+    return this._phone;
+  }
+
+  // ring_timeout - computed: true, optional: false, required: false
+  public get ringTimeout() {
+    return this.getNumberAttribute('ring_timeout');
+  }
+
+  // scope - computed: true, optional: false, required: false
+  public get scope() {
+    return this.getStringAttribute('scope');
+  }
+
+  // site - computed: true, optional: false, required: false
+  public get site() {
+    return this.getStringAttribute('site');
+  }
+
+  // spam - computed: true, optional: false, required: false
+  public get spam() {
+    return this.getStringAttribute('spam');
+  }
+
+  // time_zone - computed: true, optional: false, required: false
+  public get timeZone() {
+    return this.getStringAttribute('time_zone');
+  }
+
+  // voicemail - computed: true, optional: false, required: false
+  private _voicemail = new DataNetsapiensUserVoicemailOutputReference(this, "voicemail");
+  public get voicemail() {
+    return this._voicemail;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected override synthesizeAttributes(): { [name: string]: any } {
+    return {
+      domain: cdktf.stringToTerraform(this._domain),
+      extension: cdktf.stringToTerraform(this._extension),
+    };
+  }
+
+  protected override synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      domain: {
+        value: cdktf.stringToHclTerraform(this._domain),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      extension: {
+        value: cdktf.stringToHclTerraform(this._extension),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

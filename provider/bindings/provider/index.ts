@@ -1,0 +1,168 @@
+// https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+
+// Configuration
+
+export interface NetsapiensProviderConfig {
+  /**
+  * API key (nsd_…). Defaults to the NS_API_KEY environment variable. Never logged.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#api_key NetsapiensProvider#api_key}
+  */
+  readonly apiKey?: string;
+  /**
+  * Base URL of the NetSapiens API (or the pbxctl emulator). Defaults to the NS_API_URL environment variable.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#api_url NetsapiensProvider#api_url}
+  */
+  readonly apiUrl?: string;
+  /**
+  * Alias name
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#alias NetsapiensProvider#alias}
+  */
+  readonly alias?: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs netsapiens}
+*/
+export class NetsapiensProvider extends cdktf.TerraformProvider {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "netsapiens";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTF code for importing a NetsapiensProvider resource upon running "cdktf plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the NetsapiensProvider to import
+  * @param importFromId The id of the existing NetsapiensProvider that should be imported. Refer to the {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the NetsapiensProvider to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "netsapiens", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs netsapiens} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options NetsapiensProviderConfig = {}
+  */
+  public constructor(scope: Construct, id: string, config: NetsapiensProviderConfig = {}) {
+    super(scope, id, {
+      terraformResourceType: 'netsapiens',
+      terraformGeneratorMetadata: {
+        providerName: 'netsapiens',
+        providerVersionConstraint: '~> 0.1'
+      },
+      terraformProviderSource: 'pbxctl/netsapiens'
+    });
+    this._apiKey = config.apiKey;
+    this._apiUrl = config.apiUrl;
+    this._alias = config.alias;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // api_key - computed: false, optional: true, required: false
+  private _apiKey?: string; 
+  public get apiKey() {
+    return this._apiKey;
+  }
+  public set apiKey(value: string | undefined) {
+    this._apiKey = value;
+  }
+  public resetApiKey() {
+    this._apiKey = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get apiKeyInput() {
+    return this._apiKey;
+  }
+
+  // api_url - computed: false, optional: true, required: false
+  private _apiUrl?: string; 
+  public get apiUrl() {
+    return this._apiUrl;
+  }
+  public set apiUrl(value: string | undefined) {
+    this._apiUrl = value;
+  }
+  public resetApiUrl() {
+    this._apiUrl = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get apiUrlInput() {
+    return this._apiUrl;
+  }
+
+  // alias - computed: false, optional: true, required: false
+  private _alias?: string; 
+  public override get alias() {
+    return this._alias;
+  }
+  public override set alias(value: string | undefined) {
+    this._alias = value;
+  }
+  public resetAlias() {
+    this._alias = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get aliasInput() {
+    return this._alias;
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected override synthesizeAttributes(): { [name: string]: any } {
+    return {
+      api_key: cdktf.stringToTerraform(this._apiKey),
+      api_url: cdktf.stringToTerraform(this._apiUrl),
+      alias: cdktf.stringToTerraform(this._alias),
+    };
+  }
+
+  protected override synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      api_key: {
+        value: cdktf.stringToHclTerraform(this._apiKey),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      api_url: {
+        value: cdktf.stringToHclTerraform(this._apiUrl),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      alias: {
+        value: cdktf.stringToHclTerraform(this._alias),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * TEST SUPPORT for the netsapiens resource tests (fake Terraform and real Terraform): building the
+ * provider, Terraform's proposed new state, and a throw-away Terraform workspace that installs the real
+ * launcher `bin/terraform-provider-netsapiens` from a filesystem mirror (never a registry).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, relative } from 'node:path';
+import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
+import type { AttributeSpec, SchemaSpec } from '../framework';
+import { attributeFlags } from '../framework';
+
+function findRoot(dir: string): string {
+  let d = dir;
+  while (!existsSync(join(d, 'package.json'))) {
+    const up = join(d, '..');
+    if (up === d) throw new Error(`no package.json above ${dir}`);
+    d = up;
+  }
+  return d;
+}
+
+export const ROOT = findRoot(__dirname);
+export const MAIN_ENTRY = join(ROOT, 'dist', 'provider', 'main.js');
+export const LAUNCHER = join(ROOT, 'bin', 'terraform-provider-netsapiens');
+export const ADDRESS = 'registry.terraform.io/pbxctl/netsapiens';
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory() && !['bindings', 'node_modules', 'test-helpers'].includes(e.name)) out.push(...sources(p));
+    else if (e.isFile() && p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+
+function isStale(): boolean {
+  const all = [...sources(join(ROOT, 'provider')), ...sources(join(ROOT, 'reconciler'))];
+  return all.some((src) => {
+    const js = join(ROOT, 'dist', relative(ROOT, src)).replace(/\.ts$/, '.js');
+    return !existsSync(js) || statSync(js).mtimeMs < statSync(src).mtimeMs;
+  });
+}
+
+/**
+ * The provider runs as compiled JS (dist/provider/main.js, through bin/). The framework's own
+ * ensure-built only watches provider/; these resources also import reconciler/, so watch both.
+ * Compiling provider/ alone emits the reconciler modules it imports, in the same dist/ layout.
+ */
+export function ensureBuilt(): void {
+  if (!isStale()) return;
+  const lock = join(ROOT, 'dist', '.provider-build.lock');
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (!isStale()) return;
+    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+    execFileSync(process.execPath, [tsc, '-p', 'provider/tsconfig.provider.json'], { cwd: ROOT, stdio: 'pipe' });
+  } finally {
+    rmdirSync(lock);
+  }
+}
+
+/**
+ * Terraform's proposed new state: config values, except that computed attributes the config leaves
+ * null take the prior value, recursively into nested single objects.
+ */
+export function propose(schema: SchemaSpec, prior: CtyObject | null, config: CtyObject): CtyObject {
+  return proposeAttrs(schema.attributes ?? {}, prior, config);
+}
+
+function proposeAttrs(attrs: Readonly<Record<string, AttributeSpec>>, prior: CtyObject | null, config: CtyObject): CtyObject {
+  const out: Record<string, CtyValue> = {};
+  for (const [name, a] of Object.entries(attrs)) {
+    const c = config[name] ?? null;
+    const p = prior ? (prior[name] ?? null) : null;
+    if (c === null) out[name] = attributeFlags(a).computed ? p : null;
+    else if (a.nested?.nesting === 'single' && isObjectValue(c))
+      out[name] = proposeAttrs(a.nested.attributes, isObjectValue(p) ? p : null, c);
+    else out[name] = c;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------ real terraform
+
+export function onPath(cmd: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((d) => d !== '' && existsSync(join(d, cmd)));
+}
+
+export const HAVE_TERRAFORM = onPath('terraform');
+
+export interface TfRun {
+  readonly status: number | null;
+  readonly out: string;
+  readonly stdout: string;
+}
+
+export interface TfWorkspace {
+  readonly root: string;
+  readonly mirror: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Runs terraform asynchronously: the emulator answering the provider lives in this process. */
+  tf(cwd: string, ...args: string[]): Promise<TfRun>;
+}
+
+/**
+ * A temp dir with its own TF_CLI_CONFIG_FILE and an unpacked filesystem mirror whose provider
+ * executable is a symlink to the real launcher bin/terraform-provider-netsapiens.
+ */
+export function createWorkspace(prefix: string, extraEnv: Record<string, string> = {}): TfWorkspace {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const mirror = join(root, 'mirror');
+  const pluginDir = join(mirror, 'registry.terraform.io', 'pbxctl', 'netsapiens', '0.1.0', 'linux_amd64');
+  mkdirSync(pluginDir, { recursive: true });
+  symlinkSync(LAUNCHER, join(pluginDir, 'terraform-provider-netsapiens'));
+  writeFileSync(
+    join(root, 'cli.tfrc'),
+    `provider_installation {
+  filesystem_mirror {
+    path    = "${mirror}"
+    include = ["registry.terraform.io/pbxctl/*"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/pbxctl/*"]
+  }
+}
+`,
+  );
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...extraEnv,
+    TF_CLI_CONFIG_FILE: join(root, 'cli.tfrc'),
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    TF_INPUT: '0',
+    NO_COLOR: '1',
+    // The launcher execs `node`: make sure it is this one.
+    PATH: `${join(process.execPath, '..')}${delimiter}${process.env.PATH ?? ''}`,
+  };
+  delete env.TF_LOG;
+  return {
+    root,
+    mirror,
+    env,
+    tf(cwd, ...args) {
+      return new Promise((resolve) => {
+        const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+        const timer = setTimeout(() => child.kill('SIGKILL'), 150_000);
+        child.on('close', (status) => {
+          clearTimeout(timer);
+          resolve({ status, out: `${stdout}\n${stderr}`, stdout });
+        });
+      });
+    },
+  };
+}
+
+export function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** The seed every test starts from: one empty domain. */
+export const DOMAIN = 'acme.example.com';
+export const SEED = {
+  domains: { [DOMAIN]: { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } } },
+};
