@@ -3,6 +3,8 @@
 export { startEmulator, API_BASE, DEFAULT_API_KEY } from './start-emulator';
 export type { EmulatorOptions, RunningEmulator, ContractViolation } from './start-emulator';
 export { FaultController } from './fault-controller';
+export { OAuthServer } from './oauth';
+export type { OAuthLogin } from './oauth';
 export type { FaultRule, ActiveFault, FaultEffect } from './fault-controller';
 export { RequestLog } from './request-log';
 export type { RequestLogEntry } from './request-log';

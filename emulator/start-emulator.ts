@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, type ApiResponse, matchRoute, resolveDomainName } from './api-routes';
 import { type FaultEffect, FaultController, type FaultRule } from './fault-controller';
 import { requestSchemaFor, validateAgainst } from './openapi';
+import { type OAuthLogin, OAuthServer } from './oauth';
 import { RequestLog } from './request-log';
 import { StateStore, clone, stateFromSeed } from './state-store';
 import type { EmulatorSeed, EmulatorState } from './types';
@@ -23,6 +24,10 @@ export interface EmulatorOptions {
   seed?: EmulatorSeed | string;
   /** Accepted bearer tokens. */
   apiKeys?: string[];
+  /** OAuth2 logins accepted by POST /tokens (password and refresh_token grants). */
+  oauthLogins?: OAuthLogin[];
+  /** Lifetime of issued access tokens in seconds (default 3600). */
+  tokenLifetimeSeconds?: number;
   /** Validate request bodies against the OpenAPI request schemas; violations get 400. */
   strictRequests?: boolean;
   /** Reported by GET /version (default '45.0'). */
@@ -40,6 +45,8 @@ export interface RunningEmulator {
   readonly url: string;
   readonly port: number;
   readonly faults: FaultController;
+  /** The OAuth token issuer (tests expire tokens to exercise refresh). */
+  readonly oauth: OAuthServer;
   readonly requests: RequestLog;
   readonly contractViolations: ReadonlyArray<ContractViolation>;
   /** Deep copy of the current state. */
@@ -95,6 +102,7 @@ function parseFaultRule(body: unknown): FaultRule {
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
   const store = StateStore.open(opts.statePath, opts.seed);
   const apiKeys = new Set(opts.apiKeys ?? [DEFAULT_API_KEY]);
+  const oauth = new OAuthServer(opts.oauthLogins ?? [], opts.tokenLifetimeSeconds);
   const apiVersion = opts.apiVersion ?? '45.0';
   const faults = new FaultController();
   const requests = new RequestLog();
@@ -200,10 +208,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     }
 
     const answer = (r: ApiResponse) => send(res, r.status, r.body, extraHeaders);
+    // POST /tokens is the one unauthenticated API route (it is how a login gets its bearer token).
+    if (method === 'POST' && segments.length === 1 && segments[0] === 'tokens') {
+      if (badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });
+      return answer(oauth.token(body as Record<string, unknown> | undefined, apiVersion));
+    }
     const auth = req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
     if (!token) return answer({ status: 401, body: { code: 401, message: 'Authentication Required' } });
-    if (!apiKeys.has(token)) return answer({ status: 401, body: { code: 401, message: 'Invalid or expired API key' } });
+    if (!apiKeys.has(token) && !oauth.accepts(token)) return answer({ status: 401, body: { code: 401, message: 'Invalid or expired API key' } });
 
     const match = matchRoute(method, segments);
     if (!match) return answer({ status: 404, body: { code: 404, message: 'No Route Found [92]' } });
@@ -271,6 +284,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     url: `http://127.0.0.1:${port}${API_BASE}`,
     port,
     faults,
+    oauth,
     requests,
     contractViolations,
     state: () => clone(store.state),

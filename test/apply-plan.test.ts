@@ -68,7 +68,7 @@ describe('applyDomainPlan', () => {
       ].join('\n'),
     );
     const desired = loadDesiredState(file, { cwd: dir }).domains[0]!;
-    const live = { domain: desired.domain, objects: new Map() };
+    const live = { domain: desired.domain, objects: new Map(), extensions: new Set<string>() };
     const plan = computePlan({ desired, live });
     expect(plan.changes.map((x) => `${x.id} after ${x.dependsOn.join(',')}`)).toEqual([
       'user:1001 after ',
@@ -141,6 +141,7 @@ describe('applyDomainPlan', () => {
     const live = {
       domain: desired.domain,
       objects: new Map([['ring_group', [group('2000', []), group('2001', ['2000'])]]]),
+      extensions: new Set(['2000', '2001']),
     };
     const plan = computePlan({ desired, live });
     expect(plan.changes.map((x) => `${x.action} ${x.id} after ${x.dependsOn.join(',')}`)).toEqual([

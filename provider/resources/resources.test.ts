@@ -245,7 +245,14 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     const uid = String(emu.state().domains[DOMAIN]!.contacts[0]!['unique-id']);
     const imported = await ft.importResourceState('netsapiens_shared_contact', `${DOMAIN}/${uid}`);
     expect(imported.imported[0]?.state?.id).toBe(state!.id);
-    await planApply('netsapiens_shared_contact', state, null);
+    // A new name is a rename in place (same unique-id); the id (the key) follows.
+    const renamed = { ...cfg, last_name: 'Plumbers' };
+    const { plan, state: after } = await planApply('netsapiens_shared_contact', state, renamed);
+    expect(plan.requiresReplace).toEqual([]);
+    expect(isUnknown(plan.planned!.id)).toBe(true);
+    expect(after!.id).toBe(`${DOMAIN}/acme plumbers @ acme plumbing llc`);
+    expect(emu.state().domains[DOMAIN]!.contacts.map((c) => c['unique-id'])).toEqual([uid]);
+    await planApply('netsapiens_shared_contact', after, null);
     expect(emu.state().domains[DOMAIN]!.contacts).toEqual([]);
   });
 

@@ -31,6 +31,8 @@ Plan/apply options:
 Environment:
   NS_API_URL   base URL of the API, e.g. https://portal.example.com/ns-api/v2
   NS_API_KEY   API key (nsd_…); never printed
+  NS_CLIENT_ID, NS_CLIENT_SECRET, NS_USERNAME, NS_PASSWORD
+               OAuth password grant instead of an API key (tokens refreshed automatically)
   PBXCTL_CONCURRENCY, PBXCTL_RATE   requests in flight / per second (defaults 8 / 100)
 
 Exit codes:

@@ -162,12 +162,18 @@ function requirePath(positionals: string[], command: string, io: CliIo): string 
 
 export function clientFromEnv(env: NodeJS.ProcessEnv, flags: Flags = {}): NetSapiensClient {
   const baseUrl = env.NS_API_URL;
-  const apiKey = env.NS_API_KEY;
-  if (!baseUrl || !apiKey) {
-    throw new UsageError('set NS_API_URL (…/ns-api/v2) and NS_API_KEY in the environment (try `npm run demo` for the embedded emulator)');
+  const apiKey = env.NS_API_KEY || undefined;
+  const oauth =
+    env.NS_CLIENT_ID && env.NS_CLIENT_SECRET && env.NS_USERNAME && env.NS_PASSWORD
+      ? { clientId: env.NS_CLIENT_ID, clientSecret: env.NS_CLIENT_SECRET, username: env.NS_USERNAME, password: env.NS_PASSWORD }
+      : undefined;
+  if (!baseUrl || (!apiKey && !oauth)) {
+    throw new UsageError(
+      'set NS_API_URL (…/ns-api/v2) and NS_API_KEY — or NS_CLIENT_ID, NS_CLIENT_SECRET, NS_USERNAME and NS_PASSWORD for an OAuth login — in the environment (try `npm run demo` for the embedded emulator)',
+    );
   }
   const concurrency = flags.concurrency ? Number(flags.concurrency) : env.PBXCTL_CONCURRENCY ? Number(env.PBXCTL_CONCURRENCY) : undefined;
-  return new NetSapiensClient({ baseUrl, apiKey, concurrency, requestsPerSecond: env.PBXCTL_RATE ? Number(env.PBXCTL_RATE) : undefined });
+  return new NetSapiensClient({ baseUrl, apiKey, oauth, concurrency, requestsPerSecond: env.PBXCTL_RATE ? Number(env.PBXCTL_RATE) : undefined });
 }
 
 function progress(io: CliIo, flags: Flags): (msg: string) => void {
@@ -478,6 +484,10 @@ async function cmdEmulator(flags: Flags, io: CliIo): Promise<number> {
     statePath: typeof flags.state === 'string' ? resolve(io.cwd, flags.state) : undefined,
     seed: typeof flags.seed === 'string' ? resolve(io.cwd, flags.seed) : undefined,
     ...(apiKey ? { apiKeys: [apiKey] } : {}),
+    // The same OAuth login pbxctl would use, so the password-grant path can be tried locally too.
+    ...(io.env.NS_CLIENT_ID && io.env.NS_CLIENT_SECRET && io.env.NS_USERNAME && io.env.NS_PASSWORD
+      ? { oauthLogins: [{ clientId: io.env.NS_CLIENT_ID, clientSecret: io.env.NS_CLIENT_SECRET, username: io.env.NS_USERNAME, password: io.env.NS_PASSWORD }] }
+      : {}),
   });
   io.stdout(`NetSapiens v2 emulator listening on ${emu.url}\n  export NS_API_URL=${emu.url}\n  export NS_API_KEY=${apiKey ? '<your NS_API_KEY>' : '<the emulator default key, see emulator/README.md>'}\nCtrl-C to stop.\n`);
   await new Promise<void>((res) => {

@@ -17,8 +17,10 @@ export type PlatformRecord = Record<string, unknown>;
 export interface ClientOptions {
   /** Base URL ending in `/ns-api/v2`. */
   readonly baseUrl: string;
-  /** Bearer credential (`nsd_…` API key or an access token). */
-  readonly apiKey: string;
+  /** Bearer credential (`nsd_…` API key or an access token). Either this or `oauth`. */
+  readonly apiKey?: string;
+  /** OAuth2 password grant (POST /tokens), refreshed before expiry and once on a 401. */
+  readonly oauth?: OAuthCredentials;
   /** Requests in flight at once (default 8). */
   readonly concurrency?: number;
   /** Sustained requests per second (default 100); bursts up to the same number. */
@@ -36,6 +38,19 @@ export interface ClientOptions {
   /** Injected sleep, so tests of back-off need not wait. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly dispatcher?: Dispatcher;
+}
+
+export interface OAuthCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+interface AccessToken {
+  readonly access: string;
+  readonly refresh?: string;
+  readonly expiresAt: number;
 }
 
 export interface RequestOptions {
@@ -58,6 +73,8 @@ export class NetSapiensClient {
   private readonly ownsDispatcher: boolean;
   private readonly limiter: Limiter;
   private logTag: string | undefined;
+  private token: AccessToken | undefined;
+  private tokenRequest: Promise<AccessToken> | undefined;
 
   constructor(private readonly options: ClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -66,6 +83,7 @@ export class NetSapiensClient {
       options.dispatcher ?? new Agent({ connections: options.concurrency ?? 8, keepAliveTimeout: 10_000 });
     this.limiter = new Limiter(options.concurrency ?? 8, options.requestsPerSecond ?? 100);
     this.logTag = options.logTag;
+    if (!options.apiKey && !options.oauth) throw new Error('NetSapiensClient needs apiKey or oauth credentials');
   }
 
   /** Tag subsequent requests with `X-NetSapiens-Log` (apply sets it to `pbxctl-<checksum prefix>`). */
@@ -82,11 +100,18 @@ export class NetSapiensClient {
     const maxAttempts = this.options.maxAttempts ?? 4;
     const sleep = this.options.sleep ?? defaultSleep;
     let attempt = 0;
+    let reauthenticated = false;
     for (;;) {
       attempt++;
       try {
         return (await this.limiter.run(() => this.once<T>(method, path, opts))) as T;
       } catch (err) {
+        // An access token can expire or be revoked early: get a new one once, then give up.
+        if (err instanceof PlatformApiError && err.status === 401 && this.options.oauth && !reauthenticated) {
+          reauthenticated = true;
+          this.token = undefined;
+          continue;
+        }
         if (!(err instanceof PlatformApiError) || !err.retryable || attempt >= maxAttempts) throw err;
         this.stats.retries++;
         const wait = (err as RetryableError).retryAfterMs ?? backoffMs(attempt, this.options.maxBackoffMs ?? 30_000);
@@ -99,7 +124,7 @@ export class NetSapiensClient {
     const url = new URL(this.baseUrl + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = {
-      authorization: `Bearer ${this.options.apiKey}`,
+      authorization: `Bearer ${await this.bearer()}`,
       accept: 'application/json',
     };
     if (this.logTag) headers['x-netsapiens-log'] = this.logTag;
@@ -146,6 +171,62 @@ export class NetSapiensClient {
     } catch {
       throw new PlatformApiError(res.statusCode, method, path, 'response is not JSON', method === 'GET', requestId);
     }
+  }
+
+  private async bearer(): Promise<string> {
+    if (this.options.apiKey) return this.options.apiKey;
+    if (this.token && this.token.expiresAt - Date.now() > 60_000) return this.token.access;
+    if (!this.tokenRequest) {
+      const refresh = this.token?.refresh;
+      this.tokenRequest = this.fetchToken(refresh)
+        .catch((err) => (refresh ? this.fetchToken(undefined) : Promise.reject(err)))
+        .finally(() => {
+          this.tokenRequest = undefined;
+        });
+    }
+    this.token = await this.tokenRequest;
+    return this.token.access;
+  }
+
+  /** POST /tokens: password grant, or refresh_token grant when a refresh token is at hand. */
+  private async fetchToken(refreshToken: string | undefined): Promise<AccessToken> {
+    const o = this.options.oauth as OAuthCredentials;
+    const body = refreshToken
+      ? { grant_type: 'refresh_token', client_id: o.clientId, client_secret: o.clientSecret, refresh_token: refreshToken }
+      : { grant_type: 'password', client_id: o.clientId, client_secret: o.clientSecret, username: o.username, password: o.password };
+    this.stats.requests++;
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await undiciRequest(`${this.baseUrl}/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        dispatcher: this.dispatcher,
+        headersTimeout: this.options.timeoutMs ?? 30_000,
+        bodyTimeout: this.options.timeoutMs ?? 30_000,
+      });
+    } catch (err) {
+      throw new PlatformApiError(0, 'POST', '/tokens', describeNetworkError(err), true);
+    }
+    const text = await res.body.text();
+    if (res.statusCode >= 400) {
+      // The platform's message only; the request body (with the password) is never part of an error.
+      throw new PlatformApiError(res.statusCode, 'POST', '/tokens', platformMessage(text) ?? `HTTP ${res.statusCode}`, false);
+    }
+    let parsed: { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new PlatformApiError(res.statusCode, 'POST', '/tokens', 'token response is not JSON', false);
+    }
+    if (typeof parsed.access_token !== 'string')
+      throw new PlatformApiError(res.statusCode, 'POST', '/tokens', 'token response has no access_token', false);
+    const seconds = Number(parsed.expires_in);
+    return {
+      access: parsed.access_token,
+      refresh: typeof parsed.refresh_token === 'string' ? parsed.refresh_token : undefined,
+      expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000,
+    };
   }
 
   /** Reads a bare-array list page by page until a short page (the API gives no total or next link). */

@@ -56,15 +56,20 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => 
       expect(files[path]).not.toBe(text);
     }
     const head2 = w.repo.commit('onboard-acme', files, 'Pass the voicemail PINs to pbxctl');
-    const lint = await sh(process.execPath, [CLI_MAIN, 'ci', 'lint-workflows', '.github/workflows', ...Object.keys(PINS).flatMap((n) => ['--allow-secret', n])], {
-      cwd: w.runner.workspace,
-      env: { PATH: process.env.PATH ?? '' },
-    });
     const planned = await w.plan(w.pushToPullRequest(pull, head2));
     expect(planned.jobs.report.result, planned.log()).toBe('success');
     expect(w.github.comments).toHaveLength(1);
     expect(w.github.comments[0].body).not.toContain('4821');
+    // The workspace now holds the PR's merge commit: its workflows pass the project rules with the PINs allowed.
+    const lint = await sh(process.execPath, [CLI_MAIN, 'ci', 'lint-workflows', '.github/workflows', ...Object.keys(PINS).flatMap((n) => ['--allow-secret', n])], {
+      cwd: w.runner.workspace,
+      env: { PATH: process.env.PATH ?? '' },
+    });
     expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stdout).toMatch(/^4 file\(s\) checked, 0 finding/);
+    const strict = await sh(process.execPath, [CLI_MAIN, 'ci', 'lint-workflows', '.github/workflows'], { cwd: w.runner.workspace, env: { PATH: process.env.PATH ?? '' } });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('secret VM_PIN_1000 is not in the allowed list');
 
     const applied = await w.apply(w.mergePullRequest(pull));
     expect(applied.jobs.report.result, applied.log()).toBe('success');
