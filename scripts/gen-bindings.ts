@@ -25,7 +25,8 @@ export const PROVIDER_CONSTRAINT = { name: 'netsapiens', source: 'pbxctl/netsapi
 export async function generateBindings(schemaJson: unknown, outDir: string): Promise<void> {
   process.env.CHECKPOINT_DISABLE = '1';
   // A TF_CLI_CONFIG_FILE that does not exist only makes the `terraform version` probe print a warning.
-  if (process.env.TF_CLI_CONFIG_FILE && !existsSync(process.env.TF_CLI_CONFIG_FILE)) delete process.env.TF_CLI_CONFIG_FILE;
+  if (process.env.TF_CLI_CONFIG_FILE && !existsSync(process.env.TF_CLI_CONFIG_FILE))
+    delete process.env.TF_CLI_CONFIG_FILE;
   // Loaded here, after the environment is set (the commons module acts on import).
   const { TerraformProviderGenerator } =
     require('@cdktf/provider-generator/lib/get/generator/provider-generator') as typeof import('@cdktf/provider-generator/lib/get/generator/provider-generator');

@@ -26,5 +26,9 @@ class SmallOfficeStack extends TerraformStack {
 
 // Run from examples/cdktf (as cdktf.json's "app" is): output in ./cdktf.out, YAML in ../small-office.
 const app = new App({ outdir: process.env.CDKTF_OUTDIR ?? 'cdktf.out' });
-new SmallOfficeStack(app, 'small-office', process.env.PBXCTL_DESIRED_STATE ?? resolve(process.cwd(), '..', 'small-office'));
+new SmallOfficeStack(
+  app,
+  'small-office',
+  process.env.PBXCTL_DESIRED_STATE ?? resolve(process.cwd(), '..', 'small-office'),
+);
 app.synth();

@@ -96,7 +96,11 @@ export class DomainDirectory extends Construct {
   }
 
   /** A YAML entry (spec) → the binding's config: camelCase names, shorthands expanded, PINs as variables. */
-  private toConfig(fields: readonly FieldSpec[], spec: Record<string, unknown>, d: DesiredObject): Record<string, unknown> {
+  private toConfig(
+    fields: readonly FieldSpec[],
+    spec: Record<string, unknown>,
+    d: DesiredObject,
+  ): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const v = spec[f.name];
@@ -115,7 +119,11 @@ export class DomainDirectory extends Construct {
           break;
         case 'object-list':
           out[name] = (v as unknown[]).map((e) =>
-            this.toConfig(f.fields, e && typeof e === 'object' ? (e as Record<string, unknown>) : { [f.fields[0]?.name ?? '']: String(e) }, d),
+            this.toConfig(
+              f.fields,
+              e && typeof e === 'object' ? (e as Record<string, unknown>) : { [f.fields[0]?.name ?? '']: String(e) },
+              d,
+            ),
           );
           break;
         case 'list':
@@ -173,19 +181,28 @@ function load(path: string): ReturnType<typeof loadDesiredState> {
   }
 }
 
-function pickDomain(domains: readonly DomainDesiredState[], wanted: string | undefined, path: string): DomainDesiredState {
+function pickDomain(
+  domains: readonly DomainDesiredState[],
+  wanted: string | undefined,
+  path: string,
+): DomainDesiredState {
   if (wanted) {
     const d = domains.find((x) => x.domain === wanted);
     if (!d) throw new Error(`DomainDirectory: ${path} does not describe domain ${wanted}`);
     return d;
   }
   if (domains.length !== 1)
-    throw new Error(`DomainDirectory: ${path} describes ${domains.length} domains (${domains.map((d) => d.domain).join(', ')}); pass \`domain\``);
+    throw new Error(
+      `DomainDirectory: ${path} describes ${domains.length} domains (${domains.map((d) => d.domain).join(', ')}); pass \`domain\``,
+    );
   return domains[0]!;
 }
 
 /** Stable construct ids: `user_1001`, `ring_group_2000`, `shared_contact_acme_plumbing_acme`, `block_list`. */
 function constructId(kind: AnyKind, d: DesiredObject): string {
   if (kind.shape === 'set') return kind.name;
-  return `${kind.name}_${d.key.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
+  return `${kind.name}_${d.key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')}`;
 }

@@ -30,7 +30,14 @@ import {
   validators,
 } from '../framework';
 import { DEFAULT_EXTENSION_RULES, extensionProblem } from '../../reconciler/desired/reserved';
-import type { AnyKind, ApplyContext, Comparable, DesiredObject, FieldSpec, LiveObject } from '../../reconciler/kinds/kind';
+import type {
+  AnyKind,
+  ApplyContext,
+  Comparable,
+  DesiredObject,
+  FieldSpec,
+  LiveObject,
+} from '../../reconciler/kinds/kind';
 import { isValidEmail, isValidNumber } from '../../reconciler/kinds/normalize';
 import { SecretValue, type SecretRef, type SecretResolver } from '../../reconciler/kinds/secret';
 import { createLiveCache } from '../../reconciler/live/read-live-state';
@@ -74,7 +81,9 @@ function fieldValidators(f: FieldSpec, place: Place): Validator[] {
         } else out.push(validators.matches(EXTENSION, 'is not an extension (2–16 digits)'));
       }
       if (f.format === 'email')
-        out.push((v) => (typeof v === 'string' && !isValidEmail(v) ? `"${v}" is not a valid e-mail address` : undefined));
+        out.push((v) =>
+          typeof v === 'string' && !isValidEmail(v) ? `"${v}" is not a valid e-mail address` : undefined,
+        );
       if (f.format === 'phone')
         out.push((v) =>
           typeof v === 'string' && v !== '' && !isValidNumber(v)
@@ -250,13 +259,20 @@ export function specToModel(fields: readonly FieldSpec[], spec: Record<string, u
       case 'object':
         // YAML shorthands: `phone: true` = the object with nothing else set, `false` = none.
         out[f.name] =
-          v === true ? specToModel(f.fields, {}) : typeof v === 'object' ? specToModel(f.fields, v as Record<string, unknown>) : null;
+          v === true
+            ? specToModel(f.fields, {})
+            : typeof v === 'object'
+              ? specToModel(f.fields, v as Record<string, unknown>)
+              : null;
         break;
       case 'object-list':
         out[f.name] = Array.isArray(v)
           ? v.map((e) =>
               // A bare scalar is the shorthand for the element's first (key) field: `"1002"`.
-              specToModel(f.fields, e && typeof e === 'object' ? (e as Record<string, unknown>) : { [f.fields[0]?.name ?? '']: String(e) }),
+              specToModel(
+                f.fields,
+                e && typeof e === 'object' ? (e as Record<string, unknown>) : { [f.fields[0]?.name ?? '']: String(e) },
+              ),
             )
           : null;
         break;
@@ -334,7 +350,9 @@ function mergeFields(
     }
     if (f.type === 'object' && isObjectValue(s)) {
       // "Exactly one of" objects are compared as one value (the kind collapses them); others per field.
-      const granular = under.every((p) => f.fields.some((x) => p === `${path}.${x.name}` || p.startsWith(`${path}.${x.name}.`)));
+      const granular = under.every((p) =>
+        f.fields.some((x) => p === `${path}.${x.name}` || p.startsWith(`${path}.${x.name}.`)),
+      );
       if (f.maxProperties !== undefined || !granular) {
         out[f.name] = under.length === 0 ? s : e;
         continue;
@@ -428,7 +446,11 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
       if (live && diffFields(kind.name, desired.comparable, live.comparable).length === 0) break;
       if (i < attempts - 1) await sleep(delay * (i + 1));
     }
-    if (!live) throw new ProviderError(`${options.typeName} not found after the write`, `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`);
+    if (!live)
+      throw new ProviderError(
+        `${options.typeName} not found after the write`,
+        `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`,
+      );
     return stateFor(kind, domain, planned, live);
   }
 
@@ -443,9 +465,17 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
         if (f.type !== 'object' || f.maxProperties === undefined) continue;
         const v = config[f.name];
         if (!isObjectValue(v)) continue;
-        const set = Object.entries(v).filter(([, x]) => x !== null && !(x instanceof Unknown)).map(([k]) => k);
+        const set = Object.entries(v)
+          .filter(([, x]) => x !== null && !(x instanceof Unknown))
+          .map(([k]) => k);
         if (set.length > f.maxProperties)
-          diags.push(errorDiagnostic(`Invalid value for ${f.name}`, `set only one of: ${f.fields.map((x) => x.name).join(', ')} (got ${set.join(', ')})`, [{ attribute: f.name }]));
+          diags.push(
+            errorDiagnostic(
+              `Invalid value for ${f.name}`,
+              `set only one of: ${f.fields.map((x) => x.name).join(', ')} (got ${set.join(', ')})`,
+              [{ attribute: f.name }],
+            ),
+          );
       }
       return diags;
     },
@@ -492,7 +522,12 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
         // One per domain (the block list): "create" adopts it and writes the difference.
         const changed = diffFields(kind.name, desired.comparable, existing.comparable).map((d) => d.path);
         if (changed.length > 0)
-          await kind.update(applyCtx(client, domain), { key: desired.key, desired, live: existing, changedFields: changed });
+          await kind.update(applyCtx(client, domain), {
+            key: desired.key,
+            desired,
+            live: existing,
+            changedFields: changed,
+          });
       } else {
         await kind.create(applyCtx(client, domain), { key: desired.key, desired, changedFields: [] });
       }

@@ -28,13 +28,17 @@ export const providerOptions: ProviderOptions<NetSapiensClient> = {
   dataSources,
   configure(config) {
     if (!config.apiUrl)
-      throw new ProviderError('Missing API URL', 'Set api_url in the provider block, or NS_API_URL in the environment.', [
-        { attribute: 'api_url' },
-      ]);
+      throw new ProviderError(
+        'Missing API URL',
+        'Set api_url in the provider block, or NS_API_URL in the environment.',
+        [{ attribute: 'api_url' }],
+      );
     if (!config.apiKey)
-      throw new ProviderError('Missing API key', 'Set api_key in the provider block, or NS_API_KEY in the environment.', [
-        { attribute: 'api_key' },
-      ]);
+      throw new ProviderError(
+        'Missing API key',
+        'Set api_key in the provider block, or NS_API_KEY in the environment.',
+        [{ attribute: 'api_key' }],
+      );
     return new NetSapiensClient({ baseUrl: config.apiUrl, apiKey: config.apiKey });
   },
 };

@@ -42,7 +42,11 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     const read = await ft.readResource(type, state);
     expect(read.diagnostics).toEqual([]);
     const refreshed = read.newState!;
-    const plan = await ft.planResourceChange(type, { prior: refreshed, proposed: propose(schemaOf(type), refreshed, cfg), config: cfg });
+    const plan = await ft.planResourceChange(type, {
+      prior: refreshed,
+      proposed: propose(schemaOf(type), refreshed, cfg),
+      config: cfg,
+    });
     expect(plan.diagnostics).toEqual([]);
     return { refreshed, plan };
   }
@@ -67,10 +71,19 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
       'netsapiens_user',
     ]);
     expect(Object.keys(res.data_source_schemas)).toEqual(['netsapiens_user']);
-    const user = res.resource_schemas.netsapiens_user.block.attributes as { name: string; sensitive: boolean; computed: boolean; required: boolean; nested_type: unknown }[];
+    const user = res.resource_schemas.netsapiens_user.block.attributes as {
+      name: string;
+      sensitive: boolean;
+      computed: boolean;
+      required: boolean;
+      nested_type: unknown;
+    }[];
     const names = user.map((a) => a.name);
-    for (const n of ['extension', 'phone', 'voicemail', 'spam', 'allow', 'block', 'welcome_email', 'id', 'domain']) expect(names).toContain(n);
-    const vm = user.find((a) => a.name === 'voicemail') as unknown as { nested_type: { attributes: { name: string; sensitive: boolean }[] } };
+    for (const n of ['extension', 'phone', 'voicemail', 'spam', 'allow', 'block', 'welcome_email', 'id', 'domain'])
+      expect(names).toContain(n);
+    const vm = user.find((a) => a.name === 'voicemail') as unknown as {
+      nested_type: { attributes: { name: string; sensitive: boolean }[] };
+    };
     expect(vm.nested_type.attributes.find((a) => a.name === 'pin')?.sensitive).toBe(true);
     expect(user.find((a) => a.name === 'email')?.sensitive).toBe(false); // pii is not sensitive
     expect(user.find((a) => a.name === 'department')?.computed).toBe(true);
@@ -85,7 +98,10 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
   });
 
   it('ValidateResourceConfig: the loader value rules, as diagnostics on the attribute path', async () => {
-    const reserved = await ft.validateResourceConfig('netsapiens_user', config('netsapiens_user', { domain: DOMAIN, extension: '911', first_name: 'A', last_name: 'B' }));
+    const reserved = await ft.validateResourceConfig(
+      'netsapiens_user',
+      config('netsapiens_user', { domain: DOMAIN, extension: '911', first_name: 'A', last_name: 'B' }),
+    );
     expect(reserved).toHaveLength(1);
     expect(reserved[0]?.path).toEqual([{ attribute: 'extension' }]);
     expect(reserved[0]?.detail).toContain('reserved');
@@ -184,7 +200,11 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
 
   it('a changed extension requires replacement', async () => {
     const cfg = userCfg({ extension: '1009', department: 'Sales', block: ['+1 800 555 0199'] });
-    const plan = await ft.planResourceChange('netsapiens_user', { prior: user, proposed: propose(schemaOf('netsapiens_user'), user, cfg), config: cfg });
+    const plan = await ft.planResourceChange('netsapiens_user', {
+      prior: user,
+      proposed: propose(schemaOf('netsapiens_user'), user, cfg),
+      config: cfg,
+    });
     expect(plan.requiresReplace).toContainEqual([{ attribute: 'extension' }]);
   });
 
@@ -197,7 +217,11 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     expect(read.newState!.allow).toEqual(['12125550142']);
     // The configuration, planned over the imported state: only the PIN (never read back) is set.
     const cfg = userCfg({ department: 'Sales', block: ['+1 800 555 0199'] });
-    const plan = await ft.planResourceChange('netsapiens_user', { prior: read.newState, proposed: propose(schemaOf('netsapiens_user'), read.newState, cfg), config: cfg });
+    const plan = await ft.planResourceChange('netsapiens_user', {
+      prior: read.newState,
+      proposed: propose(schemaOf('netsapiens_user'), read.newState, cfg),
+      config: cfg,
+    });
     expect(plan.requiresReplace).toEqual([]);
     const missing = await ft.importResourceState('netsapiens_user', `${DOMAIN}/1555`);
     expect(missing.diagnostics[0]?.summary).toBe('Cannot import non-existent remote object');
@@ -206,7 +230,13 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
   it('the netsapiens_user data source reads every field', async () => {
     const ds = await ft.readDataSource('netsapiens_user', { domain: DOMAIN, extension: '1001' });
     expect(ds.diagnostics).toEqual([]);
-    expect(ds.state).toMatchObject({ id: `${DOMAIN}/1001`, first_name: 'Ada', email: 'ada@acme.example.com', spam: 'voicemail', department: 'Sales' });
+    expect(ds.state).toMatchObject({
+      id: `${DOMAIN}/1001`,
+      first_name: 'Ada',
+      email: 'ada@acme.example.com',
+      spam: 'voicemail',
+      department: 'Sales',
+    });
     expect((ds.state!.phone as CtyObject).mac).toBe('0004f2aabbcc');
   });
 
@@ -216,13 +246,34 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
       { extension: '1001', ring_seconds: 20 },
       { extension: '1009', ring_seconds: null },
     ];
-    const fb = (x: Record<string, unknown>) => ({ user: null, voicemail: null, group_voicemail: null, auto_attendant: null, call_queue: null, ...x });
-    const cfg = config('netsapiens_ring_group', { domain: DOMAIN, extension: '2000', name: 'Front Desk', members, ring_timeout: 30, fallback: fb({ voicemail: '1001' }) });
+    const fb = (x: Record<string, unknown>) => ({
+      user: null,
+      voicemail: null,
+      group_voicemail: null,
+      auto_attendant: null,
+      call_queue: null,
+      ...x,
+    });
+    const cfg = config('netsapiens_ring_group', {
+      domain: DOMAIN,
+      extension: '2000',
+      name: 'Front Desk',
+      members,
+      ring_timeout: 30,
+      fallback: fb({ voicemail: '1001' }),
+    });
     group = (await planApply('netsapiens_ring_group', null, cfg)).state!;
     expect(group.members).toEqual(members);
     expect(group.fallback).toEqual(fb({ voicemail: '1001' }));
     expect((await replan('netsapiens_ring_group', group, cfg)).plan.planned).toEqual(group);
-    const cfg2 = config('netsapiens_ring_group', { domain: DOMAIN, extension: '2000', name: 'Front Desk', members, ring_timeout: 30, fallback: fb({ user: '1001' }) });
+    const cfg2 = config('netsapiens_ring_group', {
+      domain: DOMAIN,
+      extension: '2000',
+      name: 'Front Desk',
+      members,
+      ring_timeout: 30,
+      fallback: fb({ user: '1001' }),
+    });
     const { plan, state } = await planApply('netsapiens_ring_group', group, cfg2);
     expect(plan.planned!.fallback).toEqual(fb({ user: '1001' }));
     group = state!;
@@ -257,7 +308,10 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
   });
 
   it('domain block list: create adopts the filter, destroy empties it', async () => {
-    const cfg = config('netsapiens_domain_block_list', { domain: DOMAIN, numbers: ['+1 900 555 0000', '+1 888 555 0123'] });
+    const cfg = config('netsapiens_domain_block_list', {
+      domain: DOMAIN,
+      numbers: ['+1 900 555 0000', '+1 888 555 0123'],
+    });
     const { state } = await planApply('netsapiens_domain_block_list', null, cfg);
     expect(state!.id).toBe(DOMAIN);
     expect(state!.numbers).toEqual(['+1 900 555 0000', '+1 888 555 0123']);

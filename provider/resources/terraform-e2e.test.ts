@@ -45,7 +45,11 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
     expect(r.status, r.out).toBe(0);
     return r.out;
   };
-  const users = () => emu.state().domains[DOMAIN]!.users.map((u) => String(u.user)).sort();
+  const users = () =>
+    emu
+      .state()
+      .domains[DOMAIN]!.users.map((u) => String(u.user))
+      .sort();
 
   beforeAll(async () => {
     ensureBuilt();
@@ -75,7 +79,9 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
   it('providers schema -json equals provider/schema/netsapiens.schema.json (emitted without Terraform)', async () => {
     const r = await ws.tf(work, 'providers', 'schema', '-json');
     expect(r.status, r.out).toBe(0);
-    const doc = JSON.parse(r.stdout) as { provider_schemas: Record<string, { resource_schemas: object; data_source_schemas: object }> };
+    const doc = JSON.parse(r.stdout) as {
+      provider_schemas: Record<string, { resource_schemas: object; data_source_schemas: object }>;
+    };
     expect(doc).toEqual(JSON.parse(readFileSync(join(ROOT, 'provider', 'schema', 'netsapiens.schema.json'), 'utf8')));
     const p = doc.provider_schemas['registry.terraform.io/pbxctl/netsapiens']!;
     expect(Object.keys(p.resource_schemas).sort()).toEqual([
@@ -116,14 +122,18 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
     const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY });
     try {
       const run = await runPlan(desired, client);
-      const changes = run.domains.flatMap((d) => d.plan.changes).map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`);
+      const changes = run.domains
+        .flatMap((d) => d.plan.changes)
+        .map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`);
       expect(changes).toEqual([]);
       expect(run.document.summary.changes).toBe(0);
     } finally {
       await client.close();
     }
     // ...and a different PIN in the environment is a change (the PIN Terraform set is really compared).
-    const other = loadDesiredState(join(ROOT, 'examples', 'small-office'), { secrets: envSecretResolver({ ...PINS, VM_PIN_1000: '0000' }) });
+    const other = loadDesiredState(join(ROOT, 'examples', 'small-office'), {
+      secrets: envSecretResolver({ ...PINS, VM_PIN_1000: '0000' }),
+    });
     const client2 = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY });
     try {
       const run = await runPlan(other, client2);
@@ -179,7 +189,9 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
 
   it('import {} adopts existing objects (user by domain/extension, contact by unique-id)', async () => {
     await ok('state', 'rm', 'netsapiens_user.extra', 'netsapiens_shared_contact.security');
-    const uid = String(emu.state().domains[DOMAIN]!.contacts.find((c) => c['name-first-name'] === 'Building')!['unique-id']);
+    const uid = String(
+      emu.state().domains[DOMAIN]!.contacts.find((c) => c['name-first-name'] === 'Building')!['unique-id'],
+    );
     writeFileSync(
       join(work, 'import.tf'),
       `import {\n  to = netsapiens_user.extra\n  id = "${DOMAIN}/1051"\n}\nimport {\n  to = netsapiens_shared_contact.security\n  id = "${DOMAIN}/${uid}"\n}\n`,

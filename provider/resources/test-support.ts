@@ -4,7 +4,17 @@
  * launcher `bin/terraform-provider-netsapiens` from a filesystem mirror (never a registry).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
 import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
@@ -80,7 +90,11 @@ export function propose(schema: SchemaSpec, prior: CtyObject | null, config: Cty
   return proposeAttrs(schema.attributes ?? {}, prior, config);
 }
 
-function proposeAttrs(attrs: Readonly<Record<string, AttributeSpec>>, prior: CtyObject | null, config: CtyObject): CtyObject {
+function proposeAttrs(
+  attrs: Readonly<Record<string, AttributeSpec>>,
+  prior: CtyObject | null,
+  config: CtyObject,
+): CtyObject {
   const out: Record<string, CtyValue> = {};
   for (const [name, a] of Object.entries(attrs)) {
     const c = config[name] ?? null;
@@ -178,5 +192,7 @@ export function readJson(path: string): unknown {
 /** The seed every test starts from: one empty domain. */
 export const DOMAIN = 'acme.example.com';
 export const SEED = {
-  domains: { [DOMAIN]: { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } } },
+  domains: {
+    [DOMAIN]: { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } },
+  },
 };

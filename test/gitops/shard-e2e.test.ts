@@ -63,8 +63,8 @@ describe(`--shard i/${SHARDS} over ${N} domains, end to end`, () => {
     pairwiseDisjointCover(planned);
 
     // The CI side stages exactly the domains `pbxctl plan --shard` plans.
-    for (const [i, shard] of shards.entries()) {
-      const staged = await sh(process.execPath, [CLI_MAIN, 'ci', 'shard', 'domains', '--shard', shard], { cwd: world.repo.dir, env });
+    const stagings = await Promise.all(shards.map((shard) => sh(process.execPath, [CLI_MAIN, 'ci', 'shard', 'domains', '--shard', shard], { cwd: world.repo.dir, env })));
+    for (const [i, staged] of stagings.entries()) {
       expect(staged.code, staged.stderr).toBe(0);
       const stagedNames = (JSON.parse(staged.stdout) as { domains: { name: string }[] }).domains.map((d) => d.name);
       expect([...stagedNames].sort()).toEqual([...planned[i]].sort());
