@@ -184,7 +184,16 @@ export function renderNotConvergedBody(results: readonly ApplyShardResult[], con
     for (const result of results) {
       if (result.exitCode === 0 || !result.log?.trim()) continue;
       const tail = result.log.trimEnd().split('\n').slice(-LOG_TAIL_LINES).join('\n').replace(/```/g, '`\u200b``');
-      lines.push('', `<details><summary>${cell(result.name)}: end of apply.log</summary>`, '', '```', tail, '```', '', '</details>');
+      lines.push(
+        '',
+        `<details><summary>${cell(result.name)}: end of apply.log</summary>`,
+        '',
+        '```',
+        tail,
+        '```',
+        '',
+        '</details>',
+      );
     }
   }
   if (context.runUrl) lines.push('', `Audit log and details: [workflow run](${context.runUrl}).`);

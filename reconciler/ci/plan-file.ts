@@ -81,7 +81,9 @@ function isDriftReport(data: Record<string, unknown>): boolean {
   return (
     Array.isArray(data.domains) &&
     data.summary === undefined &&
-    data.domains.every((d) => typeof d === 'object' && d !== null && Array.isArray((d as { objects?: unknown }).objects))
+    data.domains.every(
+      (d) => typeof d === 'object' && d !== null && Array.isArray((d as { objects?: unknown }).objects),
+    )
   );
 }
 
@@ -102,7 +104,13 @@ export function driftReportAsPlan(report: DriftReport): PlanFile {
     format_version: '1',
     checksum: report.checksum,
     domains,
-    summary: { create: count('create'), update: count('update'), delete: count('delete'), recycle: count('recycle'), blocked: false },
+    summary: {
+      create: count('create'),
+      update: count('update'),
+      delete: count('delete'),
+      recycle: count('recycle'),
+      blocked: false,
+    },
   };
 }
 
@@ -197,7 +205,9 @@ export function isBlocked(plan: PlanFile): boolean {
 export function blockReasons(plan: PlanFile): string[] {
   return plan.domains.flatMap((domain) =>
     blocksOf(domain).map((block) => {
-      const message = block.message.startsWith(`${domain.domain}: `) ? block.message : `${domain.domain}: ${block.message}`;
+      const message = block.message.startsWith(`${domain.domain}: `)
+        ? block.message
+        : `${domain.domain}: ${block.message}`;
       return `${message} (${block.rule})`;
     }),
   );

@@ -27,10 +27,17 @@ const GLOBEX = 'globex.example.com';
 function twoDomains(): Parameters<typeof startWorld> {
   const seed = officeSeed();
   seed.domains = { ...seed.domains, ...officeSeed(OFFICE, GLOBEX).domains };
-  return [seed, { 'domains/acme.yaml': domainYaml({ users: OFFICE }), 'domains/globex.yaml': domainYaml({ domain: GLOBEX, users: OFFICE }) }];
+  return [
+    seed,
+    {
+      'domains/acme.yaml': domainYaml({ users: OFFICE }),
+      'domains/globex.yaml': domainYaml({ domain: GLOBEX, users: OFFICE }),
+    },
+  ];
 }
 
-const withDepartment = (ext: string, department: string): SeedUser[] => OFFICE.map((u) => (u.ext === ext ? { ...u, department } : u));
+const withDepartment = (ext: string, department: string): SeedUser[] =>
+  OFFICE.map((u) => (u.ext === ext ? { ...u, department } : u));
 
 /** Open a PR changing acme, run plan.yml for it, and return the PR. */
 async function reviewedPullRequest(w: World, branch: string, users: SeedUser[]) {
@@ -55,7 +62,8 @@ describe('apply.yml, step by step, against the emulator', () => {
     world = await startWorld(...twoDomains());
     const w = world;
     const { pull, plan } = await reviewedPullRequest(w, 'move-alan', withDepartment('1002', 'Marketing'));
-    const reviewed = JSON.parse(readFileSync(join(plan.artifacts['pbxctl-plan'], 'combined.json'), 'utf8')).checksum as string;
+    const reviewed = JSON.parse(readFileSync(join(plan.artifacts['pbxctl-plan'], 'combined.json'), 'utf8'))
+      .checksum as string;
     // An earlier apply left main not converged: a complete apply comments on that issue and closes it.
     w.github.issues.push({
       number: 99,
@@ -69,9 +77,17 @@ describe('apply.yml, step by step, against the emulator', () => {
 
     const push = w.mergePullRequest(pull);
     const run = await w.apply(push);
-    for (const job of ['prepare', 'plan', 'verify', 'apply', 'report']) expect(run.jobs[job].result, `${job}\n${run.log()}`).toBe('success');
-    expect(run.jobs.prepare.outputs).toMatchObject({ checksum: reviewed, pr: String(pull.number), count: '1', shards: '4' });
-    expect(run.step('verify', 'Refuse a plan that differs').stdout).toContain(`checksum ${reviewed} matches the reviewed plan`);
+    for (const job of ['prepare', 'plan', 'verify', 'apply', 'report'])
+      expect(run.jobs[job].result, `${job}\n${run.log()}`).toBe('success');
+    expect(run.jobs.prepare.outputs).toMatchObject({
+      checksum: reviewed,
+      pr: String(pull.number),
+      count: '1',
+      shards: '4',
+    });
+    expect(run.step('verify', 'Refuse a plan that differs').stdout).toContain(
+      `checksum ${reviewed} matches the reviewed plan`,
+    );
 
     // Only acme changed in the merge: only acme was written, and only user 1002.
     const writes = w.writes();
@@ -84,13 +100,29 @@ describe('apply.yml, step by step, against the emulator', () => {
     expect(auditDir).toBeDefined();
     const auditPath = join(auditDir, 'audit.jsonl');
     expect(existsSync(auditPath)).toBe(true);
-    const records = readFileSync(auditPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const records = readFileSync(auditPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ domain: DOMAIN, commit: push.sha, summary: { applied: 1, failed: 0, skipped: 0 } });
-    expect(records[0].operations).toEqual([expect.objectContaining({ kind: 'user', key: '1002', action: 'update', result: 'applied' })]);
-    expect(run.step('report', 'not-converged').outputs).toMatchObject({ converged: 'true', applied: '1', failed: '0', issue: '99' });
+    expect(records[0]).toMatchObject({
+      domain: DOMAIN,
+      commit: push.sha,
+      summary: { applied: 1, failed: 0, skipped: 0 },
+    });
+    expect(records[0].operations).toEqual([
+      expect.objectContaining({ kind: 'user', key: '1002', action: 'update', result: 'applied' }),
+    ]);
+    expect(run.step('report', 'not-converged').outputs).toMatchObject({
+      converged: 'true',
+      applied: '1',
+      failed: '0',
+      issue: '99',
+    });
     expect(w.github.issues.find((i) => i.number === 99)?.state).toBe('closed');
-    expect(w.github.comments.some((c) => c.issue === 99 && c.body.startsWith(`Converged at ${push.sha.slice(0, 12)}`))).toBe(true);
+    expect(
+      w.github.comments.some((c) => c.issue === 99 && c.body.startsWith(`Converged at ${push.sha.slice(0, 12)}`)),
+    ).toBe(true);
 
     // Re-planning main against the platform: nothing left to do.
     const replan = await replanMain(w);
@@ -132,7 +164,11 @@ describe('apply.yml, step by step, against the emulator', () => {
     expect(report.outputs).toMatchObject({ converged: 'false' });
     const issues = w.github.issues.filter((i) => i.body?.includes(NOT_CONVERGED_MARKER));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ state: 'open', title: 'pbxctl: main is not converged', labels: [{ name: 'pbxctl-not-converged' }] });
+    expect(issues[0]).toMatchObject({
+      state: 'open',
+      title: 'pbxctl: main is not converged',
+      labels: [{ name: 'pbxctl-not-converged' }],
+    });
     expect(issues[0].body).toContain('Apply was **refused**');
     expect(issues[0].body).toContain('checksum mismatch');
     expect(issues[0].body).toContain(push.sha.slice(0, 12));
@@ -148,7 +184,9 @@ describe('apply.yml, step by step, against the emulator', () => {
       w.emu.mutate((s) => {
         s.domains[DOMAIN]!.users.find((u) => u.user === '1002')!.department = 'Finance';
       });
-      lastModified = String(w.emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1002')!['last-modified-datetime']);
+      lastModified = String(
+        w.emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1002')!['last-modified-datetime'],
+      );
       w.emu.requests.reset();
     });
     expect(run.jobs.verify.result, run.log()).toBe('success');
@@ -175,9 +213,13 @@ describe('apply.yml, step by step, against the emulator', () => {
     world = await startWorld(...twoDomains());
     const w = world;
     w.emu.requests.reset();
-    const run = await w.apply(w.pushToMain({ 'domains/acme.yaml': domainYaml({ users: withDepartment('1001', 'Legal') }) }, 'Direct push'));
+    const run = await w.apply(
+      w.pushToMain({ 'domains/acme.yaml': domainYaml({ users: withDepartment('1001', 'Legal') }) }, 'Direct push'),
+    );
     expect(run.jobs.prepare.result).toBe('failure');
-    expect(run.step('prepare', 'Find the plan reviewed').stderr).toContain('is not the result of a merged pull request');
+    expect(run.step('prepare', 'Find the plan reviewed').stderr).toContain(
+      'is not the result of a merged pull request',
+    );
     expect(run.jobs.apply.result).toBe('skipped');
     expect(run.jobs.report.result).toBe('failure');
     expect(w.emu.requests.list()).toEqual([]);

@@ -40,7 +40,11 @@ describe('drift.yml, step by step, against the emulator', () => {
     expect(clean.jobs.prepare.outputs.count).toBe('3');
     expect(clean.jobs.drift.result, clean.log()).toBe('success');
     expect(clean.jobs.issues.result, clean.log()).toBe('success');
-    expect(clean.step('issues', 'Sync drift issues').outputs).toMatchObject({ drifted: '0', unknown: '0', closed: '0' });
+    expect(clean.step('issues', 'Sync drift issues').outputs).toMatchObject({
+      drifted: '0',
+      unknown: '0',
+      closed: '0',
+    });
     expect(driftIssues()).toEqual([]);
 
     // 2. Out-of-band edits in two domains.
@@ -50,7 +54,9 @@ describe('drift.yml, step by step, against the emulator', () => {
     });
     const state = w.emu.state();
     const acmeModified = String(state.domains[DOMAIN]!.users.find((u) => u.user === '1001')!['last-modified-datetime']);
-    const globexModified = String(state.domains[GLOBEX]!.users.find((u) => u.user === '1003')!['last-modified-datetime']);
+    const globexModified = String(
+      state.domains[GLOBEX]!.users.find((u) => u.user === '1003')!['last-modified-datetime'],
+    );
     w.emu.requests.reset();
 
     const drifted = await w.drift();
@@ -70,11 +76,17 @@ describe('drift.yml, step by step, against the emulator', () => {
     expect(globexIssue.body).toContain(globexModified);
 
     // 3. acme is re-applied through a reviewed PR (a change to its file re-plans it against the platform).
-    const head = w.repo.commit('reapply-acme', { 'domains/acme.yaml': `# re-applied after drift\n${domainYaml({ users: OFFICE })}` }, 'Re-apply acme');
+    const head = w.repo.commit(
+      'reapply-acme',
+      { 'domains/acme.yaml': `# re-applied after drift\n${domainYaml({ users: OFFICE })}` },
+      'Re-apply acme',
+    );
     const { pull, event } = w.openPullRequest('reapply-acme', head);
     const plan = await w.plan(event);
     expect(plan.jobs.report.result, plan.log()).toBe('success');
-    expect(w.github.comments.find((c) => c.issue === pull.number)?.body).toMatch(/\| `acme\.example\.com` \| 0 \| 1 \|/);
+    expect(w.github.comments.find((c) => c.issue === pull.number)?.body).toMatch(
+      /\| `acme\.example\.com` \| 0 \| 1 \|/,
+    );
     const apply = await w.apply(w.mergePullRequest(pull));
     expect(apply.jobs.report.result, apply.log()).toBe('success');
 
@@ -82,7 +94,9 @@ describe('drift.yml, step by step, against the emulator', () => {
     expect(after.jobs.issues.result, after.log()).toBe('success');
     expect(after.step('issues', 'Sync drift issues').outputs).toMatchObject({ drifted: '1', closed: '1' });
     expect(acmeIssue.state).toBe('closed');
-    expect(w.github.comments.some((c) => c.issue === acmeIssue.number && c.body.includes(`${DOMAIN} is clean again`))).toBe(true);
+    expect(
+      w.github.comments.some((c) => c.issue === acmeIssue.number && c.body.includes(`${DOMAIN} is clean again`)),
+    ).toBe(true);
     expect(globexIssue.state).toBe('open');
     // globex, still drifted, kept its one issue (updated, not duplicated).
     expect(driftIssues()).toHaveLength(2);

@@ -15,11 +15,7 @@ export interface ExpressionContext {
   readonly status: { success(): boolean; failure(): boolean; cancelled(): boolean };
 }
 
-type Token =
-  | { t: 'str'; v: string }
-  | { t: 'num'; v: number }
-  | { t: 'id'; v: string }
-  | { t: 'op'; v: string };
+type Token = { t: 'str'; v: string } | { t: 'num'; v: number } | { t: 'id'; v: string } | { t: 'op'; v: string };
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
@@ -180,7 +176,7 @@ export function evaluate(src: string, ctx: ExpressionContext): Value {
       if (peek('.')) {
         pos++;
         const name = tokens[pos++];
-        if (!name || name.t !== 'id') throw new Error(`expected a property name in expression: ${src}`);
+        if (name?.t !== 'id') throw new Error(`expected a property name in expression: ${src}`);
         v = property(v, name.v);
       } else if (peek('[')) {
         pos++;

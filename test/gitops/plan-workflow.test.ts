@@ -26,7 +26,11 @@ describe('plan.yml, step by step, against the emulator', () => {
     const w = world;
     const head1 = w.repo.commit(
       'move-alan',
-      { 'domains/acme.yaml': domainYaml({ users: OFFICE.map((u) => (u.ext === '1002' ? { ...u, department: 'Marketing' } : u)) }) },
+      {
+        'domains/acme.yaml': domainYaml({
+          users: OFFICE.map((u) => (u.ext === '1002' ? { ...u, department: 'Marketing' } : u)),
+        }),
+      },
       'Alan moves to Marketing',
     );
     const { pull, event } = w.openPullRequest('move-alan', head1);
@@ -71,7 +75,11 @@ describe('plan.yml, step by step, against the emulator', () => {
     // Second push to the PR: the same comment is edited, not a second one posted.
     const head2 = w.repo.commit(
       'move-alan',
-      { 'domains/acme.yaml': domainYaml({ users: OFFICE.map((u) => (u.ext === '1002' ? { ...u, department: 'Legal' } : u)) }) },
+      {
+        'domains/acme.yaml': domainYaml({
+          users: OFFICE.map((u) => (u.ext === '1002' ? { ...u, department: 'Legal' } : u)),
+        }),
+      },
       'Legal, not Marketing',
     );
     const second = await w.plan(w.pushToPullRequest(pull, head2));
@@ -100,7 +108,9 @@ describe('plan.yml, step by step, against the emulator', () => {
     const status = world.github.statuses.at(-1);
     expect(status).toMatchObject({ sha: head, state: 'failure', context: 'pbxctl/plan' });
     // The reason pbxctl plan wrote into plan.json (its `violations`), not a generic "blocked".
-    expect(status?.description).toMatch(/^Blocked by policy: acme\.example\.com: 2 deletes exceed policy\.max_deletes = 1/);
+    expect(status?.description).toMatch(
+      /^Blocked by policy: acme\.example\.com: 2 deletes exceed policy\.max_deletes = 1/,
+    );
     const body = world.github.comments[0].body;
     expect(body).toContain('**Blocked by policy.**');
     expect(body).toContain('re-run with --allow-deletes to proceed (max_deletes)');

@@ -35,7 +35,12 @@ function withPinSecrets(workflow: string): string {
 describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => {
   it('as shipped the plan fails naming the missing variable; with the documented recipe it plans, lints and applies', async () => {
     const seed = officeSeed(OFFICE, GLOBEX);
-    seed.domains = { ...seed.domains, 'acme.example.com': { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } } };
+    seed.domains = {
+      ...seed.domains,
+      'acme.example.com': {
+        domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' },
+      },
+    };
     world = await startWorld(seed, { 'domains/globex.yaml': domainYaml({ domain: GLOBEX, users: OFFICE }) }, PINS);
     const w = world;
 
@@ -44,7 +49,9 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => 
     const shipped = await w.plan(event);
     expect(shipped.jobs.report.result).toBe('failure');
     expect(w.github.statuses.at(-1)).toMatchObject({ state: 'failure' });
-    expect(w.github.statuses.at(-1)?.description).toMatch(/^Plan failed: plan-shard-\d-of-4: no plan\.json \(exit code 1\)/);
+    expect(w.github.statuses.at(-1)?.description).toMatch(
+      /^Plan failed: plan-shard-\d-of-4: no plan\.json \(exit code 1\)/,
+    );
     expect(w.github.comments[0].body).toContain('environment variable VM_PIN_1000 is not set');
 
     // The recipe, committed to the PR: PIN secrets mapped into the pbxctl steps of the three workflows.
@@ -61,13 +68,26 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => 
     expect(w.github.comments).toHaveLength(1);
     expect(w.github.comments[0].body).not.toContain('4821');
     // The workspace now holds the PR's merge commit: its workflows pass the project rules with the PINs allowed.
-    const lint = await sh(process.execPath, [CLI_MAIN, 'ci', 'lint-workflows', '.github/workflows', ...Object.keys(PINS).flatMap((n) => ['--allow-secret', n])], {
+    const lint = await sh(
+      process.execPath,
+      [
+        CLI_MAIN,
+        'ci',
+        'lint-workflows',
+        '.github/workflows',
+        ...Object.keys(PINS).flatMap((n) => ['--allow-secret', n]),
+      ],
+      {
+        cwd: w.runner.workspace,
+        env: { PATH: process.env.PATH ?? '' },
+      },
+    );
+    expect(lint.code, lint.stderr).toBe(0);
+    expect(lint.stdout).toMatch(/^4 file\(s\) checked, 0 finding/);
+    const strict = await sh(process.execPath, [CLI_MAIN, 'ci', 'lint-workflows', '.github/workflows'], {
       cwd: w.runner.workspace,
       env: { PATH: process.env.PATH ?? '' },
     });
-    expect(lint.code, lint.stderr).toBe(0);
-    expect(lint.stdout).toMatch(/^4 file\(s\) checked, 0 finding/);
-    const strict = await sh(process.execPath, [CLI_MAIN, 'ci', 'lint-workflows', '.github/workflows'], { cwd: w.runner.workspace, env: { PATH: process.env.PATH ?? '' } });
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('secret VM_PIN_1000 is not in the allowed list');
 

@@ -50,10 +50,22 @@ function pairwiseDisjointCover(sets: string[][]): void {
 describe(`--shard i/${SHARDS} over ${N} domains, end to end`, () => {
   it('pbxctl plan --shard i/n plans disjoint sets that cover all 100 domains, as pbxctl ci shard stages them', async () => {
     git(world.repo.dir, 'checkout', '-q', 'main');
-    const env = { PATH: process.env.PATH ?? '', NS_API_URL: world.emu.url, NS_API_KEY: API_KEY, NO_COLOR: '1', CI: 'true' };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      NS_API_URL: world.emu.url,
+      NS_API_KEY: API_KEY,
+      NO_COLOR: '1',
+      CI: 'true',
+    };
     const shards = Array.from({ length: SHARDS }, (_, i) => `${i + 1}/${SHARDS}`);
     const plans = await Promise.all(
-      shards.map((shard) => sh(process.execPath, [CLI_MAIN, 'plan', 'domains', '--shard', shard, '--format', 'json', '--detailed-exitcode'], { cwd: world.repo.dir, env })),
+      shards.map((shard) =>
+        sh(
+          process.execPath,
+          [CLI_MAIN, 'plan', 'domains', '--shard', shard, '--format', 'json', '--detailed-exitcode'],
+          { cwd: world.repo.dir, env },
+        ),
+      ),
     );
     const planned = plans.map((p, i) => {
       expect([0, 2], `shard ${shards[i]}: ${p.stderr}`).toContain(p.code);
@@ -63,7 +75,11 @@ describe(`--shard i/${SHARDS} over ${N} domains, end to end`, () => {
     pairwiseDisjointCover(planned);
 
     // The CI side stages exactly the domains `pbxctl plan --shard` plans.
-    const stagings = await Promise.all(shards.map((shard) => sh(process.execPath, [CLI_MAIN, 'ci', 'shard', 'domains', '--shard', shard], { cwd: world.repo.dir, env })));
+    const stagings = await Promise.all(
+      shards.map((shard) =>
+        sh(process.execPath, [CLI_MAIN, 'ci', 'shard', 'domains', '--shard', shard], { cwd: world.repo.dir, env }),
+      ),
+    );
     for (const [i, staged] of stagings.entries()) {
       expect(staged.code, staged.stderr).toBe(0);
       const stagedNames = (JSON.parse(staged.stdout) as { domains: { name: string }[] }).domains.map((d) => d.name);
@@ -80,7 +96,11 @@ describe(`--shard i/${SHARDS} over ${N} domains, end to end`, () => {
     expect(run.jobs.plan.runs).toHaveLength(jobs);
     const shardSets = Object.entries(run.artifacts)
       .filter(([name]) => name.startsWith('plan-shard-'))
-      .map(([, dir]) => (JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { domains: { domain: string }[] }).domains.map((d) => d.domain));
+      .map(([, dir]) =>
+        (JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')) as { domains: { domain: string }[] }).domains.map(
+          (d) => d.domain,
+        ),
+      );
     expect(shardSets).toHaveLength(jobs);
     pairwiseDisjointCover(shardSets);
     const combined = JSON.parse(readFileSync(join(run.artifacts['pbxctl-plan'], 'combined.json'), 'utf8'));

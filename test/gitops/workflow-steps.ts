@@ -95,7 +95,10 @@ export class ConfigRepo {
     mkdirSync(dir, { recursive: true });
     git(dir, 'init', '-q', '-b', 'main');
     cpSync(join(REPO_ROOT, '.github'), join(dir, '.github'), { recursive: true });
-    writeFiles(dir, { 'package.json': `${JSON.stringify({ private: true, devDependencies: { pbxctl: '0.1.0' } }, null, 2)}\n`, ...files });
+    writeFiles(dir, {
+      'package.json': `${JSON.stringify({ private: true, devDependencies: { pbxctl: '0.1.0' } }, null, 2)}\n`,
+      ...files,
+    });
     git(dir, 'add', '-A');
     git(dir, 'commit', '-q', '-m', 'Initial desired state');
     return new ConfigRepo(dir);
@@ -185,7 +188,10 @@ export interface JobRun {
 export interface WorkflowRun {
   readonly workflow: string;
   readonly runId: number;
-  readonly jobs: Record<string, { result: 'success' | 'failure' | 'skipped'; outputs: Record<string, string>; runs: JobRun[] }>;
+  readonly jobs: Record<
+    string,
+    { result: 'success' | 'failure' | 'skipped'; outputs: Record<string, string>; runs: JobRun[] }
+  >;
   /** Uploaded artifacts: name → directory. */
   readonly artifacts: Record<string, string>;
   /** Every step of every job, in execution order. */
@@ -278,7 +284,10 @@ export class WorkflowRunner {
     this.binDir = join(options.root, 'runner', 'bin');
     mkdirSync(this.binDir, { recursive: true });
     const shim = join(this.binDir, 'pbxctl');
-    writeFileSync(shim, `#!/usr/bin/env bash\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_MAIN)} "$@"\n`);
+    writeFileSync(
+      shim,
+      `#!/usr/bin/env bash\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_MAIN)} "$@"\n`,
+    );
     chmodSync(shim, 0o755);
   }
 
@@ -320,7 +329,9 @@ export class WorkflowRunner {
 
     const pending = Object.keys(workflow.jobs).filter((id) => !options.only || options.only.includes(id));
     while (pending.length > 0) {
-      const index = pending.findIndex((id) => needsOf(workflow.jobs[id]).every((n) => jobs[n] !== undefined || !pending.includes(n)));
+      const index = pending.findIndex((id) =>
+        needsOf(workflow.jobs[id]).every((n) => jobs[n] !== undefined || !pending.includes(n)),
+      );
       if (index < 0) throw new Error(`${workflowFile}: cyclic or unsatisfiable needs among ${pending.join(', ')}`);
       const [id] = pending.splice(index, 1);
       const job = workflow.jobs[id];
@@ -331,8 +342,19 @@ export class WorkflowRunner {
         failure: () => Object.values(needs).some((n) => n.result === 'failure'),
         cancelled: () => false,
       };
-      const baseContexts = { github, needs, secrets: this.options.secrets, inputs: {}, vars: {}, env: {}, runner: { os: 'Linux', temp: runDir } };
-      const jobCtx: ExpressionContext = { contexts: { ...baseContexts, env: workflowEnv({ contexts: baseContexts, status: jobStatus }) }, status: jobStatus };
+      const baseContexts = {
+        github,
+        needs,
+        secrets: this.options.secrets,
+        inputs: {},
+        vars: {},
+        env: {},
+        runner: { os: 'Linux', temp: runDir },
+      };
+      const jobCtx: ExpressionContext = {
+        contexts: { ...baseContexts, env: workflowEnv({ contexts: baseContexts, status: jobStatus }) },
+        status: jobStatus,
+      };
       if (!condition(job.if, jobCtx)) {
         jobs[id] = { result: 'skipped', outputs: {}, runs: [] };
         continue;
@@ -369,21 +391,31 @@ export class WorkflowRunner {
         const found = steps.find(
           (s) =>
             s.job === job &&
-            (typeof match === 'string' ? s.name.includes(match) || (s.run ?? '').includes(match) : match.test(s.name) || match.test(s.run ?? '')),
+            (typeof match === 'string'
+              ? s.name.includes(match) || (s.run ?? '').includes(match)
+              : match.test(s.name) || match.test(s.run ?? '')),
         );
         if (!found) throw new Error(`no step ${String(match)} ran in job ${job}`);
         return found;
       },
       log: () =>
         steps
-          .map((s) => `--- ${s.job} / ${s.name}: ${s.outcome}${s.exitCode !== undefined ? ` (exit ${s.exitCode})` : ''}\n${s.stdout}${s.stderr}`)
+          .map(
+            (s) =>
+              `--- ${s.job} / ${s.name}: ${s.outcome}${s.exitCode !== undefined ? ` (exit ${s.exitCode})` : ''}\n${s.stdout}${s.stderr}`,
+          )
           .join('\n'),
     };
   }
 
-  private expandEnv(env: Record<string, unknown> | undefined, ctx: ExpressionContext, into: Record<string, string>): Record<string, string> {
+  private expandEnv(
+    env: Record<string, unknown> | undefined,
+    ctx: ExpressionContext,
+    into: Record<string, string>,
+  ): Record<string, string> {
     const out = { ...into };
-    for (const [name, value] of Object.entries(env ?? {})) out[name] = stringify(expand(value, { ...ctx, contexts: { ...ctx.contexts, env: out } }));
+    for (const [name, value] of Object.entries(env ?? {}))
+      out[name] = stringify(expand(value, { ...ctx, contexts: { ...ctx.contexts, env: out } }));
     return out;
   }
 
@@ -418,7 +450,18 @@ export class WorkflowRunner {
       const name = step.name ?? (step.uses ? `uses ${step.uses}` : `run ${(step.run ?? '').split('\n')[0]}`);
       const ctx: ExpressionContext = { contexts: { ...contexts(), env }, status };
       if (!condition(step.if, ctx)) {
-        const skipped: StepRun = { name, id: step.id, kind: step.uses ? 'uses' : 'run', run: step.run, env: {}, outcome: 'skipped', stdout: '', stderr: '', outputs: {}, summary: '' };
+        const skipped: StepRun = {
+          name,
+          id: step.id,
+          kind: step.uses ? 'uses' : 'run',
+          run: step.run,
+          env: {},
+          outcome: 'skipped',
+          stdout: '',
+          stderr: '',
+          outputs: {},
+          summary: '',
+        };
         done.push(skipped);
         if (step.id) stepsCtx[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
         continue;
@@ -439,7 +482,8 @@ export class WorkflowRunner {
         for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = stringify(expand(v, ctx));
         result = this.uses(step.uses, withValues, run, extraPath);
       } else if (typeof step.run === 'string') {
-        if (step.shell !== undefined && step.shell !== 'bash') throw new Error(`${id}: shell ${step.shell} is not supported by the harness`);
+        if (step.shell !== undefined && step.shell !== 'bash')
+          throw new Error(`${id}: shell ${step.shell} is not supported by the harness`);
         const script = join(files, 'script.sh');
         writeFileSync(script, step.run);
         const processEnv: Record<string, string> = {
@@ -472,7 +516,8 @@ export class WorkflowRunner {
       const outputs = parseOutputs(readFileSync(fileCommands.GITHUB_OUTPUT, 'utf8'));
       const summary = readFileSync(fileCommands.GITHUB_STEP_SUMMARY, 'utf8');
       jobSummary.push(summary);
-      for (const line of readFileSync(fileCommands.GITHUB_PATH, 'utf8').split('\n').filter(Boolean)) extraPath.unshift(line);
+      for (const line of readFileSync(fileCommands.GITHUB_PATH, 'utf8').split('\n').filter(Boolean))
+        extraPath.unshift(line);
       Object.assign(env, parseOutputs(readFileSync(fileCommands.GITHUB_ENV, 'utf8')));
       const outcome = result.code === 0 ? 'success' : 'failure';
       if (outcome === 'failure') failed = true;
@@ -494,7 +539,14 @@ export class WorkflowRunner {
     const outputs: Record<string, string> = {};
     const finalCtx: ExpressionContext = { contexts: { ...contexts(), env }, status };
     for (const [name, value] of Object.entries(job.outputs ?? {})) outputs[name] = stringify(expand(value, finalCtx));
-    return { id, matrix: run.matrix, result: failed ? 'failure' : 'success', steps: done, outputs, summary: jobSummary.join('') };
+    return {
+      id,
+      matrix: run.matrix,
+      result: failed ? 'failure' : 'success',
+      steps: done,
+      outputs,
+      summary: jobSummary.join(''),
+    };
   }
 
   /** The local equivalents of the `uses:` steps (see the header comment). */
@@ -518,7 +570,8 @@ export class WorkflowRunner {
         return ok(`checked out ${run.event.sha}`);
       }
       case './.github/actions/setup-pbxctl': {
-        if (!existsSync(join(this.workspace, '.github', 'actions', 'setup-pbxctl', 'action.yml'))) return fail('setup action not found (no checkout?)');
+        if (!existsSync(join(this.workspace, '.github', 'actions', 'setup-pbxctl', 'action.yml')))
+          return fail('setup action not found (no checkout?)');
         extraPath.unshift(this.binDir);
         return ok('pbxctl shim on PATH');
       }
@@ -535,7 +588,8 @@ export class WorkflowRunner {
         const files = paths.flatMap((p) => (statSync(p).isDirectory() ? listFiles(p) : [p]));
         if (files.length === 0) {
           const mode = input['if-no-files-found'] ?? 'warn';
-          if (mode === 'error') return fail(`upload-artifact: no files were found with the provided path: ${input.path}`);
+          if (mode === 'error')
+            return fail(`upload-artifact: no files were found with the provided path: ${input.path}`);
           return ok(`no files for ${name} (${mode})`);
         }
         const target = join(run.artifactStore, name);
@@ -557,7 +611,8 @@ export class WorkflowRunner {
         }
         const pattern = globRegExp(input.pattern ?? '*');
         const names = Object.keys(run.artifacts).filter((n) => pattern.test(n));
-        for (const n of names) copyContents(run.artifacts[n], input['merge-multiple'] === 'true' ? dest : join(dest, n));
+        for (const n of names)
+          copyContents(run.artifacts[n], input['merge-multiple'] === 'true' ? dest : join(dest, n));
         return ok(`downloaded ${names.length} artifact(s): ${names.join(', ')}`);
       }
       default:
@@ -570,13 +625,16 @@ function matrixCombos(value: unknown): Record<string, unknown>[] {
   const matrix = value as { include?: Record<string, unknown>[] } & Record<string, unknown>;
   const axes = Object.entries(matrix).filter(([k]) => k !== 'include' && k !== 'exclude');
   let combos: Record<string, unknown>[] = [{}];
-  for (const [key, values] of axes) combos = combos.flatMap((c) => (values as unknown[]).map((v) => ({ ...c, [key]: v })));
+  for (const [key, values] of axes)
+    combos = combos.flatMap((c) => (values as unknown[]).map((v) => ({ ...c, [key]: v })));
   if (axes.length === 0) combos = [];
   return [...combos, ...(matrix.include ?? [])];
 }
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
 }
 
 function commonDir(paths: readonly string[]): string {
@@ -592,7 +650,12 @@ function commonDir(paths: readonly string[]): string {
 }
 
 function globRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
 }
 
 export function tempRoot(prefix = 'pbxctl-gitops-'): string {

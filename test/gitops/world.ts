@@ -32,7 +32,11 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(seed: EmulatorSeed, files: Record<string, string>, extraSecrets: Record<string, string> = {}): Promise<World> {
+export async function startWorld(
+  seed: EmulatorSeed,
+  files: Record<string, string>,
+  extraSecrets: Record<string, string> = {},
+): Promise<World> {
   const root = tempRoot();
   const emu = await startEmulator({ seed, apiKeys: [API_KEY] });
   const github = await startFakeGitHub();
@@ -70,7 +74,21 @@ export async function startWorld(seed: EmulatorSeed, files: Record<string, strin
   }
 
   function pushEvent(before: string, after: string): WorkflowEvent {
-    return { name: 'push', sha: after, ref: 'refs/heads/main', payload: { ref: 'refs/heads/main', before, after, repository: repoPayload } };
+    return {
+      name: 'push',
+      sha: after,
+      ref: 'refs/heads/main',
+      payload: { ref: 'refs/heads/main', before, after, repository: repoPayload },
+    };
+  }
+
+  function scheduleEvent(): WorkflowEvent {
+    return {
+      name: 'schedule',
+      sha: repo.sha('main'),
+      ref: 'refs/heads/main',
+      payload: { schedule: '17 5 * * *', repository: repoPayload },
+    };
   }
 
   return {
@@ -105,14 +123,10 @@ export async function startWorld(seed: EmulatorSeed, files: Record<string, strin
       const after = repo.commit('main', files, message);
       return pushEvent(before, after);
     },
-    scheduleEvent() {
-      return { name: 'schedule', sha: repo.sha('main'), ref: 'refs/heads/main', payload: { schedule: '17 5 * * *', repository: repoPayload } };
-    },
+    scheduleEvent,
     plan: (event) => runner.run('plan.yml', event),
     apply: (event, beforeJob) => runner.run('apply.yml', event, { beforeJob }),
-    drift() {
-      return runner.run('drift.yml', this.scheduleEvent());
-    },
+    drift: () => runner.run('drift.yml', scheduleEvent()),
     writes: () => emu.requests.list().filter((r) => r.method !== 'GET'),
     async close() {
       await Promise.allSettled([emu.close(), github.close()]);
