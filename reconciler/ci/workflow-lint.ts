@@ -252,7 +252,7 @@ export function lintWorkflowText(text: string, file: string, options: LintOption
     }
   });
 
-  const allowed = new Set(options.allowedSecrets ?? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY']);
+  const allowed = new Set(options.allowedSecrets ?? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY', 'PBXCTL_SECRETS']);
   lines.forEach((raw, i) => {
     for (const match of raw.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
       if (!allowed.has(match[1])) {

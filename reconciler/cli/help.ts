@@ -33,6 +33,7 @@ Environment:
   NS_API_KEY   API key (nsd_…); never printed
   NS_CLIENT_ID, NS_CLIENT_SECRET, NS_USERNAME, NS_PASSWORD
                OAuth password grant instead of an API key (tokens refreshed automatically)
+  PBXCTL_SECRETS  JSON object of secret values ({"VM_PIN_1001": "…"}) used when a { env: NAME } is not set
   PBXCTL_CONCURRENCY, PBXCTL_RATE   requests in flight / per second (defaults 8 / 100)
 
 Exit codes:

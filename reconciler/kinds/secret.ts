@@ -44,9 +44,29 @@ export function isSecretRef(value: unknown): value is SecretRef {
 /** Resolves secret references; injected so that `plan/` never touches the environment itself. */
 export type SecretResolver = (ref: SecretRef) => SecretValue | undefined;
 
+/**
+ * `{ env: NAME }` → the variable NAME, or else the key NAME of the JSON object in `PBXCTL_SECRETS`, so a CI
+ * can hand over every PIN of a fleet in ONE secret instead of one workflow edit per PIN.
+ */
 export function envSecretResolver(env: NodeJS.ProcessEnv): SecretResolver {
+  let bundle: Record<string, unknown> | undefined;
+  const fromBundle = (name: string): string | undefined => {
+    if (bundle === undefined) {
+      try {
+        const parsed: unknown = env.PBXCTL_SECRETS ? JSON.parse(env.PBXCTL_SECRETS) : {};
+        bundle = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+      } catch {
+        // Never echo the value: it holds secrets.
+        bundle = {};
+      }
+    }
+    const v = bundle[name];
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  };
   return (ref) => {
-    const value = env[ref.env];
-    return value === undefined || value === '' ? undefined : new SecretValue(value, `env ${ref.env}`);
+    const direct = env[ref.env];
+    if (direct !== undefined && direct !== '') return new SecretValue(direct, `env ${ref.env}`);
+    const bundled = fromBundle(ref.env);
+    return bundled === undefined || bundled === '' ? undefined : new SecretValue(bundled, `PBXCTL_SECRETS.${ref.env}`);
   };
 }

@@ -2,7 +2,8 @@
  * The shipped example (examples/small-office/acme.yaml) takes voicemail PINs from the environment
  * (`pin: { env: VM_PIN_1000 }`). The workflows pass only NS_API_URL/NS_API_KEY to pbxctl, so as shipped the PR
  * plan fails — legibly: the comment and the status say which variable is missing. With the recipe from
- * docs/gitops.md (map the PIN secrets in the pbxctl steps' `env:`, lint with --allow-secret) it plans and applies.
+ * docs/gitops.md — one `PBXCTL_SECRETS` JSON secret, or single secrets mapped in the steps' `env:` and linted
+ * with --allow-secret — it plans and applies.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,5 +96,28 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => 
     expect(applied.jobs.report.result, applied.log()).toBe('success');
     const grace = w.emu.state().domains['acme.example.com']!.users.find((u) => u.user === '1000')!;
     expect(grace['voicemail-login-pin']).toBe('4821');
+  });
+
+  it('with every PIN in the one PBXCTL_SECRETS secret, the shipped workflows plan and apply unchanged', async () => {
+    const seed = officeSeed(OFFICE, GLOBEX);
+    seed.domains = {
+      ...seed.domains,
+      'acme.example.com': { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } },
+    };
+    world = await startWorld(seed, { 'domains/globex.yaml': domainYaml({ domain: GLOBEX, users: OFFICE }) }, {
+      PBXCTL_SECRETS: JSON.stringify(PINS),
+    });
+    const w = world;
+    const head = w.repo.commit('onboard-acme', { 'domains/acme.yaml': EXAMPLE }, 'Onboard Acme');
+    const { pull, event } = w.openPullRequest('onboard-acme', head);
+    const planned = await w.plan(event);
+    expect(planned.jobs.report.result, planned.log()).toBe('success');
+    expect(w.github.comments).toHaveLength(1);
+    for (const pin of Object.values(PINS)) expect(w.github.comments[0].body).not.toContain(pin);
+    const applied = await w.apply(w.mergePullRequest(pull));
+    expect(applied.jobs.report.result, applied.log()).toBe('success');
+    const users = w.emu.state().domains['acme.example.com']!.users;
+    expect(users.find((u) => u.user === '1000')!['voicemail-login-pin']).toBe('4821');
+    expect(users.find((u) => u.user === '1001')!['voicemail-login-pin']).toBe('7734');
   });
 });
