@@ -4,9 +4,9 @@
  * and exit codes (design.md §6.5):
  *   0 ok / no changes · 1 error · 2 changes present (--detailed-exitcode; drift) · 3 blocked by policy · 4 partial apply
  */
-import { runCli } from './run-cli';
+import type { CliIo } from './run-cli';
 
-runCli(process.argv.slice(2), {
+const io: CliIo = {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   env: process.env,
@@ -14,7 +14,15 @@ runCli(process.argv.slice(2), {
   stdinIsTty: process.stdin.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
   stdoutIsTty: process.stdout.isTTY === true,
-}).then(
+};
+
+async function main(argv: string[]): Promise<number> {
+  // `pbxctl ci …` runs in every workflow step: load only the ci helpers, not the planner.
+  if (argv[0] === 'ci') return (await import('../ci/ci-command')).runCiCommand(argv.slice(1), io);
+  return (await import('./run-cli')).runCli(argv, io);
+}
+
+main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
