@@ -2,7 +2,10 @@
 import { type BenchCase, type BenchResult, runCase } from './plan-users';
 
 async function main(): Promise<void> {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const ns = sizes.length ? sizes : [100, 1000];
   const cases: BenchCase[] = [
     ...ns.map((n) => ({ name: `users only`, users: n, full: false, contacts: 0 })),
@@ -21,7 +24,9 @@ async function main(): Promise<void> {
   ];
   for (const r of results) {
     const base = results.find((x) => x.name === r.name) as BenchResult;
-    lines.push(`| ${r.name} | ${r.users} | ${r.ms.toFixed(0)} | ${r.requests} | ${(r.requests / r.users).toFixed(2)} | ${r.changes} | ${r.heapMb.toFixed(0)} | ${(r.ms / base.ms).toFixed(1)}× |`);
+    lines.push(
+      `| ${r.name} | ${r.users} | ${r.ms.toFixed(0)} | ${r.requests} | ${(r.requests / r.users).toFixed(2)} | ${r.changes} | ${r.heapMb.toFixed(0)} | ${(r.ms / base.ms).toFixed(1)}× |`,
+    );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

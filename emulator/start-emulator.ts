@@ -216,7 +216,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     const auth = req.headers.authorization ?? '';
     const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
     if (!token) return answer({ status: 401, body: { code: 401, message: 'Authentication Required' } });
-    if (!apiKeys.has(token) && !oauth.accepts(token)) return answer({ status: 401, body: { code: 401, message: 'Invalid or expired API key' } });
+    if (!apiKeys.has(token) && !oauth.accepts(token))
+      return answer({ status: 401, body: { code: 401, message: 'Invalid or expired API key' } });
 
     const match = matchRoute(method, segments);
     if (!match) return answer({ status: 404, body: { code: 404, message: 'No Route Found [92]' } });

@@ -33,16 +33,29 @@ export interface PlanRunOptions extends SafetyFlags {
   readonly onDomainDone?: (domain: string, done: number, total: number) => void;
 }
 
-export async function planDomain(client: NetSapiensClient, desired: DomainDesiredState, options: PlanRunOptions = {}): Promise<DomainRun> {
-  const live = await readLiveState(client, desired.domain, { desired: desired.objects, concurrency: options.concurrency });
+export async function planDomain(
+  client: NetSapiensClient,
+  desired: DomainDesiredState,
+  options: PlanRunOptions = {},
+): Promise<DomainRun> {
+  const live = await readLiveState(client, desired.domain, {
+    desired: desired.objects,
+    concurrency: options.concurrency,
+  });
   assertReferencesExist(desired, live);
   const candidates = destructiveCandidates({ desired, live });
-  const losses = candidates.length ? await readLosses(client, desired.domain, candidates, options.concurrency) : undefined;
+  const losses = candidates.length
+    ? await readLosses(client, desired.domain, candidates, options.concurrency)
+    : undefined;
   const plan = checkSafety(computePlan({ desired, live, losses }), desired.policy, options);
   return { desired, live, plan, inputs: domainInputs(desired, live) };
 }
 
-export async function runPlan(state: DesiredState, client: NetSapiensClient, options: PlanRunOptions = {}): Promise<PlanRun> {
+export async function runPlan(
+  state: DesiredState,
+  client: NetSapiensClient,
+  options: PlanRunOptions = {},
+): Promise<PlanRun> {
   let done = 0;
   const domains = await mapBounded(state.domains, options.domainConcurrency ?? 4, async (d) => {
     const run = await planDomain(client, d, options);
@@ -50,7 +63,13 @@ export async function runPlan(state: DesiredState, client: NetSapiensClient, opt
     return run;
   });
   const inputs = Object.fromEntries(domains.map((d) => [d.desired.domain, d.inputs]));
-  return { document: buildPlanDocument(domains.map((d) => d.plan), inputs), domains };
+  return {
+    document: buildPlanDocument(
+      domains.map((d) => d.plan),
+      inputs,
+    ),
+    domains,
+  };
 }
 
 /**
@@ -91,7 +110,8 @@ export function assertNotStale(saved: PlanDocument, fresh: PlanRun): void {
     const domain = run.desired.domain;
     const before = saved.inputs[domain];
     if (!before) continue;
-    if (before.files_digest !== run.inputs.files_digest) details.push(`${domain}: the desired-state files changed since the plan was made`);
+    if (before.files_digest !== run.inputs.files_digest)
+      details.push(`${domain}: the desired-state files changed since the plan was made`);
     if (before.live_digest !== run.inputs.live_digest) {
       const ids = new Set([...Object.keys(before.objects), ...Object.keys(run.inputs.objects)]);
       for (const id of [...ids].sort()) {
@@ -100,11 +120,14 @@ export function assertNotStale(saved: PlanDocument, fresh: PlanRun): void {
         if (a === b) continue;
         const obj = findLive(run.live, id);
         const when = obj?.lastModified ? ` (last modified ${obj.lastModified})` : '';
-        details.push(`${domain}: ${id.replace(':', ' ')} ${a === undefined ? 'appeared on the platform' : b === undefined ? 'disappeared from the platform' : 'was changed on the platform'}${when}`);
+        details.push(
+          `${domain}: ${id.replace(':', ' ')} ${a === undefined ? 'appeared on the platform' : b === undefined ? 'disappeared from the platform' : 'was changed on the platform'}${when}`,
+        );
       }
     }
   }
-  if (details.length === 0 && saved.checksum !== fresh.document.checksum) details.push('the planned changes differ from the saved plan');
+  if (details.length === 0 && saved.checksum !== fresh.document.checksum)
+    details.push('the planned changes differ from the saved plan');
   if (details.length > 0) {
     throw new StalePlanError('the saved plan is stale: run `pbxctl plan` again and review the new plan', details);
   }

@@ -47,11 +47,23 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
   const ctx = { client, domain: plan.domain, sendWelcomeEmail: input.sendWelcomeEmail ?? true };
   let done = 0;
   for (const change of executionOrder(plan.changes)) {
-    const base = { id: change.id, domain: plan.domain, kind: change.kind, key: change.key, label: change.label, action: change.action, class: change.class };
+    const base = {
+      id: change.id,
+      domain: plan.domain,
+      kind: change.kind,
+      key: change.key,
+      label: change.label,
+      action: change.action,
+      class: change.class,
+    };
     const blocker = change.dependsOn.find((d) => results.has(d) && results.get(d)?.result !== 'applied');
     let result: OperationResult;
     if (blocker) {
-      result = { ...base, result: 'skipped', error: `skipped: depends on ${blocker}, which ${results.get(blocker)?.result}` };
+      result = {
+        ...base,
+        result: 'skipped',
+        error: `skipped: depends on ${blocker}, which ${results.get(blocker)?.result}`,
+      };
     } else {
       const kind = kindByName(change.kind);
       const target: ChangeTarget = {

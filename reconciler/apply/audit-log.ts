@@ -57,7 +57,10 @@ export function appendAuditLog(path: string, records: readonly AuditRecord[]): v
 }
 
 /** Commit, actor and PR from the CI environment (GitHub Actions), falling back to what git knows. */
-export function auditEnvironment(env: NodeJS.ProcessEnv, gitCommit?: string): Pick<AuditContext, 'commit' | 'actor' | 'pullRequest'> {
+export function auditEnvironment(
+  env: NodeJS.ProcessEnv,
+  gitCommit?: string,
+): Pick<AuditContext, 'commit' | 'actor' | 'pullRequest'> {
   const pr = env.PBXCTL_PR_NUMBER ?? /refs\/pull\/(\d+)\//.exec(env.GITHUB_REF ?? '')?.[1];
   return {
     commit: env.GITHUB_SHA ?? gitCommit,

@@ -490,7 +490,9 @@ async function driftIssuesCommand(argv: string[], io: CiIo): Promise<number> {
 async function lintWorkflowsCommand(argv: string[], io: CiIo): Promise<number> {
   const { values, positionals } = parse(argv, { 'allow-secret': { type: 'string', multiple: true } });
   const extra = (values['allow-secret'] as string[] | undefined) ?? [];
-  const allowedSecrets = extra.length ? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY', 'PBXCTL_SECRETS', ...extra] : undefined;
+  const allowedSecrets = extra.length
+    ? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY', 'PBXCTL_SECRETS', ...extra]
+    : undefined;
   const dirs = positionals.length ? positionals : ['.github/workflows', '.github/actions'];
   const files: string[] = [];
   const walk = (dir: string) => {

@@ -20,7 +20,15 @@ const work = mkdtempSync(join(tmpdir(), 'pbxctl-e2e-'));
 function pbxctl(args: string[], extraEnv: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, [CLI, ...args], {
     cwd: work,
-    env: { PATH: process.env.PATH, NS_API_URL: url, NS_API_KEY: DEFAULT_API_KEY, VM_PIN_1000: '4821', VM_PIN_1001: '2468', CI: 'true', ...extraEnv },
+    env: {
+      PATH: process.env.PATH,
+      NS_API_URL: url,
+      NS_API_KEY: DEFAULT_API_KEY,
+      VM_PIN_1000: '4821',
+      VM_PIN_1001: '2468',
+      CI: 'true',
+      ...extraEnv,
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -29,10 +37,23 @@ function pbxctl(args: string[], extraEnv: Record<string, string> = {}) {
 
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error('dist/ is missing: run `npm run build` first (npm test does)');
-  emulator = spawn(process.execPath, [CLI, 'emulator', '--port', '0', '--seed', join(ROOT, 'examples/demo/seed.yaml'), '--state', join(work, 'state.json')], {
-    env: { PATH: process.env.PATH, NS_API_KEY: DEFAULT_API_KEY },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  emulator = spawn(
+    process.execPath,
+    [
+      CLI,
+      'emulator',
+      '--port',
+      '0',
+      '--seed',
+      join(ROOT, 'examples/demo/seed.yaml'),
+      '--state',
+      join(work, 'state.json'),
+    ],
+    {
+      env: { PATH: process.env.PATH, NS_API_KEY: DEFAULT_API_KEY },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   url = await new Promise<string>((res, rej) => {
     let out = '';
     const timer = setTimeout(() => rej(new Error(`emulator did not start: ${out}`)), 30_000);
@@ -86,7 +107,9 @@ describe('pbxctl as separate processes against the emulator', () => {
     );
     const res = pbxctl(['validate', 'bad.yaml']);
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/^bad\.yaml:5:18: users\[1\]\.extension: duplicate extension 1001 \(also at bad\.yaml:4:18\)/m);
+    expect(res.stderr).toMatch(
+      /^bad\.yaml:5:18: users\[1\]\.extension: duplicate extension 1001 \(also at bad\.yaml:4:18\)/m,
+    );
     expect(res.stderr).toMatch(/^bad\.yaml:6:18: users\[2\]\.extension: extension 911 is reserved/m);
     expect(res.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(res.stdout).toBe('');

@@ -42,13 +42,17 @@ Exit codes:
 `;
 
 const COMMANDS: Record<string, string> = {
-  validate: 'Usage: pbxctl validate <path>\n\nChecks the desired-state files without calling the platform. Exit 0 when valid, 1 otherwise.\n',
+  validate:
+    'Usage: pbxctl validate <path>\n\nChecks the desired-state files without calling the platform. Exit 0 when valid, 1 otherwise.\n',
   plan: 'Usage: pbxctl plan <path> [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]\n                   [--allow-deletes] [--allow-recycle] [--redact-pii] [--shard i/n]\n\nExit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes, 3 blocked by policy.\n',
-  apply: 'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE]\n\nA saved plan is re-checked against the files and the platform and refused when stale.\nExit codes: 0 applied, 1 error or stale plan, 3 blocked by policy, 4 partial apply.\n',
-  drift: 'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
+  apply:
+    'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE]\n\nA saved plan is re-checked against the files and the platform and refused when stale.\nExit codes: 0 applied, 1 error or stale plan, 3 blocked by policy, 4 partial apply.\n',
+  drift:
+    'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
   export: 'Usage: pbxctl export --domain <domain> [--out FILE]\n',
   welcome: 'Usage: pbxctl welcome --domain <domain> <extension>…\n',
-  emulator: 'Usage: pbxctl emulator [--port N] [--state FILE] [--seed FILE]\n\nAccepts NS_API_KEY as its key when set, otherwise the default emulator key (emulator/README.md).\n',
+  emulator:
+    'Usage: pbxctl emulator [--port N] [--state FILE] [--seed FILE]\n\nAccepts NS_API_KEY as its key when set, otherwise the default emulator key (emulator/README.md).\n',
   demo: 'Usage: pbxctl demo\n\nStarts the emulator in-process, seeded with examples/demo/seed.yaml, and runs plan → apply → plan of examples/small-office.\n',
 };
 

@@ -28,7 +28,9 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Last line of defence: never a stack trace for the user; a bug report hint instead.
-    process.stderr.write(`pbxctl: internal error: ${err instanceof Error ? err.message : String(err)}\n(set PBXCTL_DEBUG=1 for details)\n`);
+    process.stderr.write(
+      `pbxctl: internal error: ${err instanceof Error ? err.message : String(err)}\n(set PBXCTL_DEBUG=1 for details)\n`,
+    );
     if (process.env.PBXCTL_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
     process.exitCode = 1;
   },

@@ -11,7 +11,14 @@ import { appendAuditLog, auditEnvironment, auditRecord, type AuditRecord } from 
 import { applyDomainPlan, type OperationResult } from '../apply/apply-plan';
 import { selectShard } from '../ci/shard';
 import { loadDesiredState, type DesiredState } from '../desired/load-desired-state';
-import { ApplyError, DesiredStateError, PlatformApiError, StalePlanError, UnsafePlanError, UsageError } from '../errors';
+import {
+  ApplyError,
+  DesiredStateError,
+  PlatformApiError,
+  StalePlanError,
+  UnsafePlanError,
+  UsageError,
+} from '../errors';
 import { exportDomain } from '../export/export-domain';
 import { envSecretResolver } from '../kinds/secret';
 import { NetSapiensClient } from '../platform/client';
@@ -80,7 +87,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     flags = parsed.values as Flags;
     positionals = parsed.positionals;
   } catch (err) {
-    io.stderr(`pbxctl ${command}: ${(err as Error).message.split('\n')[0]}\nRun \`pbxctl ${command} --help\` for usage.\n`);
+    io.stderr(
+      `pbxctl ${command}: ${(err as Error).message.split('\n')[0]}\nRun \`pbxctl ${command} --help\` for usage.\n`,
+    );
     return EXIT.error;
   }
   if (flags.help) {
@@ -121,13 +130,17 @@ export function reportError(err: unknown, io: CliIo): number {
   if (err instanceof DesiredStateError) {
     for (const i of err.issues) {
       const where = i.position ? `${i.position.file}:${i.position.line}:${i.position.column}` : '';
-      io.stderr(`${where ? `${where}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}${i.hint ? `\n    hint: ${i.hint}` : ''}\n`);
+      io.stderr(
+        `${where ? `${where}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}${i.hint ? `\n    hint: ${i.hint}` : ''}\n`,
+      );
     }
     io.stderr(`${err.issues.length} error${err.issues.length === 1 ? '' : 's'}; nothing was changed.\n`);
     return EXIT.error;
   }
   if (err instanceof UnsafePlanError) {
-    io.stderr(`Blocked by safety policy:\n${err.violations.map((v) => `  - ${v.message}`).join('\n')}\nNothing was changed.\n`);
+    io.stderr(
+      `Blocked by safety policy:\n${err.violations.map((v) => `  - ${v.message}`).join('\n')}\nNothing was changed.\n`,
+    );
     return EXIT.blocked;
   }
   if (err instanceof StalePlanError) {
@@ -135,7 +148,9 @@ export function reportError(err: unknown, io: CliIo): number {
     return EXIT.error;
   }
   if (err instanceof PlatformApiError) {
-    io.stderr(`pbxctl: platform error: ${err.message}${err.requestId ? ` (request id ${err.requestId})` : ''}\n${err.status === 401 ? 'hint: check NS_API_KEY\n' : ''}`);
+    io.stderr(
+      `pbxctl: platform error: ${err.message}${err.requestId ? ` (request id ${err.requestId})` : ''}\n${err.status === 401 ? 'hint: check NS_API_KEY\n' : ''}`,
+    );
     return EXIT.error;
   }
   if (err instanceof ApplyError) return EXIT.partial;
@@ -156,7 +171,8 @@ function readVersion(): string {
 
 function requirePath(positionals: string[], command: string, io: CliIo): string {
   const p = positionals[0];
-  if (!p) throw new UsageError(`${command} needs a path: a domain file or a directory of them (pbxctl ${command} <path>)`);
+  if (!p)
+    throw new UsageError(`${command} needs a path: a domain file or a directory of them (pbxctl ${command} <path>)`);
   return resolve(io.cwd, p);
 }
 
@@ -165,15 +181,30 @@ export function clientFromEnv(env: NodeJS.ProcessEnv, flags: Flags = {}): NetSap
   const apiKey = env.NS_API_KEY || undefined;
   const oauth =
     env.NS_CLIENT_ID && env.NS_CLIENT_SECRET && env.NS_USERNAME && env.NS_PASSWORD
-      ? { clientId: env.NS_CLIENT_ID, clientSecret: env.NS_CLIENT_SECRET, username: env.NS_USERNAME, password: env.NS_PASSWORD }
+      ? {
+          clientId: env.NS_CLIENT_ID,
+          clientSecret: env.NS_CLIENT_SECRET,
+          username: env.NS_USERNAME,
+          password: env.NS_PASSWORD,
+        }
       : undefined;
   if (!baseUrl || (!apiKey && !oauth)) {
     throw new UsageError(
       'set NS_API_URL (…/ns-api/v2) and NS_API_KEY — or NS_CLIENT_ID, NS_CLIENT_SECRET, NS_USERNAME and NS_PASSWORD for an OAuth login — in the environment (try `npm run demo` for the embedded emulator)',
     );
   }
-  const concurrency = flags.concurrency ? Number(flags.concurrency) : env.PBXCTL_CONCURRENCY ? Number(env.PBXCTL_CONCURRENCY) : undefined;
-  return new NetSapiensClient({ baseUrl, apiKey, oauth, concurrency, requestsPerSecond: env.PBXCTL_RATE ? Number(env.PBXCTL_RATE) : undefined });
+  const concurrency = flags.concurrency
+    ? Number(flags.concurrency)
+    : env.PBXCTL_CONCURRENCY
+      ? Number(env.PBXCTL_CONCURRENCY)
+      : undefined;
+  return new NetSapiensClient({
+    baseUrl,
+    apiKey,
+    oauth,
+    concurrency,
+    requestsPerSecond: env.PBXCTL_RATE ? Number(env.PBXCTL_RATE) : undefined,
+  });
 }
 
 function progress(io: CliIo, flags: Flags): (msg: string) => void {
@@ -190,8 +221,12 @@ function endProgress(io: CliIo, flags: Flags): void {
 function cmdValidate(positionals: string[], io: CliIo): number {
   const path = requirePath(positionals, 'validate', io);
   const state = loadDesiredState(path, { cwd: io.cwd });
-  const counts = state.domains.map((d) => `${d.domain}: ${[...d.objects].map(([k, v]) => `${v.length} ${k}`).join(', ') || 'empty'}`);
-  io.stdout(`OK — ${state.domains.length} domain${state.domains.length === 1 ? '' : 's'} valid.\n${counts.map((c) => `  ${c}\n`).join('')}`);
+  const counts = state.domains.map(
+    (d) => `${d.domain}: ${[...d.objects].map(([k, v]) => `${v.length} ${k}`).join(', ') || 'empty'}`,
+  );
+  io.stdout(
+    `OK — ${state.domains.length} domain${state.domains.length === 1 ? '' : 's'} valid.\n${counts.map((c) => `  ${c}\n`).join('')}`,
+  );
   return EXIT.ok;
 }
 
@@ -201,13 +236,19 @@ function loadForPlan(path: string, flags: Flags, io: CliIo): DesiredState {
   const state = loadDesiredState(path, { cwd: io.cwd, secrets: envSecretResolver(io.env) });
   if (typeof flags.shard === 'string') {
     const m = /^(\d+)\/(\d+)$/.exec(flags.shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n (got "${flags.shard}")`);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+      throw new UsageError(`--shard takes i/n with 1 ≤ i ≤ n (got "${flags.shard}")`);
     return { domains: selectShard([...state.domains], (d) => d.domain, Number(m[1]) - 1, Number(m[2])) };
   }
   return state;
 }
 
-async function makePlan(path: string, flags: Flags, io: CliIo, logTag?: string): Promise<{ run: PlanRun; client: NetSapiensClient }> {
+async function makePlan(
+  path: string,
+  flags: Flags,
+  io: CliIo,
+  logTag?: string,
+): Promise<{ run: PlanRun; client: NetSapiensClient }> {
   const state = loadForPlan(path, flags, io);
   const client = clientFromEnv(io.env, flags);
   // A saved plan's checksum is known before the re-read, so even the reads line up in platform logs.
@@ -228,10 +269,16 @@ function render(doc: PlanDocument, flags: Flags, io: CliIo): string {
   const redactPii = flags['redact-pii'] === true;
   switch (format) {
     case 'text':
-      return renderText(doc, { redactPii, color: flags['no-color'] ? false : flags.color === true || (io.stdoutIsTty === true && !io.env.NO_COLOR) });
+      return renderText(doc, {
+        redactPii,
+        color: flags['no-color'] ? false : flags.color === true || (io.stdoutIsTty === true && !io.env.NO_COLOR),
+      });
     case 'markdown':
     case 'md':
-      return renderMarkdown(doc, { redactPii, fullPlanLocation: typeof flags.out === 'string' ? flags.out : undefined });
+      return renderMarkdown(doc, {
+        redactPii,
+        fullPlanLocation: typeof flags.out === 'string' ? flags.out : undefined,
+      });
     case 'json':
       return renderJson(doc, { redactPii });
     default:
@@ -256,7 +303,13 @@ async function cmdPlan(positionals: string[], flags: Flags, io: CliIo, drift: bo
     if (typeof flags.out === 'string') {
       const out = resolve(io.cwd, flags.out);
       mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, renderJson({ ...(savedDocument(run, path, flags, io) as unknown as PlanDocument) }, { redactPii: flags['redact-pii'] === true }));
+      writeFileSync(
+        out,
+        renderJson(
+          { ...(savedDocument(run, path, flags, io) as unknown as PlanDocument) },
+          { redactPii: flags['redact-pii'] === true },
+        ),
+      );
     }
     if (drift) {
       io.stdout(renderDrift(run, flags, io));
@@ -287,12 +340,16 @@ function renderDrift(run: PlanRun, flags: Flags, io: CliIo): string {
       last_modified: c.lastModified ?? null,
     })),
   }));
-  if (format === 'json') return `${JSON.stringify({ format_version: '1', checksum: run.document.checksum, domains: drifted }, null, 2)}\n`;
+  if (format === 'json')
+    return `${JSON.stringify({ format_version: '1', checksum: run.document.checksum, domains: drifted }, null, 2)}\n`;
   if (format === 'markdown' || format === 'md') {
     // Drift is a report, not a plan to approve: no policy blocks in it.
     const domains = run.document.domains.map((d) => ({ ...d, violations: [] }));
     const doc = { ...run.document, domains, summary: { ...run.document.summary, blocked: false } };
-    return renderMarkdown(doc, { marker: 'pbxctl:drift', redactPii: redact }).replace('### pbxctl plan —', '### pbxctl drift —');
+    return renderMarkdown(doc, { marker: 'pbxctl:drift', redactPii: redact }).replace(
+      '### pbxctl plan —',
+      '### pbxctl drift —',
+    );
   }
   const lines: string[] = [];
   for (const d of drifted) {
@@ -302,8 +359,15 @@ function renderDrift(run: PlanRun, flags: Flags, io: CliIo): string {
     }
     lines.push(`${d.domain}: DRIFTED — ${d.objects.length} object${d.objects.length === 1 ? '' : 's'} differ from git`);
     for (const o of d.objects) {
-      const what = o.action === 'create' ? 'missing on the platform' : o.action === 'delete' ? 'on the platform, not in git' : `differs: ${o.fields.join(', ')}`;
-      lines.push(`  ${o.kind} ${o.key}: ${what}${o.last_modified ? ` (platform last-modified ${o.last_modified})` : ''}`);
+      const what =
+        o.action === 'create'
+          ? 'missing on the platform'
+          : o.action === 'delete'
+            ? 'on the platform, not in git'
+            : `differs: ${o.fields.join(', ')}`;
+      lines.push(
+        `  ${o.kind} ${o.key}: ${what}${o.last_modified ? ` (platform last-modified ${o.last_modified})` : ''}`,
+      );
     }
   }
   void io;
@@ -314,7 +378,11 @@ function renderDrift(run: PlanRun, flags: Flags, io: CliIo): string {
 
 function gitCommit(cwd: string): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || undefined
+    );
   } catch {
     return undefined;
   }
@@ -340,15 +408,22 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
   let client: NetSapiensClient;
   if (isSavedPlan) {
     const file = resolve(io.cwd, target);
-    let saved: PlanDocument & { source?: { path?: string }; flags?: { allow_deletes?: boolean; allow_recycle?: boolean } };
+    let saved: PlanDocument & {
+      source?: { path?: string };
+      flags?: { allow_deletes?: boolean; allow_recycle?: boolean };
+    };
     try {
       saved = JSON.parse(readFileSync(file, 'utf8'));
     } catch {
       throw new UsageError(`cannot read the saved plan ${target}`);
     }
-    if (saved.format_version !== '1') throw new UsageError(`${target}: unsupported plan format_version ${String(saved.format_version)} (this pbxctl writes 1)`);
+    if (saved.format_version !== '1')
+      throw new UsageError(
+        `${target}: unsupported plan format_version ${String(saved.format_version)} (this pbxctl writes 1)`,
+      );
     const source = saved.source?.path;
-    if (!source || !existsSync(source)) throw new StalePlanError('the saved plan is stale: its desired-state files are gone', [`expected at ${source}`]);
+    if (!source || !existsSync(source))
+      throw new StalePlanError('the saved plan is stale: its desired-state files are gone', [`expected at ${source}`]);
     const apFlags: Flags = {
       ...flags,
       'allow-deletes': flags['allow-deletes'] === true || saved.flags?.allow_deletes === true,
@@ -376,8 +451,14 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
     }
     if (!isSavedPlan && flags['auto-approve'] !== true) {
       io.stdout(renderText(doc, { color: io.stdoutIsTty === true && !io.env.NO_COLOR }));
-      if (!io.stdinIsTty && !io.ask) throw new UsageError('apply without a saved plan needs --auto-approve (no terminal to ask for confirmation)');
-      if (!(await confirm(io, `Apply ${doc.summary.changes} change${doc.summary.changes === 1 ? '' : 's'}? Only 'yes' will be accepted: `))) {
+      if (!io.stdinIsTty && !io.ask)
+        throw new UsageError('apply without a saved plan needs --auto-approve (no terminal to ask for confirmation)');
+      if (
+        !(await confirm(
+          io,
+          `Apply ${doc.summary.changes} change${doc.summary.changes === 1 ? '' : 's'}? Only 'yes' will be accepted: `,
+        ))
+      ) {
         io.stderr('Apply cancelled; nothing was changed.\n');
         return EXIT.error;
       }
@@ -388,7 +469,13 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
     const all: OperationResult[] = [];
     const records: AuditRecord[] = [];
     const unverified: string[] = [];
-    const ctx = { time: new Date().toISOString(), planChecksum: doc.checksum, logTag, tool: `pbxctl ${readVersion()}`, ...auditEnvironment(io.env, gitCommit(io.cwd)) };
+    const ctx = {
+      time: new Date().toISOString(),
+      planChecksum: doc.checksum,
+      logTag,
+      tool: `pbxctl ${readVersion()}`,
+      ...auditEnvironment(io.env, gitCommit(io.cwd)),
+    };
     for (const d of run.domains) {
       if (d.plan.changes.length === 0) continue;
       const results = await applyDomainPlan({
@@ -405,20 +492,28 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
       if (applied.size > 0 && flags['no-verify'] !== true) {
         say(`${d.desired.domain}: reading back what was written…`);
         const verified = await verifyDomain(client, d.desired, applied);
-        if (verified.unconverged.length > 0) unverified.push(...verified.unconverged.map((id) => `${d.desired.domain} ${id}`));
+        if (verified.unconverged.length > 0)
+          unverified.push(...verified.unconverged.map((id) => `${d.desired.domain} ${id}`));
       }
     }
     endProgress(io, flags);
-    const auditPath = resolve(io.cwd, (flags['audit-log'] as string | undefined) ?? io.env.PBXCTL_AUDIT_LOG ?? '.pbxctl/audit.jsonl');
+    const auditPath = resolve(
+      io.cwd,
+      (flags['audit-log'] as string | undefined) ?? io.env.PBXCTL_AUDIT_LOG ?? '.pbxctl/audit.jsonl',
+    );
     appendAuditLog(auditPath, records);
     const n = (r: OperationResult['result']) => all.filter((x) => x.result === r).length;
     for (const r of all) {
       const mark = r.result === 'applied' ? '✓' : r.result === 'failed' ? '✗' : '–';
       io.stdout(`  ${mark} ${r.action} ${r.kind} ${r.label ?? r.key}${r.error ? `: ${r.error}` : ''}\n`);
     }
-    io.stdout(`Apply: ${n('applied')} applied, ${n('failed')} failed, ${n('skipped')} skipped. Audit log: ${auditPath}\n`);
+    io.stdout(
+      `Apply: ${n('applied')} applied, ${n('failed')} failed, ${n('skipped')} skipped. Audit log: ${auditPath}\n`,
+    );
     if (unverified.length > 0) {
-      io.stderr(`Read-back: the platform does not show ${unverified.length} applied change${unverified.length === 1 ? '' : 's'} yet: ${unverified.join(', ')}\nRe-run \`pbxctl plan\` in a minute; if they persist the platform ignored a field.\n`);
+      io.stderr(
+        `Read-back: the platform does not show ${unverified.length} applied change${unverified.length === 1 ? '' : 's'} yet: ${unverified.join(', ')}\nRe-run \`pbxctl plan\` in a minute; if they persist the platform ignored a field.\n`,
+      );
       return EXIT.partial;
     }
     if (n('failed') + n('skipped') > 0) {
@@ -443,7 +538,11 @@ async function cmdExport(flags: Flags, io: CliIo): Promise<number> {
       const out = resolve(io.cwd, flags.out);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, result.yaml);
-      io.stderr(`Wrote ${flags.out}: ${Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+      io.stderr(
+        `Wrote ${flags.out}: ${Object.entries(result.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}\n`,
+      );
     } else io.stdout(result.yaml);
     return EXIT.ok;
   } finally {
@@ -453,7 +552,8 @@ async function cmdExport(flags: Flags, io: CliIo): Promise<number> {
 
 async function cmdWelcome(positionals: string[], flags: Flags, io: CliIo): Promise<number> {
   const domain = flags.domain;
-  if (typeof domain !== 'string' || positionals.length === 0) throw new UsageError('usage: pbxctl welcome --domain <domain> <extension>…');
+  if (typeof domain !== 'string' || positionals.length === 0)
+    throw new UsageError('usage: pbxctl welcome --domain <domain> <extension>…');
   const client = clientFromEnv(io.env, flags);
   let failed = 0;
   try {
@@ -477,7 +577,8 @@ async function cmdWelcome(positionals: string[], flags: Flags, io: CliIo): Promi
 async function cmdEmulator(flags: Flags, io: CliIo): Promise<number> {
   const { startEmulator } = await import('../../emulator');
   const port = flags.port ? Number(flags.port) : 8088;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535 (got ${String(flags.port)})`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535 (got ${String(flags.port)})`);
   const apiKey = io.env.NS_API_KEY;
   const emu = await startEmulator({
     port,
@@ -486,10 +587,21 @@ async function cmdEmulator(flags: Flags, io: CliIo): Promise<number> {
     ...(apiKey ? { apiKeys: [apiKey] } : {}),
     // The same OAuth login pbxctl would use, so the password-grant path can be tried locally too.
     ...(io.env.NS_CLIENT_ID && io.env.NS_CLIENT_SECRET && io.env.NS_USERNAME && io.env.NS_PASSWORD
-      ? { oauthLogins: [{ clientId: io.env.NS_CLIENT_ID, clientSecret: io.env.NS_CLIENT_SECRET, username: io.env.NS_USERNAME, password: io.env.NS_PASSWORD }] }
+      ? {
+          oauthLogins: [
+            {
+              clientId: io.env.NS_CLIENT_ID,
+              clientSecret: io.env.NS_CLIENT_SECRET,
+              username: io.env.NS_USERNAME,
+              password: io.env.NS_PASSWORD,
+            },
+          ],
+        }
       : {}),
   });
-  io.stdout(`NetSapiens v2 emulator listening on ${emu.url}\n  export NS_API_URL=${emu.url}\n  export NS_API_KEY=${apiKey ? '<your NS_API_KEY>' : '<the emulator default key, see emulator/README.md>'}\nCtrl-C to stop.\n`);
+  io.stdout(
+    `NetSapiens v2 emulator listening on ${emu.url}\n  export NS_API_URL=${emu.url}\n  export NS_API_KEY=${apiKey ? '<your NS_API_KEY>' : '<the emulator default key, see emulator/README.md>'}\nCtrl-C to stop.\n`,
+  );
   await new Promise<void>((res) => {
     process.once('SIGINT', res);
     process.once('SIGTERM', res);

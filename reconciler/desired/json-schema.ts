@@ -39,7 +39,10 @@ function fieldSchema(field: FieldSpec): Schema {
     case 'list':
       own = {
         type: 'array',
-        items: field.items === 'extension' ? { anyOf: [{ type: 'string', pattern: PATTERNS.extension }, { type: 'integer' }] } : { type: 'string' },
+        items:
+          field.items === 'extension'
+            ? { anyOf: [{ type: 'string', pattern: PATTERNS.extension }, { type: 'integer' }] }
+            : { type: 'string' },
       };
       break;
     case 'object':
@@ -52,7 +55,13 @@ function fieldSchema(field: FieldSpec): Schema {
     case 'secret':
       own = {
         type: 'object',
-        properties: { env: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$', description: 'Environment variable holding the secret.' } },
+        properties: {
+          env: {
+            type: 'string',
+            pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+            description: 'Environment variable holding the secret.',
+          },
+        },
         required: ['env'],
         additionalProperties: false,
       };

@@ -27,7 +27,9 @@ const HEAD = 'version: 1\ndomain: acme.example.com\n';
 
 describe('loadDesiredState', () => {
   it('loads the small-office example', () => {
-    const state = loadDesiredState(join(__dirname, '../../examples/small-office'), { secrets: envSecretResolver({ VM_PIN_1000: '1', VM_PIN_1001: '2' }) });
+    const state = loadDesiredState(join(__dirname, '../../examples/small-office'), {
+      secrets: envSecretResolver({ VM_PIN_1000: '1', VM_PIN_1001: '2' }),
+    });
     expect(state.domains.map((d) => d.domain)).toEqual(['acme.example.com']);
     expect(state.domains[0]?.objects.get('user')?.length).toBeGreaterThanOrEqual(4);
     expect(state.domains[0]?.policy).toMatchObject({ prune: false, maxDeletes: 5, protect: ['1000'] });
@@ -39,9 +41,15 @@ describe('loadDesiredState', () => {
     });
     const found = issues(dir);
     expect(found).toHaveLength(2);
-    expect(found[0]).toMatchObject({ position: { file: 'acme.yaml', line: 7, column: 16 }, path: 'users[1].extension' });
+    expect(found[0]).toMatchObject({
+      position: { file: 'acme.yaml', line: 7, column: 16 },
+      path: 'users[1].extension',
+    });
     expect(found[0]?.message).toMatch(/duplicate extension 1001 \(also at acme.yaml:4:16\)/);
-    expect(found[1]).toMatchObject({ position: { file: 'acme.yaml', line: 10, column: 16 }, path: 'users[2].extension' });
+    expect(found[1]).toMatchObject({
+      position: { file: 'acme.yaml', line: 10, column: 16 },
+      path: 'users[2].extension',
+    });
     expect(found[1]?.message).toMatch(/911 is reserved/);
   });
 
@@ -62,7 +70,9 @@ describe('loadDesiredState', () => {
   });
 
   it('says which environment variable is missing for a PIN, only when resolving secrets', () => {
-    const dir = write({ 'acme.yaml': `${HEAD}users:\n  - extension: "1001"\n    first_name: A\n    last_name: B\n    voicemail: { pin: { env: VM_PIN_1001 } }\n` });
+    const dir = write({
+      'acme.yaml': `${HEAD}users:\n  - extension: "1001"\n    first_name: A\n    last_name: B\n    voicemail: { pin: { env: VM_PIN_1001 } }\n`,
+    });
     expect(issues(dir)).toEqual([]);
     const found = issues(dir, {});
     expect(found).toHaveLength(1);

@@ -87,17 +87,28 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
     throw new DesiredStateError([{ path: '', message: `cannot read ${path}`, hint: 'check the path exists' }]);
   }
   if (files.length === 0)
-    throw new DesiredStateError([{ path: '', message: `no .yaml files under ${path}`, hint: 'point at a domain file or a directory of them' }]);
+    throw new DesiredStateError([
+      { path: '', message: `no .yaml files under ${path}`, hint: 'point at a domain file or a directory of them' },
+    ]);
   const cwd = options.cwd ?? process.cwd();
   const parsed: ParsedFile[] = [];
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const lines = new LineCounter();
-    const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false });
+    const doc = parseDocument(text, {
+      lineCounter: lines,
+      keepSourceTokens: false,
+      uniqueKeys: true,
+      prettyErrors: false,
+    });
     const displayName = relative(cwd, file) || file;
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
-      issues.push({ position: { file: displayName, line: pos.line, column: pos.col }, path: '', message: e.message.split('\n')[0] ?? e.message });
+      issues.push({
+        position: { file: displayName, line: pos.line, column: pos.col },
+        path: '',
+        message: e.message.split('\n')[0] ?? e.message,
+      });
     }
     const rootRelative = relative(statSync(path).isFile() ? dirname(path) : path, file) || file;
     parsed.push({ file, displayName, rootRelative, text, doc, lines });
@@ -138,7 +149,7 @@ function at(p: ParsedFile, path: readonly (string | number)[], key = false): Sou
   for (let n = path.length; n >= 0; n--) {
     const sub = path.slice(0, n);
     const node = (sub.length === 0 ? p.doc.contents : p.doc.getIn(sub, true)) as YamlNode | undefined;
-    if (node && node.range) {
+    if (node?.range) {
       let offset = node.range[0];
       if (key && n === path.length && n > 0) {
         // Point at the key rather than the value when reporting the key itself.
@@ -187,13 +198,20 @@ function schemaIssues(p: ParsedFile, value: unknown): DesiredStateIssue[] {
     typesAt.set(e.instancePath, [...(typesAt.get(e.instancePath) ?? []), String((e.params as { type: string }).type)]);
   }
   for (const e of errors) {
-    if (e.keyword === 'type' && specific.some((x) => x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`))) continue;
+    if (
+      e.keyword === 'type' &&
+      specific.some((x) => x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`))
+    )
+      continue;
     if (e.keyword === 'type') {
       const all = [...new Set(typesAt.get(e.instancePath) ?? [])];
       if (all.length > 1) e.message = `must be ${all.join(' or ')}`;
     }
     // anyOf branches repeat each other; keep the most useful one per path.
-    const path = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
     let message: string;
     let hint: string | undefined;
     let fieldPath = path;
@@ -223,7 +241,12 @@ function schemaIssues(p: ParsedFile, value: unknown): DesiredStateIssue[] {
     if (seen.has(id) || (e.keyword === 'type' && seen.has(`${dotted(fieldPath)}|type`))) continue;
     seen.add(id);
     if (e.keyword === 'type') seen.add(`${dotted(fieldPath)}|type`);
-    out.push({ position: at(p, fieldPath, e.keyword === 'additionalProperties'), path: dotted(fieldPath), message, hint });
+    out.push({
+      position: at(p, fieldPath, e.keyword === 'additionalProperties'),
+      path: dotted(fieldPath),
+      message,
+      hint,
+    });
   }
   return out;
 }
@@ -241,7 +264,11 @@ function levenshtein(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const row = d[i] as number[];
       const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
   return (d[a.length] as number[])[b.length] as number;
 }
@@ -253,11 +280,18 @@ function forEachSecretField(value: unknown, visit: (path: (string | number)[], v
   for (const kind of KINDS) {
     const section = doc[kind.section];
     if (!Array.isArray(section)) continue;
-    section.forEach((entry, i) => walkFields(kind.fields, entry, [kind.section, i], visit));
+    section.forEach((entry, i) => {
+      walkFields(kind.fields, entry, [kind.section, i], visit);
+    });
   }
 }
 
-function walkFields(fields: readonly FieldSpec[], value: unknown, path: (string | number)[], visit: (path: (string | number)[], v: unknown) => void): void {
+function walkFields(
+  fields: readonly FieldSpec[],
+  value: unknown,
+  path: (string | number)[],
+  visit: (path: (string | number)[], v: unknown) => void,
+): void {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return;
   const obj = value as Record<string, unknown>;
   for (const f of fields) {
@@ -267,7 +301,12 @@ function walkFields(fields: readonly FieldSpec[], value: unknown, path: (string 
   }
 }
 
-function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, issues: DesiredStateIssue[]): DomainDesiredState {
+function buildDomain(
+  domain: string,
+  files: ParsedFile[],
+  options: LoadOptions,
+  issues: DesiredStateIssue[],
+): DomainDesiredState {
   let policy: Policy = { prune: false, protect: [] };
   let policyFrom: ParsedFile | undefined;
   let rules: ExtensionRules = DEFAULT_EXTENSION_RULES;
@@ -278,7 +317,12 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
     const value = p.doc.toJS() as Record<string, unknown>;
     if (value.policy !== undefined) {
       if (policyFrom) {
-        issues.push({ position: at(p, ['policy'], true), path: 'policy', message: `policy for ${domain} is already set in ${policyFrom.displayName}`, hint: 'keep one `policy:` per domain' });
+        issues.push({
+          position: at(p, ['policy'], true),
+          path: 'policy',
+          message: `policy for ${domain} is already set in ${policyFrom.displayName}`,
+          hint: 'keep one `policy:` per domain',
+        });
       }
       policyFrom = p;
       const raw = value.policy as { prune?: boolean; max_deletes?: number; protect?: unknown[] };
@@ -286,7 +330,11 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
     }
     if (value.extensions !== undefined) {
       const raw = value.extensions as { min?: number; max?: number; reserved?: string[] };
-      rules = { min: raw.min ?? DEFAULT_EXTENSION_RULES.min, max: raw.max ?? DEFAULT_EXTENSION_RULES.max, reserved: raw.reserved ?? [] };
+      rules = {
+        min: raw.min ?? DEFAULT_EXTENSION_RULES.min,
+        max: raw.max ?? DEFAULT_EXTENSION_RULES.max,
+        reserved: raw.reserved ?? [],
+      };
     }
   }
 
@@ -298,14 +346,31 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
       const list = objects.get(kind.name) ?? [];
       if (kind.shape === 'set') {
         if (list.length > 0) {
-          issues.push({ position: at(p, [kind.section], true), path: kind.section, message: `${kind.section} for ${domain} is already set in another file`, hint: `keep one \`${kind.section}:\` per domain` });
+          issues.push({
+            position: at(p, [kind.section], true),
+            path: kind.section,
+            message: `${kind.section} for ${domain} is already set in another file`,
+            hint: `keep one \`${kind.section}:\` per domain`,
+          });
           continue;
         }
-        list.push(desiredObject(kind, domain, { [kind.fields[0]?.name ?? 'numbers']: section }, p, [kind.section], options, issues));
+        list.push(
+          desiredObject(
+            kind,
+            domain,
+            { [kind.fields[0]?.name ?? 'numbers']: section },
+            p,
+            [kind.section],
+            options,
+            issues,
+          ),
+        );
       } else if (Array.isArray(section)) {
         section.forEach((entry, i) => {
           if (!entry || typeof entry !== 'object') return; // reported by the schema
-          list.push(desiredObject(kind, domain, entry as Record<string, unknown>, p, [kind.section, i], options, issues));
+          list.push(
+            desiredObject(kind, domain, entry as Record<string, unknown>, p, [kind.section, i], options, issues),
+          );
         });
       }
       objects.set(kind.name, list);
@@ -315,37 +380,61 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
   // Cross-entry rules: unique extensions across all kinds that own one, range and reserved space.
   for (const [kindName, list] of objects) {
     const kind = KINDS.find((k) => k.name === kindName);
-    if (!kind || !kind.fields.some((f) => f.name === 'extension')) continue;
+    if (!kind?.fields.some((f) => f.name === 'extension')) continue;
     for (const obj of list) {
       const file = files.find((f) => f.displayName === obj.source?.file) ?? files[0]!;
-      const path = [...(obj.path ?? '').split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), 'extension'];
+      const path = [
+        ...(obj.path ?? '')
+          .split(/[.[\]]+/)
+          .filter(Boolean)
+          .map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+        'extension',
+      ];
       const ext = obj.key;
       const first = extensionsSeen.get(ext);
       if (first) {
         const pos = at(first.file, first.path);
-        issues.push({ position: at(file, path), path: dotted(path), message: `duplicate extension ${ext} (also at ${pos.file}:${pos.line}:${pos.column})`, hint: 'every user and ring group needs its own extension' });
+        issues.push({
+          position: at(file, path),
+          path: dotted(path),
+          message: `duplicate extension ${ext} (also at ${pos.file}:${pos.line}:${pos.column})`,
+          hint: 'every user and ring group needs its own extension',
+        });
       } else extensionsSeen.set(ext, { file, path });
       const problem = extensionProblem(ext, rules);
-      if (problem) issues.push({ position: at(file, path), path: dotted(path), message: problem, hint: 'pick another extension' });
+      if (problem)
+        issues.push({ position: at(file, path), path: dotted(path), message: problem, hint: 'pick another extension' });
     }
   }
   // Other list kinds: the identity (e.g. a contact's name + company) must be unique too.
   for (const [kindName, list] of objects) {
     const kind = KINDS.find((k) => k.name === kindName);
-    if (!kind || kind.shape !== 'list' || kind.fields.some((f) => f.name === 'extension')) continue;
+    if (kind?.shape !== 'list' || kind.fields.some((f) => f.name === 'extension')) continue;
     const seen = new Map<string, DesiredObject>();
     for (const obj of list) {
       const first = seen.get(obj.key);
       if (first) {
         const file = files.find((f) => f.displayName === obj.source?.file) ?? files[0]!;
-        const path = (obj.path ?? '').split(/[.[\]]+/).filter(Boolean).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-        issues.push({ position: at(file, path), path: obj.path ?? '', message: `duplicate ${kind.title.toLowerCase()} "${obj.key}" (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`, hint: 'each entry must be unique; merge the two' });
+        const path = (obj.path ?? '')
+          .split(/[.[\]]+/)
+          .filter(Boolean)
+          .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+        issues.push({
+          position: at(file, path),
+          path: obj.path ?? '',
+          message: `duplicate ${kind.title.toLowerCase()} "${obj.key}" (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`,
+          hint: 'each entry must be unique; merge the two',
+        });
       } else seen.set(obj.key, obj);
     }
   }
   for (const ext of policy.protect) {
     if (!/^[0-9]+$/.test(ext) && policyFrom)
-      issues.push({ position: at(policyFrom, ['policy', 'protect']), path: 'policy.protect', message: `"${ext}" is not an extension` });
+      issues.push({
+        position: at(policyFrom, ['policy', 'protect']),
+        path: 'policy.protect',
+        message: `"${ext}" is not an extension`,
+      });
   }
 
   return {
@@ -360,19 +449,40 @@ function buildDomain(domain: string, files: ParsedFile[], options: LoadOptions, 
   };
 }
 
-function desiredObject(kind: AnyKind, domain: string, raw: Record<string, unknown>, p: ParsedFile, path: (string | number)[], options: LoadOptions, issues: DesiredStateIssue[]): DesiredObject {
+function desiredObject(
+  kind: AnyKind,
+  domain: string,
+  raw: Record<string, unknown>,
+  p: ParsedFile,
+  path: (string | number)[],
+  options: LoadOptions,
+  issues: DesiredStateIssue[],
+): DesiredObject {
   const spec = normaliseKeys(kind.fields, raw);
   checkValues(kind.fields, spec, p, path, issues);
   const resolver: SecretResolver = (ref) => {
     if (!options.secrets) return undefined;
     const v = options.secrets(ref);
     if (!v) {
-      issues.push({ position: at(p, [...path, ...secretPath(kind.fields, spec) ]), path: dotted([...path, ...secretPath(kind.fields, spec)]), message: `environment variable ${ref.env} is not set`, hint: `export ${ref.env}=… (CI: from a secret) before plan or apply` });
+      issues.push({
+        position: at(p, [...path, ...secretPath(kind.fields, spec)]),
+        path: dotted([...path, ...secretPath(kind.fields, spec)]),
+        message: `environment variable ${ref.env} is not set`,
+        hint: `export ${ref.env}=… (CI: from a secret) before plan or apply`,
+      });
     }
     return v;
   };
   const key = kind.shape === 'set' ? domain : kind.key(spec);
-  return { kind: kind.name, domain, key, spec, comparable: kind.toComparable(spec, resolver), source: at(p, path), path: dotted(path) };
+  return {
+    kind: kind.name,
+    domain,
+    key,
+    spec,
+    comparable: kind.toComparable(spec, resolver),
+    source: at(p, path),
+    path: dotted(path),
+  };
 }
 
 function secretPath(fields: readonly FieldSpec[], spec: Record<string, unknown>, prefix: string[] = []): string[] {
@@ -395,33 +505,64 @@ function normaliseKeys(fields: readonly FieldSpec[], raw: Record<string, unknown
     if (v === undefined) continue;
     if (f.type === 'string' && typeof v === 'number') out[f.name] = String(v);
     if (f.type === 'list' && Array.isArray(v)) out[f.name] = v.map((x) => (typeof x === 'number' ? String(x) : x));
-    if (f.type === 'object' && v && typeof v === 'object' && !Array.isArray(v)) out[f.name] = normaliseKeys(f.fields, v as Record<string, unknown>);
-    if (f.type === 'object-list' && Array.isArray(v)) out[f.name] = v.map((x) => (x && typeof x === 'object' ? normaliseKeys(f.fields, x as Record<string, unknown>) : typeof x === 'number' ? String(x) : x));
+    if (f.type === 'object' && v && typeof v === 'object' && !Array.isArray(v))
+      out[f.name] = normaliseKeys(f.fields, v as Record<string, unknown>);
+    if (f.type === 'object-list' && Array.isArray(v))
+      out[f.name] = v.map((x) =>
+        x && typeof x === 'object'
+          ? normaliseKeys(f.fields, x as Record<string, unknown>)
+          : typeof x === 'number'
+            ? String(x)
+            : x,
+      );
   }
   return out;
 }
 
 /** Value rules the schema cannot express: e-mail and phone-number syntax. */
-function checkValues(fields: readonly FieldSpec[], spec: Record<string, unknown>, p: ParsedFile, path: (string | number)[], issues: DesiredStateIssue[]): void {
+function checkValues(
+  fields: readonly FieldSpec[],
+  spec: Record<string, unknown>,
+  p: ParsedFile,
+  path: (string | number)[],
+  issues: DesiredStateIssue[],
+): void {
   for (const f of fields) {
     const v = spec[f.name];
     if (v === undefined) continue;
     const here = [...path, f.name];
     if (f.type === 'string' && typeof v === 'string') {
       if (f.format === 'email' && !isValidEmail(v))
-        issues.push({ position: at(p, here), path: dotted(here), message: `"${v}" is not a valid e-mail address`, hint: 'use name@example.com (several separated by ;)' });
+        issues.push({
+          position: at(p, here),
+          path: dotted(here),
+          message: `"${v}" is not a valid e-mail address`,
+          hint: 'use name@example.com (several separated by ;)',
+        });
       if (f.format === 'phone' && v !== '' && !isValidNumber(v))
-        issues.push({ position: at(p, here), path: dotted(here), message: `"${v}" is not a phone number`, hint: 'use E.164, e.g. "+1 212 555 0100"' });
+        issues.push({
+          position: at(p, here),
+          path: dotted(here),
+          message: `"${v}" is not a phone number`,
+          hint: 'use E.164, e.g. "+1 212 555 0100"',
+        });
     }
     if (f.type === 'list' && f.items === 'phone' && Array.isArray(v)) {
       v.forEach((x, i) => {
         if (typeof x === 'string' && !isValidNumber(x))
-          issues.push({ position: at(p, [...here, i]), path: dotted([...here, i]), message: `"${x}" is not a phone number`, hint: 'use E.164 ("+1 800 555 0199"), or anonymous / unknown' });
+          issues.push({
+            position: at(p, [...here, i]),
+            path: dotted([...here, i]),
+            message: `"${x}" is not a phone number`,
+            hint: 'use E.164 ("+1 800 555 0199"), or anonymous / unknown',
+          });
       });
     }
-    if (f.type === 'object' && v && typeof v === 'object' && !Array.isArray(v)) checkValues(f.fields, v as Record<string, unknown>, p, here, issues);
+    if (f.type === 'object' && v && typeof v === 'object' && !Array.isArray(v))
+      checkValues(f.fields, v as Record<string, unknown>, p, here, issues);
     if (f.type === 'object-list' && Array.isArray(v))
-      v.forEach((x, i) => x && typeof x === 'object' && checkValues(f.fields, x as Record<string, unknown>, p, [...here, i], issues));
+      v.forEach((x, i) => {
+        if (x && typeof x === 'object') checkValues(f.fields, x as Record<string, unknown>, p, [...here, i], issues);
+      });
   }
 }
-

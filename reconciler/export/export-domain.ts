@@ -12,7 +12,11 @@ export interface ExportResult {
   readonly counts: Readonly<Record<string, number>>;
 }
 
-export async function exportDomain(client: NetSapiensClient, domain: string, options: { concurrency?: number } = {}): Promise<ExportResult> {
+export async function exportDomain(
+  client: NetSapiensClient,
+  domain: string,
+  options: { concurrency?: number } = {},
+): Promise<ExportResult> {
   const live = await readLiveState(client, domain, { full: true, concurrency: options.concurrency });
   const body: Record<string, unknown> = { version: 1, domain };
   const counts: Record<string, number> = {};

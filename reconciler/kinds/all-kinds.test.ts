@@ -17,7 +17,16 @@ import { KINDS } from './registry';
 import { envSecretResolver } from './secret';
 
 const ROOT = resolve(__dirname, '../..');
-const RESOURCES = new Set(['domains', 'users', 'devices', 'answerrules', 'contacts', 'number-filters', 'phonenumbers', 'email']);
+const RESOURCES = new Set([
+  'domains',
+  'users',
+  'devices',
+  'answerrules',
+  'contacts',
+  'number-filters',
+  'phonenumbers',
+  'email',
+]);
 const KEY = 'nsd_all_kinds_test_00000000000000000000000000000000000000000000';
 const SECRETS = envSecretResolver({ VM_PIN_1000: '4821', VM_PIN_1001: '2468' });
 let emu: RunningEmulator | undefined;
@@ -55,9 +64,30 @@ describe('all kinds, small office', () => {
     const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
     expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
     expect(emu.contractViolations).toEqual([]);
-    const methods = new Set(emu.requests.list().filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.split('/').map((seg, i) => (i === 2 || (i > 2 && !RESOURCES.has(seg)) ? '{}' : seg)).join('/')}`));
+    const methods = new Set(
+      emu.requests
+        .list()
+        .filter((r) => r.method !== 'GET')
+        .map(
+          (r) =>
+            `${r.method} ${r.path
+              .split('/')
+              .map((seg, i) => (i === 2 || (i > 2 && !RESOURCES.has(seg)) ? '{}' : seg))
+              .join('/')}`,
+        ),
+    );
     // Users, devices, answer rules, contacts, number filters and e-mail were all written.
-    for (const expected of ['PUT /domains/{}/users/{}', 'POST /domains/{}/users', 'POST /domains/{}/users/{}/devices', 'POST /domains/{}/users/{}/answerrules', 'PUT /domains/{}/users/{}/answerrules/{}', 'POST /domains/{}/contacts', 'PUT /domains/{}/contacts/{}', 'POST /domains/{}/number-filters', 'POST /domains/{}/users/{}/email']) {
+    for (const expected of [
+      'PUT /domains/{}/users/{}',
+      'POST /domains/{}/users',
+      'POST /domains/{}/users/{}/devices',
+      'POST /domains/{}/users/{}/answerrules',
+      'PUT /domains/{}/users/{}/answerrules/{}',
+      'POST /domains/{}/contacts',
+      'PUT /domains/{}/contacts/{}',
+      'POST /domains/{}/number-filters',
+      'POST /domains/{}/users/{}/email',
+    ]) {
       expect([...methods]).toContain(expected);
     }
     const again = await planPath(client, example);
@@ -85,7 +115,9 @@ describe('all kinds, small office', () => {
     const example = join(ROOT, 'examples/small-office');
     const run = await planPath(client, example);
     await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-    const passwords = emu.state().domains['acme.example.com']!.devices.map((d) => String(d['device-sip-registration-password'] ?? ''));
+    const passwords = emu
+      .state()
+      .domains['acme.example.com']!.devices.map((d) => String(d['device-sip-registration-password'] ?? ''));
     expect(passwords.filter((p) => p.length >= 8).length).toBeGreaterThanOrEqual(2);
     const { buildPlanDocument } = await import('../plan/plan-document');
     const { renderJson, renderText, renderMarkdown } = await import('../plan/render');
@@ -94,7 +126,12 @@ describe('all kinds, small office', () => {
     });
     const after = await planPath(client, example);
     const doc = buildPlanDocument([after.plan], { 'acme.example.com': after.inputs });
-    const outputs = [renderJson(doc), renderText(doc), renderMarkdown(doc), (await exportDomain(client, 'acme.example.com')).yaml];
+    const outputs = [
+      renderJson(doc),
+      renderText(doc),
+      renderMarkdown(doc),
+      (await exportDomain(client, 'acme.example.com')).yaml,
+    ];
     for (const out of outputs) for (const p of passwords) expect(out).not.toContain(p);
   });
 
@@ -103,11 +140,35 @@ describe('all kinds, small office', () => {
       domains: {
         'rg.example.com': {
           users: [
-            { user: '1001', 'name-first-name': 'A', 'name-last-name': 'B', 'email-address': '', 'user-scope': 'Basic User' },
-            { user: '2000', 'name-first-name': 'Desk', 'name-last-name': 'Ring Group', 'service-code': 'system-ringgroup', 'user-scope': 'No Portal', 'email-address': '' },
+            {
+              user: '1001',
+              'name-first-name': 'A',
+              'name-last-name': 'B',
+              'email-address': '',
+              'user-scope': 'Basic User',
+            },
+            {
+              user: '2000',
+              'name-first-name': 'Desk',
+              'name-last-name': 'Ring Group',
+              'service-code': 'system-ringgroup',
+              'user-scope': 'No Portal',
+              'email-address': '',
+            },
           ],
-          answerrules: [{ user: '2000', 'time-frame': '*', enabled: 'yes', 'simultaneous-ring': { enabled: 'yes', parameters: ['1001'] }, 'forward-no-answer': { enabled: 'yes', parameters: ['vmail_2000'] } }],
-          voicemails: { '2000': { inbox: [{ filename: 'x.wav' }] }, '1001': { inbox: [{ filename: 'y.wav' }, { filename: 'z.wav' }] } },
+          answerrules: [
+            {
+              user: '2000',
+              'time-frame': '*',
+              enabled: 'yes',
+              'simultaneous-ring': { enabled: 'yes', parameters: ['1001'] },
+              'forward-no-answer': { enabled: 'yes', parameters: ['vmail_2000'] },
+            },
+          ],
+          voicemails: {
+            '2000': { inbox: [{ filename: 'x.wav' }] },
+            '1001': { inbox: [{ filename: 'y.wav' }, { filename: 'z.wav' }] },
+          },
         },
       },
     });
@@ -126,22 +187,37 @@ describe('all kinds, small office', () => {
   it('a ring-group member that exists nowhere is an error with file:line', async () => {
     const { client } = await platform({ domains: { 'ref.example.com': {} } });
     const dir = mkdtempSync(join(tmpdir(), 'pbxctl-ref-'));
-    writeFileSync(join(dir, 'ref.yaml'), 'version: 1\ndomain: ref.example.com\nring_groups:\n  - extension: "2000"\n    name: G\n    members: ["1005"]\n');
+    writeFileSync(
+      join(dir, 'ref.yaml'),
+      'version: 1\ndomain: ref.example.com\nring_groups:\n  - extension: "2000"\n    name: G\n    members: ["1005"]\n',
+    );
     const err = await planPath(client, dir).catch((e) => e);
     expect(err).toBeInstanceOf(DesiredStateError);
-    expect(err.issues[0]).toMatchObject({ position: { file: expect.stringMatching(/ref\.yaml$/), line: 4 }, path: 'ring_groups[0]' });
+    expect(err.issues[0]).toMatchObject({
+      position: { file: expect.stringMatching(/ref\.yaml$/), line: 4 },
+      path: 'ring_groups[0]',
+    });
     expect(err.issues[0].message).toBe('member 1005 is not an extension in the files or on ref.example.com');
   });
 
   it('reads 44.x field spellings (email instead of email-address)', async () => {
-    const { emu, client } = await platform({ domains: { 'old.example.com': { users: [{ user: '1001', 'name-first-name': 'A', 'name-last-name': 'B', 'user-scope': 'Basic User' }] } } });
+    const { emu, client } = await platform({
+      domains: {
+        'old.example.com': {
+          users: [{ user: '1001', 'name-first-name': 'A', 'name-last-name': 'B', 'user-scope': 'Basic User' }],
+        },
+      },
+    });
     emu.mutate((s) => {
       const u = s.domains['old.example.com']!.users[0]!;
       delete u['email-address'];
       u.email = 'Old@Example.com';
     });
     const dir = mkdtempSync(join(tmpdir(), 'pbxctl-old-'));
-    writeFileSync(join(dir, 'old.yaml'), 'version: 1\ndomain: old.example.com\nusers:\n  - { extension: "1001", first_name: A, last_name: B, email: old@example.com }\n');
+    writeFileSync(
+      join(dir, 'old.yaml'),
+      'version: 1\ndomain: old.example.com\nusers:\n  - { extension: "1001", first_name: A, last_name: B, email: old@example.com }\n',
+    );
     const run = await planPath(client, dir);
     expect(run.plan.changes).toEqual([]);
   });

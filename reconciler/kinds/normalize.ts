@@ -24,7 +24,7 @@ export function normalizeNumber(input: string): string {
 export function isValidNumber(input: string): boolean {
   const lower = input.trim().toLowerCase();
   if (SPECIAL_NUMBERS.has(lower)) return true;
-  if (!/^\+?[0-9 ().\-]+$/.test(input.trim())) return false;
+  if (!/^\+?[0-9 ().-]+$/.test(input.trim())) return false;
   const digits = normalizeNumber(input);
   return digits.length >= 2 && digits.length <= 15;
 }

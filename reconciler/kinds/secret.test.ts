@@ -14,7 +14,10 @@ describe('secrets', () => {
   });
 
   it('resolve from the environment, then from the PBXCTL_SECRETS bundle', () => {
-    const resolve = envSecretResolver({ VM_PIN_1: '1111', PBXCTL_SECRETS: JSON.stringify({ VM_PIN_1: '9999', VM_PIN_2: 2222 }) });
+    const resolve = envSecretResolver({
+      VM_PIN_1: '1111',
+      PBXCTL_SECRETS: JSON.stringify({ VM_PIN_1: '9999', VM_PIN_2: 2222 }),
+    });
     expect(resolve({ env: 'VM_PIN_1' })?.reveal()).toBe('1111');
     expect(resolve({ env: 'VM_PIN_2' })?.reveal()).toBe('2222');
     expect(resolve({ env: 'VM_PIN_3' })).toBeUndefined();

@@ -54,7 +54,8 @@ export function envSecretResolver(env: NodeJS.ProcessEnv): SecretResolver {
     if (bundle === undefined) {
       try {
         const parsed: unknown = env.PBXCTL_SECRETS ? JSON.parse(env.PBXCTL_SECRETS) : {};
-        bundle = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+        bundle =
+          parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
       } catch {
         // Never echo the value: it holds secrets.
         bundle = {};

@@ -43,12 +43,23 @@ export function createLiveCache(client: NetSapiensClient, domain: string): LiveC
   };
 }
 
-export async function readLiveState(client: NetSapiensClient, domain: string, options: ReadOptions = {}): Promise<DomainLiveState> {
+export async function readLiveState(
+  client: NetSapiensClient,
+  domain: string,
+  options: ReadOptions = {},
+): Promise<DomainLiveState> {
   try {
     await client.getDomain(domain);
   } catch (err) {
     if (err instanceof PlatformApiError && (err.status === 404 || err.status === 403)) {
-      throw new PlatformApiError(err.status, err.method, err.path, `domain ${domain} does not exist or this key cannot see it (${err.platformMessage})`, false, err.requestId);
+      throw new PlatformApiError(
+        err.status,
+        err.method,
+        err.path,
+        `domain ${domain} does not exist or this key cannot see it (${err.platformMessage})`,
+        false,
+        err.requestId,
+      );
     }
     throw err;
   }
@@ -56,8 +67,18 @@ export async function readLiveState(client: NetSapiensClient, domain: string, op
   const objects = new Map<string, readonly LiveObject[]>();
   for (const kind of KINDS) {
     const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
-    const live = await kind.read({ client, domain, cache, concurrency: options.concurrency ?? 8, desired, full: options.full });
-    objects.set(kind.name, [...live].sort((a, b) => compareKeys(a.key, b.key)));
+    const live = await kind.read({
+      client,
+      domain,
+      cache,
+      concurrency: options.concurrency ?? 8,
+      desired,
+      full: options.full,
+    });
+    objects.set(
+      kind.name,
+      [...live].sort((a, b) => compareKeys(a.key, b.key)),
+    );
   }
   const extensions = new Set((await cache.users()).map((u) => String(u.user)));
   return { domain, objects, extensions };
@@ -67,7 +88,12 @@ export async function readLiveState(client: NetSapiensClient, domain: string, op
  * What deleting or recycling these extensions would lose (design.md §1 Reset/Recycle): voicemail messages,
  * greetings, personal contacts. Read only for the extensions a plan would destroy.
  */
-export async function readLosses(client: NetSapiensClient, domain: string, extensions: readonly string[], concurrency = 8): Promise<Map<string, Loss[]>> {
+export async function readLosses(
+  client: NetSapiensClient,
+  domain: string,
+  extensions: readonly string[],
+  concurrency = 8,
+): Promise<Map<string, Loss[]>> {
   const out = new Map<string, Loss[]>();
   await mapBounded(extensions, concurrency, async (ext) => {
     const [inbox, saved, greetings, contacts, rules] = await Promise.all([
@@ -81,7 +107,12 @@ export async function readLosses(client: NetSapiensClient, domain: string, exten
     if (inbox + saved > 0) losses.push({ what: 'voicemail messages', count: inbox + saved });
     if (greetings > 0) losses.push({ what: 'voicemail greetings', count: greetings });
     if (contacts > 0) losses.push({ what: 'personal contacts', count: contacts });
-    if (rules.length > 0) losses.push({ what: 'answer rules', count: rules.length, detail: rules.map((r) => String(r['time-frame'] ?? '?')) });
+    if (rules.length > 0)
+      losses.push({
+        what: 'answer rules',
+        count: rules.length,
+        detail: rules.map((r) => String(r['time-frame'] ?? '?')),
+      });
     out.set(ext, losses);
   });
   return out;

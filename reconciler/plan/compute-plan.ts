@@ -4,7 +4,7 @@
  * module under plan/ imports something that does I/O.
  */
 import type { DomainDesiredState } from '../desired/load-desired-state';
-import type { ChangeClass, Comparable, ComparableValue, DesiredObject, LiveObject, Loss, Reference } from '../kinds/kind';
+import type { ChangeClass, Comparable, ComparableValue, DesiredObject, Loss, Reference } from '../kinds/kind';
 import { fieldAt } from '../kinds/kind';
 import { KINDS } from '../kinds/registry';
 import { SecretValue } from '../kinds/secret';
@@ -81,7 +81,10 @@ export function sameValue(a: ComparableValue | undefined, b: ComparableValue | u
   if (typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a).sort();
     const kb = Object.keys(b).sort();
-    return ka.length === kb.length && ka.every((k, i) => k === kb[i] && sameValue((a as Comparable)[k], (b as Comparable)[k]));
+    return (
+      ka.length === kb.length &&
+      ka.every((k, i) => k === kb[i] && sameValue((a as Comparable)[k], (b as Comparable)[k]))
+    );
   }
   return false;
 }
@@ -90,7 +93,12 @@ export function sameValue(a: ComparableValue | undefined, b: ComparableValue | u
  * Field differences between desired and live, projected onto what the desired content sets: omitted
  * optional fields are not managed. Nested objects recurse over the desired keys; `{}` means "exists".
  */
-export function diffFields(kindName: string, desired: Comparable, live: Comparable | undefined, prefix = ''): FieldChange[] {
+export function diffFields(
+  kindName: string,
+  desired: Comparable,
+  live: Comparable | undefined,
+  prefix = '',
+): FieldChange[] {
   const kind = KINDS.find((k) => k.name === kindName);
   const out: FieldChange[] = [];
   for (const name of Object.keys(desired).sort()) {
@@ -99,7 +107,8 @@ export function diffFields(kindName: string, desired: Comparable, live: Comparab
     if (spec?.notCompared) continue;
     const after = desired[name];
     const before = live?.[name];
-    const isObj = (v: unknown): v is Comparable => !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof SecretValue);
+    const isObj = (v: unknown): v is Comparable =>
+      !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof SecretValue);
     if (isObj(after) && isObj(before)) {
       out.push(...diffFields(kindName, after, before, path));
       continue;
@@ -111,7 +120,9 @@ export function diffFields(kindName: string, desired: Comparable, live: Comparab
       before,
       after,
       class: spec?.class ?? 'routing',
-      ...(after instanceof SecretValue || before instanceof SecretValue || spec?.type === 'secret' ? { sensitive: true } : {}),
+      ...(after instanceof SecretValue || before instanceof SecretValue || spec?.type === 'secret'
+        ? { sensitive: true }
+        : {}),
       ...(spec?.pii ? { pii: true } : {}),
     });
   }
@@ -128,7 +139,9 @@ export interface PlanInput {
 export function destructiveCandidates(input: Omit<PlanInput, 'losses'>): string[] {
   // Users and ring groups are user records on the platform: both have mailboxes, greetings and rules.
   const extensionKinds = new Set(KINDS.filter((k) => k.fields.some((f) => f.name === 'extension')).map((k) => k.name));
-  return computePlan(input).changes.filter((c) => (c.action === 'delete' || c.action === 'recycle') && extensionKinds.has(c.kind)).map((c) => c.key);
+  return computePlan(input)
+    .changes.filter((c) => (c.action === 'delete' || c.action === 'recycle') && extensionKinds.has(c.kind))
+    .map((c) => c.key);
 }
 
 export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
@@ -146,15 +159,49 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
       const l = have.get(key);
       const base = { domain, kind: kind.name, key, id: `${kind.name}:${key}`, dependsOn: [] as string[] };
       if (d && !l) {
-        changes.push({ ...base, action: 'create', label: kind.label(key, d.comparable), class: 'routing', fields: diffFields(kind.name, d.comparable, undefined), after: d.comparable, references: [], losses: [], source: src(d) });
+        changes.push({
+          ...base,
+          action: 'create',
+          label: kind.label(key, d.comparable),
+          class: 'routing',
+          fields: diffFields(kind.name, d.comparable, undefined),
+          after: d.comparable,
+          references: [],
+          losses: [],
+          source: src(d),
+        });
       } else if (d && l) {
         const fields = diffFields(kind.name, d.comparable, l.comparable);
         if (fields.length === 0) continue;
         const after = { ...l.comparable, ...d.comparable };
         if (kind.isRecycle?.(l.comparable, after)) {
-          changes.push({ ...base, action: 'recycle', label: `${kind.label(key, l.comparable)} → ${kind.label(key, after)}`, class: 'data-destroying', fields, before: l.comparable, after: d.comparable, references: inbound.get(key) ?? [], losses: losses?.get(key) ?? [], lastModified: l.lastModified, source: src(d) });
+          changes.push({
+            ...base,
+            action: 'recycle',
+            label: `${kind.label(key, l.comparable)} → ${kind.label(key, after)}`,
+            class: 'data-destroying',
+            fields,
+            before: l.comparable,
+            after: d.comparable,
+            references: inbound.get(key) ?? [],
+            losses: losses?.get(key) ?? [],
+            lastModified: l.lastModified,
+            source: src(d),
+          });
         } else {
-          changes.push({ ...base, action: 'update', label: kind.label(key, after), class: maxClass(fields.map((f) => f.class)), fields, before: l.comparable, after: d.comparable, references: [], losses: [], lastModified: l.lastModified, source: src(d) });
+          changes.push({
+            ...base,
+            action: 'update',
+            label: kind.label(key, after),
+            class: maxClass(fields.map((f) => f.class)),
+            fields,
+            before: l.comparable,
+            after: d.comparable,
+            references: [],
+            losses: [],
+            lastModified: l.lastModified,
+            source: src(d),
+          });
         }
       } else if (l) {
         if (!desired.policy.prune || kind.shape === 'set') {
@@ -164,8 +211,23 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
         const refs = inbound.get(key) ?? [];
         const numberLoss = refs.filter((r) => r.relation === 'routes to');
         const lost: Loss[] = [...(losses?.get(key) ?? [])];
-        if (numberLoss.length) lost.push({ what: 'phone numbers routed here (returned to inventory)', count: numberLoss.length, detail: numberLoss.map((r) => r.from.replace(/^phone number /, '')) });
-        changes.push({ ...base, action: 'delete', label: kind.label(key, l.comparable), class: 'data-destroying', fields: [], before: l.comparable, references: refs.filter((r) => r.relation !== 'routes to'), losses: lost, lastModified: l.lastModified });
+        if (numberLoss.length)
+          lost.push({
+            what: 'phone numbers routed here (returned to inventory)',
+            count: numberLoss.length,
+            detail: numberLoss.map((r) => r.from.replace(/^phone number /, '')),
+          });
+        changes.push({
+          ...base,
+          action: 'delete',
+          label: kind.label(key, l.comparable),
+          class: 'data-destroying',
+          fields: [],
+          before: l.comparable,
+          references: refs.filter((r) => r.relation !== 'routes to'),
+          losses: lost,
+          lastModified: l.lastModified,
+        });
       }
     }
   }
@@ -188,7 +250,8 @@ function inboundReferences(desired: DomainDesiredState, live: DomainLiveState): 
     for (const l of live.objects.get(kind.name) ?? []) kind.references(l.key, l.comparable).forEach(add);
     for (const d of desired.objects.get(kind.name) ?? []) kind.references(d.key, d.comparable).forEach(add);
   }
-  for (const list of out.values()) list.sort((a, b) => a.from.localeCompare(b.from) || a.relation.localeCompare(b.relation));
+  for (const list of out.values())
+    list.sort((a, b) => a.from.localeCompare(b.from) || a.relation.localeCompare(b.relation));
   return out;
 }
 
@@ -202,7 +265,8 @@ function addDependencies(changes: Change[], desired: DomainDesiredState): Change
     if (kind && c.after && (c.action === 'create' || c.action === 'update' || c.action === 'recycle')) {
       for (const ref of kind.references(c.key, c.after)) {
         if (ref.relation === 'routes to') continue;
-        for (const other of byKey.get(ref.extension) ?? []) if (other.id !== c.id && (other.action === 'create' || other.action === 'recycle')) deps.add(other.id);
+        for (const other of byKey.get(ref.extension) ?? [])
+          if (other.id !== c.id && (other.action === 'create' || other.action === 'recycle')) deps.add(other.id);
       }
     }
     if (c.action === 'delete') {
@@ -210,7 +274,8 @@ function addDependencies(changes: Change[], desired: DomainDesiredState): Change
       for (const other of changes) {
         if (other.id === c.id || !other.before) continue;
         const k = KINDS.find((x) => x.name === other.kind);
-        if (k?.references(other.key, other.before).some((r) => r.extension === c.key && r.relation !== 'routes to')) deps.add(other.id);
+        if (k?.references(other.key, other.before).some((r) => r.extension === c.key && r.relation !== 'routes to'))
+          deps.add(other.id);
       }
     }
     void desired;

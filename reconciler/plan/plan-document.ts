@@ -48,7 +48,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_k, v) => {
     if (v instanceof SecretValue) return v.toJSON();
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -93,11 +97,16 @@ export function planChecksum(domains: readonly DomainPlan[], inputs: Readonly<Re
   // `source` (file:line, relative to the cwd) is display-only: leave it out so the checksum does not
   // depend on where pbxctl runs.
   const changes = domains.map((d) => ({ domain: d.domain, changes: d.changes.map(({ source: _source, ...c }) => c) }));
-  const ins = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, { files: v.files_digest, live: v.live_digest }]));
+  const ins = Object.fromEntries(
+    Object.entries(inputs).map(([k, v]) => [k, { files: v.files_digest, live: v.live_digest }]),
+  );
   return sha256(canonicalJson({ format_version: PLAN_FORMAT_VERSION, changes, inputs: ins }));
 }
 
-export function buildPlanDocument(domains: readonly DomainPlan[], inputs: Readonly<Record<string, DomainInputs>>): PlanDocument {
+export function buildPlanDocument(
+  domains: readonly DomainPlan[],
+  inputs: Readonly<Record<string, DomainInputs>>,
+): PlanDocument {
   return {
     format_version: PLAN_FORMAT_VERSION,
     checksum: planChecksum(domains, inputs),

@@ -6,12 +6,14 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const FORBIDDEN = /^(node:)?(fs|fs\/promises|http|https|http2|net|tls|dgram|child_process|worker_threads|cluster|readline|dns)$|^undici$|^@grpc\//;
+const FORBIDDEN =
+  /^(node:)?(fs|fs\/promises|http|https|http2|net|tls|dgram|child_process|worker_threads|cluster|readline|dns)$|^undici$|^@grpc\//;
 
 function runtimeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  const re = /^\s*(import|export)\s+(?!type\b)([^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
+  const re =
+    /^\s*(import|export)\s+(?!type\b)([^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|require\(\s*['"]([^'"]+)['"]\s*\)|import\(\s*['"]([^'"]+)['"]\s*\)/gm;
   for (const m of text.matchAll(re)) out.push((m[3] ?? m[4] ?? m[5]) as string);
   return out;
 }
@@ -48,7 +50,9 @@ describe('reconciler/plan is pure', () => {
 
   for (const m of modules) {
     it(`${m} reaches no I/O module`, () => {
-      const offenders = [...closure(join(dir, m))].filter(([k]) => k.startsWith('pkg:') && FORBIDDEN.test(k.slice(4))).map(([, chain]) => chain.map((c) => c.replace(`${resolve(dir, '../..')}/`, '')).join(' → '));
+      const offenders = [...closure(join(dir, m))]
+        .filter(([k]) => k.startsWith('pkg:') && FORBIDDEN.test(k.slice(4)))
+        .map(([, chain]) => chain.map((c) => c.replace(`${resolve(dir, '../..')}/`, '')).join(' → '));
       expect(offenders).toEqual([]);
     });
   }

@@ -27,7 +27,12 @@ export const MARKDOWN_LIMIT = 65_000;
 const SYMBOL: Record<Change['action'], string> = { create: '+', update: '~', delete: '-', recycle: '±' };
 // In a ```diff block GitHub colours `+` green, `-` red and `!` as changed.
 const DIFF_SYMBOL: Record<Change['action'], string> = { create: '+', update: '!', delete: '-', recycle: '!' };
-const VERB: Record<Change['action'], string> = { create: 'create', update: 'update', delete: 'delete', recycle: 'recycle' };
+const VERB: Record<Change['action'], string> = {
+  create: 'create',
+  update: 'update',
+  delete: 'delete',
+  recycle: 'recycle',
+};
 
 function isPii(kind: string, path: string): boolean {
   // `phone_numbers` is not a YAML field: live content carries the DIDs routed to a user.
@@ -46,7 +51,9 @@ function redactValue(kind: string, path: string, value: ComparableValue | undefi
   if (isPii(kind, path)) return REDACTED;
   if (Array.isArray(value)) return value.map((v) => redactValue(kind, path, v) as ComparableValue);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(kind, `${path}.${k}`, v) as ComparableValue]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, redactValue(kind, `${path}.${k}`, v) as ComparableValue]),
+    );
   }
   return value;
 }
@@ -85,7 +92,8 @@ function fieldLine(c: Change, f: FieldChange, opts: RenderOptions): string {
   if (f.sensitive) {
     return `${f.path}: ${f.before === undefined ? '(unset)' : MASK} → ${MASK}${f.before === undefined ? '' : ' (changed)'}`;
   }
-  const show = (v: ComparableValue | undefined) => formatValue(opts.redactPii ? redactValue(c.kind, f.path, v) : v, redact);
+  const show = (v: ComparableValue | undefined) =>
+    formatValue(opts.redactPii ? redactValue(c.kind, f.path, v) : v, redact);
   if (c.action === 'create') return `${f.path}: ${show(f.after)}`;
   return `${f.path}: ${show(f.before)} → ${show(f.after)}`;
 }
@@ -108,15 +116,26 @@ function summaryLine(plan: PlanDocument): string {
 function detailLines(c: Change, opts: RenderOptions): string[] {
   const out: string[] = [];
   for (const f of c.fields) out.push(fieldLine(c, f, opts));
-  if (c.losses.length) out.push(`would lose: ${c.losses.map((l) => `${l.count} ${l.count === 1 ? singular(l.what) : l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`);
-  for (const r of c.references) out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
+  if (c.losses.length)
+    out.push(
+      `would lose: ${c.losses.map((l) => `${l.count} ${l.count === 1 ? singular(l.what) : l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`,
+    );
+  for (const r of c.references)
+    out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
   if (c.dependsOn.length) out.push(`after: ${(opts.redactPii ? c.dependsOn.map(redactId) : c.dependsOn).join(', ')}`);
   return out;
 }
 
 // ---- text ----------------------------------------------------------------------------------------------
 
-const ANSI: Record<string, string> = { '+': '\x1b[32m', '~': '\x1b[33m', '-': '\x1b[31m', '±': '\x1b[35m', '!': '\x1b[36m', blocked: '\x1b[1;31m' };
+const ANSI: Record<string, string> = {
+  '+': '\x1b[32m',
+  '~': '\x1b[33m',
+  '-': '\x1b[31m',
+  '±': '\x1b[35m',
+  '!': '\x1b[36m',
+  blocked: '\x1b[1;31m',
+};
 
 export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string {
   const paint = (sym: string, s: string) => (opts.color ? `${ANSI[sym] ?? ''}${s}\x1b[0m` : s);
@@ -136,12 +155,18 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
       for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
     }
     for (const u of d.unmanaged) {
-      lines.push(paint('!', `  ! unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} — on the platform, not in the file; left alone`));
+      lines.push(
+        paint(
+          '!',
+          `  ! unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} — on the platform, not in the file; left alone`,
+        ),
+      );
     }
     lines.push('');
   }
   lines.push(summaryLine(plan));
-  if (plan.summary.unmanaged) lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
+  if (plan.summary.unmanaged)
+    lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -156,7 +181,9 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   const marker = opts.marker ?? 'pbxctl:plan';
   const head: string[] = [`<!-- ${marker} -->`, `<!-- pbxctl:checksum:${plan.checksum} -->`, ''];
   const s = plan.summary;
-  head.push(`### pbxctl plan — ${s.changes === 0 ? 'no changes' : `${s.changes} change${s.changes === 1 ? '' : 's'}`}${s.blocked ? ' — **blocked**' : ''}`);
+  head.push(
+    `### pbxctl plan — ${s.changes === 0 ? 'no changes' : `${s.changes} change${s.changes === 1 ? '' : 's'}`}${s.blocked ? ' — **blocked**' : ''}`,
+  );
   head.push('');
   const blocked = blockedLines(plan);
   // A fleet can have thousands of domains: the violation list and the table get a share of the budget
@@ -164,16 +191,26 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   const size = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
   if (blocked.length) {
     head.push('> [!CAUTION]', '> **Blocked by safety policy — nothing will be applied:**');
-    const shown = capped(blocked.map((b) => `> - ${mdEscape(b)}`), Math.floor(limit / 8));
+    const shown = capped(
+      blocked.map((b) => `> - ${mdEscape(b)}`),
+      Math.floor(limit / 8),
+    );
     head.push(...shown);
     if (shown.length < blocked.length) head.push(`> - … and ${blocked.length - shown.length} more`);
     head.push('');
   }
   const destroying = plan.domains.flatMap((d) => d.changes.filter((c) => c.class === 'data-destroying'));
   if (destroying.length && !blocked.length) {
-    head.push('> [!WARNING]', `> ${destroying.length} data-destroying change${destroying.length === 1 ? '' : 's'} (voicemail, greetings, contacts will be lost).`, '');
+    head.push(
+      '> [!WARNING]',
+      `> ${destroying.length} data-destroying change${destroying.length === 1 ? '' : 's'} (voicemail, greetings, contacts will be lost).`,
+      '',
+    );
   }
-  head.push('| Domain | Kind | Create | Update | Recycle | Delete | Cosmetic | Routing | Data-destroying |', '|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  head.push(
+    '| Domain | Kind | Create | Update | Recycle | Delete | Cosmetic | Routing | Data-destroying |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
   const counts = (cs: readonly Change[]) => {
     const n = (f: (c: Change) => boolean) => cs.filter(f).length;
     return `${n((c) => c.action === 'create')} | ${n((c) => c.action === 'update')} | ${n((c) => c.action === 'recycle')} | ${n((c) => c.action === 'delete')} | ${n((c) => c.class === 'cosmetic')} | ${n((c) => c.class === 'routing')} | ${n((c) => c.class === 'data-destroying')}`;
@@ -181,21 +218,31 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   const rows: { domain: string; row: string; changes: readonly Change[] }[] = [];
   for (const d of plan.domains) {
     const kinds = [...new Set(d.changes.map((c) => c.kind))].sort();
-    if (kinds.length === 0) rows.push({ domain: d.domain, row: `| ${mdEscape(d.domain)} | — | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`, changes: [] });
+    if (kinds.length === 0)
+      rows.push({ domain: d.domain, row: `| ${mdEscape(d.domain)} | — | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`, changes: [] });
     for (const k of kinds) {
       const cs = d.changes.filter((c) => c.kind === k);
       rows.push({ domain: d.domain, row: `| ${mdEscape(d.domain)} | ${k} | ${counts(cs)} |`, changes: cs });
     }
   }
-  const tableRows = capped(rows.map((r) => r.row), Math.floor(limit / 3) - size(head));
+  const tableRows = capped(
+    rows.map((r) => r.row),
+    Math.floor(limit / 3) - size(head),
+  );
   head.push(...tableRows);
   if (tableRows.length < rows.length) {
     const rest = rows.slice(tableRows.length);
     const domains = new Set(rest.map((r) => r.domain)).size;
-    head.push(`| … ${domains} more domain${domains === 1 ? '' : 's'} | all | ${counts(rest.flatMap((r) => r.changes))} |`);
+    head.push(
+      `| … ${domains} more domain${domains === 1 ? '' : 's'} | all | ${counts(rest.flatMap((r) => r.changes))} |`,
+    );
   }
   head.push('', summaryLine(plan), '');
-  const foot: string[] = ['', `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`, ''];
+  const foot: string[] = [
+    '',
+    `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`,
+    '',
+  ];
 
   // Details per domain, each in <details>, added until the budget is used up.
   const sections: string[] = [];
@@ -209,8 +256,15 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
     let used = open.length + close.length + 2;
     let cut = 0;
     const entries = [
-      ...d.changes.map((c) => [`${DIFF_SYMBOL[c.action]} ${VERB[c.action]} ${c.kind} ${label(c, opts)} [${c.class}]`, ...detailLines(c, opts).map((l) => `#   ${l}`)].join('\n')),
-      ...d.unmanaged.map((u) => `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} (left alone)`),
+      ...d.changes.map((c) =>
+        [
+          `${DIFF_SYMBOL[c.action]} ${VERB[c.action]} ${c.kind} ${label(c, opts)} [${c.class}]`,
+          ...detailLines(c, opts).map((l) => `#   ${l}`),
+        ].join('\n'),
+      ),
+      ...d.unmanaged.map(
+        (u) => `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} (left alone)`,
+      ),
     ];
     for (const e of entries) {
       const text = e.replace(/```/g, "'''");
@@ -233,7 +287,11 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   }
   const tail: string[] = [];
   if (omitted > 0) {
-    tail.push('', `> [!NOTE]`, `> ${omitted} change${omitted === 1 ? '' : 's'} not shown to stay under GitHub's comment limit. The full plan is ${opts.fullPlanLocation ? `in ${mdEscape(opts.fullPlanLocation)}` : 'in the plan.json artifact of this run'}.`);
+    tail.push(
+      '',
+      `> [!NOTE]`,
+      `> ${omitted} change${omitted === 1 ? '' : 's'} not shown to stay under GitHub's comment limit. The full plan is ${opts.fullPlanLocation ? `in ${mdEscape(opts.fullPlanLocation)}` : 'in the plan.json artifact of this run'}.`,
+    );
   }
   return [...head, ...sections, ...tail, ...foot].join('\n');
 }
@@ -278,7 +336,9 @@ function redactDocument(plan: PlanDocument): PlanDocument {
   };
   return {
     ...plan,
-    inputs: Object.fromEntries(Object.entries(plan.inputs).map(([d, v]) => [d, { ...v, objects: redactObjects(v.objects) }])),
+    inputs: Object.fromEntries(
+      Object.entries(plan.inputs).map(([d, v]) => [d, { ...v, objects: redactObjects(v.objects) }]),
+    ),
     domains: plan.domains.map((d: DomainPlan) => ({
       ...d,
       changes: d.changes.map((c) => ({
@@ -288,7 +348,11 @@ function redactDocument(plan: PlanDocument): PlanDocument {
         label: label(c, { redactPii: true }),
         before: redactContent(c.kind, c.before as Record<string, ComparableValue>) as Change['before'],
         after: redactContent(c.kind, c.after as Record<string, ComparableValue>) as Change['after'],
-        fields: c.fields.map((f) => ({ ...f, before: redactValue(c.kind, f.path, f.before), after: redactValue(c.kind, f.path, f.after) })),
+        fields: c.fields.map((f) => ({
+          ...f,
+          before: redactValue(c.kind, f.path, f.before),
+          after: redactValue(c.kind, f.path, f.after),
+        })),
         references: c.references.map((r) => ({ ...r, from: r.from.replace(/\d{5,}/g, REDACTED) })),
         losses: c.losses.map((l) => ({ what: l.what, count: l.count })),
         dependsOn: c.dependsOn.map(redactId),

@@ -15,7 +15,9 @@ beforeAll(async () => {
   }));
   const exact = users.slice(0, 200);
   emu = await startEmulator({
-    seed: { domains: { [DOMAIN]: { domain: { description: 'paging' }, users }, 'exact.example.com': { users: exact } } },
+    seed: {
+      domains: { [DOMAIN]: { domain: { description: 'paging' }, users }, 'exact.example.com': { users: exact } },
+    },
     strictRequests: true,
   });
 });
@@ -49,9 +51,21 @@ describe('NetSapiensClient against the emulator', () => {
 
   it('raises PlatformApiError with the platform message for 404 and 409', async () => {
     const c = client();
-    await expect(c.getDomain('nope.example.com')).rejects.toMatchObject({ status: 404, method: 'GET', retryable: false });
+    await expect(c.getDomain('nope.example.com')).rejects.toMatchObject({
+      status: 404,
+      method: 'GET',
+      retryable: false,
+    });
     expect(await c.getUser(DOMAIN, '9999')).toBeUndefined();
-    const err = await c.createUser(DOMAIN, { user: '1000', 'name-first-name': 'X', 'name-last-name': 'Y', 'user-scope': 'Basic User', 'email-address': '' }).catch((e) => e);
+    const err = await c
+      .createUser(DOMAIN, {
+        user: '1000',
+        'name-first-name': 'X',
+        'name-last-name': 'Y',
+        'user-scope': 'Basic User',
+        'email-address': '',
+      })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(PlatformApiError);
     expect(err.status).toBe(409);
     expect(err.message).toMatch(/already exists/i);
@@ -60,9 +74,18 @@ describe('NetSapiensClient against the emulator', () => {
 
   it('sends synchronous: "yes" on creates and gets the object back', async () => {
     const c = client();
-    const created = await c.createUser(DOMAIN, { user: '5100', 'name-first-name': 'Sync', 'name-last-name': 'User', 'user-scope': 'Basic User', 'email-address': 'sync@example.com' });
+    const created = await c.createUser(DOMAIN, {
+      user: '5100',
+      'name-first-name': 'Sync',
+      'name-last-name': 'User',
+      'user-scope': 'Basic User',
+      'email-address': 'sync@example.com',
+    });
     expect(created).toMatchObject({ user: '5100', 'name-first-name': 'Sync' });
-    const last = emu.requests.list().filter((r) => r.method === 'POST').at(-1);
+    const last = emu.requests
+      .list()
+      .filter((r) => r.method === 'POST')
+      .at(-1);
     expect(last?.status).toBe(200);
     expect(emu.contractViolations).toEqual([]);
     await c.close();
@@ -85,7 +108,15 @@ describe('NetSapiensClient against the emulator', () => {
     expect(waits).toEqual([2000, 2000]);
     expect(c.stats.retries).toBe(2);
     emu.faults.add({ method: 'POST', path: `/domains/${DOMAIN}/users`, status: 500, times: 1 });
-    const err = await c.createUser(DOMAIN, { user: '5101', 'name-first-name': 'A', 'name-last-name': 'B', 'user-scope': 'Basic User', 'email-address': '' }).catch((e) => e);
+    const err = await c
+      .createUser(DOMAIN, {
+        user: '5101',
+        'name-first-name': 'A',
+        'name-last-name': 'B',
+        'user-scope': 'Basic User',
+        'email-address': '',
+      })
+      .catch((e) => e);
     expect(err).toMatchObject({ status: 500, retryable: false });
     emu.faults.clear();
     await c.close();
@@ -96,7 +127,10 @@ describe('NetSapiensClient against the emulator', () => {
     emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}`, drop: true, times: 1 });
     await expect(c.getDomain(DOMAIN)).resolves.toMatchObject({ domain: DOMAIN });
     emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, drop: true, times: 1 });
-    await expect(c.updateUser(DOMAIN, '1000', { department: 'X' })).rejects.toMatchObject({ status: 0, retryable: false });
+    await expect(c.updateUser(DOMAIN, '1000', { department: 'X' })).rejects.toMatchObject({
+      status: 0,
+      retryable: false,
+    });
     emu.faults.clear();
     await c.close();
   });

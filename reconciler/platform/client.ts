@@ -192,8 +192,19 @@ export class NetSapiensClient {
   private async fetchToken(refreshToken: string | undefined): Promise<AccessToken> {
     const o = this.options.oauth as OAuthCredentials;
     const body = refreshToken
-      ? { grant_type: 'refresh_token', client_id: o.clientId, client_secret: o.clientSecret, refresh_token: refreshToken }
-      : { grant_type: 'password', client_id: o.clientId, client_secret: o.clientSecret, username: o.username, password: o.password };
+      ? {
+          grant_type: 'refresh_token',
+          client_id: o.clientId,
+          client_secret: o.clientSecret,
+          refresh_token: refreshToken,
+        }
+      : {
+          grant_type: 'password',
+          client_id: o.clientId,
+          client_secret: o.clientSecret,
+          username: o.username,
+          password: o.password,
+        };
     this.stats.requests++;
     let res: Dispatcher.ResponseData;
     try {
@@ -211,7 +222,13 @@ export class NetSapiensClient {
     const text = await res.body.text();
     if (res.statusCode >= 400) {
       // The platform's message only; the request body (with the password) is never part of an error.
-      throw new PlatformApiError(res.statusCode, 'POST', '/tokens', platformMessage(text) ?? `HTTP ${res.statusCode}`, false);
+      throw new PlatformApiError(
+        res.statusCode,
+        'POST',
+        '/tokens',
+        platformMessage(text) ?? `HTTP ${res.statusCode}`,
+        false,
+      );
     }
     let parsed: { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
     try {
@@ -448,4 +465,3 @@ class Limiter {
     }
   }
 }
-

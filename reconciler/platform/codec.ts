@@ -15,8 +15,10 @@ export function yesNo(value: boolean): YesNo {
 
 /** Platform booleans are mostly 'yes'/'no' strings, sometimes real booleans (`is-active`). */
 export function fromYesNo(value: unknown): boolean | undefined {
-  if (value === true || value === 'yes' || value === 'Yes' || value === 'YES' || value === '1' || value === 1) return true;
-  if (value === false || value === 'no' || value === 'No' || value === 'NO' || value === '0' || value === 0) return false;
+  if (value === true || value === 'yes' || value === 'Yes' || value === 'YES' || value === '1' || value === 1)
+    return true;
+  if (value === false || value === 'no' || value === 'No' || value === 'NO' || value === '0' || value === 0)
+    return false;
   return undefined;
 }
 
@@ -206,4 +208,7 @@ export const WELCOME_EMAIL = { template: 'welcome_email.php', subject: 'New Acco
 
 // ---- Phone numbers (DIDs) ------------------------------------------------------------------------------
 /** The application a DID has when it is unassigned inventory. */
-export const DID_UNASSIGNED = { 'dial-rule-application': 'available-number', 'dial-rule-translation-destination-user': '[*]' };
+export const DID_UNASSIGNED = {
+  'dial-rule-application': 'available-number',
+  'dial-rule-translation-destination-user': '[*]',
+};

@@ -3,11 +3,25 @@ import { startEmulator, type RunningEmulator } from '../../emulator';
 import { PlatformApiError } from '../errors';
 import { NetSapiensClient } from './client';
 
-const LOGIN = { clientId: 'pbxctl-client', clientSecret: 'client-secret-value', username: '1000@oauth.example.com', password: 'Sup3r-Secret-Pass' };
+const LOGIN = {
+  clientId: 'pbxctl-client',
+  clientSecret: 'client-secret-value',
+  username: '1000@oauth.example.com',
+  password: 'Sup3r-Secret-Pass',
+};
 let emu: RunningEmulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: { domains: { 'oauth.example.com': { users: [{ user: '1000', 'name-first-name': 'O', 'name-last-name': 'M', 'user-scope': 'Office Manager' }] } } }, oauthLogins: [LOGIN] });
+  emu = await startEmulator({
+    seed: {
+      domains: {
+        'oauth.example.com': {
+          users: [{ user: '1000', 'name-first-name': 'O', 'name-last-name': 'M', 'user-scope': 'Office Manager' }],
+        },
+      },
+    },
+    oauthLogins: [LOGIN],
+  });
 });
 afterAll(async () => {
   await emu?.close();
@@ -32,7 +46,11 @@ describe('OAuth password grant', () => {
     emu.requests.reset();
     await expect(c.getDomain('oauth.example.com')).resolves.toMatchObject({ domain: 'oauth.example.com' });
     const seq = emu.requests.list().map((r) => `${r.method} ${r.path} ${r.status}`);
-    expect(seq).toEqual(['GET /domains/oauth.example.com 401', 'POST /tokens 200', 'GET /domains/oauth.example.com 200']);
+    expect(seq).toEqual([
+      'GET /domains/oauth.example.com 401',
+      'POST /tokens 200',
+      'GET /domains/oauth.example.com 200',
+    ]);
     await c.close();
   });
 

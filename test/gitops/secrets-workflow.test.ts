@@ -102,11 +102,17 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => 
     const seed = officeSeed(OFFICE, GLOBEX);
     seed.domains = {
       ...seed.domains,
-      'acme.example.com': { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } },
+      'acme.example.com': {
+        domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' },
+      },
     };
-    world = await startWorld(seed, { 'domains/globex.yaml': domainYaml({ domain: GLOBEX, users: OFFICE }) }, {
-      PBXCTL_SECRETS: JSON.stringify(PINS),
-    });
+    world = await startWorld(
+      seed,
+      { 'domains/globex.yaml': domainYaml({ domain: GLOBEX, users: OFFICE }) },
+      {
+        PBXCTL_SECRETS: JSON.stringify(PINS),
+      },
+    );
     const w = world;
     const head = w.repo.commit('onboard-acme', { 'domains/acme.yaml': EXAMPLE }, 'Onboard Acme');
     const { pull, event } = w.openPullRequest('onboard-acme', head);

@@ -18,7 +18,7 @@ import {
 } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
-import type { ApplyContext, ChangeTarget, Comparable, Kind, LiveObject, Reference } from '../kind';
+import type { ApplyContext, ChangeTarget, Comparable, Kind, LiveObject } from '../kind';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 import { USER_FIELDS } from './fields';
@@ -137,7 +137,11 @@ function liveComparable(key: string, p: UserPlatform): Comparable {
   const alert = fromYesNo(u['email-send-alert-new-voicemail-enabled']);
   if (alert !== undefined) {
     const behavior = str(u['email-send-alert-new-voicemail-behavior']);
-    vm.email_notification = !alert ? 'none' : behavior.startsWith('att') || behavior.includes('att') ? 'attach' : 'notify';
+    vm.email_notification = !alert
+      ? 'none'
+      : behavior.startsWith('att') || behavior.includes('att')
+        ? 'attach'
+        : 'notify';
   }
   const transcription = u['voicemail-transcription-enabled'];
   if (transcription !== undefined) vm.transcription = str(transcription) !== '' && str(transcription) !== 'no';
@@ -175,7 +179,8 @@ function userBody(spec: UserSpec, secrets: SecretValue | undefined, only?: Reado
   const want = (f: string) => !only || only.has(f);
   for (const [name, field, kind] of SIMPLE) {
     if (spec[name] === undefined || !want(name)) continue;
-    body[field] = kind === 'int' ? Number(spec[name]) : kind === 'number' ? normalizeNumber(str(spec[name])) : spec[name];
+    body[field] =
+      kind === 'int' ? Number(spec[name]) : kind === 'number' ? normalizeNumber(str(spec[name])) : spec[name];
   }
   const vm = spec.voicemail;
   if (vm) {
@@ -311,7 +316,11 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
   toComparable,
   references: (key, content) =>
     Array.isArray(content.phone_numbers)
-      ? (content.phone_numbers as string[]).map((n) => ({ from: `phone number ${n}`, relation: 'routes to', extension: key }))
+      ? (content.phone_numbers as string[]).map((n) => ({
+          from: `phone number ${n}`,
+          relation: 'routes to',
+          extension: key,
+        }))
       : [],
   isRecycle(before, after) {
     // A different person: both the name and the e-mail change. A name fix alone is cosmetic.
@@ -416,4 +425,3 @@ function liveComparableWithRules(key: string, p: UserPlatform, rulesRead: boolea
   }
   return c;
 }
-

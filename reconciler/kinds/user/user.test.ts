@@ -23,7 +23,11 @@ const dir = mkdtempSync(join(tmpdir(), 'pbxctl-user-'));
 const env = { VM_PIN_1001: '7391', VM_PIN_1002: '8402' };
 
 beforeAll(async () => {
-  emu = await startEmulator({ seed: { domains: { [DOMAIN]: { domain: { description: 'ladder' } } } }, apiKeys: [KEY], strictRequests: true });
+  emu = await startEmulator({
+    seed: { domains: { [DOMAIN]: { domain: { description: 'ladder' } } } },
+    apiKeys: [KEY],
+    strictRequests: true,
+  });
   client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
 });
 afterAll(async () => {
@@ -98,7 +102,10 @@ describe('user kind: idempotence ladder over HTTP', () => {
       'voicemail-login-pin': '7391',
       'email-send-alert-new-voicemail-enabled': 'yes',
     });
-    expect(state.devices.find((d) => d.user === '1001')).toMatchObject({ device: '1001', 'device-provisioning-mac-address': '0004f2aabb01' });
+    expect(state.devices.find((d) => d.user === '1001')).toMatchObject({
+      device: '1001',
+      'device-provisioning-mac-address': '0004f2aabb01',
+    });
     const rule = state.answerrules.find((r) => r.user === '1001')!;
     expect(rule['phone-numbers-to-reject']).toMatchObject({ parameters: ['18005550199', 'anonymous'] });
     expect(rule['forward-on-spam-call']).toMatchObject({ enabled: 'yes', parameters: ['vmail_1001'] });
@@ -124,12 +131,21 @@ describe('user kind: idempotence ladder over HTTP', () => {
   });
 
   it('cosmetic change only is classed cosmetic', async () => {
-    const run = await plan(FULL.replace('department: Sales', 'department: Marketing').replace('model: yealink-t54w', 'model: poly-vvx450').replace('spam: voicemail', 'spam: screen').replace('block: ["+1 800 555 0199", anonymous]', 'block: [anonymous, "+1 900 555 0000", "+1 800 555 0199"]'));
-    expect(run.plan.changes.map((c) => `${c.id} ${c.class} ${c.fields.map((f) => f.path)}`)).toEqual(['user:1001 cosmetic department']);
+    const run = await plan(
+      FULL.replace('department: Sales', 'department: Marketing')
+        .replace('model: yealink-t54w', 'model: poly-vvx450')
+        .replace('spam: voicemail', 'spam: screen')
+        .replace('block: ["+1 800 555 0199", anonymous]', 'block: [anonymous, "+1 900 555 0000", "+1 800 555 0199"]'),
+    );
+    expect(run.plan.changes.map((c) => `${c.id} ${c.class} ${c.fields.map((f) => f.path)}`)).toEqual([
+      'user:1001 cosmetic department',
+    ]);
   });
 
   it('recycle: a different person at 1002 is data-destroying, blocked without --allow-recycle, then applied', async () => {
-    const recycled = FULL.replace('first_name: Alan', 'first_name: Barbara').replace('last_name: Turing', 'last_name: Liskov').replace('alan@ladder', 'barbara@ladder');
+    const recycled = FULL.replace('first_name: Alan', 'first_name: Barbara')
+      .replace('last_name: Turing', 'last_name: Liskov')
+      .replace('alan@ladder', 'barbara@ladder');
     const blocked = await plan(recycled);
     const change = blocked.plan.changes.find((c) => c.key === '1002')!;
     expect(change.action).toBe('recycle');
@@ -142,7 +158,13 @@ describe('user kind: idempotence ladder over HTTP', () => {
       const d = s.domains[DOMAIN]!;
       d.voicemails['1002'] = { inbox: [{ filename: 'a.wav' }, { filename: 'b.wav' }], saved: [{ filename: 'c.wav' }] };
       d.greetings['1002'] = [{ index: 1 }];
-      d.phonenumbers.push({ phonenumber: '12125550102', domain: DOMAIN, 'dial-rule-application': 'to-user', 'dial-rule-translation-destination-user': '1002', 'dial-rule-translation-destination-host': DOMAIN });
+      d.phonenumbers.push({
+        phonenumber: '12125550102',
+        domain: DOMAIN,
+        'dial-rule-application': 'to-user',
+        'dial-rule-translation-destination-user': '1002',
+        'dial-rule-translation-destination-host': DOMAIN,
+      });
     });
     const without = FULL.replace(/ {2}- extension: "1002"[\s\S]*$/, '');
     const run = await plan(without);
@@ -166,7 +188,15 @@ describe('user kind: idempotence ladder over HTTP', () => {
 describe('user kind: export round-trip', () => {
   it('export → plan of the export = zero changes', async () => {
     emu.mutate((s) => {
-      s.domains[DOMAIN]!.users.push({ user: '1003', 'name-first-name': 'Out', 'name-last-name': 'OfBand', 'email-address': '', 'user-scope': 'Basic User', 'voicemail-enabled': 'no', 'voicemail-login-pin': '9999' });
+      s.domains[DOMAIN]!.users.push({
+        user: '1003',
+        'name-first-name': 'Out',
+        'name-last-name': 'OfBand',
+        'email-address': '',
+        'user-scope': 'Basic User',
+        'voicemail-enabled': 'no',
+        'voicemail-login-pin': '9999',
+      });
     });
     const exported = await exportDomain(client, DOMAIN);
     expect(exported.yaml).not.toMatch(/1357|9999|7391/);
