@@ -3,20 +3,10 @@
  * provider, Terraform's proposed new state, and a throw-away Terraform workspace that installs the real
  * launcher `bin/terraform-provider-netsapiens` from a filesystem mirror (never a registry).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmdirSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, relative } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
 import type { AttributeSpec, SchemaSpec } from '../framework';
 import { attributeFlags } from '../framework';
@@ -36,51 +26,8 @@ export const MAIN_ENTRY = join(ROOT, 'dist', 'provider', 'main.js');
 export const LAUNCHER = join(ROOT, 'bin', 'terraform-provider-netsapiens');
 export const ADDRESS = 'registry.terraform.io/pbxctl/netsapiens';
 
-function sources(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    if (e.isDirectory() && !['bindings', 'node_modules', 'test-helpers'].includes(e.name)) out.push(...sources(p));
-    else if (e.isFile() && p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.d.ts')) out.push(p);
-  }
-  return out;
-}
-
-function isStale(): boolean {
-  const all = [...sources(join(ROOT, 'provider')), ...sources(join(ROOT, 'reconciler'))];
-  return all.some((src) => {
-    const js = join(ROOT, 'dist', relative(ROOT, src)).replace(/\.ts$/, '.js');
-    return !existsSync(js) || statSync(js).mtimeMs < statSync(src).mtimeMs;
-  });
-}
-
-/**
- * The provider runs as compiled JS (dist/provider/main.js, through bin/). The framework's own
- * ensure-built only watches provider/; these resources also import reconciler/, so watch both.
- * Compiling provider/ alone emits the reconciler modules it imports, in the same dist/ layout.
- */
-export function ensureBuilt(): void {
-  if (!isStale()) return;
-  const lock = join(ROOT, 'dist', '.provider-build.lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lock}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
-    }
-  }
-  try {
-    if (!isStale()) return;
-    const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    execFileSync(process.execPath, [tsc, '-p', 'provider/tsconfig.provider.json'], { cwd: ROOT, stdio: 'pipe' });
-  } finally {
-    rmdirSync(lock);
-  }
-}
+/** The provider runs as compiled JS (dist/provider/main.js, through bin/): build it when stale. */
+export { ensureProviderBuilt as ensureBuilt } from '../test-harness/ensure-built';
 
 /**
  * Terraform's proposed new state: config values, except that computed attributes the config leaves

@@ -29,8 +29,8 @@ function sources(dir: string): string[] {
 
 /**
  * The protocol and E2E tests spawn compiled JS. `npm test` builds first; when
- * dist/provider is missing or older than a provider source, compile just
- * provider/ (provider/tsconfig.provider.json, same dist/ layout).
+ * dist/provider is missing or older than a provider or reconciler source, compile
+ * just provider/ and what it imports (provider/tsconfig.provider.json, same dist/ layout).
  */
 export function ensureProviderBuilt(): void {
   if (!isStale()) return;
@@ -56,8 +56,9 @@ export function ensureProviderBuilt(): void {
   }
 }
 
+/** provider/ imports reconciler/ (kinds, client, loader), so both are watched. */
 function isStale(): boolean {
-  return sources(join(REPO_ROOT, 'provider')).some((src) => {
+  return [...sources(join(REPO_ROOT, 'provider')), ...sources(join(REPO_ROOT, 'reconciler'))].some((src) => {
     const js = join(REPO_ROOT, 'dist', relative(REPO_ROOT, src)).replace(/\.ts$/, '.js');
     return !existsSync(js) || statSync(js).mtimeMs < statSync(src).mtimeMs;
   });

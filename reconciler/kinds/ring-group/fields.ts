@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../kind';
-import { SPAM_ACTIONS } from '../user/fields';
+import { answeringFields } from '../user/fields';
 
 const EXTENSION_PATTERN = '^[0-9]{2,16}$';
 
@@ -114,29 +114,5 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
       { name: 'call_queue', type: 'string', format: 'extension', class: 'routing', description: 'This call queue.' },
     ],
   },
-  {
-    name: 'spam',
-    type: 'string',
-    enum: [...SPAM_ACTIONS],
-    class: 'routing',
-    description: 'What to do with calls flagged as spam: ring as normal, send to voicemail, drop, or screen.',
-  },
-  {
-    name: 'allow',
-    type: 'list',
-    items: 'phone',
-    set: true,
-    pii: true,
-    class: 'routing',
-    description: 'Numbers always let through (bypass screening).',
-  },
-  {
-    name: 'block',
-    type: 'list',
-    items: 'phone',
-    set: true,
-    pii: true,
-    class: 'routing',
-    description: 'Numbers rejected before the group rings; `anonymous` and `unknown` are allowed.',
-  },
+  ...answeringFields('Numbers always let through (bypass screening).', 'Numbers rejected before the group rings'),
 ];

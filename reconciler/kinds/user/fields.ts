@@ -18,6 +18,40 @@ export const USER_SCOPES = [
 export const SPAM_ACTIONS = ['ring', 'voicemail', 'drop', 'screen'] as const;
 export const EMAIL_NOTIFICATIONS = ['none', 'notify', 'attach'] as const;
 
+/**
+ * spam / allow / block: the default answer rule's Allow/Block settings, which users and ring groups
+ * (a ring group is a user record too) share.
+ */
+export function answeringFields(allowDescription: string, blockPrefix: string): FieldSpec[] {
+  return [
+    {
+      name: 'spam',
+      type: 'string',
+      enum: [...SPAM_ACTIONS],
+      class: 'routing',
+      description: 'What to do with calls flagged as spam: ring as normal, send to voicemail, drop, or screen.',
+    },
+    {
+      name: 'allow',
+      type: 'list',
+      items: 'phone',
+      set: true,
+      pii: true,
+      class: 'routing',
+      description: allowDescription,
+    },
+    {
+      name: 'block',
+      type: 'list',
+      items: 'phone',
+      set: true,
+      pii: true,
+      class: 'routing',
+      description: `${blockPrefix}; \`anonymous\` and \`unknown\` are allowed.`,
+    },
+  ];
+}
+
 /** The fields of a `users:` entry — the portal's Add User form and Edit tabs, as far as the API exposes them. */
 export const USER_FIELDS: readonly FieldSpec[] = [
   {
@@ -120,31 +154,10 @@ export const USER_FIELDS: readonly FieldSpec[] = [
       { name: 'model', type: 'string', class: 'routing', description: 'Phone model, e.g. yealink-t54w.' },
     ],
   },
-  {
-    name: 'spam',
-    type: 'string',
-    enum: ['ring', 'voicemail', 'drop', 'screen'],
-    class: 'routing',
-    description: 'What to do with calls flagged as spam: ring as normal, send to voicemail, drop, or screen.',
-  },
-  {
-    name: 'allow',
-    type: 'list',
-    items: 'phone',
-    set: true,
-    pii: true,
-    class: 'routing',
-    description: 'Numbers always let through (bypass do-not-disturb and screening).',
-  },
-  {
-    name: 'block',
-    type: 'list',
-    items: 'phone',
-    set: true,
-    pii: true,
-    class: 'routing',
-    description: 'Numbers rejected before any forwarding; `anonymous` and `unknown` are allowed.',
-  },
+  ...answeringFields(
+    'Numbers always let through (bypass do-not-disturb and screening).',
+    'Numbers rejected before any forwarding',
+  ),
   {
     name: 'welcome_email',
     type: 'boolean',
