@@ -43,6 +43,7 @@ export async function planDomain(
     concurrency: options.concurrency,
   });
   assertReferencesExist(desired, live);
+  assertExtensionsFree(desired, live);
   const candidates = destructiveCandidates({ desired, live });
   const losses = candidates.length
     ? await readLosses(client, desired.domain, candidates, options.concurrency)
@@ -91,6 +92,31 @@ export function assertReferencesExist(desired: DomainDesiredState, live: DomainL
           hint: `add extension ${ref.extension} to the file, or fix the ${ref.relation}`,
         });
       }
+    }
+  }
+  if (issues.length) throw new DesiredStateError(issues);
+}
+
+/**
+ * An extension the file gives to one kind must not be taken on the platform by something else (a user
+ * where the file has a ring group, or an auto attendant, queue or other system user): creating it would
+ * only fail with 409 at apply time, half-way through.
+ */
+export function assertExtensionsFree(desired: DomainDesiredState, live: DomainLiveState): void {
+  const issues: DesiredStateIssue[] = [];
+  for (const kind of KINDS) {
+    if (!kind.fields.some((f) => f.name === 'extension')) continue;
+    const mine = new Set((live.objects.get(kind.name) ?? []).map((o) => o.key));
+    for (const d of desired.objects.get(kind.name) ?? []) {
+      if (mine.has(d.key) || !live.extensions.has(d.key)) continue;
+      const other = KINDS.find((k) => k !== kind && (live.objects.get(k.name) ?? []).some((o) => o.key === d.key));
+      const what = other ? `a ${other.title.toLowerCase()}` : 'a system user (auto attendant, call queue, conference …)';
+      issues.push({
+        position: d.source,
+        path: `${d.path ?? d.key}.extension`,
+        message: `extension ${d.key} is already ${what} on ${desired.domain}`,
+        hint: other ? `remove the ${other.title.toLowerCase()} ${d.key} first (a separate change), or pick another extension` : 'pick another extension',
+      });
     }
   }
   if (issues.length) throw new DesiredStateError(issues);
