@@ -110,12 +110,16 @@ export function assertExtensionsFree(desired: DomainDesiredState, live: DomainLi
     for (const d of desired.objects.get(kind.name) ?? []) {
       if (mine.has(d.key) || !live.extensions.has(d.key)) continue;
       const other = KINDS.find((k) => k !== kind && (live.objects.get(k.name) ?? []).some((o) => o.key === d.key));
-      const what = other ? `a ${other.title.toLowerCase()}` : 'a system user (auto attendant, call queue, conference …)';
+      const what = other
+        ? `a ${other.title.toLowerCase()}`
+        : 'a system user (auto attendant, call queue, conference …)';
       issues.push({
         position: d.source,
         path: `${d.path ?? d.key}.extension`,
         message: `extension ${d.key} is already ${what} on ${desired.domain}`,
-        hint: other ? `remove the ${other.title.toLowerCase()} ${d.key} first (a separate change), or pick another extension` : 'pick another extension',
+        hint: other
+          ? `remove the ${other.title.toLowerCase()} ${d.key} first (a separate change), or pick another extension`
+          : 'pick another extension',
       });
     }
   }

@@ -205,17 +205,35 @@ describe('all kinds, small office', () => {
       domains: {
         'taken.example.com': {
           users: [
-            { user: '1001', 'name-first-name': 'A', 'name-last-name': 'B', 'email-address': '', 'user-scope': 'Basic User' },
-            { user: '3000', 'name-first-name': 'Main', 'name-last-name': 'Menu', 'service-code': 'system-aa', 'user-scope': 'No Portal', 'email-address': '' },
+            {
+              user: '1001',
+              'name-first-name': 'A',
+              'name-last-name': 'B',
+              'email-address': '',
+              'user-scope': 'Basic User',
+            },
+            {
+              user: '3000',
+              'name-first-name': 'Main',
+              'name-last-name': 'Menu',
+              'service-code': 'system-aa',
+              'user-scope': 'No Portal',
+              'email-address': '',
+            },
           ],
         },
       },
     });
     const dir = mkdtempSync(join(tmpdir(), 'pbxctl-taken-'));
-    writeFileSync(join(dir, 't.yaml'), 'version: 1\ndomain: taken.example.com\nusers:\n  - { extension: "3000", first_name: C, last_name: D }\nring_groups:\n  - { extension: "1001", name: G, members: ["3000"] }\n');
+    writeFileSync(
+      join(dir, 't.yaml'),
+      'version: 1\ndomain: taken.example.com\nusers:\n  - { extension: "3000", first_name: C, last_name: D }\nring_groups:\n  - { extension: "1001", name: G, members: ["3000"] }\n',
+    );
     const err = await planPath(client, dir).catch((e) => e);
     expect(err).toBeInstanceOf(DesiredStateError);
-    const messages = err.issues.map((i: { message: string; position?: { line: number } }) => `${i.position?.line}: ${i.message}`);
+    const messages = err.issues.map(
+      (i: { message: string; position?: { line: number } }) => `${i.position?.line}: ${i.message}`,
+    );
     expect(messages).toEqual([
       '4: extension 3000 is already a system user (auto attendant, call queue, conference …) on taken.example.com',
       '6: extension 1001 is already a user on taken.example.com',
