@@ -25,6 +25,7 @@ function c(id: string, dependsOn: string[] = []): Change {
     label: key,
     class: 'routing',
     fields: [],
+    impact: [],
     references: [],
     losses: [],
     dependsOn,

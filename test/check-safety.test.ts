@@ -15,6 +15,7 @@ function change(action: ChangeAction, key: string, kind = 'user'): Change {
     label: key,
     class: action === 'delete' || action === 'recycle' ? 'data-destroying' : 'routing',
     fields: [],
+    impact: [],
     references: [],
     losses: [],
     dependsOn: [],

@@ -17,6 +17,7 @@ function change(c: Partial<Change> & Pick<Change, 'action' | 'key'>): Change {
     label: c.key,
     class: 'routing',
     fields: [],
+    impact: [],
     references: [],
     losses: [],
     dependsOn: [],

@@ -167,6 +167,11 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   toComparable(spec: Spec, secrets: SecretResolver): Comparable;
   /** Extensions this object points at (ring-group members, fallbacks): ordering and blast radius. */
   references(key: string, content: Comparable): Reference[];
+  /**
+   * What an update does to calls, in words ("spam calls to 1001 are rejected"): extensions and counts
+   * only, never numbers or names. `before` is the live content, `after` the merged desired content.
+   */
+  impact?(key: string, before: Comparable, after: Comparable, changedFields: readonly string[]): string[];
   /** Is an update of these fields a recycle (a different person at the same extension)? */
   isRecycle?(before: Comparable, after: Comparable): boolean;
 

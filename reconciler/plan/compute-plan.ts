@@ -36,6 +36,8 @@ export interface Change {
   readonly fields: readonly FieldChange[];
   readonly before?: Comparable;
   readonly after?: Comparable;
+  /** What the change does to calls, in words: what it reroutes (update, recycle) or strands (delete). */
+  readonly impact: readonly string[];
   /** What points at this extension (delete/recycle): the blast radius. */
   readonly references: readonly Reference[];
   /** What a delete/recycle destroys. */
@@ -166,6 +168,7 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
           class: 'routing',
           fields: diffFields(kind.name, d.comparable, undefined),
           after: d.comparable,
+          impact: [],
           references: [],
           losses: [],
           source: src(d),
@@ -174,6 +177,13 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
         const fields = diffFields(kind.name, d.comparable, l.comparable);
         if (fields.length === 0) continue;
         const after = { ...l.comparable, ...d.comparable };
+        const impact =
+          kind.impact?.(
+            key,
+            l.comparable,
+            after,
+            fields.map((f) => f.path),
+          ) ?? [];
         if (kind.isRecycle?.(l.comparable, after)) {
           changes.push({
             ...base,
@@ -183,6 +193,7 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
             fields,
             before: l.comparable,
             after: d.comparable,
+            impact,
             references: inbound.get(key) ?? [],
             losses: losses?.get(key) ?? [],
             lastModified: l.lastModified,
@@ -197,6 +208,7 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
             fields,
             before: l.comparable,
             after: d.comparable,
+            impact,
             references: [],
             losses: [],
             lastModified: l.lastModified,
@@ -224,6 +236,11 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
           class: 'data-destroying',
           fields: [],
           before: l.comparable,
+          impact: numberLoss.length
+            ? [
+                `${numberLoss.length === 1 ? '1 phone number' : `${numberLoss.length} phone numbers`} routed to ${key} ${numberLoss.length === 1 ? 'stops' : 'stop'} reaching anyone`,
+              ]
+            : [],
           references: refs.filter((r) => r.relation !== 'routes to'),
           losses: lost,
           lastModified: l.lastModified,

@@ -116,6 +116,7 @@ function summaryLine(plan: PlanDocument): string {
 function detailLines(c: Change, opts: RenderOptions): string[] {
   const out: string[] = [];
   for (const f of c.fields) out.push(fieldLine(c, f, opts));
+  for (const line of c.impact ?? []) out.push(`⇒ ${line}`);
   if (c.losses.length)
     out.push(
       `would lose: ${c.losses.map((l) => `${l.count} ${l.count === 1 ? singular(l.what) : l.what}${l.detail && !opts.redactPii ? ` (${l.detail.join(', ')})` : ''}`).join('; ')}`,

@@ -3,6 +3,7 @@
  * netsapiens-api.md §6). One per domain, so it is a `set` kind keyed by the domain: never pruned, and
  * written as a difference — the endpoint has no PUT, only POST (add these) and DELETE (remove these).
  */
+import { blockListImpact } from '../impact';
 import type { PlatformRecord } from '../../platform/client';
 import { fromYesNo } from '../../platform/codec';
 import type { ApplyContext, ChangeTarget, Comparable, Kind, LiveObject } from '../kind';
@@ -61,6 +62,7 @@ export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {
     return `${key} (${n} number${n === 1 ? '' : 's'})`;
   },
   toComparable: (spec) => ({ numbers: normalizeNumberSet(spec.numbers ?? []) }),
+  impact: (key, before, after) => blockListImpact(key, before, after),
   references: () => [],
 
   async read(ctx) {

@@ -22,6 +22,7 @@ import type { ApplyContext, ChangeTarget, Comparable, Kind, LiveObject } from '.
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 import { USER_FIELDS } from './fields';
+import { userImpact } from '../impact';
 
 export interface UserSpec {
   extension: string;
@@ -314,6 +315,7 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     return name ? `${key} (${name})` : key;
   },
   toComparable,
+  impact: userImpact,
   references: (key, content) =>
     Array.isArray(content.phone_numbers)
       ? (content.phone_numbers as string[]).map((n) => ({
