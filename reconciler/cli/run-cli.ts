@@ -297,6 +297,9 @@ function savedDocument(run: PlanRun, path: string, flags: Flags, io: CliIo): Rec
 
 async function cmdPlan(positionals: string[], flags: Flags, io: CliIo, drift: boolean): Promise<number> {
   const path = requirePath(positionals, drift ? 'drift' : 'plan', io);
+  // Refuse a bad --format before reading the platform, not after.
+  if (flags.format !== undefined && !['text', 'markdown', 'md', 'json'].includes(String(flags.format)))
+    throw new UsageError(`--format must be text, markdown or json (got "${String(flags.format)}")`);
   const { run, client } = await makePlan(path, flags, io);
   try {
     const doc = run.document;

@@ -1,0 +1,86 @@
+/** The CLI in-process: confirmation, progress on a TTY only, help and exit codes. */
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_API_KEY, startEmulator, type RunningEmulator } from '../../emulator';
+import { type CliIo, runCli } from './run-cli';
+
+const ROOT = resolve(__dirname, '../..');
+const EXAMPLE = join(ROOT, 'examples/small-office');
+let emu: RunningEmulator | undefined;
+afterEach(async () => {
+  await emu?.close();
+  emu = undefined;
+});
+
+function io(env: NodeJS.ProcessEnv, extra: Partial<CliIo> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      stdout: (s: string) => void out.push(s),
+      stderr: (s: string) => void err.push(s),
+      env,
+      cwd: ROOT,
+      ...extra,
+    } as CliIo,
+  };
+}
+
+async function env() {
+  emu = await startEmulator({ seed: join(ROOT, 'examples/demo/seed.yaml') });
+  return { NS_API_URL: emu.url, NS_API_KEY: DEFAULT_API_KEY, VM_PIN_1000: '4821', VM_PIN_1001: '2468' };
+}
+
+describe('pbxctl in-process', () => {
+  it('apply <path> asks for confirmation; anything but "yes" changes nothing', async () => {
+    const e = await env();
+    const no = io(e, { ask: async () => 'y' });
+    expect(await runCli(['apply', EXAMPLE], no.io)).toBe(1);
+    expect(no.err.join('')).toMatch(/Apply cancelled; nothing was changed/);
+    expect(emu!.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
+    const questions: string[] = [];
+    const yes = io(e, { ask: async (q) => (questions.push(q), 'yes') });
+    expect(await runCli(['apply', EXAMPLE], yes.io)).toBe(0);
+    expect(questions[0]).toMatch(/Apply 8 changes\? Only 'yes' will be accepted/);
+  });
+
+  it('apply <path> without a terminal and without --auto-approve refuses', async () => {
+    const e = await env();
+    const r = io(e);
+    expect(await runCli(['apply', EXAMPLE], r.io)).toBe(1);
+    expect(r.err.join('')).toMatch(/needs --auto-approve/);
+  });
+
+  it('shows progress on a TTY, stays quiet in CI unless --progress', async () => {
+    const e = await env();
+    const tty = io({ ...e, CI: '' }, { stderrIsTty: true });
+    await runCli(['plan', EXAMPLE], tty.io);
+    expect(tty.err.join('')).toMatch(/Planned acme\.example\.com \(1\/1\) — \d+ requests/);
+    const ci = io({ ...e, CI: 'true' }, { stderrIsTty: true });
+    await runCli(['plan', EXAMPLE], ci.io);
+    expect(ci.err.join('')).toBe('');
+    const asked = io({ ...e, CI: 'true' });
+    await runCli(['plan', EXAMPLE, '--progress'], asked.io);
+    expect(asked.err.join('')).toMatch(/Reading 1 domain from the platform…\n/);
+  });
+
+  it('--detailed-exitcode, help and unknown commands', async () => {
+    const e = await env();
+    expect(await runCli(['plan', EXAMPLE, '--detailed-exitcode'], io(e).io)).toBe(2);
+    expect(await runCli(['plan', EXAMPLE], io(e).io)).toBe(0);
+    const help = io(e);
+    expect(await runCli(['--help'], help.io)).toBe(0);
+    expect(help.out.join('')).toMatch(/3 blocked by safety policy {3}4 partial apply/);
+    const plan = io(e);
+    expect(await runCli(['plan', '--help'], plan.io)).toBe(0);
+    expect(plan.out.join('')).toMatch(/--detailed-exitcode/);
+    const bad = io(e);
+    expect(await runCli(['frobnicate'], bad.io)).toBe(1);
+    expect(bad.err.join('')).toMatch(/unknown command "frobnicate"/);
+    const fmt = io(e);
+    expect(await runCli(['plan', EXAMPLE, '--format', 'yaml'], fmt.io)).toBe(1);
+    expect(fmt.err.join('')).toMatch(/--format must be text, markdown or json/);
+  });
+});
