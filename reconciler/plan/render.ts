@@ -94,8 +94,40 @@ function fieldLine(c: Change, f: FieldChange, opts: RenderOptions): string {
   }
   const show = (v: ComparableValue | undefined) =>
     formatValue(opts.redactPii ? redactValue(c.kind, f.path, v) : v, redact);
+  if (isSetField(c.kind, f.path) && Array.isArray(f.after) && (Array.isArray(f.before) || f.before === undefined)) {
+    return `${f.path}: ${setSummary((f.before ?? []) as readonly ComparableValue[], f.after, redact, c.action === 'create')}`;
+  }
   if (c.action === 'create') return `${f.path}: ${show(f.after)}`;
   return `${f.path}: ${show(f.before)} → ${show(f.after)}`;
+}
+
+/** Lists compared as sets (block/allow lists, tags) are shown as what is added and removed, not as two lists. */
+function isSetField(kind: string, path: string): boolean {
+  const k = KINDS.find((x) => x.name === kind);
+  const f = k ? fieldAt(k.fields, path) : undefined;
+  return f?.type === 'list' && f.set === true;
+}
+
+/** How many entries of a set change are named before the rest is counted ("… and 1,190 more"). */
+const SET_ENTRIES_SHOWN = 10;
+
+function setSummary(
+  before: readonly ComparableValue[],
+  after: readonly ComparableValue[],
+  redact: boolean,
+  create: boolean,
+): string {
+  const b = new Set(before.map(String));
+  const a = new Set(after.map(String));
+  const added = [...a].filter((x) => !b.has(x));
+  const removed = [...b].filter((x) => !a.has(x));
+  if (create && !redact && added.length <= SET_ENTRIES_SHOWN) return formatValue(after);
+  const head = `+${added.length} −${removed.length} (${a.size} in all)`;
+  if (redact) return head;
+  const named = [...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)];
+  const shown = named.slice(0, SET_ENTRIES_SHOWN);
+  const more = named.length - shown.length;
+  return `${head}: ${shown.join(', ')}${more > 0 ? ` … and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 function label(c: Change, opts: RenderOptions): string {
