@@ -21,6 +21,7 @@ const DESIRED = `version: 1
 domain: ${DOMAIN}
 policy:
   prune: true
+  user_owned: []   # enforce PINs, so that PIN changes flow through every output
 users:
   - extension: "1001"
     first_name: Ada

@@ -130,14 +130,18 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
     } finally {
       await client.close();
     }
-    // ...and a different PIN in the environment is a change (the PIN Terraform set is really compared).
+    // ...and a different PIN in the environment is seen (the PIN Terraform set is really compared); the
+    // example leaves PINs user-owned (the default policy), so it is reported rather than planned.
     const other = loadDesiredState(join(ROOT, 'examples', 'small-office'), {
       secrets: envSecretResolver({ ...PINS, VM_PIN_1000: '0000' }),
     });
     const client2 = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY });
     try {
       const run = await runPlan(other, client2);
-      expect(run.domains.flatMap((d) => d.plan.changes).map((c) => c.id)).toEqual(['user:1000']);
+      expect(run.domains.flatMap((d) => d.plan.changes).map((c) => c.id)).toEqual([]);
+      expect(run.domains.flatMap((d) => d.plan.userOwned ?? [])).toEqual([
+        { kind: 'user', key: '1000', path: 'voicemail.pin' },
+      ]);
     } finally {
       await client2.close();
     }

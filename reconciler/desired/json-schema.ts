@@ -71,6 +71,21 @@ function fieldSchema(field: FieldSpec): Schema {
   return { ...base, ...own };
 }
 
+/** Field paths of the extension kinds (users, ring groups) that may be declared user-owned. */
+export function userOwnablePaths(kinds: readonly AnyKind[] = KINDS): string[] {
+  const paths = new Set<string>();
+  const walk = (fields: readonly FieldSpec[], prefix: string) => {
+    for (const f of fields) {
+      if (f.required || f.notCompared) continue;
+      const path = prefix ? `${prefix}.${f.name}` : f.name;
+      if (f.type === 'object') walk(f.fields, path);
+      paths.add(path);
+    }
+  };
+  for (const k of kinds) if (k.fields.some((f) => f.name === 'extension')) walk(k.fields, '');
+  return [...paths].sort();
+}
+
 function objectSchema(fields: readonly FieldSpec[]): Schema {
   const properties: Record<string, Schema> = {};
   for (const f of fields) properties[f.name] = fieldSchema(f);
@@ -114,6 +129,13 @@ export function buildDesiredStateSchema(kinds: readonly AnyKind[] = KINDS): Sche
           type: 'array',
           items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
           description: 'Extensions that are never deleted or recycled.',
+        },
+        user_owned: {
+          type: 'array',
+          items: { enum: userOwnablePaths(kinds) },
+          default: ['voicemail.pin'],
+          description:
+            'Settings people change themselves (portal, handset): set when a user or ring group is created, then never reverted. Default: voicemail.pin. Use [] to enforce every field.',
         },
       },
     },

@@ -20,7 +20,15 @@ export interface Policy {
   readonly prune: boolean;
   readonly maxDeletes?: number;
   readonly protect: readonly string[];
+  /**
+   * Settings people change themselves (portal, handset): applied when an object is created, then left
+   * alone — differences are reported, never reverted. Dotted field paths; default `voicemail.pin`.
+   */
+  readonly userOwned?: readonly string[];
 }
+
+/** PINs are changed by their owners on the handset: by default pbxctl sets them at creation only. */
+export const DEFAULT_USER_OWNED: readonly string[] = ['voicemail.pin'];
 
 export interface DomainDesiredState {
   readonly domain: string;
@@ -307,7 +315,7 @@ function buildDomain(
   options: LoadOptions,
   issues: DesiredStateIssue[],
 ): DomainDesiredState {
-  let policy: Policy = { prune: false, protect: [] };
+  let policy: Policy = { prune: false, protect: [], userOwned: DEFAULT_USER_OWNED };
   let policyFrom: ParsedFile | undefined;
   let rules: ExtensionRules = DEFAULT_EXTENSION_RULES;
   const objects = new Map<string, DesiredObject[]>();
@@ -325,8 +333,13 @@ function buildDomain(
         });
       }
       policyFrom = p;
-      const raw = value.policy as { prune?: boolean; max_deletes?: number; protect?: unknown[] };
-      policy = { prune: raw.prune === true, maxDeletes: raw.max_deletes, protect: (raw.protect ?? []).map(String) };
+      const raw = value.policy as { prune?: boolean; max_deletes?: number; protect?: unknown[]; user_owned?: string[] };
+      policy = {
+        prune: raw.prune === true,
+        maxDeletes: raw.max_deletes,
+        protect: (raw.protect ?? []).map(String),
+        userOwned: raw.user_owned ?? DEFAULT_USER_OWNED,
+      };
     }
     if (value.extensions !== undefined) {
       const raw = value.extensions as { min?: number; max?: number; reserved?: string[] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Comparable } from './kind';
 import { blockListImpact, ringGroupImpact, userImpact } from './impact';
 
 describe('what a change does to calls', () => {
@@ -48,7 +49,7 @@ describe('what a change does to calls', () => {
 
   it('ring group: members, timeout and fallback', () => {
     const before = { members: [{ extension: '1001' }, { extension: '1004' }], ring_timeout: 20, fallback: null };
-    const after = {
+    const after: Comparable = {
       members: [{ extension: '1001', ring_seconds: 15 }, { extension: '1002' }],
       ring_timeout: 30,
       fallback: { type: 'voicemail', extension: '1000' },

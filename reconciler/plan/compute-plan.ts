@@ -56,9 +56,18 @@ export interface Unmanaged {
   readonly lastModified?: string;
 }
 
+/** A difference left alone because the field is user-owned (policy.user_owned). */
+export interface UserOwnedDifference {
+  readonly kind: string;
+  readonly key: string;
+  readonly path: string;
+}
+
 export interface DomainPlan {
   readonly domain: string;
   readonly changes: readonly Change[];
+  /** Differences in user-owned settings: reported, never applied. */
+  readonly userOwned?: readonly UserOwnedDifference[];
   readonly unmanaged: readonly Unmanaged[];
   readonly violations: readonly SafetyViolation[];
 }
@@ -150,6 +159,8 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
   const domain = desired.domain;
   const changes: Change[] = [];
   const unmanaged: Unmanaged[] = [];
+  const userOwned: UserOwnedDifference[] = [];
+  const ownedPaths = desired.policy.userOwned ?? [];
   const inbound = inboundReferences(desired, live);
 
   for (const kind of KINDS) {
@@ -174,7 +185,13 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
           source: src(d),
         });
       } else if (d && l) {
-        const fields = diffFields(kind.name, d.comparable, l.comparable);
+        const all = diffFields(kind.name, d.comparable, l.comparable);
+        // User-owned settings (policy.user_owned) were set at creation; whatever their owner changed since
+        // stays. A recycle (a new person) is a creation, so it keeps them in.
+        const owned = (f: FieldChange) => ownedPaths.some((p) => f.path === p || f.path.startsWith(`${p}.`));
+        const recycling = kind.isRecycle?.(l.comparable, { ...l.comparable, ...d.comparable }) === true;
+        const fields = recycling ? all : all.filter((f) => !owned(f));
+        if (!recycling) for (const f of all) if (owned(f)) userOwned.push({ kind: kind.name, key, path: f.path });
         if (fields.length === 0) continue;
         const after = { ...l.comparable, ...d.comparable };
         const impact =
@@ -248,7 +265,13 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
       }
     }
   }
-  return { domain, changes: orderChanges(addDependencies(changes, desired)), unmanaged, violations: [] };
+  return {
+    domain,
+    changes: orderChanges(addDependencies(changes, desired)),
+    unmanaged,
+    ...(userOwned.length ? { userOwned } : {}),
+    violations: [],
+  };
 }
 
 function src(d: DesiredObject): string | undefined {

@@ -195,6 +195,9 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
         ),
       );
     }
+    for (const o of d.userOwned ?? []) {
+      lines.push(`  · ${o.kind} ${o.key} ${o.path} differs — user-owned (policy.user_owned): left as its owner set it`);
+    }
     lines.push('');
   }
   lines.push(summaryLine(plan));
@@ -282,7 +285,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   let omitted = 0;
   let budget = limit - head.join('\n').length - foot.join('\n').length - 600;
   for (const d of plan.domains) {
-    if (d.changes.length === 0 && d.unmanaged.length === 0) continue;
+    if (d.changes.length === 0 && d.unmanaged.length === 0 && !d.userOwned?.length) continue;
     const open = `<details><summary>${mdEscape(d.domain)}: ${d.changes.length} change${d.changes.length === 1 ? '' : 's'}${d.unmanaged.length ? `, ${d.unmanaged.length} unmanaged` : ''}</summary>\n\n\`\`\`diff`;
     const close = '```\n\n</details>';
     const body: string[] = [];
@@ -298,6 +301,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
       ...d.unmanaged.map(
         (u) => `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key) : u.label} (left alone)`,
       ),
+      ...(d.userOwned ?? []).map((o) => `# ${o.kind} ${o.key} ${o.path} differs, user-owned (left alone)`),
     ];
     for (const e of entries) {
       const text = e.replace(/```/g, "'''");

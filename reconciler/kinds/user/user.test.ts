@@ -57,7 +57,7 @@ async function applyAndReplan(yaml: string, flags = {}) {
 }
 
 const FULL = `
-policy: { prune: true }
+policy: { prune: true, user_owned: [] }
 users:
   - extension: "1001"
     first_name: Ada
@@ -182,6 +182,37 @@ describe('user kind: idempotence ladder over HTTP', () => {
     const did = emu.state().domains[DOMAIN]!.phonenumbers.find((p) => p.phonenumber === '12125550102')!;
     expect(did['dial-rule-application']).toBe('available-number');
     expect(emu.state().domains[DOMAIN]!.users.map((u) => u.user)).toEqual(['1001']);
+  });
+});
+
+describe('user-owned settings (policy.user_owned)', () => {
+  it('by default a PIN is set at creation, then left as its owner changes it, and the plan says so', async () => {
+    const yaml = FULL.replace('policy: { prune: true, user_owned: [] }', 'policy: { prune: true }');
+    emu.mutate((s) => {
+      s.domains[DOMAIN]!.users.find((u) => u.user === '1001')!['voicemail-login-pin'] = '4444';
+    });
+    const run = await plan(yaml);
+    expect(run.plan.changes.filter((c) => c.key === '1001')).toEqual([]);
+    expect(run.plan.userOwned).toEqual([{ kind: 'user', key: '1001', path: 'voicemail.pin' }]);
+    const enforced = await plan(FULL);
+    expect(enforced.plan.changes.find((c) => c.key === '1001')?.fields.map((f) => f.path)).toEqual(['voicemail.pin']);
+  });
+
+  it('spam and lists can be user-owned too', async () => {
+    emu.mutate((s) => {
+      const rule = s.domains[DOMAIN]!.answerrules.find((r) => r.user === '1001')!;
+      rule['forward-on-spam-call'] = { enabled: 'no', parameters: [] };
+    });
+    const owned = await plan(
+      FULL.replace(
+        'policy: { prune: true, user_owned: [] }',
+        'policy: { prune: true, user_owned: [spam, voicemail.pin] }',
+      ),
+    );
+    expect(owned.plan.changes.filter((c) => c.key === '1001')).toEqual([]);
+    expect(owned.plan.userOwned?.map((o) => o.path).sort()).toEqual(['spam', 'voicemail.pin']);
+    // Put things back for the tests that follow.
+    await applyAndReplan(FULL);
   });
 });
 
