@@ -146,6 +146,7 @@ describe('all kinds, small office', () => {
               'name-last-name': 'B',
               'email-address': '',
               'user-scope': 'Basic User',
+              'active-calls-total-current': 2,
             },
             {
               user: '2000',
@@ -177,8 +178,10 @@ describe('all kinds, small office', () => {
     const run = await planPath(client, dir);
     const group = run.plan.changes.find((c) => c.id === 'ring_group:2000')!;
     const user = run.plan.changes.find((c) => c.id === 'user:1001')!;
-    expect(group.losses).toContainEqual({ what: 'voicemail messages', count: 1 });
-    expect(user.losses).toContainEqual({ what: 'voicemail messages', count: 2 });
+    expect(group.losses).toContainEqual({ what: 'voicemail messages', count: 1, detail: ['1 unheard'] });
+    expect(user.losses).toContainEqual({ what: 'voicemail messages', count: 2, detail: ['2 unheard'] });
+    expect(user.warnings).toEqual(['1001 is on 2 calls right now: the delete cuts them off']);
+    expect(group.warnings).toBeUndefined();
     expect(user.references).toContainEqual({ from: 'ring_group 2000', relation: 'member', extension: '1001' });
     expect(user.dependsOn).toContain('ring_group:2000');
     expect(run.plan.changes.map((c) => c.id)).toEqual(['ring_group:2000', 'user:1001']);

@@ -164,3 +164,9 @@ export function blockListImpact(key: string, before: Comparable, after: Comparab
   if (removed.length) parts.push(`${numbers(removed.length)} unblocked`);
   return parts.length ? [`for every extension of ${key}: ${parts.join(', ')}`] : [];
 }
+
+/** "on 2 calls right now", from a user record's read-only `active-calls-total-current`. */
+export function activeCalls(record: Readonly<Record<string, unknown>>): string | undefined {
+  const n = Number(record['active-calls-total-current']);
+  return Number.isFinite(n) && n > 0 ? `on ${n} call${n === 1 ? '' : 's'} right now` : undefined;
+}

@@ -172,6 +172,8 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
    * only, never numbers or names. `before` is the live content, `after` the merged desired content.
    */
   impact?(key: string, before: Comparable, after: Comparable, changedFields: readonly string[]): string[];
+  /** Live activity a destructive change would cut off ("on 2 calls right now"), from the platform record. */
+  activity?(live: LiveObject<Platform>): string | undefined;
   /** Is an update of these fields a recycle (a different person at the same extension)? */
   isRecycle?(before: Comparable, after: Comparable): boolean;
 

@@ -104,7 +104,13 @@ export async function readLosses(
       client.listAnswerRules(domain, ext),
     ]);
     const losses: Loss[] = [];
-    if (inbox + saved > 0) losses.push({ what: 'voicemail messages', count: inbox + saved });
+    // The inbox holds the messages nobody has listened to yet: the ones a delete loses unheard.
+    if (inbox + saved > 0)
+      losses.push({
+        what: 'voicemail messages',
+        count: inbox + saved,
+        ...(inbox > 0 ? { detail: [`${inbox} unheard`] } : {}),
+      });
     if (greetings > 0) losses.push({ what: 'voicemail greetings', count: greetings });
     if (contacts > 0) losses.push({ what: 'personal contacts', count: contacts });
     if (rules.length > 0)

@@ -4,7 +4,16 @@
  * module under plan/ imports something that does I/O.
  */
 import type { DomainDesiredState } from '../desired/load-desired-state';
-import type { ChangeClass, Comparable, ComparableValue, DesiredObject, Loss, Reference } from '../kinds/kind';
+import type {
+  AnyKind,
+  ChangeClass,
+  Comparable,
+  ComparableValue,
+  DesiredObject,
+  LiveObject,
+  Loss,
+  Reference,
+} from '../kinds/kind';
 import { fieldAt } from '../kinds/kind';
 import { KINDS } from '../kinds/registry';
 import { SecretValue } from '../kinds/secret';
@@ -38,6 +47,11 @@ export interface Change {
   readonly after?: Comparable;
   /** What the change does to calls, in words: what it reroutes (update, recycle) or strands (delete). */
   readonly impact: readonly string[];
+  /**
+   * Live conditions worth a second look before a destructive change (calls in progress). Volatile, so
+   * not part of the plan checksum.
+   */
+  readonly warnings?: readonly string[];
   /** What points at this extension (delete/recycle): the blast radius. */
   readonly references: readonly Reference[];
   /** What a delete/recycle destroys. */
@@ -211,6 +225,7 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
             before: l.comparable,
             after: d.comparable,
             impact,
+            ...warningsOf(kind, l, 'recycle'),
             references: inbound.get(key) ?? [],
             losses: losses?.get(key) ?? [],
             lastModified: l.lastModified,
@@ -258,6 +273,7 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
                 `${numberLoss.length === 1 ? '1 phone number' : `${numberLoss.length} phone numbers`} routed to ${key} ${numberLoss.length === 1 ? 'stops' : 'stop'} reaching anyone`,
               ]
             : [],
+          ...warningsOf(kind, l, 'delete'),
           references: refs.filter((r) => r.relation !== 'routes to'),
           losses: lost,
           lastModified: l.lastModified,
@@ -272,6 +288,17 @@ export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
     ...(userOwned.length ? { userOwned } : {}),
     violations: [],
   };
+}
+
+function warningsOf(kind: AnyKind, live: LiveObject, action: 'delete' | 'recycle'): { warnings?: string[] } {
+  const activity = kind.activity?.(live);
+  return activity
+    ? {
+        warnings: [
+          `${live.key} is ${activity}: the ${action} cuts ${activity.startsWith('on 1 ') ? 'it' : 'them'} off`,
+        ],
+      }
+    : {};
 }
 
 function src(d: DesiredObject): string | undefined {

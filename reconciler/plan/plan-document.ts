@@ -96,7 +96,11 @@ export function summarize(domains: readonly DomainPlan[]): PlanSummary {
 export function planChecksum(domains: readonly DomainPlan[], inputs: Readonly<Record<string, DomainInputs>>): string {
   // `source` (file:line, relative to the cwd) is display-only: leave it out so the checksum does not
   // depend on where pbxctl runs.
-  const changes = domains.map((d) => ({ domain: d.domain, changes: d.changes.map(({ source: _source, ...c }) => c) }));
+  // `warnings` (calls in progress) change by the minute and would make every saved plan stale.
+  const changes = domains.map((d) => ({
+    domain: d.domain,
+    changes: d.changes.map(({ source: _source, warnings: _warnings, ...c }) => c),
+  }));
   const ins = Object.fromEntries(
     Object.entries(inputs).map(([k, v]) => [k, { files: v.files_digest, live: v.live_digest }]),
   );

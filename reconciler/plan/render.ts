@@ -147,6 +147,7 @@ function summaryLine(plan: PlanDocument): string {
 
 function detailLines(c: Change, opts: RenderOptions): string[] {
   const out: string[] = [];
+  for (const w of c.warnings ?? []) out.push(`‼ ${w}`);
   for (const f of c.fields) out.push(fieldLine(c, f, opts));
   for (const line of c.impact ?? []) out.push(`⇒ ${line}`);
   if (c.losses.length)

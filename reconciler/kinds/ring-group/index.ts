@@ -4,6 +4,7 @@
  * sim-rings the members and forwards to the fallback on no answer. Spam, allow and block live in the same
  * rule, exactly as for a user. How these pieces are encoded is decided in `platform/codec.ts`.
  */
+import { activeCalls } from '../impact';
 import { ringGroupImpact } from '../impact';
 import {
   decodeFallback,
@@ -295,6 +296,7 @@ export const ringGroupKind: Kind<RingGroupSpec, RingGroupPlatform> = {
   // After users: members exist before the group that rings them, and are deleted after it.
   order: 20,
   key: (spec) => String(spec.extension),
+  activity: (live) => activeCalls(live.platform?.user ?? {}),
   impact: ringGroupImpact,
   label(key, content) {
     return typeof content?.name === 'string' && content.name !== '' ? `${key} (${content.name})` : key;

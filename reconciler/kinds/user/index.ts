@@ -3,6 +3,7 @@
  * allow and block settings as facets of the same object (they have no identity of their own on the
  * platform: the device is named after the extension, the rule is the user's `*` rule).
  */
+import { activeCalls } from '../impact';
 import {
   decodeSpam,
   encodeSpam,
@@ -315,6 +316,7 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     return name ? `${key} (${name})` : key;
   },
   toComparable,
+  activity: (live) => activeCalls(live.platform?.user ?? {}),
   impact: userImpact,
   references: (key, content) =>
     Array.isArray(content.phone_numbers)

@@ -172,7 +172,7 @@ describe('user kind: idempotence ladder over HTTP', () => {
     expect(del.action).toBe('delete');
     expect(del.losses).toEqual(
       expect.arrayContaining([
-        { what: 'voicemail messages', count: 3 },
+        { what: 'voicemail messages', count: 3, detail: ['2 unheard'] },
         { what: 'voicemail greetings', count: 1 },
         { what: 'phone numbers routed here (returned to inventory)', count: 1, detail: ['12125550102'] },
       ]),
