@@ -29,7 +29,15 @@ import {
   type Validator,
   validators,
 } from '../framework';
-import { DEFAULT_EXTENSION_RULES, extensionProblem } from '../../reconciler/desired/reserved';
+import { type ExtensionRules, extensionProblem } from '../../reconciler/desired/reserved';
+
+/**
+ * Terraform validates a resource before the provider is configured, and a domain's own numbering range
+ * lives in YAML (`extensions:`), not here. So the provider checks only what no domain may use — the
+ * platform's reserved numbers — and not the Persona default range 100–8999, which would lock out domains
+ * with 5-digit extensions.
+ */
+const PROVIDER_EXTENSION_RULES: ExtensionRules = { min: 0, max: Number.MAX_SAFE_INTEGER, reserved: [] };
 import type {
   AnyKind,
   ApplyContext,
@@ -75,7 +83,7 @@ function fieldValidators(f: FieldSpec, place: Place): Validator[] {
         // (members, fallbacks) only the shape, exactly as in YAML.
         if (place === 'top' && f.required) {
           out.push((v) => {
-            const problem = typeof v === 'string' ? extensionProblem(v, DEFAULT_EXTENSION_RULES) : undefined;
+            const problem = typeof v === 'string' ? extensionProblem(v, PROVIDER_EXTENSION_RULES) : undefined;
             return problem ? { summary: 'Invalid extension', detail: problem } : undefined;
           });
         } else out.push(validators.matches(EXTENSION, 'is not an extension (2–16 digits)'));

@@ -105,6 +105,17 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     expect(reserved).toHaveLength(1);
     expect(reserved[0]?.path).toEqual([{ attribute: 'extension' }]);
     expect(reserved[0]?.detail).toContain('reserved');
+    // A domain's own range is YAML's business: 5-digit extensions are fine here, reserved ones are not.
+    const wide = await ft.validateResourceConfig(
+      'netsapiens_user',
+      config('netsapiens_user', { domain: DOMAIN, extension: '12345', first_name: 'A', last_name: 'B' }),
+    );
+    expect(wide).toEqual([]);
+    const park = await ft.validateResourceConfig(
+      'netsapiens_user',
+      config('netsapiens_user', { domain: DOMAIN, extension: '70123', first_name: 'A', last_name: 'B' }),
+    );
+    expect(park[0]?.detail).toContain('reserved');
     const many = await ft.validateResourceConfig(
       'netsapiens_user',
       config('netsapiens_user', {
