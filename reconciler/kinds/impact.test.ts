@@ -67,3 +67,24 @@ describe('what a change does to calls', () => {
     ]);
   });
 });
+
+describe('recycle detection (a different person at the same extension)', () => {
+  it('name and e-mail both change: recycle; a name fix, or an e-mail added where there was none: update', async () => {
+    const { userKind } = await import('./user');
+    const before = { first_name: 'Alan', last_name: 'Turing', email: 'alan@x.example' };
+    expect(
+      userKind.isRecycle?.(before, {
+        ...before,
+        first_name: 'Barbara',
+        last_name: 'Liskov',
+        email: 'barbara@x.example',
+      }),
+    ).toBe(true);
+    expect(userKind.isRecycle?.(before, { ...before, last_name: 'Turing-Smith' })).toBe(false);
+    expect(userKind.isRecycle?.(before, { ...before, email: 'turing@x.example' })).toBe(false);
+    const noMail = { first_name: 'Al', last_name: 'T', email: '' };
+    expect(userKind.isRecycle?.(noMail, { first_name: 'Alan', last_name: 'Turing', email: 'alan@x.example' })).toBe(
+      false,
+    );
+  });
+});

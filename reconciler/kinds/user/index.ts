@@ -331,7 +331,12 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     const nameChanged =
       (after.first_name !== undefined && after.first_name !== before.first_name) ||
       (after.last_name !== undefined && after.last_name !== before.last_name);
-    const emailChanged = after.email !== undefined && before.email !== undefined && after.email !== before.email;
+    // Adding an e-mail where there was none is not a new person (an address only differs from another one).
+    const emailChanged =
+      typeof after.email === 'string' &&
+      typeof before.email === 'string' &&
+      before.email !== '' &&
+      after.email !== before.email;
     return nameChanged && emailChanged;
   },
 
