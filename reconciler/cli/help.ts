@@ -26,6 +26,7 @@ Plan/apply options:
   --audit-log FILE             where apply appends its JSON-lines audit record (default .pbxctl/audit.jsonl)
   --no-welcome-email           do not send welcome e-mails to created users
   --no-verify                  skip reading back what apply wrote
+  --ignore-change-window       apply routing changes outside policy.change_window
   --progress                   show progress on stderr even when not on a TTY
 
 Environment:

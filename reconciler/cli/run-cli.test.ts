@@ -84,3 +84,55 @@ describe('pbxctl in-process', () => {
     expect(fmt.err.join('')).toMatch(/--format must be text, markdown or json/);
   });
 });
+
+describe('policy.change_window', () => {
+  it('refuses routing changes outside the window (exit 3, nothing written), allows them inside or with the flag', async () => {
+    const e = await env();
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'pbxctl-window-'));
+    const yaml = readFileSync(join(EXAMPLE, 'acme.yaml'), 'utf8').replace(
+      'policy:\n',
+      'policy:\n  change_window: { days: [mon, tue, wed, thu, fri], start: "19:00", end: "06:00", time_zone: America/New_York }\n',
+    );
+    writeFileSync(join(dir, 'acme.yaml'), yaml);
+    const monday1pm = () => new Date('2026-01-05T18:00:00Z'); // Mon 13:00 in New York
+    const shut = io(e, { now: monday1pm });
+    expect(await runCli(['apply', dir, '--auto-approve'], shut.io)).toBe(3);
+    expect(shut.err.join('')).toMatch(
+      /acme\.example\.com: \d+ routing or data-destroying changes may only be applied Mon, Tue, Wed, Thu, Fri 19:00–06:00 America\/New_York; the window opens next at 2026-01-06T00:00:00\.000Z/,
+    );
+    expect(emu!.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
+    const forced = io(e, { now: monday1pm });
+    expect(await runCli(['apply', dir, '--auto-approve', '--ignore-change-window'], forced.io)).toBe(0);
+  });
+
+  it('inside the window apply proceeds; a bad time zone is a file error', async () => {
+    const e = await env();
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'pbxctl-window-'));
+    const base = readFileSync(join(EXAMPLE, 'acme.yaml'), 'utf8');
+    writeFileSync(
+      join(dir, 'acme.yaml'),
+      base.replace(
+        'policy:\n',
+        'policy:\n  change_window: { days: [mon], start: "12:00", end: "14:00", time_zone: America/New_York }\n',
+      ),
+    );
+    const inside = io(e, { now: () => new Date('2026-01-05T18:00:00Z') });
+    expect(await runCli(['apply', dir, '--auto-approve'], inside.io)).toBe(0);
+    writeFileSync(
+      join(dir, 'acme.yaml'),
+      base.replace(
+        'policy:\n',
+        'policy:\n  change_window: { days: [mon], start: "12:00", end: "14:00", time_zone: Mars/Olympus }\n',
+      ),
+    );
+    const bad = io(e);
+    expect(await runCli(['validate', dir], bad.io)).toBe(1);
+    expect(bad.err.join('')).toMatch(
+      /acme\.yaml:7:\d+: policy\.change_window\.time_zone: unknown time zone "Mars\/Olympus"/,
+    );
+  });
+});

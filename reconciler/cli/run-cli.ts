@@ -26,6 +26,7 @@ import { WELCOME_EMAIL } from '../platform/codec';
 import { assertNotStale, runPlan, verifyDomain, type PlanRun } from '../pipeline';
 import type { PlanDocument } from '../plan/plan-document';
 import { renderJson, renderMarkdown, renderText } from '../plan/render';
+import { describeWindow, isInsideWindow, nextOpening } from '../plan/change-window';
 import { EXIT } from './exit-codes';
 import { HELP, commandHelp } from './help';
 
@@ -37,6 +38,8 @@ export interface CliIo {
   readonly stdinIsTty?: boolean;
   readonly stderrIsTty?: boolean;
   readonly stdoutIsTty?: boolean;
+  /** The clock, for change windows (tests inject this). */
+  readonly now?: () => Date;
   /** Answers an interactive question (tests inject this). */
   readonly ask?: (question: string) => Promise<string>;
 }
@@ -56,6 +59,7 @@ const COMMON = {
   'audit-log': { type: 'string' },
   'no-welcome-email': { type: 'boolean' },
   'no-verify': { type: 'boolean' },
+  'ignore-change-window': { type: 'boolean' },
   domain: { type: 'string' },
   port: { type: 'string' },
   state: { type: 'string' },
@@ -452,6 +456,13 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
       io.stdout('No changes. The platform matches the desired state.\n');
       return EXIT.ok;
     }
+    const closed = closedWindows(run, io.now?.() ?? new Date());
+    if (closed.length > 0 && flags['ignore-change-window'] !== true) {
+      io.stderr(
+        `Outside the change window — nothing was changed:\n${closed.map((m) => `  - ${m}`).join('\n')}\nRe-run inside the window, or pass --ignore-change-window.\n`,
+      );
+      return EXIT.blocked;
+    }
     if (!isSavedPlan && flags['auto-approve'] !== true) {
       io.stdout(renderText(doc, { color: io.stdoutIsTty === true && !io.env.NO_COLOR }));
       if (!io.stdinIsTty && !io.ask)
@@ -527,6 +538,21 @@ async function cmdApply(positionals: string[], flags: Flags, io: CliIo): Promise
   } finally {
     await client.close();
   }
+}
+
+/** Domains whose routing or data-destroying changes fall outside their policy.change_window right now. */
+function closedWindows(run: PlanRun, now: Date): string[] {
+  const out: string[] = [];
+  for (const d of run.domains) {
+    const window = d.desired.policy.changeWindow;
+    const gated = d.plan.changes.filter((c) => c.class !== 'cosmetic').length;
+    if (!window || gated === 0 || isInsideWindow(window, now)) continue;
+    const next = nextOpening(window, now);
+    out.push(
+      `${d.desired.domain}: ${gated} routing or data-destroying change${gated === 1 ? '' : 's'} may only be applied ${describeWindow(window)}${next ? `; the window opens next at ${next.toISOString()}` : ''}`,
+    );
+  }
+  return out;
 }
 
 // ---- export / welcome / emulator -----------------------------------------------------------------------

@@ -130,6 +130,32 @@ export function buildDesiredStateSchema(kinds: readonly AnyKind[] = KINDS): Sche
           items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
           description: 'Extensions that are never deleted or recycled.',
         },
+        change_window: {
+          type: 'object',
+          description:
+            'When apply may change routing or destroy data (cosmetic changes may go any time); outside it apply exits 3 unless --ignore-change-window.',
+          additionalProperties: false,
+          required: ['days', 'start', 'end', 'time_zone'],
+          properties: {
+            days: {
+              type: 'array',
+              minItems: 1,
+              items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+              description: 'Days on which the window opens.',
+            },
+            start: {
+              type: 'string',
+              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+              description: 'Opens at HH:MM (local).',
+            },
+            end: {
+              type: 'string',
+              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+              description: 'Closes at HH:MM (local); earlier than start = the next day.',
+            },
+            time_zone: { type: 'string', description: 'IANA time zone, e.g. America/New_York.' },
+          },
+        },
         user_owned: {
           type: 'array',
           items: { enum: userOwnablePaths(kinds) },

@@ -13,6 +13,7 @@ import type { AnyKind, DesiredObject, FieldSpec } from '../kinds/kind';
 import { isValidEmail, isValidNumber } from '../kinds/normalize';
 import { KINDS } from '../kinds/registry';
 import { isSecretRef, type SecretResolver } from '../kinds/secret';
+import { type ChangeWindow, isKnownTimeZone, type Weekday } from '../plan/change-window';
 import { buildDesiredStateSchema } from './json-schema';
 import { DEFAULT_EXTENSION_RULES, type ExtensionRules, extensionProblem } from './reserved';
 
@@ -25,6 +26,8 @@ export interface Policy {
    * alone — differences are reported, never reverted. Dotted field paths; default `voicemail.pin`.
    */
   readonly userOwned?: readonly string[];
+  /** When apply may change routing or destroy data. */
+  readonly changeWindow?: ChangeWindow;
 }
 
 /** PINs are changed by their owners on the handset: by default pbxctl sets them at creation only. */
@@ -333,12 +336,30 @@ function buildDomain(
         });
       }
       policyFrom = p;
-      const raw = value.policy as { prune?: boolean; max_deletes?: number; protect?: unknown[]; user_owned?: string[] };
+      const raw = value.policy as {
+        prune?: boolean;
+        max_deletes?: number;
+        protect?: unknown[];
+        user_owned?: string[];
+        change_window?: { days: Weekday[]; start: string; end: string; time_zone: string };
+      };
+      const cw = raw.change_window;
+      if (cw && typeof cw.time_zone === 'string' && !isKnownTimeZone(cw.time_zone)) {
+        issues.push({
+          position: at(p, ['policy', 'change_window', 'time_zone']),
+          path: 'policy.change_window.time_zone',
+          message: `unknown time zone "${cw.time_zone}"`,
+          hint: 'use an IANA name such as America/New_York',
+        });
+      }
       policy = {
         prune: raw.prune === true,
         maxDeletes: raw.max_deletes,
         protect: (raw.protect ?? []).map(String),
         userOwned: raw.user_owned ?? DEFAULT_USER_OWNED,
+        ...(cw?.days && cw.start && cw.end && cw.time_zone
+          ? { changeWindow: { days: cw.days, start: cw.start, end: cw.end, timeZone: cw.time_zone } }
+          : {}),
       };
     }
     if (value.extensions !== undefined) {
