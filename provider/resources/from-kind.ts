@@ -136,7 +136,7 @@ function fieldAttribute(f: FieldSpec, place: Place): AttributeSpec {
   // behaviour flags (welcome_email) are never read back: plain optional.
   const flags = f.required
     ? { required: true }
-    : f.notCompared || place === 'list-element'
+    : f.notCompared || f.defaultWhenOmitted || place === 'list-element'
       ? { optional: true }
       : { optional: true, computed: true };
   const opts = { ...base, ...flags };
@@ -497,6 +497,16 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
         const c = config[f.name];
         const p = out[f.name];
         if (!isObjectValue(c) || !isObjectValue(p)) continue;
+        out[f.name] = Object.fromEntries(Object.keys(p).map((k) => [k, c[k] ?? null]));
+      }
+      // An object switched off (`phone = { enabled = false }`; voicemail's `enabled` is a setting, not this
+      // switch): what it held is gone, so the sub-attributes
+      // the configuration leaves out are null — not the prior values Terraform would carry.
+      for (const f of kind.fields) {
+        if (f.type !== 'object' || !f.fields.some((x) => x.name === 'enabled' && x.defaultWhenOmitted)) continue;
+        const c = config[f.name];
+        const p = out[f.name];
+        if (!isObjectValue(c) || !isObjectValue(p) || c.enabled !== false) continue;
         out[f.name] = Object.fromEntries(Object.keys(p).map((k) => [k, c[k] ?? null]));
       }
       // The identity (e.g. a contact's name + company) changed without a forced replacement: the id follows.

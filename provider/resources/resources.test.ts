@@ -162,7 +162,7 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
       email: 'Ada@Acme.example.com',
       emergency_caller_id: '+1 212 555 0100',
       voicemail: { enabled: true, pin: '4321', email_notification: 'notify', transcription: null },
-      phone: { mac: '00:04:f2:aa:bb:cc', model: 'yealink-t54w' },
+      phone: { enabled: null, mac: '00:04:f2:aa:bb:cc', model: 'yealink-t54w' },
       spam: 'voicemail',
       allow: ['+1 212 555 0142'],
       block: ['+1 800 555 0199', 'anonymous'],
@@ -207,6 +207,23 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     user = (await planApply('netsapiens_user', refreshed, cfg)).state!;
     expect(user.emergency_caller_id).toBe('+1 212 555 0100');
     expect((await replan('netsapiens_user', user, cfg)).plan.planned).toEqual(user);
+  });
+
+  it('phone = { enabled = false } removes the desk phone (YAML phone: false), and a re-plan is empty', async () => {
+    const cfg = userCfg({
+      department: 'Sales',
+      block: ['+1 800 555 0199'],
+      phone: { enabled: false, mac: null, model: null },
+    });
+    const { state } = await planApply('netsapiens_user', user, cfg);
+    expect(emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(false);
+    expect(state!.phone).toEqual({ enabled: false, mac: null, model: null });
+    const again = await replan('netsapiens_user', state!, cfg);
+    expect(again.plan.planned).toEqual(state);
+    // Back to a phone, for the tests that follow.
+    user = (await planApply('netsapiens_user', state!, userCfg({ department: 'Sales', block: ['+1 800 555 0199'] })))
+      .state!;
+    expect(emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(true);
   });
 
   it('a changed extension requires replacement', async () => {

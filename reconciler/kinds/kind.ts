@@ -25,6 +25,11 @@ interface FieldBase {
   readonly forceNew?: boolean;
   /** Documented default when omitted (informational; omitted optional fields are not managed). */
   readonly default?: unknown;
+  /**
+   * Terraform: optional but not computed — leaving it out means its default, not "keep what is there"
+   * (switches such as `phone.enabled`).
+   */
+  readonly defaultWhenOmitted?: boolean;
   /** Not part of the compared content (behaviour flags such as `welcome_email`). */
   readonly notCompared?: boolean;
   /** Extra JSON-Schema alternatives accepted in YAML (shorthands such as `phone: true`). */

@@ -69,6 +69,11 @@ export class DataNetsapiensUserPhoneOutputReference extends cdktf.ComplexObject 
     }
   }
 
+  // enabled - computed: true, optional: false, required: false
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+
   // mac - computed: true, optional: false, required: false
   public get mac() {
     return this.getStringAttribute('mac');

@@ -130,6 +130,12 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
 }
 export interface UserPhone {
   /**
+  * false removes the desk phone (the same as phone: false; the spelling Terraform can express).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#enabled User#enabled}
+  */
+  readonly enabled?: boolean | cdktf.IResolvable;
+  /**
   * MAC address to provision.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#mac User#mac}
@@ -149,6 +155,7 @@ export function userPhoneToTerraform(struct?: UserPhone | cdktf.IResolvable): an
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    enabled: cdktf.booleanToTerraform(struct!.enabled),
     mac: cdktf.stringToTerraform(struct!.mac),
     model: cdktf.stringToTerraform(struct!.model),
   }
@@ -161,6 +168,12 @@ export function userPhoneToHclTerraform(struct?: UserPhone | cdktf.IResolvable):
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    enabled: {
+      value: cdktf.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
     mac: {
       value: cdktf.stringToHclTerraform(struct!.mac),
       isBlock: false,
@@ -197,6 +210,10 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
     }
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
     if (this._mac !== undefined) {
       hasAnyValues = true;
       internalValueResult.mac = this._mac;
@@ -212,6 +229,7 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
     if (value === undefined) {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
+      this._enabled = undefined;
       this._mac = undefined;
       this._model = undefined;
     }
@@ -222,9 +240,26 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
+      this._enabled = value.enabled;
       this._mac = value.mac;
       this._model = value.model;
     }
+  }
+
+  // enabled - computed: true, optional: true, required: false
+  private _enabled?: boolean | cdktf.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktf.IResolvable) {
+    this._enabled = value;
+  }
+  public resetEnabled() {
+    this._enabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
   }
 
   // mac - computed: true, optional: true, required: false

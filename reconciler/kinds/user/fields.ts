@@ -150,6 +150,13 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     description: 'The desk phone ("Add Phone Extension"): true, false, or { mac, model } for MAC provisioning.',
     yamlAlternatives: [{ type: 'boolean' }],
     fields: [
+      {
+        name: 'enabled',
+        type: 'boolean',
+        defaultWhenOmitted: true,
+        class: 'routing',
+        description: 'false removes the desk phone (the same as phone: false; the spelling Terraform can express).',
+      },
       { name: 'mac', type: 'string', format: 'mac', class: 'routing', description: 'MAC address to provision.' },
       { name: 'model', type: 'string', class: 'routing', description: 'Phone model, e.g. yealink-t54w.' },
     ],

@@ -45,7 +45,7 @@ export interface UserSpec {
     email_notification?: 'none' | 'notify' | 'attach';
     transcription?: boolean;
   };
-  phone?: boolean | { mac?: string; model?: string };
+  phone?: boolean | { enabled?: boolean; mac?: string; model?: string };
   spam?: SpamAction;
   allow?: string[];
   block?: string[];
@@ -107,9 +107,9 @@ function toComparable(spec: UserSpec, secrets: SecretResolver): Comparable {
     out.voicemail = vm;
   }
   if (spec.phone !== undefined) {
-    if (spec.phone === false) out.phone = null;
+    if (!wantsPhone(spec)) out.phone = null;
     else if (spec.phone === true) out.phone = {};
-    else {
+    else if (spec.phone !== false) {
       const p: Record<string, string> = {};
       if (spec.phone.mac !== undefined) p.mac = normalizeMac(spec.phone.mac);
       if (spec.phone.model !== undefined) p.model = spec.phone.model.trim();
@@ -215,6 +215,12 @@ function answerRuleBody(spec: UserSpec, extension: string, existing: PlatformRec
   return body;
 }
 
+/** `phone: false` and `phone: { enabled: false }` (the spelling Terraform can express) both mean "no desk phone". */
+function wantsPhone(spec: UserSpec): boolean {
+  if (spec.phone === undefined || spec.phone === false) return false;
+  return spec.phone === true || spec.phone.enabled !== false;
+}
+
 function deviceBody(spec: UserSpec): PlatformRecord {
   const body: PlatformRecord = {};
   if (typeof spec.phone === 'object') {
@@ -244,7 +250,7 @@ async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, User
     'email-address': '',
     ...userBody(spec, pinOf(target)),
   });
-  if (spec.phone !== undefined && spec.phone !== false) {
+  if (wantsPhone(spec)) {
     await client.createDevice(domain, spec.extension, { device: phoneDeviceName(spec.extension), ...deviceBody(spec) });
   }
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
@@ -269,7 +275,7 @@ async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, User
   }
   if (top.has('phone')) {
     const device = phoneDeviceName(spec.extension);
-    if (spec.phone === false || spec.phone === undefined) {
+    if (!wantsPhone(spec)) {
       if (live.platform.device) await client.deleteDevice(domain, spec.extension, device);
     } else if (!live.platform.device) {
       await client.createDevice(domain, spec.extension, { device, ...deviceBody(spec) });

@@ -216,6 +216,20 @@ describe('user-owned settings (policy.user_owned)', () => {
   });
 });
 
+describe('removing a desk phone', () => {
+  it('phone: { enabled: false } (the Terraform spelling) deletes the device like phone: false', async () => {
+    const off = FULL.replace('phone: { mac: "00:04:F2:AA:BB:01", model: yealink-t54w }', 'phone: { enabled: false }');
+    expect(off).not.toBe(FULL);
+    const run = await applyAndReplan(off);
+    expect(run.plan.changes.find((c) => c.key === '1001')?.impact).toContain(
+      'the desk phone of 1001 is removed: calls no longer ring it',
+    );
+    expect(emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(false);
+    await applyAndReplan(FULL);
+    expect(emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(true);
+  });
+});
+
 describe('user kind: export round-trip', () => {
   it('export → plan of the export = zero changes', async () => {
     emu.mutate((s) => {
