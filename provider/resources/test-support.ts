@@ -11,17 +11,9 @@ import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
 import type { AttributeSpec, SchemaSpec } from '../framework';
 import { attributeFlags } from '../framework';
 
-function findRoot(dir: string): string {
-  let d = dir;
-  while (!existsSync(join(d, 'package.json'))) {
-    const up = join(d, '..');
-    if (up === d) throw new Error(`no package.json above ${dir}`);
-    d = up;
-  }
-  return d;
-}
+import { REPO_ROOT } from '../test-harness/ensure-built';
 
-export const ROOT = findRoot(__dirname);
+export const ROOT = REPO_ROOT;
 export const MAIN_ENTRY = join(ROOT, 'dist', 'provider', 'main.js');
 export const LAUNCHER = join(ROOT, 'bin', 'terraform-provider-netsapiens');
 export const ADDRESS = 'registry.terraform.io/pbxctl/netsapiens';
