@@ -41,7 +41,12 @@ describe('pbxctl in-process', () => {
     expect(no.err.join('')).toMatch(/Apply cancelled; nothing was changed/);
     expect(emu!.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
     const questions: string[] = [];
-    const yes = io(e, { ask: async (q) => (questions.push(q), 'yes') });
+    const yes = io(e, {
+      ask: async (q) => {
+        questions.push(q);
+        return 'yes';
+      },
+    });
     expect(await runCli(['apply', EXAMPLE], yes.io)).toBe(0);
     expect(questions[0]).toMatch(/Apply 8 changes\? Only 'yes' will be accepted/);
   });
