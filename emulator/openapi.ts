@@ -59,11 +59,11 @@ function findRepoRoot(start: string): string {
   }
 }
 
-/** Location of the OpenAPI document: env PBXCTL_OPENAPI, else ../shared/netsapiens/ beside the repo. */
+/** Location of the OpenAPI document: env PBXCTL_OPENAPI, else the vendored copy (vendor/README.md). */
 export function openApiPath(): string {
   const fromEnv = process.env.PBXCTL_OPENAPI;
   if (fromEnv) return path.resolve(fromEnv);
-  return path.resolve(findRepoRoot(__dirname), '..', 'shared', 'netsapiens', 'openapi-v45.0.json');
+  return path.resolve(findRepoRoot(__dirname), 'vendor', 'netsapiens', 'openapi-v45.0.json');
 }
 
 /** The parsed document, loaded once per process. */
