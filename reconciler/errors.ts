@@ -91,3 +91,28 @@ export class UsageError extends Error {
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }
+
+/** Another apply holds the advisory lock of a domain (operations/domain-lock.ts). */
+export class DomainLockedError extends Error {
+  override readonly name = 'DomainLockedError';
+  constructor(
+    readonly domain: string,
+    readonly holder: { readonly pid: number; readonly host: string; readonly time: string },
+    readonly lockFile: string,
+  ) {
+    super(
+      `${domain} is being applied by another pbxctl (pid ${holder.pid} on ${holder.host}, since ${holder.time}); wait for it to finish, or remove ${lockFile} if that process is gone`,
+    );
+  }
+}
+
+/** A saved plan was edited after `pbxctl plan` wrote it, or is not a sealed plan (plan/plan-document.ts). */
+export class TamperedPlanError extends Error {
+  override readonly name = 'TamperedPlanError';
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+  }
+}

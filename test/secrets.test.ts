@@ -174,7 +174,13 @@ describe('secrets never leak', () => {
 
   it('no file pbxctl wrote contains a PIN or an API key', () => {
     const written = filesUnder(t.dir).filter((p) => !/^(acme|literal)\.yaml$/.test(relative(t.dir, p)));
-    expect(written.map((p) => relative(t.dir, p)).sort()).toEqual(['audit.jsonl', 'exported/acme.yaml', 'plan.json']);
+    expect(written.map((p) => relative(t.dir, p)).sort()).toEqual([
+      'audit.jsonl',
+      // The write-ahead journal: method and path of each write, never a body.
+      'audit.writes.jsonl',
+      'exported/acme.yaml',
+      'plan.json',
+    ]);
     for (const p of written) {
       const text = readFileSync(p, 'utf8');
       for (const s of SECRETS)

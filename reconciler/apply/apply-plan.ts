@@ -4,7 +4,7 @@
  * applied / failed / skipped. A rerun converges, because a rerun re-plans from what the platform has.
  */
 import { assertNever, PlatformApiError } from '../errors';
-import type { ChangeTarget, DesiredObject, LiveObject } from '../kinds/kind';
+import type { ApplyContext, ChangeTarget, DesiredObject, LiveObject } from '../kinds/kind';
 import { kindByName } from '../kinds/registry';
 import type { DomainDesiredState } from '../desired/load-desired-state';
 import type { DomainLiveState } from '../live/read-live-state';
@@ -33,6 +33,13 @@ export interface ApplyDomainInput {
   readonly live: DomainLiveState;
   readonly client: NetSapiensClient;
   readonly sendWelcomeEmail?: boolean;
+  /** Called before each change is started (the write journal names the change it is about). */
+  readonly onChangeStart?: (change: Change) => void;
+  /**
+   * Aborted (SIGINT/SIGTERM): the change in flight is finished, every later change is reported as
+   * skipped (`interrupted`) and not started.
+   */
+  readonly signal?: AbortSignal;
   /** Called after each change (progress display). */
   readonly onProgress?: (done: number, total: number, result: OperationResult) => void;
   /** Injected clock for durations (default Date.now). */
@@ -58,14 +65,16 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
     };
     const blocker = change.dependsOn.find((d) => results.has(d) && results.get(d)?.result !== 'applied');
     let result: OperationResult;
-    if (blocker) {
+    if (input.signal?.aborted) {
+      result = { ...base, result: 'skipped', error: 'skipped: the apply was interrupted before this change' };
+    } else if (blocker) {
       result = {
         ...base,
         result: 'skipped',
         error: `skipped: depends on ${blocker}, which ${results.get(blocker)?.result}`,
       };
     } else {
-      const kind = kindByName(change.kind);
+      input.onChangeStart?.(change);
       const target: ChangeTarget = {
         key: change.key,
         desired: find<DesiredObject>(desired.objects.get(change.kind), change.key),
@@ -74,27 +83,7 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
       };
       const started = now();
       try {
-        if (!kind) throw new Error(`unknown kind ${change.kind}`);
-        switch (change.action) {
-          case 'create':
-            await kind.create(ctx, target);
-            break;
-          case 'update':
-            await kind.update(ctx, target);
-            break;
-          case 'delete':
-            await kind.delete(ctx, target);
-            break;
-          case 'recycle':
-            if (kind.recycle) await kind.recycle(ctx, target);
-            else {
-              await kind.delete(ctx, target);
-              await kind.create(ctx, target);
-            }
-            break;
-          default:
-            assertNever(change.action);
-        }
+        await runChange(change, ctx, target);
         result = { ...base, result: 'applied', durationMs: now() - started };
       } catch (err) {
         const api = err instanceof PlatformApiError ? err : undefined;
@@ -112,6 +101,25 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
     input.onProgress?.(++done, plan.changes.length, result);
   }
   return out;
+}
+
+async function runChange(change: Change, ctx: ApplyContext, target: ChangeTarget): Promise<void> {
+  const kind = kindByName(change.kind);
+  if (!kind) throw new Error(`unknown kind ${change.kind}`);
+  switch (change.action) {
+    case 'create':
+      return kind.create(ctx, target);
+    case 'update':
+      return kind.update(ctx, target);
+    case 'delete':
+      return kind.delete(ctx, target);
+    case 'recycle':
+      if (kind.recycle) return kind.recycle(ctx, target);
+      await kind.delete(ctx, target);
+      return kind.create(ctx, target);
+    default:
+      assertNever(change.action);
+  }
 }
 
 /**

@@ -14,6 +14,9 @@ export interface AuditContext {
   readonly planChecksum: string;
   readonly logTag: string;
   readonly tool: string;
+  /** The apply run's id and its write-ahead journal (apply/write-journal.ts). */
+  readonly run?: string;
+  readonly journal?: string;
 }
 
 export interface AuditRecord extends AuditContext {

@@ -4,4 +4,6 @@ export const EXIT = {
   changes: 2,
   blocked: 3,
   partial: 4,
+  /** SIGINT/SIGTERM during apply: stopped after the write in flight, audit and journal complete. */
+  interrupted: 130,
 } as const;

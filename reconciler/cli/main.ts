@@ -3,8 +3,25 @@
  * `pbxctl` — the only place that prints and exits. Library errors are typed; this maps them to messages
  * and exit codes (design.md §6.5):
  *   0 ok / no changes · 1 error · 2 changes present (--detailed-exitcode; drift) · 3 blocked by policy · 4 partial apply
+ *   · 130 apply interrupted by SIGINT/SIGTERM (stopped after the write in flight; audit and journal complete)
  */
-import type { CliIo } from './run-cli';
+import type { CliIo } from './io';
+
+/**
+ * During `apply`, SIGINT/SIGTERM do not kill the process: they abort the apply, which finishes the write in
+ * flight, journals it and stops (exit 130). A second signal ends the process at once.
+ */
+function applySignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\npbxctl: stopping after the write in flight (signal again to quit at once)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return controller.signal;
+}
 
 const io: CliIo = {
   stdout: (s) => process.stdout.write(s),
@@ -14,6 +31,7 @@ const io: CliIo = {
   stdinIsTty: process.stdin.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
   stdoutIsTty: process.stdout.isTTY === true,
+  ...(process.argv[2] === 'apply' ? { signal: applySignal() } : {}),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -119,3 +119,25 @@ export function buildPlanDocument(
     domains,
   };
 }
+
+/**
+ * Saved plans are sealed (issue 13 #6): `seal` is the sha256 of the canonical JSON of the WHOLE saved
+ * document except the seal itself — changes, summary, inputs, flags (allow_deletes …), source, format
+ * version, checksum. Any edit of the file makes the seal disagree and `apply` refuses it before any write.
+ * The seal detects edits; it is not a signature (who can run pbxctl can make a new plan anyway).
+ */
+export function sealDocument(doc: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { seal: _seal, ...rest } = doc;
+  return { ...rest, seal: sha256(canonicalJson(rest)) };
+}
+
+/** Undefined when the document is sealed and unchanged; otherwise why it must be refused. */
+export function sealProblem(doc: unknown): string | undefined {
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return 'not a saved plan (expected a JSON object)';
+  const { seal, ...rest } = doc as Record<string, unknown>;
+  if (typeof seal !== 'string')
+    return 'the saved plan has no seal, so edits to it cannot be detected (plans written by `pbxctl plan --out` are sealed)';
+  if (seal !== sha256(canonicalJson(rest)))
+    return 'the saved plan was edited after `pbxctl plan` wrote it (its content no longer matches its seal)';
+  return undefined;
+}

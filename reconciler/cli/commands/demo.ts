@@ -6,20 +6,20 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { EXIT } from './exit-codes';
-import type { CliIo } from './run-cli';
+import { EXIT } from '../exit-codes';
+import type { CliIo, RunCli } from '../io';
 
 function repoFile(rel: string): string {
-  for (const base of [resolve(__dirname, '../..'), resolve(__dirname, '../../..')]) {
+  for (const base of [resolve(__dirname, '../../..'), resolve(__dirname, '../../../..')]) {
     const p = join(base, rel);
     if (existsSync(p)) return p;
   }
   throw new Error(`cannot find ${rel}`);
 }
 
-export async function runDemo(io: CliIo): Promise<number> {
-  const { startEmulator, DEFAULT_API_KEY } = await import('../../emulator');
-  const { runCli } = await import('./run-cli');
+/** `runCli` is the dispatcher, passed in so this module does not import it (no cycle). */
+export async function demoCommand(io: CliIo, runCli: RunCli): Promise<number> {
+  const { startEmulator, DEFAULT_API_KEY } = await import('../../../emulator');
   const work = mkdtempSync(join(tmpdir(), 'pbxctl-demo-'));
   const emu = await startEmulator({ seed: repoFile('examples/demo/seed.yaml') });
   try {

@@ -1,0 +1,136 @@
+/**
+ * The write-ahead journal of an apply (issue 13 #1): every write is journaled as an `intent` line BEFORE
+ * it is sent and as an `outcome` line after it was answered (or failed), each line flushed to disk
+ * (fsync) before the apply goes on. A process killed at any moment therefore leaves a journal from which
+ * exactly what reached the platform can be reconstructed: every write the platform received has an intent
+ * line; a write with an intent and no outcome was in flight (it may or may not have landed; the next plan
+ * re-reads and shows it).
+ *
+ * Lines are JSON, one per line: `{type:'intent'|'outcome', run, seq, time, domain, change?, method, path,
+ * status?, error?, request_id?}`. Request bodies are never journaled (they can hold PINs).
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PlatformApiError } from '../errors';
+import type { NetSapiensClient, RequestOptions } from '../platform/client';
+
+export interface JournalIntent {
+  readonly type: 'intent';
+  readonly run: string;
+  readonly seq: number;
+  readonly time: string;
+  readonly domain?: string;
+  readonly change?: string;
+  readonly method: string;
+  readonly path: string;
+}
+
+export interface JournalOutcome {
+  readonly type: 'outcome';
+  readonly run: string;
+  readonly seq: number;
+  readonly time: string;
+  readonly method: string;
+  readonly path: string;
+  /** `ok`: the platform answered 2xx; `failed`: an error status, or no answer (status 0). */
+  readonly result: 'ok' | 'failed';
+  /** HTTP status of a failure; 0 when no answer came (connection dropped, timeout). */
+  readonly status?: number;
+  readonly error?: string;
+  readonly request_id?: string;
+}
+
+export type JournalLine = JournalIntent | JournalOutcome;
+
+/** Appends lines to a file, fsyncing each one. Opened lazily on the first line; `close()` is idempotent. */
+export class WriteJournal {
+  private fd: number | undefined;
+  private seq = 0;
+  /** What the journal lines are currently about (set by apply before each change). */
+  current: { domain?: string; change?: string } = {};
+
+  constructor(
+    readonly path: string,
+    readonly run: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  intent(method: string, path: string): number {
+    const seq = ++this.seq;
+    this.append({
+      type: 'intent',
+      run: this.run,
+      seq,
+      time: this.clock().toISOString(),
+      ...this.current,
+      method,
+      path,
+    });
+    return seq;
+  }
+
+  outcome(
+    seq: number,
+    method: string,
+    path: string,
+    failure?: { status: number; error: string; requestId?: string },
+  ): void {
+    this.append({
+      type: 'outcome',
+      run: this.run,
+      seq,
+      time: this.clock().toISOString(),
+      method,
+      path,
+      result: failure ? 'failed' : 'ok',
+      ...(failure ? { status: failure.status, error: failure.error } : {}),
+      ...(failure?.requestId ? { request_id: failure.requestId } : {}),
+    });
+  }
+
+  /** Appends a line and flushes it to disk before returning. */
+  append(line: JournalLine | Record<string, unknown>): void {
+    if (this.fd === undefined) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.path, 'a', 0o600);
+    }
+    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Journals every write `client` sends from now on. Works on the instance (every kind writes through
+ * `client.request`, which the typed helpers call), and returns a function that undoes it.
+ */
+export function journalWrites(client: NetSapiensClient, journal: WriteJournal): () => void {
+  const original = client.request.bind(client);
+  const wrapped = async <T>(method: string, path: string, opts?: RequestOptions): Promise<T> => {
+    if (!WRITE_METHODS.has(method.toUpperCase())) return original<T>(method, path, opts);
+    const seq = journal.intent(method, path);
+    try {
+      const out = await original<T>(method, path, opts);
+      journal.outcome(seq, method, path);
+      return out;
+    } catch (err) {
+      const api = err instanceof PlatformApiError ? err : undefined;
+      journal.outcome(seq, method, path, {
+        status: api?.status ?? 0,
+        error: err instanceof Error ? err.message : String(err),
+        requestId: api?.requestId,
+      });
+      throw err;
+    }
+  };
+  (client as { request: NetSapiensClient['request'] }).request = wrapped;
+  return () => {
+    delete (client as { request?: unknown }).request;
+  };
+}

@@ -1,0 +1,58 @@
+/** The result of applyPlanRun as text and an exit code. */
+import { UnsafePlanError } from '../../errors';
+import type { ApplyRunResult } from '../../operations/apply-run';
+import { EXIT } from '../exit-codes';
+import type { CliIo } from '../io';
+
+export function reportApplyResult(result: ApplyRunResult, io: CliIo): number {
+  switch (result.status) {
+    case 'no-changes':
+      io.stdout('No changes. The platform matches the desired state.\n');
+      return EXIT.ok;
+    case 'blocked':
+      throw new UnsafePlanError(result.violations);
+    case 'outside-window':
+      io.stderr(
+        `Outside the change window — nothing was changed:\n${result.closedWindows.map((m) => `  - ${m}`).join('\n')}\nRe-run inside the window, or pass --ignore-change-window.\n`,
+      );
+      return EXIT.blocked;
+    default:
+      return reportWrites(result, io);
+  }
+}
+
+function reportWrites(result: ApplyRunResult, io: CliIo): number {
+  const all = result.results;
+  const n = (r: string) => all.filter((x) => x.result === r).length;
+  for (const r of all) {
+    const mark = r.result === 'applied' ? '✓' : r.result === 'failed' ? '✗' : '–';
+    io.stdout(`  ${mark} ${r.action} ${r.kind} ${r.label ?? r.key}${r.error ? `: ${r.error}` : ''}\n`);
+  }
+  io.stdout(
+    `Apply: ${n('applied')} applied, ${n('failed')} failed, ${n('skipped')} skipped. Audit log: ${result.auditPath}\n`,
+  );
+  if (result.status === 'interrupted') {
+    io.stderr(
+      `Interrupted: stopped after the write in flight; ${n('skipped')} change${n('skipped') === 1 ? '' : 's'} not started. Every write is in ${result.journalPath}.\nRe-run \`pbxctl plan\` to see what is left; a rerun converges.\n`,
+    );
+    return EXIT.interrupted;
+  }
+  if (result.verifyErrors.length > 0) {
+    io.stderr(
+      `Read-back failed, so what was written is not confirmed:\n${result.verifyErrors.map((e) => `  - ${e}`).join('\n')}\nRe-run \`pbxctl plan\` to see what the platform has.\n`,
+    );
+    return EXIT.partial;
+  }
+  if (result.unverified.length > 0) {
+    const u = result.unverified;
+    io.stderr(
+      `Read-back: the platform does not show ${u.length} applied change${u.length === 1 ? '' : 's'} yet: ${u.join(', ')}\nRe-run \`pbxctl plan\` in a minute; if they persist the platform ignored a field.\n`,
+    );
+    return EXIT.partial;
+  }
+  if (result.status === 'partial') {
+    io.stderr(`Partial apply: re-run \`pbxctl plan\` to see what is left; a rerun converges.\n`);
+    return EXIT.partial;
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,71 @@
+/**
+ * `pbxctl emulator [--port N] [--state F] [--seed F] [--domain D]`: runs the NetSapiens v2 emulator until
+ * Ctrl-C. `--domain` creates that (empty) domain if the state does not have it, and the exact `export`
+ * lines to paste are printed (issue 14 #6).
+ */
+import { resolve } from 'node:path';
+import { UsageError } from '../../errors';
+import { EXIT } from '../exit-codes';
+import type { CliIo, Flags } from '../io';
+import { rejectExtra } from '../shared';
+
+function oauthLogins(env: NodeJS.ProcessEnv) {
+  // The same OAuth login pbxctl would use, so the password-grant path can be tried locally too.
+  if (!(env.NS_CLIENT_ID && env.NS_CLIENT_SECRET && env.NS_USERNAME && env.NS_PASSWORD)) return {};
+  return {
+    oauthLogins: [
+      {
+        clientId: env.NS_CLIENT_ID,
+        clientSecret: env.NS_CLIENT_SECRET,
+        username: env.NS_USERNAME,
+        password: env.NS_PASSWORD,
+      },
+    ],
+  };
+}
+
+export async function emulatorCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
+  rejectExtra(positionals, 0, 'emulator');
+  const { startEmulator, stateFromSeed, DEFAULT_API_KEY } = await import('../../../emulator');
+  const port = flags.port ? Number(flags.port) : 8088;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535 (got ${String(flags.port)})`);
+  const domain = typeof flags.domain === 'string' ? flags.domain : undefined;
+  if (domain !== undefined && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(domain))
+    throw new UsageError(`--domain must be a domain name such as acme.example.com (got "${domain}")`);
+  const apiKey = io.env.NS_API_KEY;
+  const emu = await startEmulator({
+    port,
+    statePath: typeof flags.state === 'string' ? resolve(io.cwd, flags.state) : undefined,
+    seed: typeof flags.seed === 'string' ? resolve(io.cwd, flags.seed) : undefined,
+    ...(apiKey ? { apiKeys: [apiKey] } : {}),
+    ...oauthLogins(io.env),
+  });
+  if (domain && !emu.state().domains[domain]) {
+    const fresh = stateFromSeed({ domains: { [domain]: {} } }).domains[domain];
+    emu.mutate((s) => {
+      if (fresh) s.domains[domain] = fresh;
+    });
+  }
+  const domains = Object.keys(emu.state().domains);
+  io.stdout(
+    [
+      `NetSapiens v2 emulator listening on ${emu.url}`,
+      `Domains: ${domains.length ? domains.join(', ') : '(none — pass --domain acme.example.com or --seed FILE)'}`,
+      'Paste into your shell:',
+      `  export NS_API_URL=${emu.url}`,
+      // The user's own key is never echoed: the line refers to it. The default key is public (emulator/README.md).
+      apiKey
+        ? '  export NS_API_KEY="$NS_API_KEY"   # the key this emulator accepts'
+        : `  export NS_API_KEY=${DEFAULT_API_KEY}`,
+      'Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((res) => {
+    process.once('SIGINT', res);
+    process.once('SIGTERM', res);
+  });
+  await emu.close();
+  return EXIT.ok;
+}

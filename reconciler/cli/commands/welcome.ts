@@ -1,0 +1,30 @@
+/** `pbxctl welcome --domain D <ext>…`: sends the welcome e-mail to existing users. */
+import { UsageError } from '../../errors';
+import { WELCOME_EMAIL } from '../../platform/codec';
+import { EXIT } from '../exit-codes';
+import type { CliIo, Flags } from '../io';
+import { clientFromEnv } from '../shared';
+
+export async function welcomeCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
+  const domain = flags.domain;
+  if (typeof domain !== 'string' || positionals.length === 0)
+    throw new UsageError('usage: pbxctl welcome --domain <domain> <extension>…');
+  const client = clientFromEnv(io.env, flags);
+  let failed = 0;
+  try {
+    for (const ext of positionals) {
+      try {
+        const user = await client.getUser(domain, ext);
+        if (!user) throw new UsageError(`user ${ext} does not exist in ${domain}`);
+        await client.sendEmail(domain, ext, { ...WELCOME_EMAIL });
+        io.stdout(`  ✓ welcome e-mail sent to ${ext}\n`);
+      } catch (err) {
+        failed++;
+        io.stderr(`  ✗ ${ext}: ${(err as Error).message}\n`);
+      }
+    }
+  } finally {
+    await client.close();
+  }
+  return failed === 0 ? EXIT.ok : failed === positionals.length ? EXIT.error : EXIT.partial;
+}

@@ -1,0 +1,58 @@
+/** Typed errors → message + exit code. Never a stack trace. */
+import {
+  ApplyError,
+  DesiredStateError,
+  DomainLockedError,
+  PlatformApiError,
+  StalePlanError,
+  TamperedPlanError,
+  UnsafePlanError,
+  UsageError,
+} from '../errors';
+import { EXIT } from './exit-codes';
+import type { CliIo } from './io';
+
+export function reportError(err: unknown, io: CliIo): number {
+  if (err instanceof DesiredStateError) {
+    for (const i of err.issues) {
+      const where = i.position ? `${i.position.file}:${i.position.line}:${i.position.column}` : '';
+      io.stderr(
+        `${where ? `${where}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}${i.hint ? `\n    hint: ${i.hint}` : ''}\n`,
+      );
+    }
+    io.stderr(`${err.issues.length} error${err.issues.length === 1 ? '' : 's'}; nothing was changed.\n`);
+    return EXIT.error;
+  }
+  if (err instanceof UnsafePlanError) {
+    io.stderr(
+      `Blocked by safety policy:\n${err.violations.map((v) => `  - ${v.message}`).join('\n')}\nNothing was changed.\n`,
+    );
+    return EXIT.blocked;
+  }
+  if (err instanceof StalePlanError) {
+    io.stderr(`pbxctl: ${err.reason}\n${err.details.map((d) => `  - ${d}`).join('\n')}\nNothing was changed.\n`);
+    return EXIT.error;
+  }
+  if (err instanceof TamperedPlanError) {
+    io.stderr(
+      `pbxctl: refusing ${err.file}: ${err.reason}.\nNothing was changed. Make a new plan with \`pbxctl plan <path> --out ${err.file}\` and review it.\n`,
+    );
+    return EXIT.error;
+  }
+  if (err instanceof DomainLockedError) {
+    io.stderr(`pbxctl: ${err.message}.\nNothing was changed.\n`);
+    return EXIT.error;
+  }
+  if (err instanceof PlatformApiError) {
+    io.stderr(
+      `pbxctl: platform error: ${err.message}${err.requestId ? ` (request id ${err.requestId})` : ''}\n${err.status === 401 ? 'hint: check NS_API_KEY\n' : ''}`,
+    );
+    return EXIT.error;
+  }
+  if (err instanceof ApplyError) return EXIT.partial;
+  if (err instanceof UsageError) {
+    io.stderr(`pbxctl: ${err.message}\n`);
+    return EXIT.error;
+  }
+  throw err;
+}
