@@ -9,8 +9,9 @@ Commands:
   drift <path>                 report where the platform differs from git (exit 2 when drifted)
   export --domain D [--out F]  write the live domain as YAML that plans to zero changes
   welcome --domain D <ext>…    send the welcome e-mail to users
-  emulator [--port N] [--state F] [--seed F]
-                               run the NetSapiens v2 emulator (the embedded default platform)
+  emulator [--port N] [--state F] [--seed F] [--domain D]
+                               run the NetSapiens v2 emulator (the embedded default platform);
+                               prints the export lines to paste; --domain creates that domain
   demo                         plan → apply → plan of examples/small-office on the embedded emulator
   ci <subcommand>              helpers for the GitOps workflows (pbxctl ci --help)
 
@@ -22,12 +23,15 @@ Plan/apply options:
   --allow-recycle              permit recycling (a different person at the same extension)
   --redact-pii                 mask names, e-mails and numbers (public repositories)
   --shard i/n                  plan only the i-th of n deterministic shards of the domains
-  --auto-approve               apply a path without asking
-  --audit-log FILE             where apply appends its JSON-lines audit record (default .pbxctl/audit.jsonl)
+  --auto-approve               apply a path without asking (the plan is still printed before any write)
+  --quiet, -q                  apply: print only the result, not the plan
+  --audit-log FILE             where apply appends its JSON-lines audit record (default .pbxctl/audit.jsonl);
+                               every write is journaled before it is sent in FILE's .writes.jsonl sibling
   --no-welcome-email           do not send welcome e-mails to created users
   --no-verify                  skip reading back what apply wrote
   --ignore-change-window       apply routing changes outside policy.change_window
-  --progress                   show progress on stderr even when not on a TTY
+  --progress                   show progress on stderr (phase, done/total, rate, ETA, failures) even when
+                               not on a TTY or in CI
 
 Environment:
   NS_API_URL   base URL of the API, e.g. https://portal.example.com/ns-api/v2
@@ -36,10 +40,13 @@ Environment:
                OAuth password grant instead of an API key (tokens refreshed automatically)
   PBXCTL_SECRETS  JSON object of secret values ({"VM_PIN_1001": "…"}) used when a { env: NAME } is not set
   PBXCTL_CONCURRENCY, PBXCTL_RATE   requests in flight / per second (defaults 8 / 100)
+  PBXCTL_LOCK_DIR  where apply keeps its per-domain lock files (default <tmpdir>/pbxctl-locks); a lock is
+               stale when its process is gone or it is older than PBXCTL_LOCK_STALE_MINUTES (default 60)
 
 Exit codes:
   0 ok / no changes   1 error   2 changes present (--detailed-exitcode, drift)
-  3 blocked by safety policy   4 partial apply (some changes failed or were skipped)
+  3 blocked by safety policy   4 partial apply (some changes failed or were skipped, or the read-back failed)
+  130 apply interrupted (SIGINT/SIGTERM): stopped after the write in flight, audit and journal complete
 `;
 
 const COMMANDS: Record<string, string> = {
@@ -47,13 +54,13 @@ const COMMANDS: Record<string, string> = {
     'Usage: pbxctl validate <path>\n\nChecks the desired-state files without calling the platform. Exit 0 when valid, 1 otherwise.\n',
   plan: 'Usage: pbxctl plan <path> [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]\n                   [--allow-deletes] [--allow-recycle] [--redact-pii] [--shard i/n]\n\nExit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes, 3 blocked by policy.\n',
   apply:
-    'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE]\n\nA saved plan is re-checked against the files and the platform and refused when stale.\nExit codes: 0 applied, 1 error or stale plan, 3 blocked by policy, 4 partial apply.\n',
+    'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE] [--quiet]\n\nThe plan is printed before the first write. A saved plan must be unedited (it is sealed) and is re-checked\nagainst the files and the platform, refused when stale. The domains are locked while apply runs (another\napply of the same domain is refused, naming the holder). SIGINT/SIGTERM stop after the write in flight.\nExit codes: 0 applied, 1 error, stale, edited plan or domain locked, 3 blocked by policy, 4 partial apply\nor failed read-back, 130 interrupted.\n',
   drift:
     'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
   export: 'Usage: pbxctl export --domain <domain> [--out FILE]\n',
   welcome: 'Usage: pbxctl welcome --domain <domain> <extension>…\n',
   emulator:
-    'Usage: pbxctl emulator [--port N] [--state FILE] [--seed FILE]\n\nAccepts NS_API_KEY as its key when set, otherwise the default emulator key (emulator/README.md).\n',
+    'Usage: pbxctl emulator [--port N] [--state FILE] [--seed FILE] [--domain DOMAIN]\n\nAccepts NS_API_KEY as its key when set, otherwise the default emulator key (emulator/README.md), and\nprints the export lines to paste. --domain creates that domain when the state does not have it.\n',
   demo: 'Usage: pbxctl demo\n\nStarts the emulator in-process, seeded with examples/demo/seed.yaml, and runs plan → apply → plan of examples/small-office.\n',
 };
 
