@@ -123,7 +123,9 @@ describe('applyDomainPlan', () => {
     expect(calls).toEqual(['createUser 1001', 'createUser 1002']);
     expect(progress).toEqual(['1/4 failed', '2/4 applied', '3/4 skipped', '4/4 skipped']);
   });
+});
 
+describe('applyDomainPlan ordering of deletes', () => {
   it('deletes a group that rings another group before the group it rings, whatever the plan order', async () => {
     const file = join(dir, 'prune.yaml');
     writeFileSync(

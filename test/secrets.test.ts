@@ -67,6 +67,91 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** The platform has two users with PINs; the files set PINs from the environment and one literal PIN. */
+async function startSecretsEnv(): Promise<TestEnv> {
+  const t = await startTestEnv(
+    {
+      domains: {
+        [DOMAIN]: {
+          domain: { description: 'Acme' },
+          users: [
+            seedUser('1001', 'Ada', 'Lovelace', LIVE_PIN_1001),
+            seedUser('1003', 'Grace', 'Hopper', LIVE_PIN_1003),
+          ],
+          voicemails: { '1003': { inbox: [{ filename: 'vm-1.wav' }] } },
+        },
+      },
+    },
+    { VM_PIN_1001: PIN_1001, VM_PIN_1002: PIN_1002 },
+  );
+  t.write('acme.yaml', DESIRED);
+  t.write('literal.yaml', LITERAL_PIN);
+  return t;
+}
+
+/** plan, drift, a partial apply, a saved-plan apply, export and error paths — every output captured by `run`. */
+async function runWholeFlow(
+  t: TestEnv,
+  run: (what: string, ...argv: string[]) => Promise<CliResult>,
+  outputs: { what: string; result: CliResult }[],
+): Promise<void> {
+  const file = join(t.dir, 'acme.yaml');
+  expect((await run('plan text', 'plan', file, '--allow-deletes')).code).toBe(EXIT.ok);
+  expect((await run('plan blocked', 'plan', file)).code).toBe(EXIT.blocked);
+  expect((await run('plan markdown', 'plan', file, '--format', 'markdown', '--allow-deletes')).code).toBe(EXIT.ok);
+  expect((await run('plan json', 'plan', file, '--format', 'json', '--allow-deletes')).code).toBe(EXIT.ok);
+  expect((await run('plan redacted', 'plan', file, '--format', 'json', '--redact-pii', '--allow-deletes')).code).toBe(
+    EXIT.ok,
+  );
+  expect((await run('plan --out', 'plan', file, '--allow-deletes', '--out', 'plan.json', '--progress')).code).toBe(
+    EXIT.ok,
+  );
+  expect((await run('drift text', 'drift', file)).code).toBe(EXIT.changes);
+  expect((await run('drift json', 'drift', file, '--format', 'json')).code).toBe(EXIT.changes);
+  expect((await run('drift markdown', 'drift', file, '--format', 'markdown')).code).toBe(EXIT.changes);
+
+  // A partial apply first (an error path that carries the PIN-bearing request), then the saved plan.
+  t.emu.faults.add({ method: 'PUT', path: '/domains/*/users/1001', status: 500, times: 1 });
+  const partial = await run(
+    'apply partial',
+    'apply',
+    file,
+    '--auto-approve',
+    '--allow-deletes',
+    '--progress',
+    '--audit-log',
+    'audit.jsonl',
+  );
+  expect(partial.code).toBe(EXIT.partial);
+  expect((await run('plan --out again', 'plan', file, '--allow-deletes', '--out', 'plan.json')).code).toBe(EXIT.ok);
+  const applied = await run('apply plan.json', 'apply', 'plan.json', '--progress', '--audit-log', 'audit.jsonl');
+  expect(applied.code).toBe(EXIT.ok);
+  // The PINs did reach the platform (so the tests above had something to leak).
+  const users = t.emu.state().domains[DOMAIN]!.users;
+  expect(users.find((u) => u.user === '1001')!['voicemail-login-pin']).toBe(PIN_1001);
+  expect(users.find((u) => u.user === '1002')!['voicemail-login-pin']).toBe(PIN_1002);
+
+  expect((await run('drift after', 'drift', file)).code).toBe(EXIT.ok);
+  expect((await run('export stdout', 'export', '--domain', DOMAIN)).code).toBe(EXIT.ok);
+  expect((await run('export --out', 'export', '--domain', DOMAIN, '--out', 'exported/acme.yaml')).code).toBe(EXIT.ok);
+  expect((await run('welcome', 'welcome', '--domain', DOMAIN, '1001')).code).toBe(EXIT.ok);
+
+  // Error paths: a literal PIN in the file, an unset secret, a wrong API key, a platform 500.
+  const literal = await run('validation: literal pin', 'plan', join(t.dir, 'literal.yaml'));
+  expect(literal.code).toBe(EXIT.error);
+  const unset = await runInProcess(['plan', file], { ...t.env, VM_PIN_1002: '' }, t.dir);
+  outputs.push({ what: 'unset secret', result: unset });
+  expect(unset.code).toBe(EXIT.error);
+  expect(unset.stderr).toContain('VM_PIN_1002');
+  const wrongKey = await runInProcess(['plan', file], { ...t.env, NS_API_KEY: WRONG_KEY }, t.dir);
+  outputs.push({ what: '401', result: wrongKey });
+  expect(wrongKey.code).toBe(EXIT.error);
+  expect(wrongKey.stderr).toContain('401');
+  t.emu.faults.add({ method: 'GET', path: '/domains/*/users', status: 500, times: 1 });
+  const serverError = await run('500', 'plan', file);
+  expect(serverError.code).toBe(EXIT.error);
+}
+
 describe('secrets never leak', () => {
   let t: TestEnv;
   const outputs: { what: string; result: CliResult }[] = [];
@@ -77,84 +162,14 @@ describe('secrets never leak', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestEnv(
-      {
-        domains: {
-          [DOMAIN]: {
-            domain: { description: 'Acme' },
-            users: [
-              seedUser('1001', 'Ada', 'Lovelace', LIVE_PIN_1001),
-              seedUser('1003', 'Grace', 'Hopper', LIVE_PIN_1003),
-            ],
-            voicemails: { '1003': { inbox: [{ filename: 'vm-1.wav' }] } },
-          },
-        },
-      },
-      { VM_PIN_1001: PIN_1001, VM_PIN_1002: PIN_1002 },
-    );
-    t.write('acme.yaml', DESIRED);
-    t.write('literal.yaml', LITERAL_PIN);
+    t = await startSecretsEnv();
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it('runs the whole flow and captures everything', async () => {
-    const file = join(t.dir, 'acme.yaml');
-    expect((await run('plan text', 'plan', file, '--allow-deletes')).code).toBe(EXIT.ok);
-    expect((await run('plan blocked', 'plan', file)).code).toBe(EXIT.blocked);
-    expect((await run('plan markdown', 'plan', file, '--format', 'markdown', '--allow-deletes')).code).toBe(EXIT.ok);
-    expect((await run('plan json', 'plan', file, '--format', 'json', '--allow-deletes')).code).toBe(EXIT.ok);
-    expect((await run('plan redacted', 'plan', file, '--format', 'json', '--redact-pii', '--allow-deletes')).code).toBe(
-      EXIT.ok,
-    );
-    expect((await run('plan --out', 'plan', file, '--allow-deletes', '--out', 'plan.json', '--progress')).code).toBe(
-      EXIT.ok,
-    );
-    expect((await run('drift text', 'drift', file)).code).toBe(EXIT.changes);
-    expect((await run('drift json', 'drift', file, '--format', 'json')).code).toBe(EXIT.changes);
-    expect((await run('drift markdown', 'drift', file, '--format', 'markdown')).code).toBe(EXIT.changes);
-
-    // A partial apply first (an error path that carries the PIN-bearing request), then the saved plan.
-    t.emu.faults.add({ method: 'PUT', path: '/domains/*/users/1001', status: 500, times: 1 });
-    const partial = await run(
-      'apply partial',
-      'apply',
-      file,
-      '--auto-approve',
-      '--allow-deletes',
-      '--progress',
-      '--audit-log',
-      'audit.jsonl',
-    );
-    expect(partial.code).toBe(EXIT.partial);
-    expect((await run('plan --out again', 'plan', file, '--allow-deletes', '--out', 'plan.json')).code).toBe(EXIT.ok);
-    const applied = await run('apply plan.json', 'apply', 'plan.json', '--progress', '--audit-log', 'audit.jsonl');
-    expect(applied.code).toBe(EXIT.ok);
-    // The PINs did reach the platform (so the tests above had something to leak).
-    const users = t.emu.state().domains[DOMAIN]!.users;
-    expect(users.find((u) => u.user === '1001')!['voicemail-login-pin']).toBe(PIN_1001);
-    expect(users.find((u) => u.user === '1002')!['voicemail-login-pin']).toBe(PIN_1002);
-
-    expect((await run('drift after', 'drift', file)).code).toBe(EXIT.ok);
-    expect((await run('export stdout', 'export', '--domain', DOMAIN)).code).toBe(EXIT.ok);
-    expect((await run('export --out', 'export', '--domain', DOMAIN, '--out', 'exported/acme.yaml')).code).toBe(EXIT.ok);
-    expect((await run('welcome', 'welcome', '--domain', DOMAIN, '1001')).code).toBe(EXIT.ok);
-
-    // Error paths: a literal PIN in the file, an unset secret, a wrong API key, a platform 500.
-    const literal = await run('validation: literal pin', 'plan', join(t.dir, 'literal.yaml'));
-    expect(literal.code).toBe(EXIT.error);
-    const unset = await runInProcess(['plan', file], { ...t.env, VM_PIN_1002: '' }, t.dir);
-    outputs.push({ what: 'unset secret', result: unset });
-    expect(unset.code).toBe(EXIT.error);
-    expect(unset.stderr).toContain('VM_PIN_1002');
-    const wrongKey = await runInProcess(['plan', file], { ...t.env, NS_API_KEY: WRONG_KEY }, t.dir);
-    outputs.push({ what: '401', result: wrongKey });
-    expect(wrongKey.code).toBe(EXIT.error);
-    expect(wrongKey.stderr).toContain('401');
-    t.emu.faults.add({ method: 'GET', path: '/domains/*/users', status: 500, times: 1 });
-    const serverError = await run('500', 'plan', file);
-    expect(serverError.code).toBe(EXIT.error);
+    await runWholeFlow(t, run, outputs);
   });
 
   it('no captured stdout/stderr contains a PIN or an API key', () => {
