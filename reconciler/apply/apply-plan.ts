@@ -36,8 +36,8 @@ export interface ApplyDomainInput {
   /** Called before each change is started (the write journal names the change it is about). */
   readonly onChangeStart?: (change: Change) => void;
   /**
-   * Aborted (SIGINT/SIGTERM): the change in flight is finished, every later change is reported as
-   * skipped (`interrupted`) and not started.
+   * Aborted (SIGINT/SIGTERM): the change in flight is finished (its writes — e.g. a user, its phone and its
+   * answer rule — are not cut in half), every later change is reported as skipped and not started.
    */
   readonly signal?: AbortSignal;
   /** Called after each change (progress display). */

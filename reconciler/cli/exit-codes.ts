@@ -4,6 +4,6 @@ export const EXIT = {
   changes: 2,
   blocked: 3,
   partial: 4,
-  /** SIGINT/SIGTERM during apply: stopped after the write in flight, audit and journal complete. */
+  /** SIGINT/SIGTERM during apply: stopped after the change in flight, audit and journal complete. */
   interrupted: 130,
 } as const;

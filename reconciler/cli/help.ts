@@ -46,7 +46,7 @@ Environment:
 Exit codes:
   0 ok / no changes   1 error   2 changes present (--detailed-exitcode, drift)
   3 blocked by safety policy   4 partial apply (some changes failed or were skipped, or the read-back failed)
-  130 apply interrupted (SIGINT/SIGTERM): stopped after the write in flight, audit and journal complete
+  130 apply interrupted (SIGINT/SIGTERM): stopped after the change in flight, audit and journal complete
 `;
 
 const COMMANDS: Record<string, string> = {
@@ -54,7 +54,7 @@ const COMMANDS: Record<string, string> = {
     'Usage: pbxctl validate <path>\n\nChecks the desired-state files without calling the platform. Exit 0 when valid, 1 otherwise.\n',
   plan: 'Usage: pbxctl plan <path> [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]\n                   [--allow-deletes] [--allow-recycle] [--redact-pii] [--shard i/n]\n\nExit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes, 3 blocked by policy.\n',
   apply:
-    'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE] [--quiet]\n\nThe plan is printed before the first write. A saved plan must be unedited (it is sealed) and is re-checked\nagainst the files and the platform, refused when stale. The domains are locked while apply runs (another\napply of the same domain is refused, naming the holder). SIGINT/SIGTERM stop after the write in flight.\nExit codes: 0 applied, 1 error, stale, edited plan or domain locked, 3 blocked by policy, 4 partial apply\nor failed read-back, 130 interrupted.\n',
+    'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE] [--quiet]\n\nThe plan is printed before the first write. A saved plan must be unedited (it is sealed) and is re-checked\nagainst the files and the platform, refused when stale. The domains are locked while apply runs (another\napply of the same domain is refused, naming the holder). SIGINT/SIGTERM stop after the change in flight.\nExit codes: 0 applied, 1 error, stale, edited plan or domain locked, 3 blocked by policy, 4 partial apply\nor failed read-back, 130 interrupted.\n',
   drift:
     'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
   export: 'Usage: pbxctl export --domain <domain> [--out FILE]\n',

@@ -11,7 +11,7 @@ export interface CliIo {
   readonly now?: () => Date;
   /** Answers an interactive question (tests inject this). */
   readonly ask?: (question: string) => Promise<string>;
-  /** Aborted on SIGINT/SIGTERM (main.ts binds it); apply stops after the write in flight. */
+  /** Aborted on SIGINT/SIGTERM (main.ts binds it); apply stops after the change in flight. */
   readonly signal?: AbortSignal;
 }
 

@@ -3,7 +3,7 @@
  * `pbxctl` — the only place that prints and exits. Library errors are typed; this maps them to messages
  * and exit codes (design.md §6.5):
  *   0 ok / no changes · 1 error · 2 changes present (--detailed-exitcode; drift) · 3 blocked by policy · 4 partial apply
- *   · 130 apply interrupted by SIGINT/SIGTERM (stopped after the write in flight; audit and journal complete)
+ *   · 130 apply interrupted by SIGINT/SIGTERM (stopped after the change in flight; audit and journal complete)
  */
 import type { CliIo } from './io';
 
@@ -15,7 +15,7 @@ function applySignal(): AbortSignal {
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
-    process.stderr.write('\npbxctl: stopping after the write in flight (signal again to quit at once)…\n');
+    process.stderr.write('\npbxctl: stopping after the change in flight (signal again to quit at once)…\n');
     controller.abort();
   };
   process.on('SIGINT', onSignal);

@@ -25,7 +25,7 @@ export type ApplyRunStatus =
   | 'partial'
   /** Applied, but the read-back did not show every change (or the read-back itself failed). */
   | 'unverified'
-  /** Stopped by a signal after the write in flight; later changes were not started. */
+  /** Stopped by a signal after the change in flight; later changes were not started. */
   | 'interrupted';
 
 export interface ApplyProgress {
@@ -52,7 +52,7 @@ export interface ApplyRunOptions {
   readonly sendWelcomeEmail?: boolean;
   /** Read back what was written (default true). */
   readonly verify?: boolean;
-  /** Abort to stop after the write in flight (SIGINT/SIGTERM). */
+  /** Abort to stop after the change in flight (SIGINT/SIGTERM). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (p: ApplyProgress) => void;
 }

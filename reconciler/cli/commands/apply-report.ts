@@ -33,7 +33,7 @@ function reportWrites(result: ApplyRunResult, io: CliIo): number {
   );
   if (result.status === 'interrupted') {
     io.stderr(
-      `Interrupted: stopped after the write in flight; ${n('skipped')} change${n('skipped') === 1 ? '' : 's'} not started. Every write is in ${result.journalPath}.\nRe-run \`pbxctl plan\` to see what is left; a rerun converges.\n`,
+      `Interrupted: stopped after the change in flight; ${n('skipped')} change${n('skipped') === 1 ? '' : 's'} not started. Every write is in ${result.journalPath}.\nRe-run \`pbxctl plan\` to see what is left; a rerun converges.\n`,
     );
     return EXIT.interrupted;
   }
