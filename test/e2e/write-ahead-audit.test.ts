@@ -31,7 +31,8 @@ const NEW_USERS: SeedUser[] = Array.from({ length: 24 }, (_, i) => ({
 function startApply(env: TestEnv, file: string, audit: string): { child: ChildProcess; done: Promise<number> } {
   const child = spawn(process.execPath, [MAIN, 'apply', file, '--auto-approve', '--audit-log', audit], {
     cwd: env.dir,
-    env: env.env,
+    // A killed apply leaves its lock behind (taken over later: its pid is dead); keep it in the test dir.
+    env: { ...env.env, PBXCTL_LOCK_DIR: join(env.dir, 'locks') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.resume();
