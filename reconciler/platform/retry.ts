@@ -8,7 +8,8 @@
  * - a WRITE the server may have processed (429, 502, 503, 504, a dropped connection, a deadline) is re-sent ONLY
  *   when the caller gave a `landed` probe and the probe, after the back-off, says it did not land; without a
  *   probe it fails as `UncertainWriteError` and is never re-sent;
- * - waits are exponential with jitter (50–100 % of 250 ms × 2^n, capped), or the server's `Retry-After`.
+ * - waits are exponential with jitter (50–100 % of 250 ms × 2^n, capped), or the server's `Retry-After`;
+ *   a `Retry-After` over a minute is not waited for: the call fails (or, for a write, is uncertain) at once.
  */
 import type { PlatformConnectionError } from '../errors';
 
@@ -49,9 +50,12 @@ export function isRead(method: string): boolean {
   return method === 'GET' || method === 'HEAD';
 }
 
+/** The longest `Retry-After` worth waiting for inside one run. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
 export function decide(f: FailureFacts, policy: BackoffPolicy): Decision {
   const wait = f.retryAfterMs ?? backoffMs(f.attempt, policy);
-  const last = f.attempt >= f.maxAttempts;
+  const last = f.attempt >= f.maxAttempts || wait > MAX_RETRY_AFTER_MS;
   if (f.wire && !f.wire.maybeProcessed) {
     if (NO_RETRY_PROBLEMS.has(f.wire.error.problem) || last) return { action: 'fail' };
     if (f.wire.error.problem === 'refused' && f.attempt >= 2) return { action: 'fail' };

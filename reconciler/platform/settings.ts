@@ -8,7 +8,7 @@
  *   PBXCTL_RETRIES            5         attempts for one call that fails in a retryable way
  *   PBXCTL_TIMEOUT_CONNECT    10        seconds to open the TCP + TLS connection
  *   PBXCTL_TIMEOUT_HEADERS    30        seconds from sending a request to its complete response headers
- *   PBXCTL_TIMEOUT_IDLE       15        seconds of silence allowed in the middle of a response body; also the
+ *   PBXCTL_TIMEOUT_IDLE       10        seconds of silence allowed in the middle of a response body; also the
  *                                       grace period after which a body must arrive at ≥ 1 KiB/s on average
  *                                       (a server that trickles a byte every few seconds fails after it)
  *   PBXCTL_TIMEOUT_REQUEST    120       seconds for one whole exchange (headers and body)
@@ -54,7 +54,7 @@ export interface SettingsInput {
 export const DEFAULT_DEADLINES: Deadlines = {
   connectMs: 10_000,
   headersMs: 30_000,
-  idleMs: 15_000,
+  idleMs: 10_000,
   requestMs: 120_000,
   runMs: 3_600_000,
   minBodyBytesPerSecond: 1024,
