@@ -177,7 +177,7 @@ export class PlatformHttp {
     const req = await this.wireRequest(method, path, opts);
     this.stats.requests++;
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
-    const sentAt = await this.pacer.acquire();
+    const ticket = await this.pacer.acquire();
     const started = Date.now();
     let outcome: Outcome = { kind: 'other' };
     try {
@@ -195,7 +195,7 @@ export class PlatformHttp {
       if (!isRead(method) && failure.status !== undefined && failure.status < 300) return { kind: 'done', value: undefined };
       return { kind: 'failed', status: failure.status ?? 0, error: failure.error, wire: failure };
     } finally {
-      this.pacer.release(sentAt, outcome);
+      this.pacer.release(ticket, outcome);
     }
   }
 

@@ -105,7 +105,7 @@ describe('writes are never re-sent blindly', () => {
     const c = client();
     emu.requests.reset();
     emu.faults.add({ method: 'POST', path: `/domains/${DOMAIN}/contacts`, status: 429, retryAfter: 1, times: 1 });
-    const err = await c.createContact(DOMAIN, { 'name-first-name': 'C' }).catch((e) => e);
+    const err = (await c.createContact(DOMAIN, { 'name-first-name': 'C' }).catch((e) => e)) as Error;
     expect(err).toBeInstanceOf(UncertainWriteError);
     expect(err.message).toMatch(/outcome unknown \(429 .*not re-sent — hint: run plan again/);
     emu.faults.add({ method: 'POST', path: `/domains/${DOMAIN}/users/1000/email`, status: 503, times: 1 });
@@ -144,7 +144,7 @@ describe('writes are never re-sent blindly', () => {
     const url = closed.url;
     await closed.close();
     const c = client(url);
-    const err = await c.createContact(DOMAIN, { 'name-first-name': 'N' }).catch((e) => e);
+    const err = (await c.createContact(DOMAIN, { 'name-first-name': 'N' }).catch((e) => e)) as PlatformConnectionError;
     expect(err).toBeInstanceOf(PlatformConnectionError);
     expect(err.problem).toBe('refused');
     expect(c.stats.requests).toBe(2);

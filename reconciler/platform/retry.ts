@@ -1,7 +1,7 @@
 /**
  * What to do after a failed attempt. The rules (issue 13 #8):
  * - a READ (GET) is retried on 5xx (not 501), 408, 429, a dropped or reset connection, a body cut mid-stream or
- *   garbled, a refused connection (at most once) and a connect timeout; not on DNS or TLS failures, and not
+ *   garbled, a refused connection and a connect timeout (those two once); not on DNS or TLS failures, and not
  *   after a headers/idle/slow-body/request/run deadline (a server that was that slow once is asked again by the
  *   next run, not silently many times);
  * - a WRITE that never left this machine (refused, DNS, connect timeout) is retried: nothing reached the server;
@@ -58,7 +58,10 @@ export function decide(f: FailureFacts, policy: BackoffPolicy): Decision {
   const last = f.attempt >= f.maxAttempts || wait > MAX_RETRY_AFTER_MS;
   if (f.wire && !f.wire.maybeProcessed) {
     if (NO_RETRY_PROBLEMS.has(f.wire.error.problem) || last) return { action: 'fail' };
-    if (f.wire.error.problem === 'refused' && f.attempt >= 2) return { action: 'fail' };
+    // Nothing answering at all is asked once more, not five times (a stopped server should fail fast).
+    if ((f.wire.error.problem === 'refused' || f.wire.error.problem === 'connect') && f.attempt >= 2) {
+      return { action: 'fail' };
+    }
     return { action: 'retry', waitMs: wait };
   }
   if (isRead(f.method)) {
