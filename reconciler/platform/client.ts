@@ -113,22 +113,22 @@ export class NetSapiensClient extends PlatformHttp {
     return this.checkedList(path, `${path}/count`);
   }
 
-  // ---- typed endpoints (paths per netsapiens-api.md) -------------------------------------------------
+  // ---- typed endpoints (paths per netsapiens-api.md); async, so a bad name rejects rather than throws ----
 
-  version(): Promise<PlatformRecord> {
+  async version(): Promise<PlatformRecord> {
     return this.call('GET', '/version');
   }
-  getDomain(domain: string): Promise<PlatformRecord> {
+  async getDomain(domain: string): Promise<PlatformRecord> {
     return this.call('GET', d(domain));
   }
-  listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+  async listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true);
   }
-  getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
+  async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     return this.getOptional(u(domain, user));
   }
   /** Default probe: the user now reads back with the first name sent. */
-  createUser(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<PlatformRecord | undefined> {
+  async createUser(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<PlatformRecord | undefined> {
     const user = typeof body.user === 'string' ? body.user : undefined;
     const landed =
       o.landed ??
@@ -137,31 +137,31 @@ export class NetSapiensClient extends PlatformHttp {
         : async () => (await this.getUser(domain, user))?.['name-first-name'] === body['name-first-name']);
     return this.call('POST', `${d(domain)}/users`, { body: { ...body, synchronous: 'yes' }, landed });
   }
-  updateUser(domain: string, user: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+  async updateUser(domain: string, user: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
     return this.call('PUT', u(domain, user), { body, landed: o.landed });
   }
   /** Default probe: the user reads as absent. */
-  deleteUser(domain: string, user: string, o: WriteOptions = {}): Promise<unknown> {
+  async deleteUser(domain: string, user: string, o: WriteOptions = {}): Promise<unknown> {
     const landed = o.landed ?? (async () => (await this.getUser(domain, user)) === undefined);
     return this.call('DELETE', u(domain, user), { landed });
   }
   /** Never re-sent after the platform may have processed it (a welcome e-mail goes out once). */
-  sendEmail(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
+  async sendEmail(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
     return this.call('POST', `${u(domain, user)}/email`, { body });
   }
 
-  listDomainDevices(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+  async listDomainDevices(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     return this.typedList(`${d(domain)}/devices`, SPEC_COUNTS['/domains/{domain}/devices'], o.checked ?? true);
   }
-  listUserDevices(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+  async listUserDevices(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     const template = SPEC_COUNTS['/domains/{domain}/users/{user}/devices'];
     return this.typedList(`${u(domain, user)}/devices`, template, o.checked ?? false);
   }
-  getDevice(domain: string, user: string, device: string): Promise<PlatformRecord | undefined> {
+  async getDevice(domain: string, user: string, device: string): Promise<PlatformRecord | undefined> {
     return this.getOptional(`${u(domain, user)}/devices/${s('device', device)}`);
   }
   /** Default probe: the device now reads back. */
-  createDevice(
+  async createDevice(
     domain: string,
     user: string,
     body: PlatformRecord,
@@ -172,82 +172,82 @@ export class NetSapiensClient extends PlatformHttp {
       o.landed ?? (device === undefined ? undefined : async () => !!(await this.getDevice(domain, user, device)));
     return this.call('POST', `${u(domain, user)}/devices`, { body: { ...body, synchronous: 'yes' }, landed });
   }
-  updateDevice(domain: string, user: string, device: string, body: PlatformRecord, o: WriteOptions = {}) {
+  async updateDevice(domain: string, user: string, device: string, body: PlatformRecord, o: WriteOptions = {}) {
     return this.call('PUT', `${u(domain, user)}/devices/${s('device', device)}`, { body, landed: o.landed });
   }
   /** Default probe: the device reads as absent. */
-  deleteDevice(domain: string, user: string, device: string, o: WriteOptions = {}): Promise<unknown> {
+  async deleteDevice(domain: string, user: string, device: string, o: WriteOptions = {}): Promise<unknown> {
     const landed = o.landed ?? (async () => (await this.getDevice(domain, user, device)) === undefined);
     return this.call('DELETE', `${u(domain, user)}/devices/${s('device', device)}`, { landed });
   }
 
-  listAnswerRules(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+  async listAnswerRules(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     const template = SPEC_COUNTS['/domains/{domain}/users/{user}/answerrules'];
     return this.typedList(`${u(domain, user)}/answerrules`, template, o.checked ?? false);
   }
   /** No default probe: user create already writes a `*` rule, so "it exists" would not mean "ours landed". */
-  createAnswerRule(domain: string, user: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+  async createAnswerRule(domain: string, user: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
     return this.call('POST', `${u(domain, user)}/answerrules`, {
       body: { ...body, synchronous: 'yes' },
       landed: o.landed,
     });
   }
-  updateAnswerRule(domain: string, user: string, timeFrame: string, body: PlatformRecord, o: WriteOptions = {}) {
+  async updateAnswerRule(domain: string, user: string, timeFrame: string, body: PlatformRecord, o: WriteOptions = {}) {
     return this.call('PUT', `${u(domain, user)}/answerrules/${s('time-frame', timeFrame)}`, { body, landed: o.landed });
   }
-  deleteAnswerRule(domain: string, user: string, timeFrame: string, o: WriteOptions = {}): Promise<unknown> {
+  async deleteAnswerRule(domain: string, user: string, timeFrame: string, o: WriteOptions = {}): Promise<unknown> {
     return this.call('DELETE', `${u(domain, user)}/answerrules/${s('time-frame', timeFrame)}`, { landed: o.landed });
   }
 
   /** Shared contacts: the spec gives this list neither paging nor a `/count`. */
-  listContacts(domain: string): Promise<PlatformRecord[]> {
+  async listContacts(domain: string): Promise<PlatformRecord[]> {
     return this.list(`${d(domain)}/contacts`);
   }
   /** No default probe: a contact has no key of its own (the caller re-reads by content). */
-  createContact(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+  async createContact(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
     return this.call('POST', `${d(domain)}/contacts`, { body: { ...body, synchronous: 'yes' }, landed: o.landed });
   }
-  updateContact(domain: string, id: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+  async updateContact(domain: string, id: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
     return this.call('PUT', `${d(domain)}/contacts/${s('contact', id)}`, { body, landed: o.landed });
   }
   /** Default probe: the contact reads as absent. */
-  deleteContact(domain: string, id: string, o: WriteOptions = {}): Promise<unknown> {
+  async deleteContact(domain: string, id: string, o: WriteOptions = {}): Promise<unknown> {
     const path = `${d(domain)}/contacts/${s('contact', id)}`;
     const landed = o.landed ?? (async () => (await this.getOptional(path)) === undefined);
     return this.call('DELETE', path, { landed });
   }
-  countUserContacts(domain: string, user: string): Promise<number> {
+  async countUserContacts(domain: string, user: string): Promise<number> {
     return this.count(`${u(domain, user)}/contacts/count`);
   }
 
-  getNumberFilters(domain: string): Promise<PlatformRecord[]> {
+  async getNumberFilters(domain: string): Promise<PlatformRecord[]> {
     return this.list(`${d(domain)}/number-filters`);
   }
-  addNumberFilters(domain: string, numbers: readonly string[], o: WriteOptions = {}): Promise<unknown> {
+  async addNumberFilters(domain: string, numbers: readonly string[], o: WriteOptions = {}): Promise<unknown> {
     return this.call('POST', `${d(domain)}/number-filters`, {
       body: { 'phone-numbers-to-reject': { parameters: numbers } },
       landed: o.landed,
     });
   }
-  removeNumberFilters(domain: string, numbers: readonly string[], o: WriteOptions = {}): Promise<unknown> {
+  async removeNumberFilters(domain: string, numbers: readonly string[], o: WriteOptions = {}): Promise<unknown> {
     return this.call('DELETE', `${d(domain)}/number-filters`, {
       body: { 'phone-numbers-to-reject': { parameters: numbers } },
       landed: o.landed,
     });
   }
 
-  listPhoneNumbers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+  async listPhoneNumbers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     const template = SPEC_COUNTS['/domains/{domain}/phonenumbers'];
     return this.typedList(`${d(domain)}/phonenumbers`, template, o.checked ?? true);
   }
-  updatePhoneNumber(domain: string, number: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+  async updatePhoneNumber(domain: string, number: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
     return this.call('PUT', `${d(domain)}/phonenumbers/${s('phone-number', number)}`, { body, landed: o.landed });
   }
 
-  countVoicemails(domain: string, user: string, folder = 'inbox'): Promise<number> {
+  async countVoicemails(domain: string, user: string, folder = 'inbox'): Promise<number> {
     return this.count(`${u(domain, user)}/voicemails/${s('folder', folder)}/count`);
   }
-  countGreetings(domain: string, user: string): Promise<number> {
+  async countGreetings(domain: string, user: string): Promise<number> {
     return this.count(`${u(domain, user)}/greetings/count`);
   }
 }

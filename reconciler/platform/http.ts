@@ -237,7 +237,7 @@ export class PlatformHttp {
         : 'the key in NS_API_KEY was refused: it is wrong, expired or revoked, or limited to other IP addresses';
     }
     const scope = scopeOfKey(this.options.apiKey);
-    const which = scope ? ` (this is a ${scope} key)` : '';
+    const which = scope ? ` (its scope: ${scope})` : '';
     return isRead(method)
       ? `this key cannot read here${which}: pbxctl needs an Office Manager key for the domain (nsd_…) or a Reseller key (nsr_…) over it`
       : `this key cannot write here${which}: apply needs an Office Manager (nsd_…) or Reseller (nsr_…) key that is not read-only`;
@@ -275,9 +275,13 @@ export class PlatformHttp {
     if (this.base.hasApiPath) return Promise.resolve();
     this.baseChecked ??= probeApiPath(this.base, async (url) => {
       this.stats.requests++;
-      const req = { method: 'GET', url: new URL(url), path: '/version', headers: {}, secrets: new Set<string>() };
+      const secrets = new Set<string>(this.options.apiKey ? [this.options.apiKey] : []);
+      const req = { method: 'GET', url: new URL(url), path: '/version', secrets };
       try {
-        const res = await exchange({ ...req, headers: { accept: 'application/json' } }, this.transport());
+        // GET /version needs no credentials (spec: security []), but some servers want them anyway.
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
+        const res = await exchange({ ...req, headers }, this.transport());
         return { status: res.status, text: res.text };
       } catch (err) {
         throw (err as WireFailure)?.error ?? err;
