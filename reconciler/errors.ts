@@ -91,15 +91,7 @@ export class UsageError extends Error {
 // ---- platform client errors (reconciler/platform). Each renders as ONE line: what, where (host), and a hint. ----
 
 /** Why a request got no usable answer. */
-export type ConnectionProblem =
-  | 'refused'
-  | 'dns'
-  | 'tls'
-  | 'reset'
-  | 'cut-body'
-  | 'bad-body'
-  | 'too-large'
-  | 'network';
+export type ConnectionProblem = 'refused' | 'dns' | 'tls' | 'reset' | 'cut-body' | 'bad-body' | 'too-large' | 'network';
 
 /** The platform could not be reached, or the connection broke before a whole answer arrived. */
 export class PlatformConnectionError extends PlatformApiError {

@@ -4,7 +4,7 @@
  * the bare host says so instead of "domain does not exist".
  */
 import { PlatformUrlError } from '../errors';
-import { oneLine } from './safety';
+import { hasControl, oneLine } from './safety';
 
 export const API_PATH = '/ns-api/v2';
 
@@ -23,8 +23,11 @@ export function parseBaseUrl(raw: string | undefined): BaseUrl {
   if (text === '') {
     throw new PlatformUrlError('empty', 'NS_API_URL is empty — hint: set it to https://<your server>/ns-api/v2');
   }
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) {
-    throw new PlatformUrlError('invalid', 'NS_API_URL contains spaces or control characters — hint: check for a stray newline');
+  if (/\s/.test(text) || hasControl(text)) {
+    throw new PlatformUrlError(
+      'invalid',
+      'NS_API_URL contains spaces or control characters — hint: check for a stray newline',
+    );
   }
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     const guess = `https://${text.replace(/^\/+/, '').replace(/^[^/@]*@/, '')}`;

@@ -69,7 +69,11 @@ export class NetSapiensClient extends PlatformHttp {
    * Reads a bare-array list: paged only where the spec pages it, stopping on a repeated page; with
    * `countPath`, checked against the platform's count (a shorter list is an `IncompleteListError`).
    */
-  list(path: string, query: ListOptions['query'] = {}, opts: Omit<ListOptions, 'query'> = {}): Promise<PlatformRecord[]> {
+  list(
+    path: string,
+    query: ListOptions['query'] = {},
+    opts: Omit<ListOptions, 'query'> = {},
+  ): Promise<PlatformRecord[]> {
     return readList(this.listTransport(), path, { pageSize: this.clientOptions.pageSize, ...opts, query });
   }
 
@@ -240,7 +244,12 @@ export class NetSapiensClient extends PlatformHttp {
     const template = SPEC_COUNTS['/domains/{domain}/phonenumbers'];
     return this.typedList(`${d(domain)}/phonenumbers`, template, o.checked ?? true);
   }
-  async updatePhoneNumber(domain: string, number: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+  async updatePhoneNumber(
+    domain: string,
+    number: string,
+    body: PlatformRecord,
+    o: WriteOptions = {},
+  ): Promise<unknown> {
     return this.call('PUT', `${d(domain)}/phonenumbers/${s('phone-number', number)}`, { body, landed: o.landed });
   }
 

@@ -36,7 +36,14 @@ async function server(handler: Parameters<typeof hostileServer>[0]): Promise<Hos
 /** What the CLI prints for an error, and its exit code. */
 function rendered(err: unknown): { text: string; code: number } {
   let text = '';
-  const io = { stdout: () => {}, stderr: (s: string) => void (text += s), env: {}, cwd: '/' } as CliIo;
+  const io = {
+    stdout: () => {},
+    stderr: (s: string) => {
+      text += s;
+    },
+    env: {},
+    cwd: '/',
+  } as CliIo;
   const code = reportError(err, io);
   return { text, code };
 }
@@ -48,7 +55,11 @@ function expectOneLine(err: unknown, pattern: RegExp) {
   expect(text).not.toMatch(/internal error/i);
   expect(text).toMatch(pattern);
 }
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe('connection mistakes are one line with the host and a hint', () => {
   it('a URL without a scheme is refused when the client is built', () => {
@@ -60,7 +71,10 @@ describe('connection mistakes are one line with the host and a hint', () => {
         err = e;
       }
       expect(err).toBeInstanceOf(PlatformUrlError);
-      expectOneLine(err, new RegExp(`no http:// or https:// scheme — hint: write https://${url.replace(/[.]/g, '\\.')}`));
+      expectOneLine(
+        err,
+        new RegExp(`no http:// or https:// scheme — hint: write https://${url.replace(/[.]/g, '\\.')}`),
+      );
     }
     expect(() => client('')).toThrow(/NS_API_URL is empty/);
     expect(() => client('ftp://pbx.example.com/ns-api/v2')).toThrow(/uses ftp:/);
@@ -86,7 +100,10 @@ describe('connection mistakes are one line with the host and a hint', () => {
     await s.close();
     const err = await failure(client(s.url).getDomain('conn.example.com'));
     expect(err).toMatchObject({ problem: 'refused', host: `127.0.0.1:${s.port}` });
-    expectOneLine(err, /127\.0\.0\.1:\d+: connection refused \(GET \/domains\/conn\.example\.com\) — hint: nothing is listening/);
+    expectOneLine(
+      err,
+      /127\.0\.0\.1:\d+: connection refused \(GET \/domains\/conn\.example\.com\) — hint: nothing is listening/,
+    );
   });
 
   it('DNS failure', async () => {

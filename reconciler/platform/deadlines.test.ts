@@ -32,7 +32,9 @@ async function timed<T>(p: Promise<T>): Promise<{ err: unknown; ms: number }> {
 
 describe('deadlines', () => {
   it('a server that trickles a byte every 5 s fails at the DEFAULT settings in ~10 s, typed and on one line', async () => {
-    const s = await server((_req, res) => trickle(res, JSON.stringify({ domain: 'slow.example.com', pad: 'x'.repeat(50) }), 5000));
+    const s = await server((_req, res) =>
+      trickle(res, JSON.stringify({ domain: 'slow.example.com', pad: 'x'.repeat(50) }), 5000),
+    );
     const { err, ms } = await timed(client(s.url).getDomain('slow.example.com'));
     expect(err).toBeInstanceOf(PlatformTimeoutError);
     expect((err as PlatformTimeoutError).phase).toBe('slow-body');
@@ -76,7 +78,11 @@ describe('deadlines', () => {
     const c = client(quick.url, { deadlines: { runMs: 1000 } });
     const started = Date.now();
     let err: unknown;
-    for (let i = 0; i < 10 && !err; i++) err = await c.getDomain('q').then(() => undefined, (e) => e);
+    for (let i = 0; i < 10 && !err; i++)
+      err = await c.getDomain('q').then(
+        () => undefined,
+        (e) => e,
+      );
     expect((err as PlatformTimeoutError).phase).toBe('run');
     expect((err as Error).message).toMatch(/PBXCTL_TIMEOUT_RUN/);
     expect(Date.now() - started).toBeLessThan(2000);

@@ -8,7 +8,7 @@ import { PlatformApiError, PlatformAuthError, UncertainWriteError, UsageError } 
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
 import { type BackoffPolicy, decide, isRead, parseRetryAfter } from './retry';
-import { collectSecrets, oneLine, redact } from './safety';
+import { collectSecrets, hasControl, oneLine, redact } from './safety';
 import { type ClientSettings, resolveSettings, type SettingsInput } from './settings';
 import { type OAuthCredentials, platformMessage, TokenSource } from './token';
 import { connectionError, exchange, type TransportContext, type WireFailure, type WireRequest } from './transport';
@@ -62,7 +62,7 @@ type Attempt =
       readonly retryAfterMs?: number;
     };
 
-const CONTROL = /[\s\u0000-\u001f\u007f]/;
+const unsafeHeader = (value: string) => /\s/.test(value) || hasControl(value);
 
 export class PlatformHttp {
   readonly stats: ClientStats = { requests: 0, retries: 0, throttled: 0, probes: 0, byMethod: {} };
@@ -83,7 +83,7 @@ export class PlatformHttp {
     if (!options.apiKey && !options.oauth) {
       throw new UsageError('the platform client needs an API key (NS_API_KEY) or OAuth credentials');
     }
-    if (options.apiKey && CONTROL.test(options.apiKey)) {
+    if (options.apiKey && unsafeHeader(options.apiKey)) {
       throw new UsageError('NS_API_KEY contains spaces or control characters — hint: check for a trailing newline');
     }
     this.settings = resolveSettings(options, options.env ?? process.env);
@@ -102,15 +102,20 @@ export class PlatformHttp {
       });
     this.tokens = options.apiKey
       ? undefined
-      : new TokenSource(this.base.url, options.oauth as OAuthCredentials, () => this.transport(), () => {
-          this.stats.requests++;
-        });
+      : new TokenSource(
+          this.base.url,
+          options.oauth as OAuthCredentials,
+          () => this.transport(),
+          () => {
+            this.stats.requests++;
+          },
+        );
     this.setLogTag(options.logTag);
   }
 
   /** Tag subsequent requests with `X-NetSapiens-Log` (apply sets it to `pbxctl-<checksum prefix>`). */
   setLogTag(tag: string | undefined): void {
-    if (tag !== undefined && CONTROL.test(tag)) throw new UsageError('a log tag may not contain spaces or controls');
+    if (tag !== undefined && unsafeHeader(tag)) throw new UsageError('a log tag may not contain spaces or controls');
     this.logTag = tag;
   }
 
@@ -192,7 +197,8 @@ export class PlatformHttp {
       const failure = err as WireFailure;
       if (!failure?.error) throw err;
       // The status line of a write arrived and said success; only its echo was lost. It landed.
-      if (!isRead(method) && failure.status !== undefined && failure.status < 300) return { kind: 'done', value: undefined };
+      if (!isRead(method) && failure.status !== undefined && failure.status < 300)
+        return { kind: 'done', value: undefined };
       return { kind: 'failed', status: failure.status ?? 0, error: failure.error, wire: failure };
     } finally {
       this.pacer.release(ticket, outcome);
@@ -224,7 +230,15 @@ export class PlatformHttp {
   private httpError(req: WireRequest, status: number, message: string, requestId?: string): PlatformApiError {
     const { method, path } = req;
     if (status === 401 || status === 403) {
-      return new PlatformAuthError(status, method, path, this.base.host, message, this.authHint(status, method), requestId);
+      return new PlatformAuthError(
+        status,
+        method,
+        path,
+        this.base.host,
+        message,
+        this.authHint(status, method),
+        requestId,
+      );
     }
     const retryable = isRead(method) && (status === 408 || status === 429 || (status >= 500 && status !== 501));
     return new PlatformApiError(status, method, path, message, retryable, requestId);

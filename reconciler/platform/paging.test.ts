@@ -7,9 +7,9 @@ import { NetSapiensClient } from './client';
 import { SPEC_COUNTS, SPEC_PAGING, specPaging } from './paging';
 import { type HostileServer, hostileServer, sendJson } from './test-helpers/hostile-server';
 
-const SPEC = JSON.parse(
-  readFileSync(join(__dirname, '../../vendor/netsapiens/openapi-v45.0.json'), 'utf8'),
-) as { paths: Record<string, Record<string, { parameters?: Array<{ name?: string; $ref?: string }> }>> };
+const SPEC = JSON.parse(readFileSync(join(__dirname, '../../vendor/netsapiens/openapi-v45.0.json'), 'utf8')) as {
+  paths: Record<string, Record<string, { parameters?: Array<{ name?: string; $ref?: string }> }>>;
+};
 
 function declared(path: string): Set<string> {
   const op = SPEC.paths[path]?.get;
@@ -132,7 +132,10 @@ describe('against servers that page badly', () => {
       IncompleteListError,
     );
     await expect(
-      c.checkedList('/domains/acme.example.com/users/1000/answerrules', '/domains/acme.example.com/users/1000/answerrules/count'),
+      c.checkedList(
+        '/domains/acme.example.com/users/1000/answerrules',
+        '/domains/acme.example.com/users/1000/answerrules/count',
+      ),
     ).rejects.toBeInstanceOf(IncompleteListError);
   });
 
@@ -150,7 +153,12 @@ describe('against the emulator', () => {
       seed: {
         domains: {
           'lists.example.com': {
-            users: users(5).map((u) => ({ ...u, 'name-first-name': 'F', 'name-last-name': 'L', 'user-scope': 'Basic User' })),
+            users: users(5).map((u) => ({
+              ...u,
+              'name-first-name': 'F',
+              'name-last-name': 'L',
+              'user-scope': 'Basic User',
+            })),
           },
         },
       },
@@ -166,7 +174,9 @@ describe('against the emulator', () => {
     await c.listDomainDevices('lists.example.com');
     await c.listPhoneNumbers('lists.example.com');
     await c.listContacts('lists.example.com');
-    const log = emu.requests.list().map((r) => `${r.path}${r.query.start !== undefined ? `?start=${r.query.start}` : ''}`);
+    const log = emu.requests
+      .list()
+      .map((r) => `${r.path}${r.query.start !== undefined ? `?start=${r.query.start}` : ''}`);
     expect(log.sort()).toEqual(
       [
         '/domains/lists.example.com/contacts',

@@ -117,7 +117,8 @@ async function readChecked(
 }
 
 function asArray(page: unknown, path: string): PlatformRecord[] {
-  if (!Array.isArray(page)) throw new PlatformApiError(200, 'GET', path, 'expected a JSON array (list response)', false);
+  if (!Array.isArray(page))
+    throw new PlatformApiError(200, 'GET', path, 'expected a JSON array (list response)', false);
   return page as PlatformRecord[];
 }
 
@@ -128,7 +129,10 @@ async function fetchList(t: ListTransport, path: string, opts: ListOptions): Pro
   if (paging === 'limit') {
     const records = asArray(await t.get(path, { ...query, limit: MAX_LIMIT }), path);
     const full = records.length >= MAX_LIMIT;
-    return { records, doubt: full ? `${records.length} records fill the largest page and this list cannot page` : undefined };
+    return {
+      records,
+      doubt: full ? `${records.length} records fill the largest page and this list cannot page` : undefined,
+    };
   }
   return pageThrough(t, path, query, opts.pageSize ?? MAX_LIMIT);
 }
@@ -139,7 +143,8 @@ async function pageThrough(
   query: Record<string, string | number | undefined>,
   limit: number,
 ): Promise<ListRead> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw new RangeError(`page size ${limit} is not 1–1000`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    throw new RangeError(`page size ${limit} is not 1–1000`);
   const out: PlatformRecord[] = [];
   let previous: PlatformRecord[] | undefined;
   for (let start = 0, pages = 0; ; start += limit, pages++) {

@@ -84,7 +84,9 @@ describe('writes are never re-sent blindly', () => {
     const proxy = await lyingProxy((hit) => hit.method === 'POST' && hit.path.endsWith('/users'), 429);
     const c = client(proxy.url);
     await expect(c.createUser(DOMAIN, newUser('2001'))).resolves.toBeUndefined();
-    expect(posts(`/domains/${DOMAIN}/users`).filter((r) => (r.body as { user?: string })?.user === '2001')).toHaveLength(1);
+    expect(
+      posts(`/domains/${DOMAIN}/users`).filter((r) => (r.body as { user?: string })?.user === '2001'),
+    ).toHaveLength(1);
     expect(await c.getUser(DOMAIN, '2001')).toMatchObject({ 'name-first-name': 'F2001' });
     expect(c.stats.probes).toBe(1);
     await c.close();
@@ -128,7 +130,9 @@ describe('writes are never re-sent blindly', () => {
     emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, drop: true, times: 1 });
     await c.updateUser(DOMAIN, '1000', { department: 'Y' }, { landed: async () => false });
     emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, status: 500, times: 1 });
-    await expect(c.updateUser(DOMAIN, '1000', { department: 'Z' }, { landed: async () => false })).rejects.toMatchObject({
+    await expect(
+      c.updateUser(DOMAIN, '1000', { department: 'Z' }, { landed: async () => false }),
+    ).rejects.toMatchObject({
       status: 500,
       retryable: false,
     });
@@ -160,7 +164,12 @@ describe('back-off', () => {
   });
   it('waits what the client sleeps: jittered without Retry-After, exactly Retry-After with it', async () => {
     const waits: number[] = [];
-    const c = client(emu.url, { sleep: async (ms) => void waits.push(ms), random: () => 0.5, maxBackoffMs: 600, maxAttempts: 6 });
+    const c = client(emu.url, {
+      sleep: async (ms) => void waits.push(ms),
+      random: () => 0.5,
+      maxBackoffMs: 600,
+      maxAttempts: 6,
+    });
     emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}`, status: 503, times: 4 });
     await c.getDomain(DOMAIN);
     emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}`, status: 429, retryAfter: 3, times: 1 });

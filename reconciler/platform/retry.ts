@@ -66,7 +66,8 @@ export function decide(f: FailureFacts, policy: BackoffPolicy): Decision {
   }
   if (isRead(f.method)) {
     if (last) return { action: 'fail' };
-    if (f.wire) return NO_RETRY_PROBLEMS.has(f.wire.error.problem) ? { action: 'fail' } : { action: 'retry', waitMs: wait };
+    if (f.wire)
+      return NO_RETRY_PROBLEMS.has(f.wire.error.problem) ? { action: 'fail' } : { action: 'retry', waitMs: wait };
     return READ_RETRY_STATUS(f.status) ? { action: 'retry', waitMs: wait } : { action: 'fail' };
   }
   const maybeProcessed = f.wire !== undefined || MAYBE_PROCESSED_STATUS.has(f.status);

@@ -10,8 +10,23 @@ import { UnsafePathSegmentError } from '../errors';
 /** Kinds of path segment, each with its own rules on top of the common ones. */
 export type SegmentKind = 'domain' | 'user' | 'device' | 'time-frame' | 'contact' | 'phone-number' | 'folder';
 
-// C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+/** C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides. */
+export function isControl(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+export function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return true;
+  return false;
+}
+
 const URL_SYNTAX = /[/\\%?#]/;
 /** The spec's DomainNamePath: `[A-Za-z0-9._-]`, at most 64 characters. */
 const DOMAIN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -29,7 +44,7 @@ const RESERVED: Partial<Record<SegmentKind, readonly string[]>> = {
 export function segmentProblem(kind: SegmentKind, value: unknown): string | undefined {
   if (typeof value !== 'string') return `expected text, got ${value === null ? 'null' : typeof value}`;
   if (value === '') return 'it is empty';
-  if (CONTROL.test(value)) return 'it contains control characters';
+  if (hasControl(value)) return 'it contains control characters';
   if (/^\.+$/.test(value)) return 'dots alone name a parent or current directory';
   if (URL_SYNTAX.test(value)) return 'it contains one of / \\ % ? #';
   if (value.length > 256) return 'it is longer than 256 characters';
@@ -96,9 +111,10 @@ export function redact(text: string, secrets: Iterable<string>): string {
 /** Make server text safe to show on one line: control characters escaped, length bounded. */
 export function oneLine(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const escaped = flat.replace(
-    new RegExp(CONTROL.source, 'g'),
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  let escaped = '';
+  for (const ch of flat) {
+    const code = ch.charCodeAt(0);
+    escaped += isControl(code) ? `\\u${code.toString(16).padStart(4, '0')}` : ch;
+  }
   return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
 }

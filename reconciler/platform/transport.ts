@@ -103,12 +103,15 @@ async function readBody(
   const bodyStarted = Date.now();
   let idleTimer = setTimeout(fail('idle', true), d.idleMs);
   // A trickle defeats an idle timer, so after the idle grace the body must also keep an average pace.
-  const paceTimer = setInterval(() => {
-    const elapsed = Date.now() - bodyStarted;
-    if (elapsed >= d.idleMs && (bytes * 1000) / elapsed < d.minBodyBytesPerSecond) {
-      fail('slow-body', true, `${bytes} bytes in ${Math.round(elapsed / 1000)} s`)();
-    }
-  }, Math.max(250, Math.min(1000, d.idleMs / 4)));
+  const paceTimer = setInterval(
+    () => {
+      const elapsed = Date.now() - bodyStarted;
+      if (elapsed >= d.idleMs && (bytes * 1000) / elapsed < d.minBodyBytesPerSecond) {
+        fail('slow-body', true, `${bytes} bytes in ${Math.round(elapsed / 1000)} s`)();
+      }
+    },
+    Math.max(250, Math.min(1000, d.idleMs / 4)),
+  );
   try {
     for await (const chunk of res.body) {
       const buf = chunk as Buffer;
@@ -162,7 +165,8 @@ export function classify(err: unknown, req: WireRequest, host: string, status?: 
     return new WireFailure(d('dns', `the host name does not resolve (${code})`), false);
   }
   if (isTlsCode(code)) return new WireFailure(d('tls', `TLS handshake failed (${code})`), false);
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return timeoutFailure(req, host, 'connect', undefined, false);
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
+    return timeoutFailure(req, host, 'connect', undefined, false);
   if (code === 'UND_ERR_HEADERS_TIMEOUT') return timeoutFailure(req, host, 'headers', undefined, true);
   if (code === 'UND_ERR_BODY_TIMEOUT') return timeoutFailure(req, host, 'idle', undefined, true);
   if (NOT_SENT.has(code)) return new WireFailure(d('network', `network unreachable (${code})`), false);
