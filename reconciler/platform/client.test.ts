@@ -93,7 +93,9 @@ describe('NetSapiensClient against the emulator', () => {
     expect(emu.contractViolations).toEqual([]);
     await c.close();
   });
+});
 
+describe('NetSapiensClient against the emulator: errors, retries, tags, concurrency', () => {
   it('401 with a wrong key, and the key never appears in the error', async () => {
     const c = new NetSapiensClient({ baseUrl: emu.url, apiKey: 'nsd_wrong_key_secret_value_123' });
     const err = await c.listUsers(DOMAIN).catch((e) => e);

@@ -79,7 +79,9 @@ describe('adaptive pacing', () => {
     expect(during).toEqual([]);
     expect(s.hits.length).toBe(13);
   });
+});
 
+describe('adaptive pacing: latency and ceilings', () => {
   it('backs off when latency climbs (the server queues), without any error from the server', async () => {
     let busyUntil = 0;
     let outstanding = 0;
