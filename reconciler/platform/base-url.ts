@@ -80,6 +80,16 @@ export function looksLikeVersion(status: number, text: string): boolean {
   }
 }
 
+function looksLikeAuthError(status: number, text: string): boolean {
+  if (status !== 401 && status !== 403) return false;
+  try {
+    const parsed = JSON.parse(text) as { code?: unknown; message?: unknown };
+    return typeof parsed?.message === 'string';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Probe a base URL whose path does not end in `/ns-api/v2`: fine when `<base>/version` answers like the API
  * (a proxy with its own prefix); otherwise a `PlatformUrlError` that says what to write instead.
@@ -93,7 +103,8 @@ export async function probeApiPath(
   const shown = `${base.host}${new URL(base.url).pathname}`;
   const fixed = `${base.origin}${API_PATH}`;
   const there = await get(`${fixed}/version`).catch(() => undefined);
-  if (there && looksLikeVersion(there.status, there.text)) {
+  // An API that wants credentials even for /version still answers there (401/403 `{code, message}`).
+  if (there && (looksLikeVersion(there.status, there.text) || looksLikeAuthError(there.status, there.text))) {
     throw new PlatformUrlError(
       'api-path',
       `NS_API_URL (${shown}) is missing ${API_PATH}: GET /version there answered ${here.status} — hint: the API answers at ${fixed}`,

@@ -88,6 +88,9 @@ describe('connection mistakes are one line with the host and a hint', () => {
     const err = await failure(client(origin).getDomain('conn.example.com'));
     expect(err).toBeInstanceOf(PlatformUrlError);
     expectOneLine(err, new RegExp(`is missing /ns-api/v2: .* — hint: the API answers at ${origin}/ns-api/v2`));
+    // Even with a key the server refuses (the emulator wants one for /version), it finds the API.
+    const refused = await failure(client(origin, 'nsd_not_a_key').getDomain('conn.example.com'));
+    expectOneLine(refused, /is missing \/ns-api\/v2/);
     // A proxy with its own prefix that does answer /version is fine.
     const s = await server((_req, res, hit) =>
       hit.path.endsWith('/version') ? sendJson(res, 200, { apiversion: '45.0' }) : sendJson(res, 200, { domain: 'x' }),
