@@ -43,6 +43,11 @@ export function reportError(err: unknown, io: CliIo): number {
     io.stderr(`pbxctl: ${err.message}.\nNothing was changed.\n`);
     return EXIT.error;
   }
+  // Platform client errors that carry a host render as one line with a hint (reconciler/platform).
+  if (err instanceof PlatformApiError && 'host' in err) {
+    io.stderr(`pbxctl: ${err.message}\n`);
+    return EXIT.error;
+  }
   if (err instanceof PlatformApiError) {
     io.stderr(
       `pbxctl: platform error: ${err.message}${err.requestId ? ` (request id ${err.requestId})` : ''}\n${err.status === 401 ? 'hint: check NS_API_KEY\n' : ''}`,

@@ -45,7 +45,10 @@ describe('NetSapiensClient against the emulator', () => {
     const c = client({ pageSize: 100 });
     emu.requests.reset();
     expect(await c.listUsers('exact.example.com')).toHaveLength(200);
-    expect(emu.requests.list().map((r) => r.query.start)).toEqual(['0', '100', '200']);
+    const log = emu.requests.list();
+    expect(log.filter((r) => r.path.endsWith('/users')).map((r) => r.query.start)).toEqual(['0', '100', '200']);
+    // listUsers is checked against the spec's /users/count (one more request, no paging on it).
+    expect(log.filter((r) => r.path.endsWith('/users/count'))).toHaveLength(1);
     await c.close();
   });
 
@@ -90,7 +93,9 @@ describe('NetSapiensClient against the emulator', () => {
     expect(emu.contractViolations).toEqual([]);
     await c.close();
   });
+});
 
+describe('NetSapiensClient against the emulator: errors, retries, tags, concurrency', () => {
   it('401 with a wrong key, and the key never appears in the error', async () => {
     const c = new NetSapiensClient({ baseUrl: emu.url, apiKey: 'nsd_wrong_key_secret_value_123' });
     const err = await c.listUsers(DOMAIN).catch((e) => e);

@@ -2,268 +2,101 @@
  * The NetSapiens API v2 client: the ONLY module of pbxctl that speaks HTTP (design.md §3, §5).
  *
  * Platform behaviour it accounts for (netsapiens-api.md §2):
- * - lists are bare JSON arrays paged with `start`/`limit` (max 1000) and no total: read until a short page;
+ * - lists are bare JSON arrays with no total; only some declare `start`/`limit` (paging.ts);
  * - writes answer 202 `{code,message}` unless a POST carries `synchronous: "yes"` (then 200 + the object);
- * - errors are `{code, message}`; we surface them as `PlatformApiError` with method, path and retryability;
- * - no rate limits are documented, so we pace ourselves (token bucket), bound concurrency, and honour
- *   `Retry-After` when a server (or a proxy in front of it) sends 429/503 anyway.
- * Credentials never leave this module: they are not part of any error message or log.
+ * - errors are `{code, message}`; they surface as typed errors (reconciler/errors.ts), one line each, redacted
+ *   of every secret the request carried;
+ * - no rate limits are documented, so pacing adapts to what the platform says (pacing.ts), reads are retried
+ *   and writes are re-sent only when a re-read shows they did not land (retry.ts), and every wait has a
+ *   deadline (settings.ts: PBXCTL_TIMEOUT_*).
+ * Every name is validated before it becomes a URL segment (safety.ts). Credentials never leave this module.
+ *
+ * Module map: http.ts (request loop) → transport.ts (one exchange) · pacing.ts · retry.ts · paging.ts ·
+ * base-url.ts · token.ts · safety.ts · settings.ts.
  */
-import { Agent, type Dispatcher, request as undiciRequest } from 'undici';
 import { PlatformApiError } from '../errors';
+import { type CallOptions, type HttpOptions, PlatformHttp } from './http';
+import { type ListOptions, type PlatformRecord, readList, SPEC_COUNTS } from './paging';
+import { encodeSegment, type SegmentKind, safeSegment } from './safety';
 
-export type PlatformRecord = Record<string, unknown>;
+export type { PlatformRecord } from './paging';
+export type { ListOptions, Paging } from './paging';
+export { SPEC_COUNTS, SPEC_PAGING, specPaging } from './paging';
+export type { CallOptions, ClientStats } from './http';
+export type { OAuthCredentials } from './token';
+export { parseRetryAfter } from './retry';
+export { DEFAULT_DEADLINES } from './settings';
+export { segmentProblem } from './safety';
 
-export interface ClientOptions {
-  /** Base URL ending in `/ns-api/v2`. */
-  readonly baseUrl: string;
-  /** Bearer credential (`nsd_…` API key or an access token). Either this or `oauth`. */
-  readonly apiKey?: string;
-  /** OAuth2 password grant (POST /tokens), refreshed before expiry and once on a 401. */
-  readonly oauth?: OAuthCredentials;
-  /** Requests in flight at once (default 8). */
-  readonly concurrency?: number;
-  /** Sustained requests per second (default 100); bursts up to the same number. */
-  readonly requestsPerSecond?: number;
-  /** Attempts for retryable failures (default 4). */
-  readonly maxAttempts?: number;
-  /** Upper bound for one back-off wait, in ms (default 30 000). */
-  readonly maxBackoffMs?: number;
-  /** Per-request timeout in ms (default 30 000). */
-  readonly timeoutMs?: number;
-  /** Sent as `X-NetSapiens-Log` so platform logs line up with a plan (design.md §4 Audit). */
-  readonly logTag?: string;
-  /** Page size for list reads (1–1000, default 1000). */
+export interface ClientOptions extends HttpOptions {
+  /** Page size for paged list reads (1–1000, default 1000). */
   readonly pageSize?: number;
-  /** Injected sleep, so tests of back-off need not wait. */
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly dispatcher?: Dispatcher;
 }
 
-export interface OAuthCredentials {
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly username: string;
-  readonly password: string;
+/** Kept for callers of the old shape. */
+export type RequestOptions = Pick<CallOptions, 'query' | 'body'>;
+
+/** Options of a typed write. */
+export interface WriteOptions {
+  /** Re-reads whether the write took effect; see `CallOptions.landed`. Typed creates/deletes bring a default. */
+  readonly landed?: () => Promise<boolean>;
 }
 
-interface AccessToken {
-  readonly access: string;
-  readonly refresh?: string;
-  readonly expiresAt: number;
+/** Options of a typed list read. */
+export interface TypedListOptions {
+  /** Cross-check against the spec's `/count` (default: on for domain-wide lists, off for per-user ones). */
+  readonly checked?: boolean;
 }
 
-export interface RequestOptions {
-  readonly query?: Record<string, string | number | undefined>;
-  readonly body?: unknown;
-}
+/** Path segment: percent-encoded, `*` included (the default time-frame). No validation: see `safeSegment`. */
+export const seg = encodeSegment;
 
-export interface ClientStats {
-  requests: number;
-  retries: number;
-  byMethod: Record<string, number>;
-}
+const d = (domain: string) => `/domains/${safeSegment('domain', domain)}`;
+const u = (domain: string, user: string) => `${d(domain)}/users/${safeSegment('user', user)}`;
+const s = (kind: SegmentKind, value: string) => safeSegment(kind, value);
 
-const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
-
-export class NetSapiensClient {
-  readonly stats: ClientStats = { requests: 0, retries: 0, byMethod: {} };
-  private readonly baseUrl: string;
-  private readonly dispatcher: Dispatcher;
-  private readonly ownsDispatcher: boolean;
-  private readonly limiter: Limiter;
-  private logTag: string | undefined;
-  private token: AccessToken | undefined;
-  private tokenRequest: Promise<AccessToken> | undefined;
-
-  constructor(private readonly options: ClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher =
-      options.dispatcher ?? new Agent({ connections: options.concurrency ?? 8, keepAliveTimeout: 10_000 });
-    this.limiter = new Limiter(options.concurrency ?? 8, options.requestsPerSecond ?? 100);
-    this.logTag = options.logTag;
-    if (!options.apiKey && !options.oauth) throw new Error('NetSapiensClient needs apiKey or oauth credentials');
+export class NetSapiensClient extends PlatformHttp {
+  constructor(private readonly clientOptions: ClientOptions) {
+    super(clientOptions);
   }
 
-  /** Tag subsequent requests with `X-NetSapiens-Log` (apply sets it to `pbxctl-<checksum prefix>`). */
-  setLogTag(tag: string | undefined): void {
-    this.logTag = tag;
+  /** One platform call with pacing, deadlines and retries (see `PlatformHttp.call`). */
+  request<T = unknown>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
+    return this.call<T>(method, path, opts);
   }
 
-  async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+  /**
+   * Reads a bare-array list: paged only where the spec pages it, stopping on a repeated page; with
+   * `countPath`, checked against the platform's count (a shorter list is an `IncompleteListError`).
+   */
+  list(
+    path: string,
+    query: ListOptions['query'] = {},
+    opts: Omit<ListOptions, 'query'> = {},
+  ): Promise<PlatformRecord[]> {
+    return readList(this.listTransport(), path, { pageSize: this.clientOptions.pageSize, ...opts, query });
   }
 
-  /** One HTTP exchange with retries. Returns the parsed JSON body (or undefined for an empty body). */
-  async request<T = unknown>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-    const maxAttempts = this.options.maxAttempts ?? 4;
-    const sleep = this.options.sleep ?? defaultSleep;
-    let attempt = 0;
-    let reauthenticated = false;
-    for (;;) {
-      attempt++;
-      try {
-        return (await this.limiter.run(() => this.once<T>(method, path, opts))) as T;
-      } catch (err) {
-        // An access token can expire or be revoked early: get a new one once, then give up.
-        if (err instanceof PlatformApiError && err.status === 401 && this.options.oauth && !reauthenticated) {
-          reauthenticated = true;
-          this.token = undefined;
-          continue;
-        }
-        if (!(err instanceof PlatformApiError) || !err.retryable || attempt >= maxAttempts) throw err;
-        this.stats.retries++;
-        const wait = (err as RetryableError).retryAfterMs ?? backoffMs(attempt, this.options.maxBackoffMs ?? 30_000);
-        await sleep(wait);
-      }
-    }
+  /**
+   * A list read that must agree with the spec's `/count` beside it (`SPEC_COUNTS`): for callers that would
+   * otherwise take a missing record for an absent one. Throws `IncompleteListError` on disagreement.
+   */
+  checkedList(path: string, countPath: string, opts: Omit<ListOptions, 'countPath'> = {}): Promise<PlatformRecord[]> {
+    return readList(this.listTransport(), path, { pageSize: this.clientOptions.pageSize, ...opts, countPath });
   }
 
-  private async once<T>(method: string, path: string, opts: RequestOptions): Promise<T> {
-    const url = new URL(this.baseUrl + path);
-    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = {
-      authorization: `Bearer ${await this.bearer()}`,
-      accept: 'application/json',
-    };
-    if (this.logTag) headers['x-netsapiens-log'] = this.logTag;
-    let body: string | undefined;
-    if (opts.body !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(opts.body);
-    }
-    this.stats.requests++;
-    this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await undiciRequest(url, {
-        method: method as Dispatcher.HttpMethod,
-        headers,
-        body,
-        dispatcher: this.dispatcher,
-        headersTimeout: this.options.timeoutMs ?? 30_000,
-        bodyTimeout: this.options.timeoutMs ?? 30_000,
-      });
-    } catch (err) {
-      // A connection that failed before anything was sent is safe to retry for any method; one that broke
-      // after sending leaves a write's outcome unknown, so only reads are retried then.
-      const code = (err as { code?: string }).code ?? '';
-      const notSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-      throw new PlatformApiError(0, method, path, describeNetworkError(err), notSent || method === 'GET');
-    }
-    const text = await res.body.text();
-    const requestId = headerValue(res.headers['x-request-id']);
-    if (res.statusCode >= 400) {
-      const message = platformMessage(text) ?? `HTTP ${res.statusCode}`;
-      // Writes are retried only when the server says it did not process them (429/503 with Retry-After).
-      const retryAfter = parseRetryAfter(headerValue(res.headers['retry-after']));
-      const retryable =
-        RETRYABLE_STATUS.has(res.statusCode) &&
-        (method === 'GET' || res.statusCode === 429 || (res.statusCode === 503 && retryAfter !== undefined));
-      const err = new PlatformApiError(res.statusCode, method, path, message, retryable, requestId) as RetryableError;
-      if (retryAfter !== undefined) err.retryAfterMs = Math.min(retryAfter, this.options.maxBackoffMs ?? 30_000);
-      throw err;
-    }
-    if (text.trim() === '') return undefined as T;
-    try {
-      return JSON.parse(text) as T;
-    } catch {
-      throw new PlatformApiError(res.statusCode, method, path, 'response is not JSON', method === 'GET', requestId);
-    }
-  }
-
-  private async bearer(): Promise<string> {
-    if (this.options.apiKey) return this.options.apiKey;
-    if (this.token && this.token.expiresAt - Date.now() > 60_000) return this.token.access;
-    if (!this.tokenRequest) {
-      const refresh = this.token?.refresh;
-      this.tokenRequest = this.fetchToken(refresh)
-        .catch((err) => (refresh ? this.fetchToken(undefined) : Promise.reject(err)))
-        .finally(() => {
-          this.tokenRequest = undefined;
-        });
-    }
-    this.token = await this.tokenRequest;
-    return this.token.access;
-  }
-
-  /** POST /tokens: password grant, or refresh_token grant when a refresh token is at hand. */
-  private async fetchToken(refreshToken: string | undefined): Promise<AccessToken> {
-    const o = this.options.oauth as OAuthCredentials;
-    const body = refreshToken
-      ? {
-          grant_type: 'refresh_token',
-          client_id: o.clientId,
-          client_secret: o.clientSecret,
-          refresh_token: refreshToken,
-        }
-      : {
-          grant_type: 'password',
-          client_id: o.clientId,
-          client_secret: o.clientSecret,
-          username: o.username,
-          password: o.password,
-        };
-    this.stats.requests++;
-    let res: Dispatcher.ResponseData;
-    try {
-      res = await undiciRequest(`${this.baseUrl}/tokens`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(body),
-        dispatcher: this.dispatcher,
-        headersTimeout: this.options.timeoutMs ?? 30_000,
-        bodyTimeout: this.options.timeoutMs ?? 30_000,
-      });
-    } catch (err) {
-      throw new PlatformApiError(0, 'POST', '/tokens', describeNetworkError(err), true);
-    }
-    const text = await res.body.text();
-    if (res.statusCode >= 400) {
-      // The platform's message only; the request body (with the password) is never part of an error.
-      throw new PlatformApiError(
-        res.statusCode,
-        'POST',
-        '/tokens',
-        platformMessage(text) ?? `HTTP ${res.statusCode}`,
-        false,
-      );
-    }
-    let parsed: { access_token?: unknown; refresh_token?: unknown; expires_in?: unknown };
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      throw new PlatformApiError(res.statusCode, 'POST', '/tokens', 'token response is not JSON', false);
-    }
-    if (typeof parsed.access_token !== 'string')
-      throw new PlatformApiError(res.statusCode, 'POST', '/tokens', 'token response has no access_token', false);
-    const seconds = Number(parsed.expires_in);
+  private listTransport() {
     return {
-      access: parsed.access_token,
-      refresh: typeof parsed.refresh_token === 'string' ? parsed.refresh_token : undefined,
-      expiresAt: Date.now() + (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000,
+      host: this.base.host,
+      get: (path: string, query: Record<string, string | number | undefined>) => this.call('GET', path, { query }),
+      count: (path: string) => this.count(path),
     };
-  }
-
-  /** Reads a bare-array list page by page until a short page (the API gives no total or next link). */
-  async list(path: string, query: Record<string, string | number | undefined> = {}): Promise<PlatformRecord[]> {
-    const limit = this.options.pageSize ?? 1000;
-    const out: PlatformRecord[] = [];
-    for (let start = 0; ; start += limit) {
-      const page = await this.request<unknown>('GET', path, { query: { ...query, start, limit } });
-      if (!Array.isArray(page)) {
-        throw new PlatformApiError(200, 'GET', path, 'expected a JSON array (list response)', false);
-      }
-      out.push(...(page as PlatformRecord[]));
-      if (page.length < limit) return out;
-    }
   }
 
   /** GET that maps 404 to `undefined` (absent) — any other failure stays an error (unknown, never absent). */
   async getOptional<T = PlatformRecord>(path: string): Promise<T | undefined> {
     try {
-      return await this.request<T>('GET', path);
+      return await this.call<T>('GET', path);
     } catch (err) {
       if (err instanceof PlatformApiError && err.status === 404) return undefined;
       throw err;
@@ -271,197 +104,159 @@ export class NetSapiensClient {
   }
 
   async count(path: string): Promise<number> {
-    const res = await this.request<{ total?: unknown }>('GET', path);
+    const res = await this.call<{ total?: unknown }>('GET', path);
     const n = Number(res?.total);
-    if (!Number.isFinite(n)) throw new PlatformApiError(200, 'GET', path, 'count response has no total', false);
+    if (res?.total === undefined || res.total === null || !Number.isFinite(n) || n < 0) {
+      throw new PlatformApiError(200, 'GET', path, 'count response has no total', false);
+    }
     return n;
   }
 
-  // ---- typed endpoints (paths per netsapiens-api.md) -------------------------------------------------
-
-  version(): Promise<PlatformRecord> {
-    return this.request('GET', '/version');
-  }
-  getDomain(domain: string): Promise<PlatformRecord> {
-    return this.request('GET', `/domains/${seg(domain)}`);
-  }
-  listUsers(domain: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/users`);
-  }
-  getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
-    return this.getOptional(`/domains/${seg(domain)}/users/${seg(user)}`);
-  }
-  createUser(domain: string, body: PlatformRecord): Promise<PlatformRecord | undefined> {
-    return this.request('POST', `/domains/${seg(domain)}/users`, { body: { ...body, synchronous: 'yes' } });
-  }
-  updateUser(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('PUT', `/domains/${seg(domain)}/users/${seg(user)}`, { body });
-  }
-  deleteUser(domain: string, user: string): Promise<unknown> {
-    return this.request('DELETE', `/domains/${seg(domain)}/users/${seg(user)}`);
-  }
-  sendEmail(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('POST', `/domains/${seg(domain)}/users/${seg(user)}/email`, { body });
+  private typedList(path: string, countTemplate: string | undefined, checked: boolean): Promise<PlatformRecord[]> {
+    if (!checked || !countTemplate) return this.list(path);
+    return this.checkedList(path, `${path}/count`);
   }
 
-  listDomainDevices(domain: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/devices`);
+  // ---- typed endpoints (paths per netsapiens-api.md); async, so a bad name rejects rather than throws ----
+
+  async version(): Promise<PlatformRecord> {
+    return this.call('GET', '/version');
   }
-  listUserDevices(domain: string, user: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/users/${seg(user)}/devices`);
+  async getDomain(domain: string): Promise<PlatformRecord> {
+    return this.call('GET', d(domain));
   }
-  createDevice(domain: string, user: string, body: PlatformRecord): Promise<PlatformRecord | undefined> {
-    return this.request('POST', `/domains/${seg(domain)}/users/${seg(user)}/devices`, {
+  async listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true);
+  }
+  async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
+    return this.getOptional(u(domain, user));
+  }
+  /** Default probe: the user now reads back with the first name sent. */
+  async createUser(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<PlatformRecord | undefined> {
+    const user = typeof body.user === 'string' ? body.user : undefined;
+    const landed =
+      o.landed ??
+      (user === undefined
+        ? undefined
+        : async () => (await this.getUser(domain, user))?.['name-first-name'] === body['name-first-name']);
+    return this.call('POST', `${d(domain)}/users`, { body: { ...body, synchronous: 'yes' }, landed });
+  }
+  async updateUser(domain: string, user: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    return this.call('PUT', u(domain, user), { body, landed: o.landed });
+  }
+  /** Default probe: the user reads as absent. */
+  async deleteUser(domain: string, user: string, o: WriteOptions = {}): Promise<unknown> {
+    const landed = o.landed ?? (async () => (await this.getUser(domain, user)) === undefined);
+    return this.call('DELETE', u(domain, user), { landed });
+  }
+  /** Never re-sent after the platform may have processed it (a welcome e-mail goes out once). */
+  async sendEmail(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
+    return this.call('POST', `${u(domain, user)}/email`, { body });
+  }
+
+  async listDomainDevices(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+    return this.typedList(`${d(domain)}/devices`, SPEC_COUNTS['/domains/{domain}/devices'], o.checked ?? true);
+  }
+  async listUserDevices(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+    const template = SPEC_COUNTS['/domains/{domain}/users/{user}/devices'];
+    return this.typedList(`${u(domain, user)}/devices`, template, o.checked ?? false);
+  }
+  async getDevice(domain: string, user: string, device: string): Promise<PlatformRecord | undefined> {
+    return this.getOptional(`${u(domain, user)}/devices/${s('device', device)}`);
+  }
+  /** Default probe: the device now reads back. */
+  async createDevice(
+    domain: string,
+    user: string,
+    body: PlatformRecord,
+    o: WriteOptions = {},
+  ): Promise<PlatformRecord | undefined> {
+    const device = typeof body.device === 'string' ? body.device : undefined;
+    const landed =
+      o.landed ?? (device === undefined ? undefined : async () => !!(await this.getDevice(domain, user, device)));
+    return this.call('POST', `${u(domain, user)}/devices`, { body: { ...body, synchronous: 'yes' }, landed });
+  }
+  async updateDevice(domain: string, user: string, device: string, body: PlatformRecord, o: WriteOptions = {}) {
+    return this.call('PUT', `${u(domain, user)}/devices/${s('device', device)}`, { body, landed: o.landed });
+  }
+  /** Default probe: the device reads as absent. */
+  async deleteDevice(domain: string, user: string, device: string, o: WriteOptions = {}): Promise<unknown> {
+    const landed = o.landed ?? (async () => (await this.getDevice(domain, user, device)) === undefined);
+    return this.call('DELETE', `${u(domain, user)}/devices/${s('device', device)}`, { landed });
+  }
+
+  async listAnswerRules(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+    const template = SPEC_COUNTS['/domains/{domain}/users/{user}/answerrules'];
+    return this.typedList(`${u(domain, user)}/answerrules`, template, o.checked ?? false);
+  }
+  /** No default probe: user create already writes a `*` rule, so "it exists" would not mean "ours landed". */
+  async createAnswerRule(domain: string, user: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    return this.call('POST', `${u(domain, user)}/answerrules`, {
       body: { ...body, synchronous: 'yes' },
+      landed: o.landed,
     });
   }
-  updateDevice(domain: string, user: string, device: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('PUT', `/domains/${seg(domain)}/users/${seg(user)}/devices/${seg(device)}`, { body });
+  async updateAnswerRule(domain: string, user: string, timeFrame: string, body: PlatformRecord, o: WriteOptions = {}) {
+    return this.call('PUT', `${u(domain, user)}/answerrules/${s('time-frame', timeFrame)}`, { body, landed: o.landed });
   }
-  deleteDevice(domain: string, user: string, device: string): Promise<unknown> {
-    return this.request('DELETE', `/domains/${seg(domain)}/users/${seg(user)}/devices/${seg(device)}`);
-  }
-
-  listAnswerRules(domain: string, user: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/users/${seg(user)}/answerrules`);
-  }
-  createAnswerRule(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('POST', `/domains/${seg(domain)}/users/${seg(user)}/answerrules`, {
-      body: { ...body, synchronous: 'yes' },
-    });
-  }
-  updateAnswerRule(domain: string, user: string, timeFrame: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('PUT', `/domains/${seg(domain)}/users/${seg(user)}/answerrules/${seg(timeFrame)}`, { body });
-  }
-  deleteAnswerRule(domain: string, user: string, timeFrame: string): Promise<unknown> {
-    return this.request('DELETE', `/domains/${seg(domain)}/users/${seg(user)}/answerrules/${seg(timeFrame)}`);
+  async deleteAnswerRule(domain: string, user: string, timeFrame: string, o: WriteOptions = {}): Promise<unknown> {
+    return this.call('DELETE', `${u(domain, user)}/answerrules/${s('time-frame', timeFrame)}`, { landed: o.landed });
   }
 
-  listContacts(domain: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/contacts`);
+  /** Shared contacts: the spec gives this list neither paging nor a `/count`. */
+  async listContacts(domain: string): Promise<PlatformRecord[]> {
+    return this.list(`${d(domain)}/contacts`);
   }
-  createContact(domain: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('POST', `/domains/${seg(domain)}/contacts`, { body: { ...body, synchronous: 'yes' } });
+  /** No default probe: a contact has no key of its own (the caller re-reads by content). */
+  async createContact(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    return this.call('POST', `${d(domain)}/contacts`, { body: { ...body, synchronous: 'yes' }, landed: o.landed });
   }
-  updateContact(domain: string, id: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('PUT', `/domains/${seg(domain)}/contacts/${seg(id)}`, { body });
+  async updateContact(domain: string, id: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    return this.call('PUT', `${d(domain)}/contacts/${s('contact', id)}`, { body, landed: o.landed });
   }
-  deleteContact(domain: string, id: string): Promise<unknown> {
-    return this.request('DELETE', `/domains/${seg(domain)}/contacts/${seg(id)}`);
+  /** Default probe: the contact reads as absent. */
+  async deleteContact(domain: string, id: string, o: WriteOptions = {}): Promise<unknown> {
+    const path = `${d(domain)}/contacts/${s('contact', id)}`;
+    const landed = o.landed ?? (async () => (await this.getOptional(path)) === undefined);
+    return this.call('DELETE', path, { landed });
   }
-  countUserContacts(domain: string, user: string): Promise<number> {
-    return this.count(`/domains/${seg(domain)}/users/${seg(user)}/contacts/count`);
+  async countUserContacts(domain: string, user: string): Promise<number> {
+    return this.count(`${u(domain, user)}/contacts/count`);
   }
 
-  getNumberFilters(domain: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/number-filters`);
+  async getNumberFilters(domain: string): Promise<PlatformRecord[]> {
+    return this.list(`${d(domain)}/number-filters`);
   }
-  addNumberFilters(domain: string, numbers: readonly string[]): Promise<unknown> {
-    return this.request('POST', `/domains/${seg(domain)}/number-filters`, {
+  async addNumberFilters(domain: string, numbers: readonly string[], o: WriteOptions = {}): Promise<unknown> {
+    return this.call('POST', `${d(domain)}/number-filters`, {
       body: { 'phone-numbers-to-reject': { parameters: numbers } },
+      landed: o.landed,
     });
   }
-  removeNumberFilters(domain: string, numbers: readonly string[]): Promise<unknown> {
-    return this.request('DELETE', `/domains/${seg(domain)}/number-filters`, {
+  async removeNumberFilters(domain: string, numbers: readonly string[], o: WriteOptions = {}): Promise<unknown> {
+    return this.call('DELETE', `${d(domain)}/number-filters`, {
       body: { 'phone-numbers-to-reject': { parameters: numbers } },
+      landed: o.landed,
     });
   }
 
-  listPhoneNumbers(domain: string): Promise<PlatformRecord[]> {
-    return this.list(`/domains/${seg(domain)}/phonenumbers`);
+  async listPhoneNumbers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
+    const template = SPEC_COUNTS['/domains/{domain}/phonenumbers'];
+    return this.typedList(`${d(domain)}/phonenumbers`, template, o.checked ?? true);
   }
-  updatePhoneNumber(domain: string, number: string, body: PlatformRecord): Promise<unknown> {
-    return this.request('PUT', `/domains/${seg(domain)}/phonenumbers/${seg(number)}`, { body });
-  }
-
-  countVoicemails(domain: string, user: string, folder = 'inbox'): Promise<number> {
-    return this.count(`/domains/${seg(domain)}/users/${seg(user)}/voicemails/${seg(folder)}/count`);
-  }
-  countGreetings(domain: string, user: string): Promise<number> {
-    return this.count(`/domains/${seg(domain)}/users/${seg(user)}/greetings/count`);
-  }
-}
-
-type RetryableError = PlatformApiError & { retryAfterMs?: number };
-
-/** Path segment: `*` (default time-frame) and everything else URL-encoded. */
-export function seg(value: string): string {
-  return encodeURIComponent(value).replace(/\*/g, '%2A');
-}
-
-function platformMessage(text: string): string | undefined {
-  try {
-    const parsed = JSON.parse(text) as { message?: unknown };
-    return typeof parsed?.message === 'string' ? parsed.message : undefined;
-  } catch {
-    return text.trim().slice(0, 200) || undefined;
-  }
-}
-
-function headerValue(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** `Retry-After` in seconds or as an HTTP date, in ms. */
-export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  const secs = Number(value);
-  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
-  const at = Date.parse(value);
-  return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
-}
-
-function backoffMs(attempt: number, cap: number): number {
-  return Math.min(cap, 200 * 2 ** (attempt - 1));
-}
-
-function describeNetworkError(err: unknown): string {
-  const e = err as { code?: string; message?: string };
-  return e.code ? `network error ${e.code}` : `network error: ${e.message ?? String(err)}`;
-}
-
-function defaultSleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Bounded concurrency plus a token bucket. */
-class Limiter {
-  private active = 0;
-  private readonly queue: Array<() => void> = [];
-  private tokens: number;
-  private last = Date.now();
-
-  constructor(
-    private readonly concurrency: number,
-    private readonly rate: number,
-  ) {
-    this.tokens = rate;
+  async updatePhoneNumber(
+    domain: string,
+    number: string,
+    body: PlatformRecord,
+    o: WriteOptions = {},
+  ): Promise<unknown> {
+    return this.call('PUT', `${d(domain)}/phonenumbers/${s('phone-number', number)}`, { body, landed: o.landed });
   }
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));
-    this.active++;
-    try {
-      await this.takeToken();
-      return await fn();
-    } finally {
-      this.active--;
-      this.queue.shift()?.();
-    }
+  async countVoicemails(domain: string, user: string, folder = 'inbox'): Promise<number> {
+    return this.count(`${u(domain, user)}/voicemails/${s('folder', folder)}/count`);
   }
-
-  private async takeToken(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      this.tokens = Math.min(this.rate, this.tokens + ((now - this.last) / 1000) * this.rate);
-      this.last = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      const wait = Math.ceil(((1 - this.tokens) / this.rate) * 1000);
-      // Pacing always waits in real time (an injected no-op sleep would turn this into a busy loop).
-      await defaultSleep(wait);
-    }
+  async countGreetings(domain: string, user: string): Promise<number> {
+    return this.count(`${u(domain, user)}/greetings/count`);
   }
 }

@@ -1,0 +1,321 @@
+/**
+ * The request loop under every platform call: credentials, pacing (pacing.ts), one exchange under deadlines
+ * (transport.ts), typed and redacted errors, and the retry rules (retry.ts), including the `landed` probe that
+ * decides whether a write the server may have processed is re-sent.
+ */
+import { Agent, type Dispatcher } from 'undici';
+import { PlatformApiError, PlatformAuthError, UncertainWriteError, UsageError } from '../errors';
+import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
+import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
+import { type BackoffPolicy, decide, isRead, parseRetryAfter } from './retry';
+import { collectSecrets, hasControl, oneLine, redact } from './safety';
+import { type ClientSettings, resolveSettings, type SettingsInput } from './settings';
+import { type OAuthCredentials, platformMessage, TokenSource } from './token';
+import { connectionError, exchange, type TransportContext, type WireFailure, type WireRequest } from './transport';
+
+export interface HttpOptions extends SettingsInput {
+  /** Base URL ending in `/ns-api/v2` (another path is probed once with `GET /version`). */
+  readonly baseUrl: string;
+  /** Bearer credential (`nsd_…` API key or an access token). Either this or `oauth`. */
+  readonly apiKey?: string;
+  /** OAuth2 password grant (POST /tokens), refreshed before expiry and once on a 401. */
+  readonly oauth?: OAuthCredentials;
+  /** Sent as `X-NetSapiens-Log` so platform logs line up with a plan (design.md §4 Audit). */
+  readonly logTag?: string;
+  /** Injected sleep: the client treats every wait it asks for as having passed (tests of back-off). */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Jitter source (tests). */
+  readonly random?: () => number;
+  readonly dispatcher?: Dispatcher;
+  /** Where PBXCTL_* overrides are read (default: process.env). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface CallOptions {
+  readonly query?: Record<string, string | number | undefined>;
+  readonly body?: unknown;
+  /**
+   * For a write: re-reads the platform and says whether this write took effect. Given, a write answered by
+   * 429/502/503/504 or by a dropped connection is re-sent only when the probe says it did not land (and counts
+   * as done when it did). Without it such a write fails as `UncertainWriteError` and is never re-sent.
+   */
+  readonly landed?: () => Promise<boolean>;
+  /** More values to redact from error text (the client already redacts its credentials and secret fields). */
+  readonly secrets?: readonly string[];
+}
+
+export interface ClientStats {
+  requests: number;
+  retries: number;
+  throttled: number;
+  probes: number;
+  byMethod: Record<string, number>;
+}
+
+type Attempt =
+  | { readonly kind: 'done'; readonly value: unknown }
+  | {
+      readonly kind: 'failed';
+      readonly status: number;
+      readonly error: PlatformApiError;
+      readonly wire?: WireFailure;
+      readonly retryAfterMs?: number;
+    };
+
+const unsafeHeader = (value: string) => /\s/.test(value) || hasControl(value);
+
+export class PlatformHttp {
+  readonly stats: ClientStats = { requests: 0, retries: 0, throttled: 0, probes: 0, byMethod: {} };
+  readonly settings: ClientSettings;
+  readonly base: BaseUrl;
+  protected readonly clock: Clock;
+  private readonly pacer: AdaptivePacer;
+  private readonly dispatcher: Dispatcher;
+  private readonly ownsDispatcher: boolean;
+  private readonly tokens: TokenSource | undefined;
+  private readonly backoff: BackoffPolicy;
+  private readonly runDeadlineAt: number | undefined;
+  private logTag: string | undefined;
+  private baseChecked: Promise<void> | undefined;
+
+  constructor(private readonly options: HttpOptions) {
+    this.base = parseBaseUrl(options.baseUrl);
+    if (!options.apiKey && !options.oauth) {
+      throw new UsageError('the platform client needs an API key (NS_API_KEY) or OAuth credentials');
+    }
+    if (options.apiKey && unsafeHeader(options.apiKey)) {
+      throw new UsageError('NS_API_KEY contains spaces or control characters — hint: check for a trailing newline');
+    }
+    this.settings = resolveSettings(options, options.env ?? process.env);
+    const s = this.settings;
+    this.clock = makeClock(options.sleep);
+    this.pacer = new AdaptivePacer({ concurrency: s.concurrency, rate: s.rate }, this.clock);
+    this.backoff = { baseMs: 250, capMs: s.maxBackoffMs, random: options.random ?? Math.random };
+    this.runDeadlineAt = s.deadlines.runMs > 0 ? Date.now() + s.deadlines.runMs : undefined;
+    this.ownsDispatcher = options.dispatcher === undefined;
+    this.dispatcher =
+      options.dispatcher ??
+      new Agent({
+        connections: s.concurrency,
+        keepAliveTimeout: 10_000,
+        connect: { timeout: s.deadlines.connectMs },
+      });
+    this.tokens = options.apiKey
+      ? undefined
+      : new TokenSource(
+          this.base.url,
+          options.oauth as OAuthCredentials,
+          () => this.transport(),
+          () => {
+            this.stats.requests++;
+          },
+        );
+    this.setLogTag(options.logTag);
+  }
+
+  /** Tag subsequent requests with `X-NetSapiens-Log` (apply sets it to `pbxctl-<checksum prefix>`). */
+  setLogTag(tag: string | undefined): void {
+    if (tag !== undefined && unsafeHeader(tag)) throw new UsageError('a log tag may not contain spaces or controls');
+    this.logTag = tag;
+  }
+
+  /** The pacer's current window and rate (for progress lines and tests). */
+  pacing(): PacerSnapshot {
+    return this.pacer.snapshot();
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsDispatcher) await this.dispatcher.close();
+  }
+
+  /** One platform call with pacing, deadlines and retries. Resolves the parsed JSON (undefined when empty). */
+  async call<T = unknown>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
+    await this.checkBase();
+    let reauthenticated = false;
+    let resent = false;
+    for (let attempt = 1; ; attempt++) {
+      const r = await this.attempt(method, path, opts);
+      if (r.kind === 'done') return r.value as T;
+      if (r.status === 401 && this.tokens && !reauthenticated) {
+        reauthenticated = true;
+        this.tokens.invalidate();
+        attempt--;
+        continue;
+      }
+      // A delete re-sent because the probe saw the object still there, then found gone: it landed.
+      if (resent && method === 'DELETE' && r.status === 404) return undefined as T;
+      const facts = { method, attempt, maxAttempts: this.settings.maxAttempts, hasProbe: !!opts.landed };
+      const decision = decide({ ...facts, status: r.status, wire: r.wire, retryAfterMs: r.retryAfterMs }, this.backoff);
+      if (decision.action === 'fail') throw r.error;
+      if (decision.action === 'uncertain') throw this.uncertain(method, path, r.status, r.error);
+      this.stats.retries++;
+      await this.clock.sleep(decision.waitMs);
+      if (decision.action === 'probe') {
+        if (await this.probe(opts.landed as () => Promise<boolean>, method, path, r.status, r.error)) {
+          return undefined as T;
+        }
+        resent = true;
+      }
+    }
+  }
+
+  private async probe(
+    landed: () => Promise<boolean>,
+    method: string,
+    path: string,
+    status: number,
+    error: PlatformApiError,
+  ): Promise<boolean> {
+    this.stats.probes++;
+    try {
+      return await landed();
+    } catch {
+      throw this.uncertain(method, path, status, error);
+    }
+  }
+
+  private uncertain(method: string, path: string, status: number, error: PlatformApiError): UncertainWriteError {
+    return new UncertainWriteError(status, method, path, error.platformMessage, this.base.host, error.requestId);
+  }
+
+  private async attempt(method: string, path: string, opts: CallOptions): Promise<Attempt> {
+    const req = await this.wireRequest(method, path, opts);
+    this.stats.requests++;
+    this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
+    const ticket = await this.pacer.acquire();
+    const started = Date.now();
+    let outcome: Outcome = { kind: 'other' };
+    try {
+      const res = await exchange(req, this.transport());
+      const retryAfterMs = parseRetryAfter(header(res.headers['retry-after']));
+      if (res.status === 429 || res.status === 503) {
+        this.stats.throttled++;
+        outcome = { kind: 'throttled', retryAfterMs };
+      } else if (res.status < 500) outcome = { kind: 'ok', latencyMs: Date.now() - started };
+      return this.interpret(req, res.status, res.text, header(res.headers['x-request-id']), retryAfterMs);
+    } catch (err) {
+      const failure = err as WireFailure;
+      if (!failure?.error) throw err;
+      // The status line of a write arrived and said success; only its echo was lost. It landed.
+      if (!isRead(method) && failure.status !== undefined && failure.status < 300)
+        return { kind: 'done', value: undefined };
+      return { kind: 'failed', status: failure.status ?? 0, error: failure.error, wire: failure };
+    } finally {
+      this.pacer.release(ticket, outcome);
+    }
+  }
+
+  private interpret(
+    req: WireRequest,
+    status: number,
+    text: string,
+    requestId: string | undefined,
+    retryAfterMs: number | undefined,
+  ): Attempt {
+    if (status >= 400) {
+      const message = oneLine(redact(platformMessage(text) ?? `HTTP ${status}`, req.secrets));
+      return { kind: 'failed', status, retryAfterMs, error: this.httpError(req, status, message, requestId) };
+    }
+    if (text.trim() === '') return { kind: 'done', value: undefined };
+    try {
+      return { kind: 'done', value: JSON.parse(text) };
+    } catch {
+      // A write that was answered 2xx took effect even if its echo is unreadable.
+      if (!isRead(req.method)) return { kind: 'done', value: undefined };
+      const error = connectionError(req, this.base.host, 'bad-body', `the answer (HTTP ${status}) is not JSON`);
+      return { kind: 'failed', status, error, wire: { error, maybeProcessed: true, status } as WireFailure };
+    }
+  }
+
+  private httpError(req: WireRequest, status: number, message: string, requestId?: string): PlatformApiError {
+    const { method, path } = req;
+    if (status === 401 || status === 403) {
+      return new PlatformAuthError(
+        status,
+        method,
+        path,
+        this.base.host,
+        message,
+        this.authHint(status, method),
+        requestId,
+      );
+    }
+    const retryable = isRead(method) && (status === 408 || status === 429 || (status >= 500 && status !== 501));
+    return new PlatformApiError(status, method, path, message, retryable, requestId);
+  }
+
+  private authHint(status: 401 | 403, method: string): string {
+    if (status === 401) {
+      return this.tokens
+        ? 'the OAuth login was refused: check NS_CLIENT_ID, NS_CLIENT_SECRET, NS_USERNAME and NS_PASSWORD'
+        : 'the key in NS_API_KEY was refused: it is wrong, expired or revoked, or limited to other IP addresses';
+    }
+    const scope = scopeOfKey(this.options.apiKey);
+    const which = scope ? ` (its scope: ${scope})` : '';
+    return isRead(method)
+      ? `this key cannot read here${which}: pbxctl needs an Office Manager key for the domain (nsd_…) or a Reseller key (nsr_…) over it`
+      : `this key cannot write here${which}: apply needs an Office Manager (nsd_…) or Reseller (nsr_…) key that is not read-only`;
+  }
+
+  private async wireRequest(method: string, path: string, opts: CallOptions): Promise<WireRequest> {
+    if (!path.startsWith('/')) throw new UsageError(`platform path must start with "/" (got ${JSON.stringify(path)})`);
+    const bearer = this.options.apiKey ?? (await (this.tokens as TokenSource).bearer());
+    const url = new URL(this.base.url + path);
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, accept: 'application/json' };
+    if (this.logTag) headers['x-netsapiens-log'] = this.logTag;
+    const secrets = collectSecrets(opts.body, new Set([bearer, ...(opts.secrets ?? [])]));
+    for (const s of this.tokens?.secrets() ?? []) secrets.add(s);
+    let body: string | undefined;
+    if (opts.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.body);
+    }
+    return { method, url, path, headers, body, secrets };
+  }
+
+  private transport(): TransportContext {
+    const s = this.settings;
+    return {
+      dispatcher: this.dispatcher,
+      deadlines: s.deadlines,
+      maxResponseBytes: s.maxResponseBytes,
+      runDeadlineAt: this.runDeadlineAt,
+    };
+  }
+
+  /** A base URL without `/ns-api/v2` is probed once with `GET /version` (base-url.ts). */
+  private checkBase(): Promise<void> {
+    if (this.base.hasApiPath) return Promise.resolve();
+    this.baseChecked ??= probeApiPath(this.base, async (url) => {
+      this.stats.requests++;
+      const secrets = new Set<string>(this.options.apiKey ? [this.options.apiKey] : []);
+      const req = { method: 'GET', url: new URL(url), path: '/version', secrets };
+      try {
+        // GET /version needs no credentials (spec: security []), but some servers want them anyway.
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
+        const res = await exchange({ ...req, headers }, this.transport());
+        return { status: res.status, text: res.text };
+      } catch (err) {
+        throw (err as WireFailure)?.error ?? err;
+      }
+    });
+    return this.baseChecked;
+  }
+}
+
+function header(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The scope an API key's documented prefix stands for (netsapiens-api.md §1.3); never the key itself. */
+function scopeOfKey(key: string | undefined): string | undefined {
+  const scopes: Record<string, string> = {
+    nss_: 'Super User',
+    nsr_: 'Reseller',
+    nsd_: 'Office Manager',
+    nsu_: 'Basic User',
+  };
+  return key ? scopes[key.slice(0, 4)] : undefined;
+}

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { NetSapiensClient } from './client';
+import { type HostileServer, hostileServer, sendJson } from './test-helpers/hostile-server';
+
+const KEY = 'nsd_pacing_test_key';
+const open: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  for (const o of open.splice(0)) await o.close();
+});
+
+async function server(handler: Parameters<typeof hostileServer>[0]): Promise<HostileServer> {
+  const s = await hostileServer(handler);
+  open.push(s);
+  return s;
+}
+function client(baseUrl: string, env: Record<string, string> = {}) {
+  const c = new NetSapiensClient({ baseUrl, apiKey: KEY, env });
+  open.push(c);
+  return c;
+}
+
+/** `workers` loops of GETs until `ms` have passed or `perWorker` calls each; returns the failures. */
+async function load(c: NetSapiensClient, workers: number, until: { ms?: number; perWorker?: number }) {
+  const t0 = Date.now();
+  let failures = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let i = 0; i < (until.perWorker ?? Number.POSITIVE_INFINITY); i++) {
+        if (until.ms !== undefined && Date.now() - t0 > until.ms) return;
+        await c.getDomain('pace.example.com').catch(() => failures++);
+      }
+    }),
+  );
+  return failures;
+}
+
+describe('adaptive pacing', () => {
+  it('converges under a server enforcing N requests/s with 429s, without exceeding N by more than 10 %', async () => {
+    const N = 50;
+    const started = Date.now();
+    const windowOf = (at: number) => Math.floor((at - started) / 1000);
+    const admitted = new Map<number, number>();
+    const s = await server((_req, res, hit) => {
+      const w = windowOf(hit.at);
+      const n = (admitted.get(w) ?? 0) + 1;
+      admitted.set(w, n);
+      if (n > N) return sendJson(res, 429, { code: 429, message: 'Too Many Requests' });
+      sendJson(res, 200, { domain: 'pace.example.com' });
+    });
+    const c = client(s.url);
+    const failures = await load(c, 8, { ms: 7000 });
+    // Windows 2..6 (seconds after start): the client has learnt the limit by then.
+    const inWindow = s.hits.filter((h) => windowOf(h.at) >= 2 && windowOf(h.at) <= 6);
+    const perSecond = [2, 3, 4, 5, 6].map((w) => inWindow.filter((h) => windowOf(h.at) === w).length);
+    const sent = inWindow.length;
+    const accepted = [2, 3, 4, 5, 6].reduce((sum, w) => sum + Math.min(N, admitted.get(w) ?? 0), 0);
+    expect(sent, `requests per second ${perSecond.join(', ')}`).toBeLessThanOrEqual(1.1 * N * 5);
+    expect(accepted, 'throughput stays useful').toBeGreaterThanOrEqual(0.5 * N * 5);
+    expect(sent - accepted, '429s after convergence').toBeLessThanOrEqual(0.1 * sent);
+    expect(failures).toBe(0);
+    expect(c.pacing().rate).toBeLessThanOrEqual(N * 1.2);
+    expect(c.pacing().cuts).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('honours Retry-After: nothing is sent until it has passed', async () => {
+    let first: number | undefined;
+    const s = await server((_req, res, hit) => {
+      if (first === undefined) {
+        first = hit.at;
+        return sendJson(res, 429, { code: 429, message: 'slow down' }, { 'retry-after': '1' });
+      }
+      setTimeout(() => sendJson(res, 200, { domain: 'pace.example.com' }), 10);
+    });
+    const c = client(s.url);
+    await load(c, 4, { perWorker: 3 });
+    const t0 = first as number;
+    // Requests already in flight when the 429 came back may land just after it; nothing new until 1 s.
+    const during = s.hits.filter((h) => h.at > t0 + 100 && h.at < t0 + 950);
+    expect(during).toEqual([]);
+    expect(s.hits.length).toBe(13);
+  });
+});
+
+describe('adaptive pacing: latency and ceilings', () => {
+  it('backs off when latency climbs (the server queues), without any error from the server', async () => {
+    let busyUntil = 0;
+    let outstanding = 0;
+    const seen: number[] = [];
+    const s = await server((_req, res) => {
+      outstanding++;
+      seen.push(outstanding);
+      // One request at a time, 20 ms each: latency grows with every request we keep in flight.
+      const start = Math.max(Date.now(), busyUntil);
+      busyUntil = start + 20;
+      setTimeout(() => {
+        outstanding--;
+        sendJson(res, 200, { domain: 'pace.example.com' });
+      }, busyUntil - Date.now());
+    });
+    const c = client(s.url);
+    await load(c, 8, { perWorker: 30 });
+    const late = seen.slice(-80);
+    const mean = late.reduce((a, b) => a + b, 0) / late.length;
+    expect(Math.max(...seen.slice(0, 10))).toBe(8);
+    expect(mean).toBeLessThan(6);
+    expect(c.pacing().window).toBeLessThan(8);
+  }, 20_000);
+
+  it('PBXCTL_RATE and PBXCTL_CONCURRENCY are ceilings', async () => {
+    let outstanding = 0;
+    let most = 0;
+    const s = await server((_req, res) => {
+      most = Math.max(most, ++outstanding);
+      setTimeout(() => {
+        outstanding--;
+        sendJson(res, 200, { domain: 'pace.example.com' });
+      }, 5);
+    });
+    const c = client(s.url, { PBXCTL_RATE: '20', PBXCTL_CONCURRENCY: '2' });
+    await load(c, 6, { ms: 1500 });
+    expect(most).toBeLessThanOrEqual(2);
+    const t0 = s.hits[0].at;
+    // 20 a second, plus one slot of credit.
+    expect(s.hits.filter((h) => h.at - t0 < 1000).length).toBeLessThanOrEqual(22);
+  });
+});

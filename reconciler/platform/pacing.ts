@@ -1,0 +1,209 @@
+/**
+ * Adaptive pacing (AIMD). NetSapiens documents no rate limits, so the client starts at its concurrency ceiling
+ * with NO rate cap and learns from the platform:
+ * - a 429 or 503 (throttling) sets the rate to 90 % of what the platform ACCEPTED in the last second, or of
+ *   the current rate if lower (half of what was sent, when nothing was accepted) and the concurrency window to 80 %; `Retry-After` pauses every
+ *   request until it has passed. Only a response to a request sent after the previous cut counts, and cuts
+ *   are at least a second (or two round trips) apart, so one burst of 429s is one cut, not a collapse.
+ * - latency that climbs well above the unloaded latency (smoothed latency over 2 × it + 20 ms) cuts the window to
+ *   80 %, at most once per two round trips: the server is queueing our requests. The unloaded latency is
+ *   measured by a probe: after the first 2 × ceiling answers and then every 10 s, the pacer lets the requests
+ *   in flight drain and sends ONE alone (it costs about two round trips each time).
+ * - while requests are waiting, each success raises the rate by 5 % (at least 0.5 requests/s) per second and the
+ *   window by about one per round trip: recovery is slow, additive in the window and gentle in the rate.
+ * `PBXCTL_CONCURRENCY` and `PBXCTL_RATE` are ceilings; pacing never goes above them.
+ * Why: a healthy platform is never slowed (no cap until it pushes back), and one with an undocumented limit
+ * sees a polite client within a few cuts.
+ */
+
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/**
+ * The real clock, or — when a test injects `sleep` — a clock that treats every wait it was asked for as having
+ * passed (so back-off and pacing can be asserted without waiting, and never spin).
+ */
+export function makeClock(injected?: (ms: number) => Promise<void>): Clock {
+  if (!injected) return { now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)) };
+  let skew = 0;
+  return {
+    now: () => Date.now() + skew,
+    sleep: async (ms) => {
+      skew += Math.max(0, ms);
+      await injected(ms);
+    },
+  };
+}
+
+export type Outcome =
+  | { readonly kind: 'ok'; readonly latencyMs: number }
+  | { readonly kind: 'throttled'; readonly retryAfterMs?: number }
+  | { readonly kind: 'other' };
+
+export interface PacerSnapshot {
+  readonly window: number;
+  readonly rate: number;
+  readonly inFlight: number;
+  readonly queued: number;
+  readonly cuts: number;
+  /** The unloaded latency measured by the last probe (ms), if any. */
+  readonly baseLatencyMs?: number;
+}
+
+/** A granted slot, handed back to `release`. */
+export interface Ticket {
+  readonly sentAt: number;
+  readonly probe: boolean;
+}
+
+const MIN_RATE = 1;
+const PROBE_EVERY_MS = 10_000;
+
+export class AdaptivePacer {
+  private window: number;
+  private rate: number;
+  private inFlight = 0;
+  private readonly queue: Array<(ticket: Ticket) => void> = [];
+  private nextSlot = 0;
+  private pausedUntil = 0;
+  private lastCut = Number.NEGATIVE_INFINITY;
+  private lastWindowCut = Number.NEGATIVE_INFINITY;
+  private cuts = 0;
+  private sends: number[] = [];
+  private oks: number[] = [];
+  private answers = 0;
+  private srtt: number | undefined;
+  private minRtt = Number.POSITIVE_INFINITY;
+  private probe: 'idle' | 'draining' | 'measuring' = 'idle';
+  private nextProbeAt = 0;
+  private sleeping = false;
+  /** A grant had to wait for its rate slot since the last success: the rate is what limits us. */
+  private rateBound = false;
+
+  constructor(
+    private readonly ceiling: { readonly concurrency: number; readonly rate: number },
+    private readonly clock: Clock,
+  ) {
+    this.window = ceiling.concurrency;
+    this.rate = ceiling.rate;
+  }
+
+  snapshot(): PacerSnapshot {
+    return {
+      window: this.window,
+      rate: this.rate,
+      inFlight: this.inFlight,
+      queued: this.queue.length,
+      cuts: this.cuts,
+      baseLatencyMs: Number.isFinite(this.minRtt) ? this.minRtt : undefined,
+    };
+  }
+
+  /** Wait for a slot. */
+  acquire(): Promise<Ticket> {
+    return new Promise<Ticket>((resolve) => {
+      this.queue.push(resolve);
+      this.pump();
+    });
+  }
+
+  release(ticket: Ticket, outcome: Outcome): void {
+    this.inFlight--;
+    if (ticket.probe) {
+      this.probe = 'idle';
+      this.nextProbeAt = this.clock.now() + PROBE_EVERY_MS;
+      if (outcome.kind === 'ok') this.minRtt = outcome.latencyMs;
+    }
+    if (outcome.kind === 'ok') this.onSuccess(outcome.latencyMs);
+    else if (outcome.kind === 'throttled') this.onThrottle(ticket.sentAt, outcome.retryAfterMs);
+    this.pump();
+  }
+
+  private slots(): number {
+    if (this.probe === 'draining') return 0;
+    if (this.probe === 'measuring') return 1;
+    return Math.max(1, Math.floor(this.window));
+  }
+
+  private pump(): void {
+    if (this.probe === 'draining' && this.inFlight === 0) this.probe = 'measuring';
+    while (this.queue.length > 0 && this.inFlight < this.slots()) {
+      const now = this.clock.now();
+      const wait = Math.max(this.pausedUntil, this.nextSlot) - now;
+      if (this.nextSlot > now) this.rateBound = true;
+      if (wait > 0) {
+        if (!this.sleeping) {
+          this.sleeping = true;
+          void this.clock.sleep(wait).then(() => {
+            this.sleeping = false;
+            this.pump();
+          });
+        }
+        return;
+      }
+      this.inFlight++;
+      const interval = Number.isFinite(this.rate) ? 1000 / this.rate : 0;
+      // One slot of credit, so timers that fire late do not lower the pace below the rate.
+      this.nextSlot = Math.max(now - interval, this.nextSlot) + interval;
+      this.sends = record(this.sends, now);
+      this.queue.shift()?.({ sentAt: now, probe: this.probe === 'measuring' });
+    }
+  }
+
+  private onThrottle(sentAt: number, retryAfterMs: number | undefined): void {
+    const now = this.clock.now();
+    if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+    // Sent at the old pace (that pace has been cut already), or too soon after the last cut.
+    if (sentAt <= this.lastCut || now - this.lastCut < Math.max(1000, 2 * (this.srtt ?? 0))) return;
+    const sent = countSince(this.sends, now - 1000);
+    const accepted = countSince(this.oks, now - 1000);
+    // With a handful of requests a second there is no pace to cut; the pause and back-off do the work.
+    if (sent >= 4) {
+      const target = accepted > 0 ? Math.min(this.rate, accepted) * 0.9 : Math.min(this.rate, sent) * 0.5;
+      this.rate = Math.max(MIN_RATE, target);
+    }
+    this.window = Math.max(1, this.window * 0.8);
+    this.lastCut = now;
+    this.cuts++;
+  }
+
+  private onSuccess(latencyMs: number): void {
+    const now = this.clock.now();
+    this.oks = record(this.oks, now);
+    this.answers++;
+    this.srtt = this.srtt === undefined ? latencyMs : this.srtt * 0.875 + latencyMs * 0.125;
+    this.minRtt = Math.min(this.minRtt, latencyMs);
+    const probeDue = this.answers >= 2 * this.ceiling.concurrency && now >= this.nextProbeAt;
+    if (this.probe === 'idle' && this.ceiling.concurrency > 1 && probeDue) this.probe = 'draining';
+    if (this.srtt > 2 * this.minRtt + 20) {
+      if (now - this.lastWindowCut > 2 * this.srtt) {
+        this.window = Math.max(1, this.window * 0.8);
+        this.lastWindowCut = now;
+        this.cuts++;
+      }
+      return;
+    }
+    const demand = this.queue.length > 0 || this.rateBound;
+    this.rateBound = false;
+    if (!demand) return; // nothing waits on the current pace: nothing to learn
+    this.window = Math.min(this.ceiling.concurrency, this.window + 1 / this.window);
+    if (Number.isFinite(this.rate)) {
+      const step = Math.max(0.5, 0.05 * this.rate) / Math.max(1, this.rate);
+      this.rate = Math.min(this.ceiling.rate, this.rate + step);
+    }
+  }
+}
+
+/** Append a time stamp, dropping those older than two seconds now and then. */
+function record(times: number[], now: number): number[] {
+  times.push(now);
+  return times.length > 4096 || times[0] < now - 2000 ? times.filter((t) => t >= now - 1000) : times;
+}
+
+function countSince(times: readonly number[], since: number): number {
+  let n = 0;
+  for (let i = times.length - 1; i >= 0 && times[i] > since; i--) n++;
+  return n;
+}
