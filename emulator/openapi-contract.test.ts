@@ -65,7 +65,7 @@ const CASES: Case[] = [
     method: 'POST',
     template: '/domains/{domain}/users/{user}/email',
     path: `${D}/users/1003/email`,
-    status: 202,
+    status: 200,
     body: { template: 'welcome_email.php', subject: 'New Account Setup' },
   },
   { method: 'GET', template: '/domains/{domain}/users/{user}/devices', path: `${D}/users/1001/devices`, status: 200 },
@@ -132,16 +132,28 @@ const CASES: Case[] = [
     method: 'POST',
     template: '/domains/{domain}/users/{user}/answerrules',
     path: `${D}/users/1003/answerrules`,
-    status: 200,
+    status: 202,
+    // The document lists only 202 here, `synchronous` or not.
     body: {
       synchronous: 'yes',
-      'time-frame': '*',
+      'time-frame': 'holiday',
       enabled: 'yes',
-      'is-active': true,
+      'is-active': false,
       'forward-on-spam-call': { enabled: 'yes', parameters: ['vmail_1003'] },
     },
-    // The document lists only 202 here although answer rules support `synchronous` (async guide).
-    fallback: { $ref: '#/components/schemas/Answerrule' },
+  },
+  {
+    method: 'PUT',
+    template: '/domains/{domain}/users/{user}/answerrules/{timeframe}',
+    path: `${D}/users/1003/answerrules/holiday`,
+    status: 202,
+    body: { 'forward-always': { enabled: 'yes', parameters: ['vmail_1003'] } },
+  },
+  {
+    method: 'DELETE',
+    template: '/domains/{domain}/users/{user}/answerrules/{timeframe}',
+    path: `${D}/users/1003/answerrules/holiday`,
+    status: 202,
   },
   {
     method: 'POST',
@@ -176,7 +188,7 @@ const CASES: Case[] = [
     method: 'POST',
     template: '/domains/{domain}/contacts',
     path: `${D}/contacts`,
-    status: 202,
+    status: 200,
     body: {
       'name-first-name': 'Bob',
       'name-middle-name': '',
@@ -193,7 +205,7 @@ const CASES: Case[] = [
     method: 'PUT',
     template: '/domains/{domain}/contacts/{contact_id}',
     path: `${D}/contacts/c-plumbing`,
-    status: 202,
+    status: 200,
     body: { company: 'Acme Plumbing' },
   },
   { method: 'GET', template: '/domains/{domain}/users/{user}/contacts', path: `${D}/users/1001/contacts`, status: 200 },
@@ -213,7 +225,7 @@ const CASES: Case[] = [
     method: 'POST',
     template: '/domains/{domain}/users/{user}/contacts',
     path: `${D}/users/1001/contacts`,
-    status: 202,
+    status: 200,
     body: {
       'name-first-name': 'Dad',
       'name-middle-name': '',
@@ -286,13 +298,13 @@ const CASES: Case[] = [
   {
     method: 'GET',
     template: '/domains/{domain}/users/{user}/voicemails/{folder}',
-    path: `${D}/users/1001/voicemails/inbox`,
+    path: `${D}/users/1001/voicemails/new`,
     status: 200,
   },
   {
     method: 'GET',
     template: '/domains/{domain}/users/{user}/voicemails/{folder}/count',
-    path: `${D}/users/1001/voicemails/inbox/count`,
+    path: `${D}/users/1001/voicemails/save/count`,
     status: 200,
   },
   {
@@ -379,8 +391,15 @@ describe('strictRequests', () => {
     expect(emu.contractViolations.at(-1)?.errors).toMatch(/voicemail-enabled/);
   });
 
-  it('is off by default: the same bad body is handled by the emulator rules', async () => {
-    const lax = await startEmulator({ seed: richSeed() });
+  it('is on by default and can be turned off: then the same bad body is handled by the emulator rules', async () => {
+    const strict = await startEmulator({ seed: richSeed() });
+    try {
+      expect((await call(strict, 'POST', `${D}/users`, { user: '1010', 'name-first-name': 'X' })).status).toBe(400);
+      expect(strict.contractViolations).toHaveLength(1);
+    } finally {
+      await strict.close();
+    }
+    const lax = await startEmulator({ seed: richSeed(), strictRequests: false });
     try {
       const res = await call(lax, 'POST', `${D}/users`, { user: '1010', 'name-first-name': 'X' });
       expect(res.status).toBe(202);
