@@ -77,12 +77,13 @@ export function handleAdmin(
   try {
     body = raw ? JSON.parse(raw) : undefined;
   } catch {
-    return send(res, 400, { code: 400, message: 'Invalid JSON body' });
+    send(res, 400, { code: 400, message: 'Invalid JSON body' });
+    return;
   }
   try {
     const [status, out] = route(t, req.method ?? 'GET', path, body);
-    return send(res, status, out);
+    send(res, status, out);
   } catch (e) {
-    return send(res, 400, { code: 400, message: (e as Error).message });
+    send(res, 400, { code: 400, message: (e as Error).message });
   }
 }

@@ -24,11 +24,11 @@ function resolveRef(schema: JsonSchema): JsonSchema {
 
 /**
  * The document's own faults that no client can satisfy, corrected here (listed in README):
- * `/phones` POST and PUT reuse the NdpPhone record schema, whose `required` names 29 fields, including
+ * `/phones` POST, PUT and DELETE reuse the NdpPhone record schema, whose `required` names 29 fields, including
  * read-only ones; the MAC is the only field the operation cannot do without.
  */
 function correct(method: string, template: string, schema: JsonSchema): JsonSchema {
-  if (template.endsWith('/phones') && (method === 'POST' || method === 'PUT')) {
+  if (template.endsWith('/phones') && method !== 'GET') {
     return { ...schema, required: ['device-provisioning-mac-address'] };
   }
   return schema;

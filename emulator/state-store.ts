@@ -128,7 +128,8 @@ function seedVoicemails(d: DomainState, s: DomainSeed, name: string, now: string
       if (!FOLDERS.includes(folder)) {
         throw new Error(`seed: domains.${name}.voicemails.${user}.${given}: unknown folder (use new, save or trash)`);
       }
-      const list = (d.voicemails[user][folder] ??= []);
+      d.voicemails[user][folder] ??= [];
+      const list = d.voicemails[user][folder];
       list.push(...(files ?? []).map((f, i) => defaultAudio(f, list.length + i + 1, now)));
     }
   }
