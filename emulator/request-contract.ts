@@ -2,8 +2,8 @@
 // strict mode checks, and the fields the platform keeps (the rest are dropped, as the platform
 // silently ignores fields it does not know — platform-evidence.md §9 "Silent field drops").
 
-import { type RecordKind, is44, recordKindOf, schemaForVersion } from './api-version';
-import { type JsonSchema, loadOpenApi, requestSchemaFor } from './openapi';
+import { type RecordKind, is44, recordKindOf, schemaForVersion, wireName } from './api-version';
+import { type JsonSchema, loadOpenApi, requestSchemaFor, responseSchemaFor } from './openapi';
 
 export interface RequestContract {
   /** Schema strict mode validates the body against (undefined: the operation declares none). */
@@ -34,6 +34,22 @@ function correct(method: string, template: string, schema: JsonSchema): JsonSche
   return schema;
 }
 
+/**
+ * Fields of the record an operation writes, from what GET returns on the same path or its collection
+ * (`tags` of a contact is such a field: in the Contact record, not in the request schema).
+ */
+function recordFields(template: string): string[] {
+  for (const t of [template, template.replace(/\/\{[^}]+\}$/, '')]) {
+    let schema = responseSchemaFor('GET', t, 200);
+    if (!schema) continue;
+    schema = resolveRef(schema);
+    if (schema.type === 'array' && schema.items) schema = resolveRef(schema.items as JsonSchema);
+    const props = schema.properties as Record<string, unknown> | undefined;
+    if (props && Object.keys(props).length > 0) return Object.keys(props);
+  }
+  return [];
+}
+
 export function requestContract(method: string, template: string, apiVersion: string): RequestContract {
   const key = `${method} ${template} ${is44(apiVersion) ? '44' : '45'}`;
   const hit = cache.get(key);
@@ -44,7 +60,11 @@ export function requestContract(method: string, template: string, apiVersion: st
   if (declared) {
     const schema = schemaForVersion(correct(method, template, resolveRef(declared)), kind, apiVersion);
     const props = schema.properties as Record<string, unknown> | undefined;
-    contract = { kind, schema, fields: props && schema.type !== 'array' ? new Set(Object.keys(props)) : undefined };
+    const fields =
+      props && schema.type !== 'array'
+        ? new Set([...Object.keys(props), ...recordFields(template).map((f) => wireName(kind, f, apiVersion))])
+        : undefined;
+    contract = { kind, schema, fields };
   }
   cache.set(key, contract);
   return contract;
