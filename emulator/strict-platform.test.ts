@@ -154,20 +154,26 @@ describe('independence', () => {
     const outside = [...files].filter((f) => !f.startsWith(dir + path.sep));
     expect(outside).toEqual([]);
     expect(specifiers.filter((s) => /reconciler|provider\//.test(s))).toEqual([]);
-    // Packages only from the runtime dependencies (and node built-ins).
-    const pkgs = new Set(specifiers.filter((s) => !s.startsWith('.')).map((s) => s.split('/')[0]));
-    for (const p of pkgs)
-      expect([
-        'node:fs',
-        'node:path',
-        'node:http',
-        'node:net',
-        'node:os',
-        'node:crypto',
-        'yaml',
-        'ajv',
-        'ajv-formats',
-        'undici',
-      ]).toContain(p.startsWith('node:') ? p : p);
+    // Packages: node built-ins and runtime dependencies only (the emulator ships in dist/).
+    const deps = Object.keys(
+      (JSON.parse(fs.readFileSync(path.join(dir, '..', 'package.json'), 'utf8')) as { dependencies: object })
+        .dependencies,
+    );
+    const packages = specifiers.filter((s) => !s.startsWith('.') && !s.startsWith('node:'));
+    expect(packages.filter((s) => !deps.includes(s.startsWith('@') ? s : (s.split('/')[0] as string)))).toEqual([]);
+  });
+});
+
+describe('command-line options', () => {
+  it('--api-version selects the 44.x mode, --lax turns strict checking off, bad values are refused', async () => {
+    const { emulatorOptionsFromArgs } = await import('./index');
+    expect(emulatorOptionsFromArgs(['--api-version', '44.1.2', '--port', '0'])).toMatchObject({
+      apiVersion: '44.1.2',
+      port: 0,
+      strictRequests: true,
+    });
+    expect(emulatorOptionsFromArgs(['--lax']).strictRequests).toBe(false);
+    expect(() => emulatorOptionsFromArgs(['--api-version', 'latest'])).toThrow(/--api-version/);
+    expect(() => emulatorOptionsFromArgs(['--port', '70000'])).toThrow(/--port/);
   });
 });
