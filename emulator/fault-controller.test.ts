@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FaultController, type RunningEmulator, startEmulator } from './index';
-import { DOMAIN, call, richSeed } from './test-helpers/emulator-client';
+import { DOMAIN, call, newUser, richSeed } from './test-helpers/emulator-client';
 
 const D = `/domains/${DOMAIN}`;
 
@@ -82,12 +82,12 @@ describe('fault effects over HTTP', () => {
 
   it('delayVisibilityMs hides a 202 create from reads until the lag is over', async () => {
     emu.faults.add({ method: 'POST', path: '/domains/*/users', delayVisibilityMs: 150 });
-    expect((await call(emu, 'POST', `${D}/users`, { user: '1003', 'name-first-name': 'Alan' })).status).toBe(202);
+    expect((await call(emu, 'POST', `${D}/users`, newUser('1003'))).status).toBe(202);
     expect((await call(emu, 'GET', `${D}/users/1003`)).status).toBe(404);
     expect((await call(emu, 'GET', `${D}/users/count`)).json).toEqual({ total: 3 });
     expect(emu.state().domains[DOMAIN].users.some((u) => u.user === '1003')).toBe(true);
     // A second create of the same user is still a conflict: writes see the real state.
-    expect((await call(emu, 'POST', `${D}/users`, { user: '1003' })).status).toBe(409);
+    expect((await call(emu, 'POST', `${D}/users`, newUser('1003'))).status).toBe(409);
     await new Promise((r) => setTimeout(r, 170));
     expect((await call(emu, 'GET', `${D}/users/1003`)).status).toBe(200);
     expect((await call(emu, 'GET', `${D}/users/count`)).json).toEqual({ total: 4 });
@@ -108,7 +108,7 @@ describe('fault effects over HTTP', () => {
 
   it('delayVisibilityMs does not apply to synchronous (200) writes', async () => {
     emu.faults.add({ method: 'POST', path: '/domains/*/users', delayVisibilityMs: 1000 });
-    expect((await call(emu, 'POST', `${D}/users`, { synchronous: 'yes', user: '1003' })).status).toBe(200);
+    expect((await call(emu, 'POST', `${D}/users`, newUser('1003', { synchronous: 'yes' }))).status).toBe(200);
     expect((await call(emu, 'GET', `${D}/users/1003`)).status).toBe(200);
   });
 

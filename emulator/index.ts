@@ -11,3 +11,4 @@ export type { RequestLogEntry } from './request-log';
 export { stateFromSeed, readSeedFile } from './state-store';
 export type { EmulatorSeed, EmulatorState, DomainSeed, DomainState, JsonRecord, EmailSent } from './types';
 export { loadOpenApi, responseSchemaFor, requestSchemaFor, validateAgainst, findOperation } from './openapi';
+export { emulatorOptionsFromArgs } from './main';

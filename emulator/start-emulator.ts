@@ -1,16 +1,21 @@
 // The HTTP side of the emulator: a node:http server on 127.0.0.1 that serves the API under
-// /ns-api/v2 (bearer auth, faults, optional OpenAPI request checks, persistence) and the test-only
-// admin routes under /__emulator/.
+// /ns-api/v2 (bearer auth, faults, OpenAPI request checks, unknown-field dropping, 44.x spellings,
+// persistence) and the test-only admin routes under /__emulator/.
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, type ApiResponse, matchRoute, resolveDomainName } from './api-routes';
-import { type FaultEffect, FaultController, type FaultRule } from './fault-controller';
-import { requestSchemaFor, validateAgainst } from './openapi';
+import { type ContractViolation, handleAdmin } from './admin-routes';
+import { ApiError, type ApiResponse, type RouteMatch, matchRoute, resolveDomainName } from './api-routes';
+import { fromWire, toWire } from './api-version';
+import { type FaultEffect, FaultController } from './fault-controller';
 import { type OAuthLogin, OAuthServer } from './oauth';
+import { validateAgainst } from './openapi';
+import { dropUnknownFields, requestContract } from './request-contract';
 import { RequestLog } from './request-log';
-import { StateStore, clone, stateFromSeed } from './state-store';
+import { StateStore, clone } from './state-store';
 import type { EmulatorSeed, EmulatorState } from './types';
+
+export type { ContractViolation } from './admin-routes';
 
 export const API_BASE = '/ns-api/v2';
 export const DEFAULT_API_KEY = 'nsd_emulator_default_key_0000000000000000000000000000000000000';
@@ -28,22 +33,20 @@ export interface EmulatorOptions {
   oauthLogins?: OAuthLogin[];
   /** Lifetime of issued access tokens in seconds (default 3600). */
   tokenLifetimeSeconds?: number;
-  /** Validate request bodies against the OpenAPI request schemas; violations get 400. */
+  /** Validate request bodies against the OpenAPI request schemas; violations get 400. Default true. */
   strictRequests?: boolean;
-  /** Reported by GET /version (default '45.0'). */
+  /**
+   * Reported by GET /version (default '45.0'). A 44.x version ('44.1.2') switches the field spellings
+   * of users and answer rules to the 44.x ones, in requests and in responses (see api-version.ts).
+   */
   apiVersion?: string;
-}
-
-export interface ContractViolation {
-  readonly method: string;
-  readonly path: string;
-  readonly errors: string;
 }
 
 export interface RunningEmulator {
   /** Base URL of the API, e.g. http://127.0.0.1:34567/ns-api/v2 */
   readonly url: string;
   readonly port: number;
+  readonly apiVersion: string;
   readonly faults: FaultController;
   /** The OAuth token issuer (tests expire tokens to exercise refresh). */
   readonly oauth: OAuthServer;
@@ -69,6 +72,26 @@ const REASONS: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
+interface Server {
+  readonly store: StateStore;
+  readonly apiKeys: ReadonlySet<string>;
+  readonly oauth: OAuthServer;
+  readonly apiVersion: string;
+  readonly strict: boolean;
+  readonly faults: FaultController;
+  readonly requests: RequestLog;
+  readonly contractViolations: ContractViolation[];
+}
+
+interface ApiRequest {
+  readonly method: string;
+  readonly segments: string[];
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly badJson: boolean;
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -91,187 +114,158 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function parseFaultRule(body: unknown): FaultRule {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('fault rule must be a JSON object');
-  const rule = body as FaultRule;
-  if (typeof rule.path !== 'string')
-    throw new Error('fault rule needs a string "path" (glob, or regex starting with ^)');
-  return rule;
+function parseApiRequest(req: http.IncomingMessage, url: URL, raw: string): ApiRequest {
+  const rawRel = url.pathname.slice(API_BASE.length) || '/';
+  let segments: string[];
+  try {
+    segments = rawRel.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    segments = [];
+  }
+  if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop();
+  let body: unknown;
+  let badJson = false;
+  try {
+    body = raw.trim() ? JSON.parse(raw) : undefined;
+  } catch {
+    badJson = true;
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  return { method, segments, path: `/${segments.join('/')}`, query: url.searchParams, body, badJson };
+}
+
+function logRequests(s: Server, req: http.IncomingMessage, res: http.ServerResponse, r: ApiRequest): () => void {
+  const logTag = req.headers['x-netsapiens-log'];
+  let logged = false;
+  const log = (status: number) => {
+    if (logged) return;
+    logged = true;
+    s.requests.record({
+      method: r.method,
+      path: r.path,
+      query: Object.fromEntries(r.query),
+      status,
+      logTag: Array.isArray(logTag) ? logTag.join(',') : logTag,
+      body: r.body,
+      time: new Date().toISOString(),
+    });
+  };
+  res.on('finish', () => log(res.statusCode));
+  res.on('close', () => log(res.writableFinished ? res.statusCode : 0));
+  return () => log(0);
+}
+
+function authenticate(s: Server, req: http.IncomingMessage): ApiResponse | undefined {
+  const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+  if (!token) return { status: 401, body: { code: 401, message: 'Authentication Required' } };
+  if (!s.apiKeys.has(token) && !s.oauth.accepts(token))
+    return { status: 401, body: { code: 401, message: 'Invalid or expired API key' } };
+  return undefined;
+}
+
+/** Strict check, unknown-field drop, version spelling, handler, persistence and replication lag. */
+function dispatch(s: Server, r: ApiRequest, match: RouteMatch, effect: FaultEffect | undefined): ApiResponse {
+  const { template } = match.route;
+  const contract = requestContract(r.method, template, s.apiVersion);
+  if (s.strict && contract.schema && r.method !== 'GET') {
+    const result = validateAgainst(contract.schema, r.body ?? {});
+    if (!result.valid) {
+      s.contractViolations.push({ method: r.method, path: r.path, errors: result.errors });
+      return { status: 400, body: { code: 400, message: `Request does not match the API schema: ${result.errors}` } };
+    }
+  }
+  const kept = dropUnknownFields(r.body, contract.fields);
+  const body =
+    kept && typeof kept === 'object' && !Array.isArray(kept)
+      ? fromWire(kept as Record<string, unknown>, contract.kind, s.apiVersion)
+      : kept;
+  const synchronous =
+    !!r.body && typeof r.body === 'object' && (r.body as Record<string, unknown>).synchronous === 'yes';
+  const isWrite = r.method !== 'GET';
+  const domainName = match.params.domain === undefined ? undefined : resolveDomainName(s.store, match.params.domain);
+  const lag = isWrite && domainName && effect && effect.delayVisibilityMs > 0;
+  const before = lag ? s.store.snapshotDomain(domainName) : undefined;
+  try {
+    const ctx = {
+      params: match.params,
+      query: r.query,
+      body,
+      synchronous,
+      store: s.store,
+      apiVersion: s.apiVersion,
+      strict: s.strict,
+    };
+    const result = match.route.handler(ctx);
+    if (isWrite && result.status < 300) {
+      s.store.persist();
+      if (before && domainName && effect && result.status === 202)
+        s.store.hideChanges(domainName, before, effect.delayVisibilityMs);
+    }
+    // Serialised right away by send(), so stored records can be handed out without a copy.
+    return { status: result.status, body: toWire(result.body, contract.kind, s.apiVersion) };
+  } catch (e) {
+    return e instanceof ApiError
+      ? { status: e.status, body: { code: e.status, message: e.message } }
+      : { status: 500, body: { code: 500, message: `Emulator error: ${(e as Error).message}` } };
+  }
+}
+
+async function handleApi(s: Server, req: http.IncomingMessage, res: http.ServerResponse, url: URL, raw: string) {
+  const r = parseApiRequest(req, url, raw);
+  const logDropped = logRequests(s, req, res, r);
+  const effect = s.faults.take(r.method, r.path);
+  const headers: Record<string, string> = {};
+  if (effect?.retryAfter !== undefined) headers['retry-after'] = String(effect.retryAfter);
+  if (effect && effect.latencyMs > 0) await sleep(effect.latencyMs);
+  if (res.destroyed) return;
+  if (effect?.drop) {
+    logDropped();
+    req.socket.destroy();
+    return;
+  }
+  if (effect?.status !== undefined) {
+    const faultBody = effect.body ?? { code: effect.status, message: REASONS[effect.status] ?? 'Injected fault' };
+    return send(res, effect.status, faultBody, headers);
+  }
+  const answer = (a: ApiResponse) => send(res, a.status, a.body, headers);
+  // POST /tokens is the one unauthenticated API route (it is how a login gets its bearer token).
+  if (r.method === 'POST' && r.segments.length === 1 && r.segments[0] === 'tokens') {
+    if (r.badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });
+    return answer(s.oauth.token(r.body as Record<string, unknown> | undefined, s.apiVersion));
+  }
+  const denied = authenticate(s, req);
+  if (denied) return answer(denied);
+  const match = matchRoute(r.method, r.segments);
+  if (!match) return answer({ status: 404, body: { code: 404, message: 'No Route Found [92]' } });
+  if (r.badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });
+  return answer(dispatch(s, r, match, effect));
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const store = StateStore.open(opts.statePath, opts.seed);
-  const apiKeys = new Set(opts.apiKeys ?? [DEFAULT_API_KEY]);
-  const oauth = new OAuthServer(opts.oauthLogins ?? [], opts.tokenLifetimeSeconds);
-  const apiVersion = opts.apiVersion ?? '45.0';
-  const faults = new FaultController();
-  const requests = new RequestLog();
-  const contractViolations: ContractViolation[] = [];
-
-  async function handleAdmin(
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    path: string,
-    raw: string,
-  ): Promise<void> {
-    const method = req.method ?? 'GET';
-    let body: unknown;
-    try {
-      body = raw ? JSON.parse(raw) : undefined;
-    } catch {
-      return send(res, 400, { code: 400, message: 'Invalid JSON body' });
-    }
-    try {
-      if (path === '/__emulator/state' && method === 'GET') return send(res, 200, store.state);
-      if (path === '/__emulator/state' && method === 'PUT') {
-        store.state = stateFromSeed((body ?? {}) as EmulatorSeed);
-        store.persist();
-        return send(res, 200, store.state);
-      }
-      if (path === '/__emulator/faults' && method === 'GET') return send(res, 200, faults.list());
-      if (path === '/__emulator/faults' && method === 'POST') {
-        const rules = Array.isArray(body) ? body : [body];
-        const ids = rules.map((r) => faults.add(parseFaultRule(r)));
-        return send(res, 201, Array.isArray(body) ? { ids } : { id: ids[0] });
-      }
-      if (path === '/__emulator/faults' && method === 'DELETE') {
-        faults.clear();
-        return send(res, 200, { code: 200, message: 'Faults cleared' });
-      }
-      const one = /^\/__emulator\/faults\/([^/]+)$/.exec(path);
-      if (one && method === 'DELETE') {
-        return faults.remove(decodeURIComponent(one[1]))
-          ? send(res, 200, { code: 200, message: 'Fault removed' })
-          : send(res, 404, { code: 404, message: `Fault ${one[1]} does not exist` });
-      }
-      if (path === '/__emulator/requests' && method === 'GET') return send(res, 200, requests.list());
-      if (path === '/__emulator/requests' && method === 'DELETE') {
-        requests.reset();
-        return send(res, 200, { code: 200, message: 'Request log cleared' });
-      }
-      if (path === '/__emulator/contract-violations' && method === 'GET') return send(res, 200, contractViolations);
-      return send(res, 404, { code: 404, message: 'No Route Found [92]' });
-    } catch (e) {
-      return send(res, 400, { code: 400, message: (e as Error).message });
-    }
-  }
-
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, raw: string): Promise<void> {
-    const method = (req.method ?? 'GET').toUpperCase();
-    const rawRel = url.pathname.slice(API_BASE.length) || '/';
-    let segments: string[];
-    try {
-      segments = rawRel.split('/').slice(1).map(decodeURIComponent);
-    } catch {
-      segments = [];
-    }
-    if (segments.length > 1 && segments[segments.length - 1] === '') segments.pop();
-    const path = `/${segments.join('/')}`;
-    let body: unknown;
-    let badJson = false;
-    try {
-      body = raw.trim() ? JSON.parse(raw) : undefined;
-    } catch {
-      badJson = true;
-    }
-    const logTag = req.headers['x-netsapiens-log'];
-    let logged = false;
-    const log = (status: number) => {
-      if (logged) return;
-      logged = true;
-      requests.record({
-        method,
-        path,
-        query: Object.fromEntries(url.searchParams),
-        status,
-        logTag: Array.isArray(logTag) ? logTag.join(',') : logTag,
-        body,
-        time: new Date().toISOString(),
-      });
-    };
-    res.on('finish', () => log(res.statusCode));
-    res.on('close', () => log(res.writableFinished ? res.statusCode : 0));
-
-    const effect: FaultEffect | undefined = faults.take(method, path);
-    const extraHeaders: Record<string, string> = {};
-    if (effect?.retryAfter !== undefined) extraHeaders['retry-after'] = String(effect.retryAfter);
-    if (effect && effect.latencyMs > 0) await sleep(effect.latencyMs);
-    if (res.destroyed) return;
-    if (effect?.drop) {
-      log(0);
-      req.socket.destroy();
-      return;
-    }
-    if (effect?.status !== undefined) {
-      const faultBody = effect.body ?? { code: effect.status, message: REASONS[effect.status] ?? 'Injected fault' };
-      return send(res, effect.status, faultBody, extraHeaders);
-    }
-
-    const answer = (r: ApiResponse) => send(res, r.status, r.body, extraHeaders);
-    // POST /tokens is the one unauthenticated API route (it is how a login gets its bearer token).
-    if (method === 'POST' && segments.length === 1 && segments[0] === 'tokens') {
-      if (badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });
-      return answer(oauth.token(body as Record<string, unknown> | undefined, apiVersion));
-    }
-    const auth = req.headers.authorization ?? '';
-    const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1]?.trim();
-    if (!token) return answer({ status: 401, body: { code: 401, message: 'Authentication Required' } });
-    if (!apiKeys.has(token) && !oauth.accepts(token))
-      return answer({ status: 401, body: { code: 401, message: 'Invalid or expired API key' } });
-
-    const match = matchRoute(method, segments);
-    if (!match) return answer({ status: 404, body: { code: 404, message: 'No Route Found [92]' } });
-    if (badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });
-
-    if (opts.strictRequests) {
-      const schema = requestSchemaFor(method, match.route.template);
-      if (schema) {
-        const result = validateAgainst(schema, body ?? {});
-        if (!result.valid) {
-          contractViolations.push({ method, path, errors: result.errors });
-          return answer({
-            status: 400,
-            body: { code: 400, message: `Request does not match the API schema: ${result.errors}` },
-          });
-        }
-      }
-    }
-
-    const isWrite = method !== 'GET';
-    const domainName = match.params.domain === undefined ? undefined : resolveDomainName(store, match.params.domain);
-    const before =
-      isWrite && domainName && effect && effect.delayVisibilityMs > 0 ? store.snapshotDomain(domainName) : undefined;
-    let result: ApiResponse;
-    try {
-      result = match.route.handler({ params: match.params, query: url.searchParams, body, store, apiVersion });
-      if (isWrite && result.status < 300) {
-        store.persist();
-        if (before && domainName && result.status === 202)
-          store.hideChanges(domainName, before, effect!.delayVisibilityMs);
-      }
-    } catch (e) {
-      result =
-        e instanceof ApiError
-          ? { status: e.status, body: { code: e.status, message: e.message } }
-          : { status: 500, body: { code: 500, message: `Emulator error: ${(e as Error).message}` } };
-    }
-    return answer(result);
-  }
-
+  const s: Server = {
+    store: StateStore.open(opts.statePath, opts.seed),
+    apiKeys: new Set(opts.apiKeys ?? [DEFAULT_API_KEY]),
+    oauth: new OAuthServer(opts.oauthLogins ?? [], opts.tokenLifetimeSeconds),
+    apiVersion: opts.apiVersion ?? '45.0',
+    strict: opts.strictRequests ?? true,
+    faults: new FaultController(),
+    requests: new RequestLog(),
+    contractViolations: [],
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     readBody(req)
       .then((raw) => {
         if (url.pathname.startsWith('/__emulator/'))
-          return handleAdmin(req, res, url.pathname.replace(/\/+$/, ''), raw);
-        if (url.pathname === API_BASE || url.pathname.startsWith(`${API_BASE}/`)) return handleApi(req, res, url, raw);
+          return handleAdmin(s, send, req, res, url.pathname.replace(/\/+$/, ''), raw);
+        if (url.pathname === API_BASE || url.pathname.startsWith(`${API_BASE}/`))
+          return handleApi(s, req, res, url, raw);
         return send(res, 404, { code: 404, message: 'No Route Found [92]' });
       })
       .catch((e: unknown) => send(res, 500, { code: 500, message: `Emulator error: ${(e as Error).message}` }));
   });
   // Long-polling clients and retries must not keep the process alive after close().
   server.keepAliveTimeout = 5_000;
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
@@ -280,16 +274,16 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     });
   });
   const port = (server.address() as AddressInfo).port;
-
   return {
     url: `http://127.0.0.1:${port}${API_BASE}`,
     port,
-    faults,
-    oauth,
-    requests,
-    contractViolations,
-    state: () => clone(store.state),
-    mutate: (fn) => store.mutate(fn),
+    apiVersion: s.apiVersion,
+    faults: s.faults,
+    oauth: s.oauth,
+    requests: s.requests,
+    contractViolations: s.contractViolations,
+    state: () => clone(s.store.state),
+    mutate: (fn) => s.store.mutate(fn),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

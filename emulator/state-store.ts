@@ -15,6 +15,7 @@ import {
   nowIso,
   userAliases,
 } from './record-defaults';
+import { bindMac, defaultPhone, normalizeMac } from './routes-devices';
 import type { DomainSeed, DomainState, EmulatorSeed, EmulatorState, JsonRecord } from './types';
 
 export function clone<T>(value: T): T {
@@ -31,6 +32,7 @@ export function emptyDomainState(name: string, domain: JsonRecord = {}): DomainS
     user_contacts: {},
     number_filters: [],
     phonenumbers: [],
+    phones: [],
     voicemails: {},
     greetings: {},
     emails_sent: [],
@@ -86,12 +88,8 @@ export function stateFromSeed(seed: EmulatorSeed): EmulatorState {
       requireString(p.phonenumber, `domains.${name}.phonenumbers[].phonenumber`);
       return defaultPhonenumber(name, { ...p, phonenumber: String(p.phonenumber) });
     });
-    for (const [user, folders] of Object.entries(s.voicemails ?? {})) {
-      d.voicemails[user] = {};
-      for (const [folder, files] of Object.entries(folders ?? {})) {
-        d.voicemails[user][folder] = (files ?? []).map((f, i) => defaultAudio(f, i + 1, now));
-      }
-    }
+    seedPhones(d, s);
+    seedVoicemails(d, s, name, now);
     for (const [user, files] of Object.entries(s.greetings ?? {})) {
       d.greetings[user] = (files ?? []).map((f, i) =>
         defaultAudio(
@@ -105,6 +103,36 @@ export function stateFromSeed(seed: EmulatorSeed): EmulatorState {
     state.domains[name] = d;
   }
   return state;
+}
+
+/** MAC records: the seed's own, plus one for every seeded device with a MAC (as device create writes). */
+function seedPhones(d: DomainState, s: DomainSeed): void {
+  d.phones = (s.phones ?? []).map((p) => defaultPhone(String(d.domain.domain), p));
+  for (const dev of d.devices) {
+    const mac = normalizeMac(dev['device-provisioning-mac-address']);
+    if (mac && !d.phones.some((p) => p['device-provisioning-mac-address'] === mac)) {
+      bindMac(d, mac, String(dev.device), dev['device-models-model']);
+    }
+  }
+}
+
+/** Older seeds name the folders `inbox` and `saved`; the spec's names are `new`, `save`, `trash`. */
+const FOLDER_ALIASES: Readonly<Record<string, string>> = { inbox: 'new', saved: 'save' };
+const FOLDERS = ['new', 'save', 'trash'];
+
+function seedVoicemails(d: DomainState, s: DomainSeed, name: string, now: string): void {
+  for (const [user, folders] of Object.entries(s.voicemails ?? {})) {
+    d.voicemails[user] = {};
+    for (const [given, files] of Object.entries(folders ?? {})) {
+      const folder = FOLDER_ALIASES[given] ?? given;
+      if (!FOLDERS.includes(folder)) {
+        throw new Error(`seed: domains.${name}.voicemails.${user}.${given}: unknown folder (use new, save or trash)`);
+      }
+      d.voicemails[user][folder] ??= [];
+      const list = d.voicemails[user][folder];
+      list.push(...(files ?? []).map((f, i) => defaultAudio(f, list.length + i + 1, now)));
+    }
+  }
 }
 
 /** Fill collections a hand-written or older state file lacks. */
@@ -128,6 +156,7 @@ type Collection =
   | 'contacts'
   | 'user_contacts'
   | 'phonenumbers'
+  | 'phones'
   | 'number_filters';
 const ARRAY_COLLECTIONS: ReadonlyArray<{ name: Collection; id: (r: JsonRecord) => string }> = [
   { name: 'users', id: (r) => String(r.user) },
@@ -135,6 +164,7 @@ const ARRAY_COLLECTIONS: ReadonlyArray<{ name: Collection; id: (r: JsonRecord) =
   { name: 'answerrules', id: (r) => `${r.user}\u0000${r['time-frame']}` },
   { name: 'contacts', id: (r) => String(r['unique-id']) },
   { name: 'phonenumbers', id: (r) => String(r.phonenumber) },
+  { name: 'phones', id: (r) => String(r['device-provisioning-mac-address']) },
 ];
 
 interface Entry {

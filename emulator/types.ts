@@ -24,7 +24,9 @@ export interface DomainState {
   /** Domain block list: the `phone-numbers-to-reject` parameters of `/number-filters`. */
   number_filters: string[];
   phonenumbers: JsonRecord[];
-  /** user → folder (inbox, saved, …) → audio files. */
+  /** MAC records (`/domains/{d}/phones`, NdpPhone), keyed by `device-provisioning-mac-address`. */
+  phones: JsonRecord[];
+  /** user → folder (`new`, `save`, `trash`: the spec's folders) → audio files. */
   voicemails: Record<string, Record<string, JsonRecord[]>>;
   /** user → greetings. */
   greetings: Record<string, JsonRecord[]>;
@@ -47,6 +49,8 @@ export interface DomainSeed {
   user_contacts?: Record<string, JsonRecord[]>;
   number_filters?: Array<string | number>;
   phonenumbers?: JsonRecord[];
+  phones?: JsonRecord[];
+  /** user → folder → files; folders `new`, `save`, `trash` (older seeds' `inbox`/`saved` are read as new/save). */
   voicemails?: Record<string, Record<string, JsonRecord[]>>;
   greetings?: Record<string, JsonRecord[]>;
   emails_sent?: EmailSent[];

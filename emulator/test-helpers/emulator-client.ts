@@ -130,3 +130,22 @@ export function richSeed(): EmulatorSeed {
     },
   };
 }
+
+/** A user POST body the v45.0 request schema accepts (its required fields), plus `extra`. */
+export function newUser(user: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    user,
+    'name-first-name': 'Test',
+    'name-last-name': `User ${user}`,
+    'email-address': '',
+    'user-scope': 'Basic User',
+    ...extra,
+  };
+}
+
+/** A contact POST body with every field the spec marks required (unset ones empty), plus `fields`. */
+export function contact(fields: Record<string, unknown>): Record<string, unknown> {
+  const empty = ['name-first-name', 'name-middle-name', 'name-last-name', 'email', 'company'];
+  const phones = ['phonenumber-work', 'phonenumber-cell', 'phonenumber-fax', 'phonenumber-home'];
+  return { ...Object.fromEntries([...empty, ...phones].map((k) => [k, ''])), ...fields };
+}

@@ -7,6 +7,7 @@
 import type { DesiredObject, LiveCache, LiveObject, Loss } from '../kinds/kind';
 import { KINDS } from '../kinds/registry';
 import type { NetSapiensClient, PlatformRecord } from '../platform/client';
+import { VOICEMAIL_FOLDERS } from '../platform/codec';
 import { mapBounded } from '../util/map-bounded';
 import { compareKeys } from '../util/compare-keys';
 import { PlatformApiError } from '../errors';
@@ -96,9 +97,10 @@ export async function readLosses(
 ): Promise<Map<string, Loss[]>> {
   const out = new Map<string, Loss[]>();
   await mapBounded(extensions, concurrency, async (ext) => {
+    // The spec's folders are new, save and trash (an unknown folder is a 404 on the platform).
     const [inbox, saved, greetings, contacts, rules] = await Promise.all([
-      client.countVoicemails(domain, ext, 'inbox'),
-      client.countVoicemails(domain, ext, 'saved'),
+      client.countVoicemails(domain, ext, VOICEMAIL_FOLDERS.unheard),
+      client.countVoicemails(domain, ext, VOICEMAIL_FOLDERS.saved),
       client.countGreetings(domain, ext),
       client.countUserContacts(domain, ext),
       client.listAnswerRules(domain, ext),

@@ -1,6 +1,7 @@
 /**
- * How pbxctl concepts are stored in NetSapiens API v2 fields — decided ONCE, here, and used by both the
- * client-side kinds and the emulator, so that the two cannot drift apart (design.md §3, §5).
+ * How pbxctl concepts are stored in NetSapiens API v2 fields — decided ONCE, here, for the client-side
+ * kinds. The emulator does NOT use this module: it models the platform from the OpenAPI document and
+ * the evidence (issue 12), so an encoding the platform would not understand fails a test.
  *
  * Several encodings are not confirmed by any public source (netsapiens-api.md "Open questions"). Each is
  * marked `UNCONFIRMED (checked 2026-11-23)` with what a live server must show; when a portal-made object
@@ -33,6 +34,45 @@ export const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'voicemail-playback-announce-datetime-received': ['voicemail-playback-announce-date-time-received'],
 };
 
+/**
+ * A user body with `email-address` also sent as `email`: a v45 server knows only the first, a 44.x server
+ * only the second, and each ignores the field it does not know (platform-evidence.md "Other findings":
+ * send both until the server's version is known).
+ */
+export function withEmailSpellings<T extends Record<string, unknown>>(body: T): T {
+  return 'email-address' in body ? { ...body, email: body['email-address'] } : body;
+}
+
+/** The voicemail folders a user's messages live in (OAS45: "Options include new, save, and trash"). */
+export const VOICEMAIL_FOLDERS = { unheard: 'new', saved: 'save', trash: 'trash' } as const;
+
+/** The operations `writeDefaultAnswerRule` needs (a NetSapiensClient has them). */
+export interface AnswerRuleWriter {
+  listAnswerRules(domain: string, user: string): Promise<ReadonlyArray<Record<string, unknown>>>;
+  createAnswerRule(domain: string, user: string, body: Record<string, unknown>): Promise<unknown>;
+  updateAnswerRule(domain: string, user: string, timeFrame: string, body: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * Writes the default (`*`) answer rule of a user just created: v2 user create (and the portal) already
+ * writes one (platform-evidence.md §1e), so read first, then PUT `*` when it exists, else POST.
+ * `postBody` is the full body for a POST; the PUT sends it without the POST-only keys.
+ */
+export async function writeDefaultAnswerRule(
+  client: AnswerRuleWriter,
+  domain: string,
+  user: string,
+  postBody: Record<string, unknown>,
+): Promise<void> {
+  const rules = await client.listAnswerRules(domain, user);
+  if (!rules.some((r) => r['time-frame'] === '*')) {
+    await client.createAnswerRule(domain, user, postBody);
+    return;
+  }
+  const { 'time-frame': _t, 'is-active': _a, synchronous: _s, ...put } = postBody;
+  await client.updateAnswerRule(domain, user, '*', put);
+}
+
 /** Reads a field by its v45 name or any known older spelling. */
 export function readField(record: Readonly<Record<string, unknown>>, name: string): unknown {
   if (record[name] !== undefined) return record[name];
@@ -48,8 +88,11 @@ export function readField(record: Readonly<Record<string, unknown>>, name: strin
 
 /** `service-code` marking a user record as a pbxctl-managed ring group. */
 export const RING_GROUP_SERVICE_CODE = 'system-ringgroup';
-/** Last name given to ring-group users (the API requires one; the portal shows the first name). */
-export const RING_GROUP_LAST_NAME = 'Ring Group';
+/**
+ * Last name given to ring-group users: blank, as portal-made groups show (platform-evidence.md §1: the
+ * portal lists them as "Test Ring Group " with a trailing space). The spec requires the field, not a value.
+ */
+export const RING_GROUP_LAST_NAME = '';
 
 /** Prefix every system user's service-code carries (netsapiens-api.md §4). */
 export function isSystemUser(record: Readonly<Record<string, unknown>>): boolean {

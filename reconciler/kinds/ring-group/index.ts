@@ -22,6 +22,8 @@ import {
   DID_UNASSIGNED,
   type SpamAction,
   yesNo,
+  withEmailSpellings,
+  writeDefaultAnswerRule,
 } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
@@ -237,19 +239,23 @@ async function createRingGroup(
   const desired = target.desired!;
   const spec = desired.spec;
   const key = String(spec.extension);
-  await ctx.client.createUser(ctx.domain, {
-    user: key,
-    'name-first-name': spec.name,
-    'name-last-name': RING_GROUP_LAST_NAME,
-    'service-code': RING_GROUP_SERVICE_CODE,
-    'user-scope': RING_GROUP_SCOPE,
-    // Required on create by the spec; a ring group has no mailbox address of its own.
-    'email-address': '',
-    ...recordBody(spec),
-    'voicemail-enabled': yesNo(needsMailbox(desired.comparable)),
-  });
+  await ctx.client.createUser(
+    ctx.domain,
+    withEmailSpellings({
+      user: key,
+      'name-first-name': spec.name,
+      'name-last-name': RING_GROUP_LAST_NAME,
+      'service-code': RING_GROUP_SERVICE_CODE,
+      'user-scope': RING_GROUP_SCOPE,
+      // Required on create by the spec; a ring group has no mailbox address of its own.
+      'email-address': '',
+      ...recordBody(spec),
+      'voicemail-enabled': yesNo(needsMailbox(desired.comparable)),
+    }),
+  );
   // Always write the default rule, even for an empty group: it is where the group's routing lives.
-  await ctx.client.createAnswerRule(ctx.domain, key, ruleBody(spec, undefined, undefined));
+  // User create already wrote a `*` rule on v2, so this reads first and PUTs it when it exists.
+  await writeDefaultAnswerRule(ctx.client, ctx.domain, key, ruleBody(spec, undefined, undefined));
 }
 
 async function updateRingGroup(

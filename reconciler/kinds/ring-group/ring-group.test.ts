@@ -11,6 +11,7 @@ import {
   encodeFallback,
   encodeMember,
   type Fallback,
+  RING_GROUP_LAST_NAME,
   RING_GROUP_SERVICE_CODE,
 } from '../../platform/codec';
 import type { Comparable, LiveObject } from '../kind';
@@ -390,7 +391,8 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
     expect(groupRecord()).toMatchObject({
       'service-code': RING_GROUP_SERVICE_CODE,
       'name-first-name': 'Front Desk',
-      'name-last-name': 'Ring Group',
+      // Blank, as portal-made ring groups are (platform-evidence.md §1).
+      'name-last-name': RING_GROUP_LAST_NAME,
       'ring-no-answer-timeout-seconds': 30,
       'voicemail-enabled': 'yes',
     });

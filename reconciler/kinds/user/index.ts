@@ -16,6 +16,8 @@ import {
   WELCOME_EMAIL,
   DID_UNASSIGNED,
   yesNo,
+  withEmailSpellings,
+  writeDefaultAnswerRule,
 } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
@@ -241,20 +243,23 @@ const ANSWERING = new Set(['spam', 'allow', 'block']);
 async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   const spec = target.desired!.spec;
   const { client, domain } = ctx;
-  await client.createUser(domain, {
-    user: spec.extension,
-    'name-first-name': spec.first_name,
-    'name-last-name': spec.last_name,
-    'user-scope': spec.scope ?? 'Basic User',
-    // The spec marks email-address required on create; an empty string means "none".
-    'email-address': '',
-    ...userBody(spec, pinOf(target)),
-  });
+  await client.createUser(
+    domain,
+    withEmailSpellings({
+      user: spec.extension,
+      'name-first-name': spec.first_name,
+      'name-last-name': spec.last_name,
+      'user-scope': spec.scope ?? 'Basic User',
+      // The spec marks email-address required on create; an empty string means "none".
+      'email-address': '',
+      ...userBody(spec, pinOf(target)),
+    }),
+  );
   if (wantsPhone(spec)) {
     await client.createDevice(domain, spec.extension, { device: phoneDeviceName(spec.extension), ...deviceBody(spec) });
   }
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
-    await client.createAnswerRule(domain, spec.extension, answerRuleBody(spec, spec.extension, undefined));
+    await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined));
   }
   if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
     await client.sendEmail(domain, spec.extension, { ...WELCOME_EMAIL });
@@ -271,7 +276,7 @@ async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, User
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (netsapiens-api.md §2 quirks).
     const body = userBody(spec, pinOf(target), userFields);
-    if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, body);
+    if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, withEmailSpellings(body));
   }
   if (top.has('phone')) {
     const device = phoneDeviceName(spec.extension);

@@ -156,7 +156,7 @@ describe('user kind: idempotence ladder over HTTP', () => {
   it('delete with prune: lists voicemail, greetings and the DID that would be lost; apply releases the DID', async () => {
     emu.mutate((s) => {
       const d = s.domains[DOMAIN]!;
-      d.voicemails['1002'] = { inbox: [{ filename: 'a.wav' }, { filename: 'b.wav' }], saved: [{ filename: 'c.wav' }] };
+      d.voicemails['1002'] = { new: [{ filename: 'a.wav' }, { filename: 'b.wav' }], save: [{ filename: 'c.wav' }] };
       d.greetings['1002'] = [{ index: 1 }];
       d.phonenumbers.push({
         phonenumber: '12125550102',
