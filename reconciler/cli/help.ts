@@ -12,6 +12,7 @@ Commands:
   emulator [--port N] [--state F] [--seed F]
                                run the NetSapiens v2 emulator (the embedded default platform)
   demo                         plan → apply → plan of examples/small-office on the embedded emulator
+  init [dir] [--domain D]      scaffold a config repository (domains/, workflows, .gitignore, README)
   ci <subcommand>              helpers for the GitOps workflows (pbxctl ci --help)
 
 Plan/apply options:

@@ -80,6 +80,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(`pbxctl ${readVersion()}\n`);
     return EXIT.ok;
   }
+  if (command === 'init') return (await import('./commands/init')).runInitCommand([...rest], io);
   if (command === 'ci') {
     const { runCiCommand } = await import('../ci/ci-command');
     return runCiCommand([...rest], io);
