@@ -14,7 +14,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -124,7 +133,10 @@ export async function packageProvider(outDir: string, root = repoRoot()): Promis
           .split('\n')
           .filter((l) => l && !l.endsWith(`  ${zipName}`))
       : [];
-    writeFileSync(sums, [...others, line.trim()].sort((a, b) => a.slice(66).localeCompare(b.slice(66))).join('\n') + '\n');
+    writeFileSync(
+      sums,
+      [...others, line.trim()].sort((a, b) => a.slice(66).localeCompare(b.slice(66))).join('\n') + '\n',
+    );
     return { zip: join(outDir, zipName), sums, version, target };
   } finally {
     rmSync(work, { recursive: true, force: true });

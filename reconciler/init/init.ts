@@ -78,9 +78,15 @@ export function scaffoldFiles(options: Omit<InitOptions, 'dir'>, root: string = 
       `--domain "${options.domain}" is not a domain name`,
       'give the NetSapiens domain as a DNS name, e.g. --domain acme.example.com',
     );
-  const action = options.action ?? `${ACTION_REPOSITORY}@v${packageVersion(root)}`;
-  if (!/^[^\s'"]+$/.test(action))
-    throw new InitUsageError(`--action "${action}" is not a valid uses: value`, 'e.g. --action pbxctl/pbxctl@v0.1.0');
+  const version = packageVersion(root);
+  const action = options.action ?? `${ACTION_REPOSITORY}@v${version}`;
+  if (!/^[\w.-]+\/[\w./-]+@[\w./-]+$/.test(action))
+    throw new InitUsageError(
+      `--action "${action}" is not an owner/repo@ref`,
+      `e.g. --action ${ACTION_REPOSITORY}@<40-character commit SHA of the v${version} release>`,
+    );
+  // A commit-SHA pin gets the "# vX" comment `pbxctl ci lint-workflows` asks for.
+  const uses = /@[0-9a-f]{40}$/.test(action) ? `${action} # v${version}` : action;
   const template = (name: string) => readFileSync(join(root, 'templates', name), 'utf8');
   const domainFile = domain
     ? template('domain.yaml').replace(DOMAIN_PLACEHOLDER, domain)
@@ -89,7 +95,7 @@ export function scaffoldFiles(options: Omit<InitOptions, 'dir'>, root: string = 
     { path: `domains/${domain ?? EXAMPLE_DOMAIN}.yaml`, content: domainFile },
     ...WORKFLOWS.map((w) => ({
       path: `.github/workflows/${w}.yml`,
-      content: template(`workflows/${w}.yml`).replace(ACTION_PLACEHOLDER, action),
+      content: template(`workflows/${w}.yml`).replace(ACTION_PLACEHOLDER, uses),
     })),
     { path: '.gitignore', content: template('gitignore') },
     { path: 'README.md', content: template('README.md') },

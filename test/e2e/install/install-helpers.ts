@@ -124,7 +124,10 @@ export class Scratch {
     for (const child of this.children) killGroup(child);
     await Promise.all(
       this.children.map(
-        (c) => new Promise<void>((res) => (c.exitCode !== null || c.signalCode !== null ? res() : c.on('exit', () => res()))),
+        (c) =>
+          new Promise<void>((res) =>
+            c.exitCode !== null || c.signalCode !== null ? res() : c.on('exit', () => res()),
+          ),
       ),
     );
     for (const dir of this.dirs) rmSync(dir, { recursive: true, force: true });

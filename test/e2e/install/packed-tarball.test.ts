@@ -31,9 +31,11 @@ describe.skipIf(!HAVE_NPM)('npm install <packed tarball> outside the repository'
     expect(files).toContain('templates/workflows/plan.yml');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/.+\.js|schemas\/[^/]+\.json|templates\/.+|vendor\/(README\.md|netsapiens\/openapi-v45\.0\.json))$/;
+    const allowed =
+      /^(package\.json|README\.md|LICENSE|dist\/.+\.js|schemas\/[^/]+\.json|templates\/.+|vendor\/(README\.md|netsapiens\/openapi-v45\.0\.json))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
-    const forbidden = /(\.test\.|test-helpers|test-fixtures|test-harness|test-support|fixture|\.tfstate|tfstate\.backup|(^|\/)plan\.json$|\.pbxctl\/|audit\.jsonl|\.map$|\.ts$)/;
+    const forbidden =
+      /(\.test\.|test-helpers|test-fixtures|test-harness|test-support|fixture|\.tfstate|tfstate\.backup|(^|\/)plan\.json$|\.pbxctl\/|audit\.jsonl|\.map$|\.ts$)/;
     expect(files.filter((f) => forbidden.test(f))).toEqual([]);
     // No secret-bearing state: nothing named like a state file, a saved plan or an audit log.
     const stateLike = /(^|\/)[^/]*(\.tfstate[^/]*|state\.(json|ya?ml)|plan\.(json|md)|\.jsonl)$/i;

@@ -18,51 +18,55 @@ const SUPPORTED = ['linux', 'darwin'].includes(process.platform) && ['x64', 'arm
 const scratch = new Scratch();
 afterAll(() => scratch.cleanup(), 60_000);
 
-describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)('the provider release zip in a filesystem mirror, no node on PATH', () => {
-  let packaged: PackagedProvider;
-  let mirror: string;
+describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
+  'the provider release zip in a filesystem mirror, no node on PATH',
+  () => {
+    let packaged: PackagedProvider;
+    let mirror: string;
 
-  beforeAll(async () => {
-    packaged = await packageProvider(scratch.dir('provider-release'), REPO_ROOT);
-    mirror = scratch.dir('mirror');
-    // The packed layout: HOSTNAME/NAMESPACE/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip — and nothing else.
-    const dir = join(mirror, 'registry.terraform.io', 'pbxctl', 'netsapiens');
-    mkdirSync(dir, { recursive: true });
-    const zipName = packaged.zip.split('/').at(-1) as string;
-    writeFileSync(join(dir, zipName), readFileSync(packaged.zip));
-  }, 600_000);
+    beforeAll(async () => {
+      packaged = await packageProvider(scratch.dir('provider-release'), REPO_ROOT);
+      mirror = scratch.dir('mirror');
+      // The packed layout: HOSTNAME/NAMESPACE/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip — and nothing else.
+      const dir = join(mirror, 'registry.terraform.io', 'pbxctl', 'netsapiens');
+      mkdirSync(dir, { recursive: true });
+      const zipName = packaged.zip.split('/').at(-1) as string;
+      writeFileSync(join(dir, zipName), readFileSync(packaged.zip));
+    }, 600_000);
 
-  it('SHA256SUMS lists the zip with its sha256', async () => {
-    const { createHash } = await import('node:crypto');
-    const digest = createHash('sha256').update(readFileSync(packaged.zip)).digest('hex');
-    expect(readFileSync(packaged.sums, 'utf8')).toContain(`${digest}  ${packaged.zip.split('/').at(-1)}`);
-    expect(packaged.zip).toMatch(new RegExp(`terraform-provider-netsapiens_${packaged.version}_${packaged.target}\\.zip$`));
-  });
+    it('SHA256SUMS lists the zip with its sha256', async () => {
+      const { createHash } = await import('node:crypto');
+      const digest = createHash('sha256').update(readFileSync(packaged.zip)).digest('hex');
+      expect(readFileSync(packaged.sums, 'utf8')).toContain(`${digest}  ${packaged.zip.split('/').at(-1)}`);
+      expect(packaged.zip).toMatch(
+        new RegExp(`terraform-provider-netsapiens_${packaged.version}_${packaged.target}\\.zip$`),
+      );
+    });
 
-  it('init, apply, plan -detailed-exitcode = 0, destroy against the emulator', async () => {
-    const work = scratch.dir('tf');
-    const seed = join(work, 'seed.yaml');
-    writeFileSync(seed, emptyDomainSeed('acme.example.com'));
-    const emu = await scratch.emulator(
-      process.execPath,
-      [CLI_MAIN, 'emulator', '--port', '0', '--seed', seed],
-      work,
-      { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-    );
-    // Terraform's PATH: a directory holding only a link to terraform.
-    const bin = join(work, 'bin');
-    mkdirSync(bin);
-    symlinkSync(existsSync(TERRAFORM) ? TERRAFORM : 'terraform', join(bin, 'terraform'));
-    const cliConfig = join(work, 'terraformrc');
-    writeFileSync(
-      cliConfig,
-      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/pbxctl/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/pbxctl/*"]\n  }\n}\n`,
-    );
-    const project = join(work, 'project');
-    mkdirSync(project);
-    writeFileSync(
-      join(project, 'main.tf'),
-      `terraform {
+    it('init, apply, plan -detailed-exitcode = 0, destroy against the emulator', async () => {
+      const work = scratch.dir('tf');
+      const seed = join(work, 'seed.yaml');
+      writeFileSync(seed, emptyDomainSeed('acme.example.com'));
+      const emu = await scratch.emulator(
+        process.execPath,
+        [CLI_MAIN, 'emulator', '--port', '0', '--seed', seed],
+        work,
+        { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      );
+      // Terraform's PATH: a directory holding only a link to terraform.
+      const bin = join(work, 'bin');
+      mkdirSync(bin);
+      symlinkSync(existsSync(TERRAFORM) ? TERRAFORM : 'terraform', join(bin, 'terraform'));
+      const cliConfig = join(work, 'terraformrc');
+      writeFileSync(
+        cliConfig,
+        `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/pbxctl/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/pbxctl/*"]\n  }\n}\n`,
+      );
+      const project = join(work, 'project');
+      mkdirSync(project);
+      writeFileSync(
+        join(project, 'main.tf'),
+        `terraform {
   required_providers {
     netsapiens = { source = "pbxctl/netsapiens", version = "${packaged.version}" }
   }
@@ -80,45 +84,47 @@ resource "netsapiens_user" "desk" {
   voicemail  = { enabled = true }
 }
 `,
-    );
-    const env = {
-      PATH: bin,
-      HOME: work,
-      TF_CLI_CONFIG_FILE: cliConfig,
-      TF_IN_AUTOMATION: '1',
-      CHECKPOINT_DISABLE: '1',
-      NS_API_KEY: EMU_KEY,
-    };
-    const noNode = await run('/bin/sh', ['-c', 'command -v node || echo none'], { cwd: project, env });
-    expect(noNode.stdout.trim()).toBe('none');
-    const tf = (...args: string[]) => run('terraform', [...args, '-no-color'], { cwd: project, env, timeoutMs: 180_000 });
+      );
+      const env = {
+        PATH: bin,
+        HOME: work,
+        TF_CLI_CONFIG_FILE: cliConfig,
+        TF_IN_AUTOMATION: '1',
+        CHECKPOINT_DISABLE: '1',
+        NS_API_KEY: EMU_KEY,
+      };
+      const noNode = await run('/bin/sh', ['-c', 'command -v node || echo none'], { cwd: project, env });
+      expect(noNode.stdout.trim()).toBe('none');
+      const tf = (...args: string[]) =>
+        run('terraform', [...args, '-no-color'], { cwd: project, env, timeoutMs: 180_000 });
 
-    const init = await tf('init', '-input=false');
-    expect(init.code, show(init)).toBe(0);
-    expect(init.stdout).toMatch(new RegExp(`Installed pbxctl/netsapiens v${packaged.version.replace(/\./g, '\\.')}`));
-    const cached = join(project, '.terraform', 'providers', 'registry.terraform.io', 'pbxctl', 'netsapiens');
-    expect(readdirSync(join(cached, packaged.version, packaged.target))).toEqual([
-      `terraform-provider-netsapiens_v${packaged.version}`,
-    ]);
+      const init = await tf('init', '-input=false');
+      expect(init.code, show(init)).toBe(0);
+      expect(init.stdout).toMatch(new RegExp(`Installed pbxctl/netsapiens v${packaged.version.replace(/\./g, '\\.')}`));
+      const cached = join(project, '.terraform', 'providers', 'registry.terraform.io', 'pbxctl', 'netsapiens');
+      expect(readdirSync(join(cached, packaged.version, packaged.target))).toEqual([
+        `terraform-provider-netsapiens_v${packaged.version}`,
+      ]);
 
-    const apply = await tf('apply', '-auto-approve', '-input=false');
-    expect(apply.code, show(apply)).toBe(0);
-    expect(apply.stdout).toContain('1 added, 0 changed, 0 destroyed');
-    const users = await fetch(`${emu.url}/domains/acme.example.com/users/1000`, {
-      headers: { authorization: `Bearer ${EMU_KEY}` },
+      const apply = await tf('apply', '-auto-approve', '-input=false');
+      expect(apply.code, show(apply)).toBe(0);
+      expect(apply.stdout).toContain('1 added, 0 changed, 0 destroyed');
+      const users = await fetch(`${emu.url}/domains/acme.example.com/users/1000`, {
+        headers: { authorization: `Bearer ${EMU_KEY}` },
+      });
+      expect(users.status).toBe(200);
+      expect(((await users.json()) as Record<string, unknown>)['name-last-name']).toBe('Hopper');
+
+      const plan = await tf('plan', '-detailed-exitcode', '-input=false');
+      expect(plan.code, show(plan)).toBe(0);
+
+      const destroy = await tf('destroy', '-auto-approve', '-input=false');
+      expect(destroy.code, show(destroy)).toBe(0);
+      expect(destroy.stdout).toContain('1 destroyed');
+      const gone = await fetch(`${emu.url}/domains/acme.example.com/users/1000`, {
+        headers: { authorization: `Bearer ${EMU_KEY}` },
+      });
+      expect(gone.status).toBe(404);
     });
-    expect(users.status).toBe(200);
-    expect(((await users.json()) as Record<string, unknown>)['name-last-name']).toBe('Hopper');
-
-    const plan = await tf('plan', '-detailed-exitcode', '-input=false');
-    expect(plan.code, show(plan)).toBe(0);
-
-    const destroy = await tf('destroy', '-auto-approve', '-input=false');
-    expect(destroy.code, show(destroy)).toBe(0);
-    expect(destroy.stdout).toContain('1 destroyed');
-    const gone = await fetch(`${emu.url}/domains/acme.example.com/users/1000`, {
-      headers: { authorization: `Bearer ${EMU_KEY}` },
-    });
-    expect(gone.status).toBe(404);
-  });
-});
+  },
+);
