@@ -69,6 +69,9 @@ describe('pbxctl init (library)', () => {
     }
   });
 
+});
+
+describe('pbxctl init: lint-clean output, bad input, no overwrite', () => {
   it('a SHA-pinned action gets its version comment; the output passes actionlint and lint-workflows', async () => {
     const files = scaffoldFiles({ domain: 'acme.example.com', action: `pbxctl/pbxctl@${SHA}` });
     for (const f of files.filter((x) => x.path.startsWith('.github/'))) {

@@ -53,46 +53,7 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
         work,
         { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
       );
-      // Terraform's PATH: a directory holding only a link to terraform.
-      const bin = join(work, 'bin');
-      mkdirSync(bin);
-      symlinkSync(existsSync(TERRAFORM) ? TERRAFORM : 'terraform', join(bin, 'terraform'));
-      const cliConfig = join(work, 'terraformrc');
-      writeFileSync(
-        cliConfig,
-        `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/pbxctl/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/pbxctl/*"]\n  }\n}\n`,
-      );
-      const project = join(work, 'project');
-      mkdirSync(project);
-      writeFileSync(
-        join(project, 'main.tf'),
-        `terraform {
-  required_providers {
-    netsapiens = { source = "pbxctl/netsapiens", version = "${packaged.version}" }
-  }
-}
-provider "netsapiens" {
-  api_url = "${emu.url}"
-}
-resource "netsapiens_user" "desk" {
-  domain     = "acme.example.com"
-  extension  = "1000"
-  first_name = "Grace"
-  last_name  = "Hopper"
-  email      = "grace@acme.example.com"
-  department = "Management"
-  voicemail  = { enabled = true }
-}
-`,
-      );
-      const env = {
-        PATH: bin,
-        HOME: work,
-        TF_CLI_CONFIG_FILE: cliConfig,
-        TF_IN_AUTOMATION: '1',
-        CHECKPOINT_DISABLE: '1',
-        NS_API_KEY: EMU_KEY,
-      };
+      const { project, env } = terraformProject(work, mirror, emu.url, packaged.version);
       const noNode = await run('/bin/sh', ['-c', 'command -v node || echo none'], { cwd: project, env });
       expect(noNode.stdout.trim()).toBe('none');
       const tf = (...args: string[]) =>
@@ -128,3 +89,52 @@ resource "netsapiens_user" "desk" {
     });
   },
 );
+
+/**
+ * A Terraform working directory using only the mirror: its own CLI config, and a PATH holding nothing but a
+ * link to terraform (so no `node`).
+ */
+function terraformProject(work: string, mirror: string, apiUrl: string, version: string) {
+  const bin = join(work, 'bin');
+  mkdirSync(bin);
+  symlinkSync(existsSync(TERRAFORM) ? TERRAFORM : 'terraform', join(bin, 'terraform'));
+  const cliConfig = join(work, 'terraformrc');
+  const only = 'registry.terraform.io/pbxctl/*';
+  writeFileSync(
+    cliConfig,
+    `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["${only}"]\n  }\n` +
+      `  direct {\n    exclude = ["${only}"]\n  }\n}\n`,
+  );
+  const project = join(work, 'project');
+  mkdirSync(project);
+  writeFileSync(
+    join(project, 'main.tf'),
+    `terraform {
+  required_providers {
+    netsapiens = { source = "pbxctl/netsapiens", version = "${version}" }
+  }
+}
+provider "netsapiens" {
+  api_url = "${apiUrl}"
+}
+resource "netsapiens_user" "desk" {
+  domain     = "acme.example.com"
+  extension  = "1000"
+  first_name = "Grace"
+  last_name  = "Hopper"
+  email      = "grace@acme.example.com"
+  department = "Management"
+  voicemail  = { enabled = true }
+}
+`,
+  );
+  const env = {
+    PATH: bin,
+    HOME: work,
+    TF_CLI_CONFIG_FILE: cliConfig,
+    TF_IN_AUTOMATION: '1',
+    CHECKPOINT_DISABLE: '1',
+    NS_API_KEY: EMU_KEY,
+  };
+  return { project, env };
+}
