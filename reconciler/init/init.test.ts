@@ -68,7 +68,6 @@ describe('pbxctl init (library)', () => {
       expect(template).toBe(own);
     }
   });
-
 });
 
 describe('pbxctl init: lint-clean output, bad input, no overwrite', () => {
