@@ -13,6 +13,7 @@ Commands:
                                run the NetSapiens v2 emulator (the embedded default platform);
                                prints the export lines to paste; --domain creates that domain
   demo                         plan → apply → plan of examples/small-office on the embedded emulator
+  init [dir] [--domain D]      scaffold a config repository (domains/, workflows, .gitignore, README)
   ci <subcommand>              helpers for the GitOps workflows (pbxctl ci --help)
 
 Plan/apply options:

@@ -9,6 +9,7 @@ import { demoCommand } from './commands/demo';
 import { driftCommand } from './commands/drift';
 import { emulatorCommand } from './commands/emulator';
 import { exportCommand } from './commands/export';
+import { runInitCommand } from './commands/init';
 import { planCommand } from './commands/plan';
 import { validateCommand } from './commands/validate';
 import { welcomeCommand } from './commands/welcome';
@@ -74,6 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   if (command === 'ci') return ciCommand(rest, io);
+  if (command === 'init') return runInitCommand(rest, io);
   const verb = VERBS[command];
   if (!verb) {
     io.stderr(`pbxctl: unknown command "${command}"\n\n${HELP}`);
