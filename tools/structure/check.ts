@@ -67,7 +67,8 @@ export function formatReport(violations: readonly Violation[]): string {
     .map((rule) => [rule, violations.filter((v) => v.rule === rule).length] as const)
     .filter(([, n]) => n > 0)
     .map(([rule, n]) => `${rule} ${n}`);
-  return [...violations.map(formatViolation), `structure: ${violations.length} violations (${counts.join(', ')})`].join(
-    '\n',
-  );
+  return [
+    ...violations.map(formatViolation),
+    `structure: ${violations.length} violation${violations.length === 1 ? '' : 's'} (${counts.join(', ')})`,
+  ].join('\n');
 }
