@@ -49,7 +49,11 @@ export default defineConfig({
           setupFiles: ['tools/lanes/unit-guard.ts'],
         },
       },
-      { extends: true, test: { name: 'e2e', include: E2E, exclude: NEVER } },
+      {
+        extends: true,
+        // Workflow and Terraform tests run several processes each; on a busy 2-core machine 60 s was not enough.
+        test: { name: 'e2e', include: E2E, exclude: NEVER, testTimeout: 300_000 },
+      },
     ],
   },
 });
