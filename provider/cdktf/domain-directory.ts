@@ -78,7 +78,7 @@ export class DomainDirectory extends Construct {
       for (const d of objects) {
         const dependsOn: ITerraformDependable[] = kind
           .references(d.key, d.comparable)
-          .map((r) => byExtension.get(r.extension))
+          .map((r) => byExtension.get(r.key))
           .filter((r): r is Emitted => r !== undefined && r !== byExtension.get(d.key));
         const config = {
           domain: this.domain,
@@ -88,7 +88,7 @@ export class DomainDirectory extends Construct {
         };
         const r = new cls(this, constructId(kind, d), config as never);
         emitted.set(d.key, r);
-        if (/^[0-9]+$/.test(d.key) && kind.fields.some((f) => f.name === 'extension')) byExtension.set(d.key, r);
+        if (/^[0-9]+$/.test(d.key) && kind.identity.ownsExtension) byExtension.set(d.key, r);
       }
       out.set(kind.name, emitted);
     }

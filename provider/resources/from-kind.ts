@@ -399,33 +399,27 @@ function parseId(kind: AnyKind, id: string): { domain: string; key: string } {
 
 // ------------------------------------------------------------------------------------------ platform I/O
 
-async function readLive(
-  kind: AnyKind,
-  client: NetSapiensClient,
-  domain: string,
-  key: string,
-  desired: DesiredObject | undefined,
-  full = false,
-): Promise<LiveObject[]> {
-  const objects = await kind.read({
+function readContext(client: NetSapiensClient, domain: string, desired: DesiredObject | undefined, full: boolean) {
+  return {
     client,
     domain,
-    cache: createLiveCache(client, domain),
+    cache: createLiveCache(),
     concurrency: 4,
-    desired: new Map(desired ? [[key, desired]] : []),
+    desired: new Map(desired ? [[desired.key, desired]] : []),
     full,
-  });
-  return objects;
+  };
 }
 
+/** One object, by the kind's single-object read (`Kind.readOne`). */
 async function readOne(
   kind: AnyKind,
   client: NetSapiensClient,
   domain: string,
   key: string,
   desired: DesiredObject | undefined,
+  full = false,
 ): Promise<LiveObject | null> {
-  return (await readLive(kind, client, domain, key, desired)).find((o) => o.key === key) ?? null;
+  return (await kind.readOne(readContext(client, domain, desired, full), key)) ?? null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -584,11 +578,12 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
 
     async importState({ client, id }) {
       const { domain, key } = parseId(kind, id);
-      const all = await readLive(kind, client, domain, key, undefined, true);
       const live =
-        all.find((o) => o.key === key) ??
-        // Shared contacts: also by the platform's `unique-id`.
-        all.find((o) => platformIds(o.platform).includes(key)) ??
+        (await readOne(kind, client, domain, key, undefined, true)) ??
+        // Shared contacts: also by the platform's `unique-id` (no single read by id: the whole list).
+        (await kind.read(readContext(client, domain, undefined, true))).find((o) =>
+          platformIds(o.platform).includes(key),
+        ) ??
         null;
       if (!live) return null;
       const exported = specToModel(kind.fields, kind.export(live) as Record<string, unknown>);
@@ -637,8 +632,7 @@ export function dataSourceFromKind(kind: AnyKind, options: KindDataSourceOptions
     async read({ client, config }) {
       const domain = str(config.domain);
       const key = str(config[options.keyField]);
-      const all = await readLive(kind, client, domain, key, undefined, true);
-      const live = all.find((o) => o.key === key);
+      const live = await readOne(kind, client, domain, key, undefined, true);
       if (!live)
         throw new ProviderError(`${kind.title} not found`, `No ${kind.title.toLowerCase()} ${key} in ${domain}.`, [
           { attribute: options.keyField },

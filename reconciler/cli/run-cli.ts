@@ -25,7 +25,7 @@ import { NetSapiensClient } from '../platform/client';
 import { WELCOME_EMAIL } from '../platform/codec';
 import { assertNotStale, runPlan, verifyDomain, type PlanRun } from '../pipeline';
 import type { PlanDocument } from '../plan/plan-document';
-import { renderJson, renderMarkdown, renderText } from '../plan/render';
+import { redactKey, renderJson, renderMarkdown, renderText } from '../plan/render';
 import { describeWindow, isInsideWindow, nextOpening } from '../plan/change-window';
 import { EXIT } from './exit-codes';
 import { HELP, commandHelp } from './help';
@@ -334,8 +334,8 @@ async function cmdPlan(positionals: string[], flags: Flags, io: CliIo, drift: bo
 function renderDrift(run: PlanRun, flags: Flags, io: CliIo): string {
   const format = (flags.format as string | undefined) ?? 'text';
   const redact = flags['redact-pii'] === true;
-  // Shared contacts are keyed by a person's name: hide it with --redact-pii.
-  const shownKey = (kind: string, key: string) => (redact && kind === 'shared_contact' ? '(redacted)' : key);
+  // Kinds keyed by a person's name (identity.keyIsPii): hide the key with --redact-pii.
+  const shownKey = (kind: string, key: string) => (redact ? redactKey(kind, key) : key);
   const drifted = run.domains.map((d) => ({
     domain: d.desired.domain,
     drifted: d.plan.changes.length > 0,

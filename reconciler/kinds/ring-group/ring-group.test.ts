@@ -13,7 +13,7 @@ import {
   type Fallback,
   RING_GROUP_SERVICE_CODE,
 } from '../../platform/codec';
-import type { Comparable, LiveObject } from '../kind';
+import { ANY_EXTENSION, type Comparable, type LiveObject } from '../kind';
 import { desiredState } from '../test-helpers/desired-state';
 import { describeChanges, ladderStep, readKinds } from '../test-helpers/ladder';
 import { startTestPlatform, type TestPlatform } from '../test-helpers/test-platform';
@@ -215,10 +215,11 @@ describe('ring_group references: ordering and blast radius', () => {
       '2000',
       comparable({ extension: '2000', name: 'G', members: ['1001', '1002'], fallback: { user: '1003' } }),
     );
+    const group = { kind: 'ring_group', key: '2000' };
     expect(refs).toEqual([
-      { from: 'ring_group 2000', relation: 'member', extension: '1001' },
-      { from: 'ring_group 2000', relation: 'member', extension: '1002' },
-      { from: 'ring_group 2000', relation: 'fallback', extension: '1003' },
+      { from: 'ring_group 2000', source: group, relation: 'member', kind: ANY_EXTENSION, key: '1001' },
+      { from: 'ring_group 2000', source: group, relation: 'member', kind: ANY_EXTENSION, key: '1002' },
+      { from: 'ring_group 2000', source: group, relation: 'fallback', kind: ANY_EXTENSION, key: '1003' },
     ]);
     expect(
       ringGroupKind.references(
@@ -257,7 +258,7 @@ describe('ring_group references: ordering and blast radius', () => {
     expect(del?.action).toBe('delete');
     expect(del?.references).toEqual(
       expect.arrayContaining([
-        { from: 'ring_group 2000', relation: 'member', extension: '1001' },
+        { from: 'ring_group 2000', source: group, relation: 'member', kind: ANY_EXTENSION, key: '1001' },
         { from: 'ring_group 2000', relation: 'fallback', extension: '1001' },
       ]),
     );
