@@ -258,7 +258,7 @@ describe('ring_group references: ordering and blast radius', () => {
     expect(del?.action).toBe('delete');
     expect(del?.references).toEqual(
       expect.arrayContaining([
-        { from: 'ring_group 2000', source: group, relation: 'member', kind: ANY_EXTENSION, key: '1001' },
+        { from: 'ring_group 2000', relation: 'member', extension: '1001' },
         { from: 'ring_group 2000', relation: 'fallback', extension: '1001' },
       ]),
     );
