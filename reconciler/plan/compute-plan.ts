@@ -4,7 +4,16 @@
  * module under plan/ imports something that does I/O.
  */
 import type { DomainDesiredState } from '../desired/load-desired-state';
-import type { AnyKind, ChangeClass, Comparable, ComparableValue, DesiredObject, LiveObject, Loss, PlanReference } from '../kinds/kind';
+import type {
+  AnyKind,
+  ChangeClass,
+  Comparable,
+  ComparableValue,
+  DesiredObject,
+  LiveObject,
+  Loss,
+  PlanReference,
+} from '../kinds/kind';
 import { fieldAt, RELATIONS, supports, whyNot } from '../kinds/kind';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { SecretValue } from '../kinds/secret';
@@ -159,7 +168,6 @@ export function diffFields(
   return out;
 }
 
-
 export interface PlanInput {
   readonly desired: DomainDesiredState;
   readonly live: DomainLiveState;
@@ -197,7 +205,12 @@ interface PlanScope {
 
 export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY }: PlanInput): DomainPlan {
   const domain = desired.domain;
-  const out = { changes: [] as Change[], unmanaged: [] as Unmanaged[], userOwned: [] as UserOwnedDifference[], notPlanned: [] as NotPlanned[] };
+  const out = {
+    changes: [] as Change[],
+    unmanaged: [] as Unmanaged[],
+    userOwned: [] as UserOwnedDifference[],
+    notPlanned: [] as NotPlanned[],
+  };
   const inbound = inboundReferences(desired, live, registry);
   for (const kind of registry.kinds) {
     const scope: PlanScope = { kind, domain, registry, desired, losses, inbound, out };
@@ -265,7 +278,13 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
     scope.out.notPlanned.push({ kind: kind.name, key, action: 'update', reason });
     return;
   }
-  const impact = kind.impact?.(key, l.comparable, after, fields.map((f) => f.path)) ?? [];
+  const impact =
+    kind.impact?.(
+      key,
+      l.comparable,
+      after,
+      fields.map((f) => f.path),
+    ) ?? [];
   const common = { ...base(scope, key), fields, before: l.comparable, after: d.comparable, impact };
   const tail = { lastModified: l.lastModified, source: src(d) };
   if (recycling) {

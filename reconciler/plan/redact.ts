@@ -50,4 +50,3 @@ export function redactId(id: string, registry: Registry = DEFAULT_REGISTRY): str
   const [kind = '', ...rest] = id.split(':');
   return `${kind}:${redactKey(kind, rest.join(':'), registry)}`;
 }
-

@@ -47,7 +47,8 @@ export function inboundReferences(
 function targetExists(desired: DomainDesiredState, live: DomainLiveState, r: Reference): boolean {
   if (r.kind === ANY_EXTENSION) {
     if (live.extensions.has(r.key)) return true;
-    for (const list of desired.objects.values()) if (list.some((o) => o.key === r.key && /^[0-9]+$/.test(o.key))) return true;
+    for (const list of desired.objects.values())
+      if (list.some((o) => o.key === r.key && /^[0-9]+$/.test(o.key))) return true;
     return false;
   }
   const inFiles = (desired.objects.get(r.kind) ?? []).some((o) => o.key === r.key);
@@ -102,7 +103,9 @@ export function assertExtensionsFree(
       const other = registry.kinds.find(
         (k) => k !== kind && (live.objects.get(k.name) ?? []).some((o) => o.key === d.key),
       );
-      const what = other ? `a ${other.title.toLowerCase()}` : 'a system user (auto attendant, call queue, conference …)';
+      const what = other
+        ? `a ${other.title.toLowerCase()}`
+        : 'a system user (auto attendant, call queue, conference …)';
       issues.push({
         position: d.source,
         path: `${d.path ?? d.key}.extension`,

@@ -64,7 +64,11 @@ function fieldLine(c: Change, f: FieldChange, opts: RenderOptions): string {
   }
   const show = (v: ComparableValue | undefined) =>
     formatValue(opts.redactPii ? redactValue(c.kind, f.path, v, registryOf(opts)) : v, redact);
-  if (isSetField(c.kind, f.path, registryOf(opts)) && Array.isArray(f.after) && (Array.isArray(f.before) || f.before === undefined)) {
+  if (
+    isSetField(c.kind, f.path, registryOf(opts)) &&
+    Array.isArray(f.after) &&
+    (Array.isArray(f.before) || f.before === undefined)
+  ) {
     return `${f.path}: ${setSummary((f.before ?? []) as readonly ComparableValue[], f.after, redact, c.action === 'create')}`;
   }
   if (c.action === 'create') return `${f.path}: ${show(f.after)}`;
@@ -127,7 +131,8 @@ export function detailLines(c: Change, opts: RenderOptions): string[] {
   for (const r of c.references)
     out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
   if (c.dependsOn.length)
-    out.push(`after: ${(opts.redactPii ? c.dependsOn.map((id) => redactId(id, registryOf(opts))) : c.dependsOn).join(', ')}`);
+    out.push(
+      `after: ${(opts.redactPii ? c.dependsOn.map((id) => redactId(id, registryOf(opts))) : c.dependsOn).join(', ')}`,
+    );
   return out;
 }
-

@@ -152,4 +152,3 @@ function capped(lines: readonly string[], budget: number): string[] {
   }
   return out;
 }
-

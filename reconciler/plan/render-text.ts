@@ -1,5 +1,14 @@
 /** Renders a plan as text for terminals. PURE. */
-import { blockedLines, detailLines, label, type RenderOptions, registryOf, summaryLine, SYMBOL, VERB } from './render-common';
+import {
+  blockedLines,
+  detailLines,
+  label,
+  type RenderOptions,
+  registryOf,
+  summaryLine,
+  SYMBOL,
+  VERB,
+} from './render-common';
 import type { PlanDocument } from './plan-document';
 import { redactKey } from './redact';
 
@@ -38,7 +47,9 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
       );
     }
     for (const n of d.notPlanned ?? []) {
-      lines.push(`  ✗ cannot ${n.action} ${n.kind} ${opts.redactPii ? redactKey(n.kind, n.key, registryOf(opts)) : n.key}: ${n.reason}; left alone`);
+      lines.push(
+        `  ✗ cannot ${n.action} ${n.kind} ${opts.redactPii ? redactKey(n.kind, n.key, registryOf(opts)) : n.key}: ${n.reason}; left alone`,
+      );
     }
     for (const o of d.userOwned ?? []) {
       lines.push(`  · ${o.kind} ${o.key} ${o.path} differs — user-owned (policy.user_owned): left as its owner set it`);
@@ -50,4 +61,3 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
     lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
   return `${lines.join('\n')}\n`;
 }
-

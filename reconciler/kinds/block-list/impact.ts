@@ -12,4 +12,3 @@ export function blockListImpact(key: string, before: Comparable, after: Comparab
   if (removed.length) parts.push(`${numbers(removed.length)} unblocked`);
   return parts.length ? [`for every extension of ${key}: ${parts.join(', ')}`] : [];
 }
-

@@ -6,7 +6,15 @@
 import { blockListImpact } from './impact';
 import type { PlatformRecord } from '../../platform/client';
 import { fromYesNo } from '../../platform/codec';
-import { absent, type ApplyContext, type ChangeTarget, type Comparable, type Kind, type LiveObject, SUPPORTED } from '../kind';
+import {
+  absent,
+  type ApplyContext,
+  type ChangeTarget,
+  type Comparable,
+  type Kind,
+  type LiveObject,
+  SUPPORTED,
+} from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { BLOCK_LIST_FIELDS } from './fields';
 
@@ -47,7 +55,13 @@ async function addAndRemove(ctx: ApplyContext, target: ChangeTarget<BlockListSpe
 }
 
 function liveOf(domain: string, raw: string[]): LiveObject<BlockListPlatform> {
-  return { kind: 'block_list', domain, key: domain, comparable: { numbers: normalizeNumberSet(raw) }, platform: { raw } };
+  return {
+    kind: 'block_list',
+    domain,
+    key: domain,
+    comparable: { numbers: normalizeNumberSet(raw) },
+    platform: { raw },
+  };
 }
 
 export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {

@@ -73,4 +73,3 @@ export function ringGroupImpact(
   out.push(...answeringImpact(key, before, after, changed));
   return out;
 }
-

@@ -190,7 +190,10 @@ function references(key: string, content: Comparable): Reference[] {
 }
 
 /** The live objects of these ring-group user records (their answer rules are read one by one). */
-async function readGroups(ctx: ReadContext, groups: readonly PlatformRecord[]): Promise<LiveObject<RingGroupPlatform>[]> {
+async function readGroups(
+  ctx: ReadContext,
+  groups: readonly PlatformRecord[],
+): Promise<LiveObject<RingGroupPlatform>[]> {
   const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
   // Members and fallback live in the answer rule, so every group's rules are read (no domain-wide endpoint).
   return mapBounded(groups, ctx.concurrency, async (u) => {
@@ -349,7 +352,10 @@ export const ringGroupKind: Kind<RingGroupSpec, RingGroupPlatform> = {
   references,
 
   async read(ctx) {
-    return readGroups(ctx, (await domainUsers(ctx)).filter((u) => isRingGroupUser(u)));
+    return readGroups(
+      ctx,
+      (await domainUsers(ctx)).filter((u) => isRingGroupUser(u)),
+    );
   },
 
   async readOne(ctx, key) {

@@ -21,7 +21,6 @@ import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../nor
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
-
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */
 function userBody(spec: UserSpec, secrets: SecretValue | undefined, only?: ReadonlySet<string>): PlatformRecord {
   const body: PlatformRecord = {};
@@ -61,7 +60,6 @@ function answerRuleBody(spec: UserSpec, extension: string, existing: PlatformRec
   if (!existing) Object.assign(body, { 'time-frame': '*', enabled: 'yes', 'is-active': true });
   return body;
 }
-
 
 function deviceBody(spec: UserSpec): PlatformRecord {
   const body: PlatformRecord = {};

@@ -35,4 +35,3 @@ export function userImpact(
   out.push(...answeringImpact(key, before, after, changed));
   return out;
 }
-

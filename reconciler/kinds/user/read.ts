@@ -40,9 +40,7 @@ async function readPeople(
   return mapBounded(people, ctx.concurrency, async (u) => {
     const key = str(u.user);
     const rulesRead = needsRules(ctx, key);
-    const answerRule = rulesRead
-      ? (await answerRules(ctx, key)).find((r) => str(r['time-frame']) === '*')
-      : undefined;
+    const answerRule = rulesRead ? (await answerRules(ctx, key)).find((r) => str(r['time-frame']) === '*') : undefined;
     const platform: UserPlatform = {
       user: u,
       device: deviceOf.get(key),

@@ -57,7 +57,6 @@ export interface UserPlatform {
   readonly phoneNumbers: readonly string[];
 }
 
-
 /** Simple one-to-one fields: YAML name → platform field, and how values normalise. */
 export const SIMPLE: ReadonlyArray<readonly [keyof UserSpec, string, 'text' | 'email' | 'number' | 'int']> = [
   ['first_name', 'name-first-name', 'text'],
