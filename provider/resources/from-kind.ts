@@ -29,7 +29,24 @@ import {
   type Validator,
   validators,
 } from '../framework';
-import { type ExtensionRules, extensionProblem } from '../../reconciler/desired/reserved';
+import {
+  type ExtensionRules,
+  extensionProblem,
+  isValidEmail,
+  isValidNumber,
+  SecretValue,
+  type SecretRef,
+  type SecretResolver,
+  createLiveCache,
+  diffFields,
+  type AnyKind,
+  type ApplyContext,
+  type Comparable,
+  type DesiredObject,
+  type FieldSpec,
+  type LiveObject,
+  type NetSapiensClient,
+} from '../../reconciler';
 
 /**
  * Terraform validates a resource before the provider is configured, and a domain's own numbering range
@@ -38,19 +55,6 @@ import { type ExtensionRules, extensionProblem } from '../../reconciler/desired/
  * with 5-digit extensions.
  */
 const PROVIDER_EXTENSION_RULES: ExtensionRules = { min: 0, max: Number.MAX_SAFE_INTEGER, reserved: [] };
-import type {
-  AnyKind,
-  ApplyContext,
-  Comparable,
-  DesiredObject,
-  FieldSpec,
-  LiveObject,
-} from '../../reconciler/kinds/kind';
-import { isValidEmail, isValidNumber } from '../../reconciler/kinds/normalize';
-import { SecretValue, type SecretRef, type SecretResolver } from '../../reconciler/kinds/secret';
-import { createLiveCache } from '../../reconciler/live/read-live-state';
-import type { NetSapiensClient } from '../../reconciler/platform/client';
-import { diffFields } from '../../reconciler/plan/compute-plan';
 
 type Model = Record<string, CtyValue>;
 

@@ -73,6 +73,8 @@ export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {
   fields: BLOCK_LIST_FIELDS,
   order: 30,
   identity: { keyIsPii: false, ownsExtension: false },
+  // The domain's list: `netsapiens_domain_block_list`.
+  terraform: { typeName: 'netsapiens_domain_block_list' },
   capabilities: {
     create: SUPPORTED,
     update: SUPPORTED,

@@ -25,6 +25,7 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
   fields: USER_FIELDS,
   order: 10,
   identity: { keyField: 'extension', keyIsPii: false, ownsExtension: true },
+  terraform: { dataSource: { keyField: 'extension' } },
   capabilities: { create: SUPPORTED, update: SUPPORTED, delete: SUPPORTED, prune: SUPPORTED, recycle: SUPPORTED },
   key: (spec) => String(spec.extension),
   label(key, content) {
