@@ -4,7 +4,7 @@
  * can never disagree about a field. Adding a kind: docs/adding-a-kind.md.
  */
 import type { SourcePosition } from '../errors';
-import type { NetSapiensClient, PlatformRecord } from '../platform/client';
+import type { NetSapiensClient } from '../platform/client';
 import type { SecretResolver, SecretValue } from './secret';
 
 export type ChangeClass = 'cosmetic' | 'routing' | 'data-destroying';

@@ -1,24 +1,11 @@
 /**
  * The `user` kind's writes: the user record, its desk phone and its default answer rule.
  */
-import {
-  decodeSpam,
-  encodeSpam,
-  fromYesNo,
-  isSystemUser,
-  normalizeMac,
-  phoneDeviceName,
-  readField,
-  type SpamAction,
-  WELCOME_EMAIL,
-  DID_UNASSIGNED,
-  yesNo,
-} from '../../platform/codec';
+import { encodeSpam, normalizeMac, phoneDeviceName, WELCOME_EMAIL, DID_UNASSIGNED, yesNo } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
-import { mapBounded } from '../../util/map-bounded';
-import type { ApplyContext, ChangeTarget, Comparable, LiveObject, ReadContext } from '../kind';
-import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
-import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
+import type { ApplyContext, ChangeTarget } from '../kind';
+import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
+import { SecretValue } from '../secret';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */

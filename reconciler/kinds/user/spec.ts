@@ -2,22 +2,9 @@
  * The `user` kind's content: the YAML spec, the platform records behind a user, and both normalised to
  * the same comparable content.
  */
-import {
-  decodeSpam,
-  encodeSpam,
-  fromYesNo,
-  isSystemUser,
-  normalizeMac,
-  phoneDeviceName,
-  readField,
-  type SpamAction,
-  WELCOME_EMAIL,
-  DID_UNASSIGNED,
-  yesNo,
-} from '../../platform/codec';
+import { decodeSpam, fromYesNo, normalizeMac, readField, type SpamAction } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
-import { mapBounded } from '../../util/map-bounded';
-import type { ApplyContext, ChangeTarget, Comparable, LiveObject, ReadContext } from '../kind';
+import type { Comparable } from '../kind';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 
