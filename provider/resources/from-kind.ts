@@ -79,71 +79,81 @@ const str = (v: CtyValue | undefined): string => (typeof v === 'string' ? v : ''
 
 // ------------------------------------------------------------------------------------------ resource
 
+/** What the resource's operations share. */
+interface Adapter {
+  readonly kind: AnyKind;
+  readonly typeName: string;
+  readonly attempts: number;
+  readonly delay: number;
+  differences(desired: DesiredObject, live: LiveObject): readonly { readonly path: string }[];
+}
+
+function applyCtx(client: NetSapiensClient, domain: string): ApplyContext {
+  // The user's `welcome_email` field decides, as in YAML.
+  return { client, domain, sendWelcomeEmail: true };
+}
+
+/** Reads until the platform shows what was written (202 writes may lag), then builds the state. */
+async function readBack(a: Adapter, client: NetSapiensClient, domain: string, planned: Model): Promise<Model> {
+  const desired = desiredFrom(a.kind, domain, planned);
+  let live: LiveObject | null = null;
+  for (let i = 0; i < a.attempts; i++) {
+    live = await readOne(a.kind, client, domain, desired.key, desired);
+    if (live && a.differences(desired, live).length === 0) break;
+    if (i < a.attempts - 1) await sleep(a.delay * (i + 1));
+  }
+  if (!live)
+    throw new ProviderError(
+      `${a.typeName} not found after the write`,
+      `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`,
+    );
+  return stateFor(a.kind, domain, planned, live);
+}
+
+/** Creates the object; a one-per-domain object (the block list) is adopted and gets the difference. */
+async function createOrAdopt(a: Adapter, client: NetSapiensClient, planned: Model): Promise<Model> {
+  const { kind } = a;
+  const domain = str(planned.domain);
+  const desired = desiredFrom(kind, domain, planned);
+  const existing = await readOne(kind, client, domain, desired.key, desired);
+  if (existing && kind.shape === 'list') {
+    throw new ProviderError(
+      `${a.typeName} already exists`,
+      `${kind.title} ${desired.key} already exists in ${domain}. Import it: terraform import <address> "${idOf(kind, domain, desired.key)}"`,
+    );
+  }
+  if (existing) {
+    const changed = a.differences(desired, existing).map((d) => d.path);
+    if (changed.length > 0)
+      await kind.update(applyCtx(client, domain), {
+        key: desired.key,
+        desired,
+        live: existing,
+        changedFields: changed,
+      });
+  } else {
+    await kind.create(applyCtx(client, domain), { key: desired.key, desired, changedFields: [] });
+  }
+  return readBack(a, client, domain, planned);
+}
+
 export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): AnyResource<NetSapiensClient> {
-  const schema = kindSchema(kind);
   // The kind's own field rules (classes, notCompared) for its comparisons, whatever registry it is in.
   const own = createRegistry([kind]);
-  const differences = (desired: DesiredObject, live: LiveObject) =>
-    diffFields(kind.name, desired.comparable, live.comparable, '', own);
-  const attempts = options.readBackAttempts ?? 6;
-  const delay = options.readBackDelayMs ?? 150;
-  const applyCtx = (client: NetSapiensClient, domain: string): ApplyContext => ({
-    client,
-    domain,
-    // The user's `welcome_email` field decides, as in YAML.
-    sendWelcomeEmail: true,
-  });
-
-  /** Reads until the platform shows what was written (202 writes may lag), then builds the state. */
-  async function readBack(client: NetSapiensClient, domain: string, planned: Model): Promise<Model> {
-    const desired = desiredFrom(kind, domain, planned);
-    let live: LiveObject | null = null;
-    for (let i = 0; i < attempts; i++) {
-      live = await readOne(kind, client, domain, desired.key, desired);
-      if (live && differences(desired, live).length === 0) break;
-      if (i < attempts - 1) await sleep(delay * (i + 1));
-    }
-    if (!live)
-      throw new ProviderError(
-        `${options.typeName} not found after the write`,
-        `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`,
-      );
-    return stateFor(kind, domain, planned, live);
-  }
+  const a: Adapter = {
+    kind,
+    typeName: options.typeName,
+    attempts: options.readBackAttempts ?? 6,
+    delay: options.readBackDelayMs ?? 150,
+    differences: (desired, live) => diffFields(kind.name, desired.comparable, live.comparable, '', own),
+  };
 
   return defineResource<Model, NetSapiensClient>({
     typeName: options.typeName,
-    schema,
-
+    schema: kindSchema(kind),
     validate: (config) => validateChoices(kind, config),
-
     modifyPlan: ({ prior, planned, config }) => adjustPlan(kind, prior, planned, config),
-
-    async create({ client, planned }) {
-      const domain = str(planned.domain);
-      const desired = desiredFrom(kind, domain, planned);
-      const existing = await readOne(kind, client, domain, desired.key, desired);
-      if (existing && kind.shape === 'list') {
-        throw new ProviderError(
-          `${options.typeName} already exists`,
-          `${kind.title} ${desired.key} already exists in ${domain}. Import it: terraform import <address> "${idOf(kind, domain, desired.key)}"`,
-        );
-      }
-      if (existing) {
-        // One per domain (the block list): "create" adopts it and writes the difference.
-        const changed = differences(desired, existing).map((d) => d.path);
-        if (changed.length > 0)
-          await kind.update(applyCtx(client, domain), {
-            key: desired.key,
-            desired,
-            live: existing,
-            changedFields: changed,
-          });
-      } else {
-        await kind.create(applyCtx(client, domain), { key: desired.key, desired, changedFields: [] });
-      }
-      return readBack(client, domain, planned);
-    },
+    create: ({ client, planned }) => createOrAdopt(a, client, planned),
 
     async read({ client, state }) {
       const { domain, key } = parseId(kind, str(state.id));
@@ -162,10 +172,10 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
           `${options.typeName} no longer exists`,
           `${kind.title} ${key} is gone from ${domain}; run terraform plan again to re-create it.`,
         );
-      const changed = differences(desired, live).map((d) => d.path);
+      const changed = a.differences(desired, live).map((d) => d.path);
       if (changed.length > 0)
         await kind.update(applyCtx(client, domain), { key, desired, live, changedFields: changed });
-      return readBack(client, domain, planned);
+      return readBack(a, client, domain, planned);
     },
 
     async delete({ client, state }) {
@@ -194,7 +204,6 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
 /** "Exactly one of" objects (ring-group fallback): the YAML schema's maxProperties. */
 function validateChoices(kind: AnyKind, config: Model): Diagnostic[] {
   const diags: Diagnostic[] = [];
-  // "Exactly one of" objects (ring-group fallback): the YAML schema's maxProperties.
   for (const f of kind.fields) {
     if (f.type !== 'object' || f.maxProperties === undefined) continue;
     const v = config[f.name];

@@ -24,22 +24,30 @@ function validate(value: unknown, registry: Registry): ErrorObject[] {
   return validator(value) ? [] : [...(validator.errors ?? [])];
 }
 
-export function schemaIssues(p: ParsedFile, value: unknown, registry: Registry): DesiredStateIssue[] {
+/** Secrets given as literals get a specific message (and the generic schema error is dropped). */
+function literalSecretIssues(
+  p: ParsedFile,
+  value: unknown,
+  registry: Registry,
+): { out: DesiredStateIssue[]; literalSecrets: Set<string> } {
   const out: DesiredStateIssue[] = [];
-  const seen = new Set<string>();
-  // Secrets given as literals get a specific message (and the generic schema error is dropped).
   const literalSecrets = new Set<string>();
   forEachSecretField(value, registry, (path, v) => {
-    if (!isSecretRef(v)) {
-      literalSecrets.add(`/${path.join('/')}`);
-      out.push({
-        position: at(p, path),
-        path: dotted(path),
-        message: 'a PIN must not be written in the file',
-        hint: 'reference an environment variable instead, e.g. `pin: { env: VM_PIN_1001 }`',
-      });
-    }
+    if (isSecretRef(v)) return;
+    literalSecrets.add(`/${path.join('/')}`);
+    out.push({
+      position: at(p, path),
+      path: dotted(path),
+      message: 'a PIN must not be written in the file',
+      hint: 'reference an environment variable instead, e.g. `pin: { env: VM_PIN_1001 }`',
+    });
   });
+  return { out, literalSecrets };
+}
+
+export function schemaIssues(p: ParsedFile, value: unknown, registry: Registry): DesiredStateIssue[] {
+  const seen = new Set<string>();
+  const { out, literalSecrets } = literalSecretIssues(p, value, registry);
   const errors = validate(value, registry).filter(
     (e) => ![...literalSecrets].some((s) => e.instancePath.startsWith(s)),
   );
