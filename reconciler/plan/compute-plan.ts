@@ -202,30 +202,39 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
       after,
       fields.map((f) => f.path),
     ) ?? [];
-  const common = { ...base(scope, key), fields, before: l.comparable, after: d.comparable, impact };
-  const tail = { lastModified: l.lastModified, source: src(d) };
+  // Keys in the plan document's order (the JSON output lists them as built).
   if (recycling) {
     scope.out.changes.push({
-      ...common,
+      ...base(scope, key),
       action: 'recycle',
       label: `${kind.label(key, l.comparable)} → ${kind.label(key, after)}`,
       class: 'data-destroying',
+      fields,
+      before: l.comparable,
+      after: d.comparable,
+      impact,
       ...warningsOf(kind, l, 'recycle'),
       references: (scope.inbound.get(key) ?? []).map((r) => r.ref),
       losses: scope.losses?.get(key) ?? [],
-      ...tail,
+      lastModified: l.lastModified,
+      source: src(d),
     });
-  } else {
-    scope.out.changes.push({
-      ...common,
-      action: 'update',
-      label: kind.label(key, after),
-      class: maxClass(fields.map((f) => f.class)),
-      references: [],
-      losses: [],
-      ...tail,
-    });
+    return;
   }
+  scope.out.changes.push({
+    ...base(scope, key),
+    action: 'update',
+    label: kind.label(key, after),
+    class: maxClass(fields.map((f) => f.class)),
+    fields,
+    before: l.comparable,
+    after: d.comparable,
+    impact,
+    references: [],
+    losses: [],
+    lastModified: l.lastModified,
+    source: src(d),
+  });
 }
 
 function planDelete(scope: PlanScope, l: LiveObject): void {
