@@ -10,11 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_API_KEY, startEmulator } from '../emulator';
-import { loadDesiredState } from '../reconciler/desired/load-desired-state';
-import { KINDS } from '../reconciler/kinds/registry';
-import { envSecretResolver } from '../reconciler/kinds/secret';
-import { NetSapiensClient } from '../reconciler/platform/client';
-import { runPlan } from '../reconciler/pipeline';
+import { loadDesiredState, KINDS, envSecretResolver, NetSapiensClient, runPlan } from '../reconciler';
 
 export interface BenchCase {
   readonly name: string;

@@ -4,14 +4,16 @@
  * `plan/` stays pure; this module feeds it what it read. Fleet: several domains in one run, bounded.
  */
 import type { DesiredState, DomainDesiredState } from './desired/load-desired-state';
-import { DesiredStateError, type DesiredStateIssue, StalePlanError } from './errors';
-import { KINDS } from './kinds/registry';
+import { StalePlanError } from './errors';
 import { readLiveState, readLosses, type DomainLiveState } from './live/read-live-state';
 import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
 import { computePlan, destructiveCandidates, type DomainPlan } from './plan/compute-plan';
+import { assertExtensionsFree, assertReferencesExist } from './plan/references';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
+
+export { assertExtensionsFree, assertReferencesExist };
 
 export interface DomainRun {
   readonly desired: DomainDesiredState;
@@ -71,59 +73,6 @@ export async function runPlan(
     ),
     domains,
   };
-}
-
-/**
- * Ring-group members and fallbacks must point at an extension that is in the files or on the platform
- * (design.md §2). Checked once live state is known; reported like any other desired-state error.
- */
-export function assertReferencesExist(desired: DomainDesiredState, live: DomainLiveState): void {
-  const inFiles = new Set<string>();
-  for (const list of desired.objects.values()) for (const o of list) if (/^[0-9]+$/.test(o.key)) inFiles.add(o.key);
-  const issues: DesiredStateIssue[] = [];
-  for (const kind of KINDS) {
-    for (const d of desired.objects.get(kind.name) ?? []) {
-      for (const ref of kind.references(d.key, d.comparable)) {
-        if (ref.relation === 'routes to' || inFiles.has(ref.extension) || live.extensions.has(ref.extension)) continue;
-        issues.push({
-          position: d.source,
-          path: d.path ?? d.key,
-          message: `${ref.relation} ${ref.extension} is not an extension in the files or on ${desired.domain}`,
-          hint: `add extension ${ref.extension} to the file, or fix the ${ref.relation}`,
-        });
-      }
-    }
-  }
-  if (issues.length) throw new DesiredStateError(issues);
-}
-
-/**
- * An extension the file gives to one kind must not be taken on the platform by something else (a user
- * where the file has a ring group, or an auto attendant, queue or other system user): creating it would
- * only fail with 409 at apply time, half-way through.
- */
-export function assertExtensionsFree(desired: DomainDesiredState, live: DomainLiveState): void {
-  const issues: DesiredStateIssue[] = [];
-  for (const kind of KINDS) {
-    if (!kind.fields.some((f) => f.name === 'extension')) continue;
-    const mine = new Set((live.objects.get(kind.name) ?? []).map((o) => o.key));
-    for (const d of desired.objects.get(kind.name) ?? []) {
-      if (mine.has(d.key) || !live.extensions.has(d.key)) continue;
-      const other = KINDS.find((k) => k !== kind && (live.objects.get(k.name) ?? []).some((o) => o.key === d.key));
-      const what = other
-        ? `a ${other.title.toLowerCase()}`
-        : 'a system user (auto attendant, call queue, conference …)';
-      issues.push({
-        position: d.source,
-        path: `${d.path ?? d.key}.extension`,
-        message: `extension ${d.key} is already ${what} on ${desired.domain}`,
-        hint: other
-          ? `remove the ${other.title.toLowerCase()} ${d.key} first (a separate change), or pick another extension`
-          : 'pick another extension',
-      });
-    }
-  }
-  if (issues.length) throw new DesiredStateError(issues);
 }
 
 /**

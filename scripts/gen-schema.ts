@@ -1,7 +1,7 @@
 /** Writes schemas/desired-state.schema.json from the kind registry (a test checks it is fresh). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDesiredStateSchema } from '../reconciler/desired/json-schema';
+import { buildDesiredStateSchema } from '../reconciler';
 
 export function schemaText(): string {
   return `${JSON.stringify(buildDesiredStateSchema(), null, 2)}\n`;

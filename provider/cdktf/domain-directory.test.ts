@@ -5,10 +5,7 @@ import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
-import { loadDesiredState } from '../../reconciler/desired/load-desired-state';
-import { envSecretResolver } from '../../reconciler/kinds/secret';
-import { NetSapiensClient } from '../../reconciler/platform/client';
-import { runPlan } from '../../reconciler/pipeline';
+import { loadDesiredState, envSecretResolver, NetSapiensClient, runPlan } from '../../reconciler';
 import { BINDINGS_DIR, generateBindings, generatedFiles, SCHEMA_JSON } from '../../scripts/gen-bindings';
 import { NetsapiensProvider } from '../bindings/provider';
 import {

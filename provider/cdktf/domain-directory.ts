@@ -16,15 +16,36 @@
  */
 import { type ITerraformDependable, type TerraformResource, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { type DomainDesiredState, loadDesiredState } from '../../reconciler/desired/load-desired-state';
-import { DesiredStateError } from '../../reconciler/errors';
-import type { AnyKind, DesiredObject, FieldSpec } from '../../reconciler/kinds/kind';
-import { KINDS } from '../../reconciler/kinds/registry';
-import { isSecretRef } from '../../reconciler/kinds/secret';
-import { DomainBlockList } from '../bindings/domain-block-list';
-import { RingGroup } from '../bindings/ring-group';
-import { SharedContact } from '../bindings/shared-contact';
-import { User } from '../bindings/user';
+import {
+  type DomainDesiredState,
+  loadDesiredState,
+  DesiredStateError,
+  DEFAULT_REGISTRY,
+  type Registry,
+  isSecretRef,
+  type AnyKind,
+  type DesiredObject,
+  type FieldSpec,
+} from '../../reconciler';
+import * as bindings from '../bindings';
+
+type Emitted = TerraformResource & { readonly extension?: string };
+type ResourceClass = (new (scope: Construct, id: string, config: never) => Emitted) & { tfResourceType?: string };
+
+/**
+ * The generated binding class of a Terraform resource type (`netsapiens_user` → `User`), found by the
+ * `tfResourceType` every generated class declares: no list of kinds here, the registry names the types.
+ */
+function bindingClass(typeName: string): ResourceClass | undefined {
+  for (const module of Object.values(bindings) as Record<string, unknown>[]) {
+    for (const value of Object.values(module)) {
+      const cls = value as ResourceClass;
+      // Data sources share the type name; their class names start with `Data`.
+      if (typeof cls === 'function' && cls.tfResourceType === typeName && !cls.name.startsWith('Data')) return cls;
+    }
+  }
+  return undefined;
+}
 
 export interface DomainDirectoryProps {
   /** A desired-state YAML file or a directory of them, exactly as given to `pbxctl plan`. */
@@ -33,18 +54,9 @@ export interface DomainDirectoryProps {
   readonly domain?: string;
   /** The provider instance (default: the stack's default `netsapiens` provider). */
   readonly provider?: import('cdktf').TerraformProvider;
+  /** The kinds (default: the production registry). */
+  readonly registry?: Registry;
 }
-
-type Emitted = TerraformResource & { readonly extension?: string };
-type ResourceClass = new (scope: Construct, id: string, config: never) => Emitted;
-
-/** Kind → generated binding class (the Terraform type names of provider/resources/index.ts). */
-const CLASSES: Readonly<Record<string, ResourceClass>> = {
-  user: User as unknown as ResourceClass,
-  ring_group: RingGroup as unknown as ResourceClass,
-  shared_contact: SharedContact as unknown as ResourceClass,
-  block_list: DomainBlockList as unknown as ResourceClass,
-};
 
 /** snake_case → the bindings' camelCase property names. */
 const camel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -60,15 +72,16 @@ export class DomainDirectory extends Construct {
 
   constructor(scope: Construct, id: string, props: DomainDirectoryProps) {
     super(scope, id);
-    const state = load(props.path);
+    const registry = props.registry ?? DEFAULT_REGISTRY;
+    const state = load(props.path, registry);
     const domain = pickDomain(state.domains, props.domain, props.path);
     this.domain = domain.domain;
     this.secrets = this.vars;
     const out = new Map<string, Map<string, Emitted>>();
     const byExtension = new Map<string, Emitted>();
     // Kind order: members (users) exist before the groups that ring them.
-    for (const kind of [...KINDS].sort((a, b) => a.order - b.order)) {
-      const cls = CLASSES[kind.name];
+    for (const kind of registry.inApplyOrder()) {
+      const cls = bindingClass(registry.terraformType(kind));
       const objects = domain.objects.get(kind.name) ?? [];
       if (!cls) {
         if (objects.length > 0) throw new Error(`DomainDirectory: no CDKTF binding for kind ${kind.name}`);
@@ -78,7 +91,7 @@ export class DomainDirectory extends Construct {
       for (const d of objects) {
         const dependsOn: ITerraformDependable[] = kind
           .references(d.key, d.comparable)
-          .map((r) => byExtension.get(r.extension))
+          .map((r) => byExtension.get(r.key))
           .filter((r): r is Emitted => r !== undefined && r !== byExtension.get(d.key));
         const config = {
           domain: this.domain,
@@ -88,7 +101,7 @@ export class DomainDirectory extends Construct {
         };
         const r = new cls(this, constructId(kind, d), config as never);
         emitted.set(d.key, r);
-        if (/^[0-9]+$/.test(d.key) && kind.fields.some((f) => f.name === 'extension')) byExtension.set(d.key, r);
+        if (/^[0-9]+$/.test(d.key) && kind.identity.ownsExtension) byExtension.set(d.key, r);
       }
       out.set(kind.name, emitted);
     }
@@ -168,9 +181,9 @@ export class DomainDirectory extends Construct {
 }
 
 /** The loader's errors, with every file:line reason in the message (synth prints only the message). */
-function load(path: string): ReturnType<typeof loadDesiredState> {
+function load(path: string, registry: Registry): ReturnType<typeof loadDesiredState> {
   try {
-    return loadDesiredState(path);
+    return loadDesiredState(path, { registry });
   } catch (err) {
     if (!(err instanceof DesiredStateError)) throw err;
     const lines = err.issues.map((i) => {

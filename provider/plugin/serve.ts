@@ -58,38 +58,12 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
   const env = options.env ?? process.env;
   const exitProcess = options.exitProcess ?? true;
 
-  const offered = env.PLUGIN_PROTOCOL_VERSIONS;
-  if (offered !== undefined && offered.trim() !== '') {
-    const versions = offered.split(',').map((v) => v.trim());
-    if (!versions.includes(String(APP_PROTOCOL_VERSION))) {
-      throw new HandshakeError(
-        `Terraform offered plugin protocol versions ${offered}; this provider speaks only ${APP_PROTOCOL_VERSION} (Terraform >= 1.0).`,
-      );
-    }
-  }
-
-  const clientCert = env.PLUGIN_CLIENT_CERT;
-  const tls = clientCert !== undefined && clientCert.trim() !== '' && !env.TF_DISABLE_PLUGIN_TLS;
-  let certField = '';
-  let credentials: grpc.ServerCredentials;
-  if (tls) {
-    const pair = await generateCert();
-    certField = pemToRawBase64Der(pair.cert);
-    // true: verify Terraform's client certificate against the one it gave us.
-    credentials = grpc.ServerCredentials.createSsl(
-      Buffer.from(clientCert),
-      [{ cert_chain: Buffer.from(pair.cert), private_key: Buffer.from(pair.key) }],
-      true,
-    );
-  } else {
-    credentials = grpc.ServerCredentials.createInsecure();
-  }
+  checkProtocolVersions(env);
+  const { credentials, certField, tls } = await serverCredentials(env);
 
   const services = loadServices();
   const server = new grpc.Server();
-  const openStreams = new Set<
-    grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>
-  >();
+  const openStreams = new Set<OpenStream>();
   let shuttingDown: Promise<void> | undefined;
   const socketDir = env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();
   const socketPath = join(socketDir, `pbxctl-plugin-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
@@ -125,7 +99,77 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
     });
   };
 
-  server.addService(services.provider.service, options.provider);
+  addServices(server, services, options.provider, openStreams, shutdownAndExit);
+
+  await new Promise<void>((resolve, reject) => {
+    server.bindAsync(`unix://${socketPath}`, credentials, (err) => (err ? reject(err) : resolve()));
+  });
+
+  // Lifecycle: Terraform may SIGKILL us, or die itself; SIGINT (Ctrl-C) goes
+  // to the whole process group and is ignored like go-plugin does - Terraform
+  // stops us with StopProvider and Shutdown instead.
+  if (exitProcess) {
+    process.on('SIGINT', () => {});
+    process.on('SIGTERM', () => shutdownAndExit(0));
+    process.on('exit', removeSocket);
+    const parent = process.ppid;
+    const watchdog = setInterval(() => {
+      if (process.ppid !== parent) shutdownAndExit(0);
+    }, 1000);
+    watchdog.unref();
+  }
+
+  const handshakeLine = [CORE_PROTOCOL_VERSION, APP_PROTOCOL_VERSION, 'unix', socketPath, 'grpc', certField].join('|');
+  writeHandshakeLine(handshakeLine);
+  return { handshakeLine, socketPath, tls, shutdown };
+}
+
+function checkProtocolVersions(env: NodeJS.ProcessEnv): void {
+  const offered = env.PLUGIN_PROTOCOL_VERSIONS;
+  if (offered !== undefined && offered.trim() !== '') {
+    const versions = offered.split(',').map((v) => v.trim());
+    if (!versions.includes(String(APP_PROTOCOL_VERSION))) {
+      throw new HandshakeError(
+        `Terraform offered plugin protocol versions ${offered}; this provider speaks only ${APP_PROTOCOL_VERSION} (Terraform >= 1.0).`,
+      );
+    }
+  }
+}
+
+/** mTLS with Terraform's client certificate when it gives one (and TLS is not disabled). */
+async function serverCredentials(
+  env: NodeJS.ProcessEnv,
+): Promise<{ credentials: grpc.ServerCredentials; certField: string; tls: boolean }> {
+  const clientCert = env.PLUGIN_CLIENT_CERT;
+  const tls = clientCert !== undefined && clientCert.trim() !== '' && !env.TF_DISABLE_PLUGIN_TLS;
+  let certField = '';
+  let credentials: grpc.ServerCredentials;
+  if (tls) {
+    const pair = await generateCert();
+    certField = pemToRawBase64Der(pair.cert);
+    // true: verify Terraform's client certificate against the one it gave us.
+    credentials = grpc.ServerCredentials.createSsl(
+      Buffer.from(clientCert),
+      [{ cert_chain: Buffer.from(pair.cert), private_key: Buffer.from(pair.key) }],
+      true,
+    );
+  } else {
+    credentials = grpc.ServerCredentials.createInsecure();
+  }
+  return { credentials, certField, tls };
+}
+
+type OpenStream = grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
+
+/** The provider service plus go-plugin's controller, stdio, broker and health services. */
+function addServices(
+  server: grpc.Server,
+  services: ReturnType<typeof loadServices>,
+  provider: ServeOptions['provider'],
+  openStreams: Set<OpenStream>,
+  shutdownAndExit: (code: number) => void,
+): void {
+  server.addService(services.provider.service, provider);
   server.addService(services.controller.service, {
     Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
       // Reply first, then stop: go-plugin waits for the answer before killing us.
@@ -165,26 +209,4 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
       call.on('cancelled', () => openStreams.delete(call));
     },
   });
-
-  await new Promise<void>((resolve, reject) => {
-    server.bindAsync(`unix://${socketPath}`, credentials, (err) => (err ? reject(err) : resolve()));
-  });
-
-  // Lifecycle: Terraform may SIGKILL us, or die itself; SIGINT (Ctrl-C) goes
-  // to the whole process group and is ignored like go-plugin does - Terraform
-  // stops us with StopProvider and Shutdown instead.
-  if (exitProcess) {
-    process.on('SIGINT', () => {});
-    process.on('SIGTERM', () => shutdownAndExit(0));
-    process.on('exit', removeSocket);
-    const parent = process.ppid;
-    const watchdog = setInterval(() => {
-      if (process.ppid !== parent) shutdownAndExit(0);
-    }, 1000);
-    watchdog.unref();
-  }
-
-  const handshakeLine = [CORE_PROTOCOL_VERSION, APP_PROTOCOL_VERSION, 'unix', socketPath, 'grpc', certField].join('|');
-  writeHandshakeLine(handshakeLine);
-  return { handshakeLine, socketPath, tls, shutdown };
 }

@@ -24,35 +24,20 @@ import {
   defineResource,
   errorDiagnostic,
   ProviderError,
-  type SchemaSpec,
-  types,
-  type Validator,
-  validators,
 } from '../framework';
-import { type ExtensionRules, extensionProblem } from '../../reconciler/desired/reserved';
+import {
+  createLiveCache,
+  createRegistry,
+  diffFields,
+  type AnyKind,
+  type ApplyContext,
+  type DesiredObject,
+  type LiveObject,
+  type NetSapiensClient,
+} from '../../reconciler';
 
-/**
- * Terraform validates a resource before the provider is configured, and a domain's own numbering range
- * lives in YAML (`extensions:`), not here. So the provider checks only what no domain may use — the
- * platform's reserved numbers — and not the Persona default range 100–8999, which would lock out domains
- * with 5-digit extensions.
- */
-const PROVIDER_EXTENSION_RULES: ExtensionRules = { min: 0, max: Number.MAX_SAFE_INTEGER, reserved: [] };
-import type {
-  AnyKind,
-  ApplyContext,
-  Comparable,
-  DesiredObject,
-  FieldSpec,
-  LiveObject,
-} from '../../reconciler/kinds/kind';
-import { isValidEmail, isValidNumber } from '../../reconciler/kinds/normalize';
-import { SecretValue, type SecretRef, type SecretResolver } from '../../reconciler/kinds/secret';
-import { createLiveCache } from '../../reconciler/live/read-live-state';
-import type { NetSapiensClient } from '../../reconciler/platform/client';
-import { diffFields } from '../../reconciler/plan/compute-plan';
-
-type Model = Record<string, CtyValue>;
+import { desiredFrom, idOf, type Model, modelToSpec, parseId, specToModel, stateFor } from './kind-model';
+import { computedAttributes, kindSchema } from './kind-schema';
 
 export interface KindResourceOptions {
   /** Terraform type name, e.g. `netsapiens_user`. */
@@ -63,369 +48,29 @@ export interface KindResourceOptions {
   readonly readBackDelayMs?: number;
 }
 
-const MAC = /^([0-9A-Fa-f]{2}[:-]?){5}[0-9A-Fa-f]{2}$/;
-const EXTENSION = /^[0-9]{2,16}$/;
-
-// ------------------------------------------------------------------------------------------ schema
-
-/** Where a field sits decides its flags: top level / inside an object (optional ⇒ computed) or in a list element. */
-type Place = 'top' | 'object' | 'list-element';
-
-function fieldValidators(f: FieldSpec, place: Place): Validator[] {
-  const out: Validator[] = [];
-  switch (f.type) {
-    case 'string':
-      if (f.enum) out.push(validators.oneOf(f.enum));
-      if (f.pattern) out.push(validators.matches(new RegExp(f.pattern), `does not match ${f.pattern}`));
-      if (f.maxLength !== undefined) out.push(validators.lengthBetween(0, f.maxLength));
-      if (f.format === 'extension') {
-        // The key extension gets the loader's full rules (reserved numbers, default range); references
-        // (members, fallbacks) only the shape, exactly as in YAML.
-        if (place === 'top' && f.required) {
-          out.push((v) => {
-            const problem = typeof v === 'string' ? extensionProblem(v, PROVIDER_EXTENSION_RULES) : undefined;
-            return problem ? { summary: 'Invalid extension', detail: problem } : undefined;
-          });
-        } else out.push(validators.matches(EXTENSION, 'is not an extension (2–16 digits)'));
-      }
-      if (f.format === 'email')
-        out.push((v) =>
-          typeof v === 'string' && !isValidEmail(v) ? `"${v}" is not a valid e-mail address` : undefined,
-        );
-      if (f.format === 'phone')
-        out.push((v) =>
-          typeof v === 'string' && v !== '' && !isValidNumber(v)
-            ? `"${v}" is not a phone number (use E.164, e.g. "+1 212 555 0100")`
-            : undefined,
-        );
-      if (f.format === 'mac') out.push(validators.matches(MAC, 'is not a MAC address'));
-      break;
-    case 'integer':
-      out.push(validators.intBetween(f.minimum ?? Number.MIN_SAFE_INTEGER, f.maximum ?? Number.MAX_SAFE_INTEGER));
-      break;
-    case 'list':
-      if (f.items === 'phone' || f.items === 'extension') {
-        const items = f.items;
-        out.push((v) => {
-          if (!Array.isArray(v)) return undefined;
-          const bad = v.filter((x) =>
-            typeof x !== 'string' ? false : items === 'phone' ? !isValidNumber(x) : !EXTENSION.test(x),
-          );
-          if (bad.length === 0) return undefined;
-          const what = items === 'phone' ? 'phone numbers (use E.164, or anonymous / unknown)' : 'extensions';
-          return `not ${what}: ${bad.map((b) => `"${String(b)}"`).join(', ')}`;
-        });
-      }
-      break;
-    default:
-      break;
-  }
-  return out;
-}
-
-function fieldAttribute(f: FieldSpec, place: Place): AttributeSpec {
-  const base = {
-    description: f.description,
-    ...(f.forceNew ? { forceNew: true } : {}),
-    validators: fieldValidators(f, place),
-  };
-  // A secret is a sensitive string in Terraform (YAML: `{ env: NAME }`). Not computed: the platform's
-  // PIN never flows into state unless it was configured.
-  if (f.type === 'secret') return attr.string({ ...base, optional: true, sensitive: true });
-  // List elements are compared whole (an omitted ring_seconds means "the group timeout"), and
-  // behaviour flags (welcome_email) are never read back: plain optional.
-  const flags = f.required
-    ? { required: true }
-    : f.notCompared || f.defaultWhenOmitted || place === 'list-element'
-      ? { optional: true }
-      : { optional: true, computed: true };
-  const opts = { ...base, ...flags };
-  switch (f.type) {
-    case 'string':
-      return attr.string(opts);
-    case 'integer':
-      return attr.number(opts);
-    case 'boolean':
-      return attr.bool(opts);
-    case 'list':
-      return f.set ? attr.set(types.string, opts) : attr.list(types.string, opts);
-    case 'object':
-      return attr.nested('single', fieldAttributes(f.fields, 'object'), opts);
-    case 'object-list':
-      return attr.nested('list', fieldAttributes(f.fields, 'list-element'), opts);
-  }
-}
-
-function fieldAttributes(fields: readonly FieldSpec[], place: Place): Record<string, AttributeSpec> {
-  return Object.fromEntries(fields.map((f) => [f.name, fieldAttribute(f, place)]));
-}
-
-/** Every field computed (data sources); secrets and behaviour flags are left out. */
-function computedAttributes(fields: readonly FieldSpec[]): Record<string, AttributeSpec> {
-  const out: Record<string, AttributeSpec> = {};
-  for (const f of fields) {
-    if (f.type === 'secret' || f.notCompared) continue;
-    const opts = { description: f.description, computed: true };
-    switch (f.type) {
-      case 'string':
-        out[f.name] = attr.string(opts);
-        break;
-      case 'integer':
-        out[f.name] = attr.number(opts);
-        break;
-      case 'boolean':
-        out[f.name] = attr.bool(opts);
-        break;
-      case 'list':
-        out[f.name] = f.set ? attr.set(types.string, opts) : attr.list(types.string, opts);
-        break;
-      case 'object':
-        out[f.name] = attr.nested('single', computedAttributes(f.fields), opts);
-        break;
-      case 'object-list':
-        out[f.name] = attr.nested('list', computedAttributes(f.fields), opts);
-        break;
-    }
-  }
-  return out;
-}
-
-export function kindSchema(kind: AnyKind): SchemaSpec {
-  const keyHelp = kind.shape === 'set' ? '`<domain>`' : '`<domain>/<key>`';
-  return {
-    version: 0,
-    description: `${kind.description} Managed by pbxctl's \`${kind.name}\` kind: the same fields as the \`${kind.section}:\` section of the desired-state YAML. Optional attributes left out are not managed (the state shows the platform's value).`,
-    attributes: {
-      id: attr.string({ computed: true, description: `Identifier ${keyHelp}; also the import id.` }),
-      domain: attr.string({
-        required: true,
-        forceNew: true,
-        description: 'The NetSapiens domain, e.g. acme.example.com.',
-      }),
-      ...fieldAttributes(kind.fields, 'top'),
-    },
-  };
-}
-
-// ------------------------------------------------------------------------------------------ model ↔ spec
-
-const isPresent = (v: CtyValue | undefined): boolean => v !== undefined && v !== null && !(v instanceof Unknown);
-
-/** Terraform model → kind spec (YAML shape): nulls and unknowns dropped; secrets become references. */
-export function modelToSpec(
-  fields: readonly FieldSpec[],
-  model: Model,
-  secrets: Map<string, string>,
-  prefix = '',
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    const v = model[f.name];
-    if (!isPresent(v)) continue;
-    const path = prefix + f.name;
-    switch (f.type) {
-      case 'secret': {
-        const env = `__tf:${path}`;
-        secrets.set(env, String(v));
-        out[f.name] = { env } satisfies SecretRef;
-        break;
-      }
-      case 'object':
-        if (isObjectValue(v)) out[f.name] = modelToSpec(f.fields, v as Model, secrets, `${path}.`);
-        break;
-      case 'object-list':
-        if (Array.isArray(v))
-          out[f.name] = v.filter(isObjectValue).map((e) => modelToSpec(f.fields, e as Model, secrets, `${path}.`));
-        break;
-      case 'list':
-        if (Array.isArray(v)) out[f.name] = v.filter((x) => isPresent(x)).map(String);
-        break;
-      case 'integer':
-        out[f.name] = Number(v);
-        break;
-      case 'boolean':
-        out[f.name] = v === true;
-        break;
-      case 'string':
-        out[f.name] = String(v);
-        break;
-    }
-  }
-  return out;
-}
-
-/** Kind spec (canonical YAML form from `export`) → Terraform model; shorthands expanded. */
-export function specToModel(fields: readonly FieldSpec[], spec: Record<string, unknown> | undefined): Model {
-  const out: Model = {};
-  for (const f of fields) {
-    const v = spec?.[f.name];
-    if (v === undefined || v === null || f.type === 'secret') {
-      out[f.name] = null;
-      continue;
-    }
-    switch (f.type) {
-      case 'object':
-        // YAML shorthands: `phone: true` = the object with nothing else set, `false` = none.
-        out[f.name] =
-          v === true
-            ? specToModel(f.fields, {})
-            : typeof v === 'object'
-              ? specToModel(f.fields, v as Record<string, unknown>)
-              : null;
-        break;
-      case 'object-list':
-        out[f.name] = Array.isArray(v)
-          ? v.map((e) =>
-              // A bare scalar is the shorthand for the element's first (key) field: `"1002"`.
-              specToModel(
-                f.fields,
-                e && typeof e === 'object' ? (e as Record<string, unknown>) : { [f.fields[0]?.name ?? '']: String(e) },
-              ),
-            )
-          : null;
-        break;
-      case 'list':
-        out[f.name] = Array.isArray(v) ? v.map(String) : null;
-        break;
-      case 'integer':
-        out[f.name] = Number(v);
-        break;
-      case 'boolean':
-        out[f.name] = v === true;
-        break;
-      case 'string':
-        out[f.name] = String(v);
-        break;
-    }
-  }
-  return out;
-}
-
-function resolverFor(secrets: Map<string, string>): SecretResolver {
-  return (ref) => {
-    const v = secrets.get(ref.env);
-    return v === undefined ? undefined : new SecretValue(v, 'terraform');
-  };
-}
-
-function desiredFrom(kind: AnyKind, domain: string, model: Model): DesiredObject {
-  const secrets = new Map<string, string>();
-  const spec = modelToSpec(kind.fields, model, secrets);
-  const key = kind.shape === 'set' ? domain : kind.key(spec);
-  return { kind: kind.name, domain, key, spec, comparable: kind.toComparable(spec, resolverFor(secrets)) };
-}
-
-// ------------------------------------------------------------------------------------------ state merge
-
-function secretAt(c: Comparable | undefined, path: string): SecretValue | undefined {
-  let v: unknown = c;
-  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-  return v instanceof SecretValue ? v : undefined;
-}
-
-/**
- * The new state of the fields: the state/planned value where the kind says it equals what the
- * platform has, the exported live value where it does not (or where it was not known).
- */
-function mergeFields(
-  fields: readonly FieldSpec[],
-  state: Model,
-  exported: Model,
-  diffs: readonly string[],
-  live: LiveObject,
-  prefix: string,
-): Model {
-  const out: Model = {};
-  for (const f of fields) {
-    const path = prefix + f.name;
-    const s = state[f.name] ?? null;
-    const e = exported[f.name] ?? null;
-    const under = diffs.filter((p) => p === path || p.startsWith(`${path}.`));
-    if (f.type === 'secret') {
-      // Configured PINs: kept while they match; drift shows the platform's (sensitive) value.
-      if (s === null) out[f.name] = null;
-      else if (under.length === 0) out[f.name] = s;
-      else out[f.name] = secretAt(live.comparable, path)?.reveal() ?? null;
-      continue;
-    }
-    if (f.notCompared) {
-      out[f.name] = s;
-      continue;
-    }
-    if (s === null) {
-      out[f.name] = e;
-      continue;
-    }
-    if (f.type === 'object' && isObjectValue(s)) {
-      // "Exactly one of" objects are compared as one value (the kind collapses them); others per field.
-      const granular = under.every((p) =>
-        f.fields.some((x) => p === `${path}.${x.name}` || p.startsWith(`${path}.${x.name}.`)),
-      );
-      if (f.maxProperties !== undefined || !granular) {
-        out[f.name] = under.length === 0 ? s : e;
-        continue;
-      }
-      out[f.name] = mergeFields(f.fields, s as Model, isObjectValue(e) ? (e as Model) : {}, diffs, live, `${path}.`);
-      continue;
-    }
-    out[f.name] = under.length === 0 ? s : e;
-  }
-  return out;
-}
-
-/** The state Terraform gets for a live object, given the state (or planned) values it had. */
-export function stateFor(kind: AnyKind, domain: string, model: Model, live: LiveObject): Model {
-  const desired = desiredFrom(kind, domain, model);
-  const diffs = diffFields(kind.name, desired.comparable, live.comparable).map((d) => d.path);
-  const exported = specToModel(kind.fields, kind.export(live) as Record<string, unknown>);
-  return {
-    id: idOf(kind, domain, live.key),
-    domain,
-    ...mergeFields(kind.fields, model, exported, diffs, live, ''),
-  };
-}
-
-function idOf(kind: AnyKind, domain: string, key: string): string {
-  return kind.shape === 'set' ? domain : `${domain}/${key}`;
-}
-
-function parseId(kind: AnyKind, id: string): { domain: string; key: string } {
-  if (kind.shape === 'set') return { domain: id, key: id };
-  const slash = id.indexOf('/');
-  if (slash <= 0 || slash === id.length - 1)
-    throw new ProviderError('Invalid id', `"${id}" is not of the form <domain>/<key>, e.g. acme.example.com/1001.`);
-  return { domain: id.slice(0, slash), key: id.slice(slash + 1) };
-}
-
 // ------------------------------------------------------------------------------------------ platform I/O
 
-async function readLive(
-  kind: AnyKind,
-  client: NetSapiensClient,
-  domain: string,
-  key: string,
-  desired: DesiredObject | undefined,
-  full = false,
-): Promise<LiveObject[]> {
-  const objects = await kind.read({
+function readContext(client: NetSapiensClient, domain: string, desired: DesiredObject | undefined, full: boolean) {
+  return {
     client,
     domain,
-    cache: createLiveCache(client, domain),
+    cache: createLiveCache(),
     concurrency: 4,
-    desired: new Map(desired ? [[key, desired]] : []),
+    desired: new Map(desired ? [[desired.key, desired]] : []),
     full,
-  });
-  return objects;
+  };
 }
 
+/** One object, by the kind's single-object read (`Kind.readOne`). */
 async function readOne(
   kind: AnyKind,
   client: NetSapiensClient,
   domain: string,
   key: string,
   desired: DesiredObject | undefined,
+  full = false,
 ): Promise<LiveObject | null> {
-  return (await readLive(kind, client, domain, key, desired)).find((o) => o.key === key) ?? null;
+  return (await kind.readOne(readContext(client, domain, desired, full), key)) ?? null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -434,123 +79,81 @@ const str = (v: CtyValue | undefined): string => (typeof v === 'string' ? v : ''
 
 // ------------------------------------------------------------------------------------------ resource
 
-export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): AnyResource<NetSapiensClient> {
-  const schema = kindSchema(kind);
-  const attempts = options.readBackAttempts ?? 6;
-  const delay = options.readBackDelayMs ?? 150;
-  const applyCtx = (client: NetSapiensClient, domain: string): ApplyContext => ({
-    client,
-    domain,
-    // The user's `welcome_email` field decides, as in YAML.
-    sendWelcomeEmail: true,
-  });
+/** What the resource's operations share. */
+interface Adapter {
+  readonly kind: AnyKind;
+  readonly typeName: string;
+  readonly attempts: number;
+  readonly delay: number;
+  differences(desired: DesiredObject, live: LiveObject): readonly { readonly path: string }[];
+}
 
-  /** Reads until the platform shows what was written (202 writes may lag), then builds the state. */
-  async function readBack(client: NetSapiensClient, domain: string, planned: Model): Promise<Model> {
-    const desired = desiredFrom(kind, domain, planned);
-    let live: LiveObject | null = null;
-    for (let i = 0; i < attempts; i++) {
-      live = await readOne(kind, client, domain, desired.key, desired);
-      if (live && diffFields(kind.name, desired.comparable, live.comparable).length === 0) break;
-      if (i < attempts - 1) await sleep(delay * (i + 1));
-    }
-    if (!live)
-      throw new ProviderError(
-        `${options.typeName} not found after the write`,
-        `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`,
-      );
-    return stateFor(kind, domain, planned, live);
+function applyCtx(client: NetSapiensClient, domain: string): ApplyContext {
+  // The user's `welcome_email` field decides, as in YAML.
+  return { client, domain, sendWelcomeEmail: true };
+}
+
+/** Reads until the platform shows what was written (202 writes may lag), then builds the state. */
+async function readBack(a: Adapter, client: NetSapiensClient, domain: string, planned: Model): Promise<Model> {
+  const desired = desiredFrom(a.kind, domain, planned);
+  let live: LiveObject | null = null;
+  for (let i = 0; i < a.attempts; i++) {
+    live = await readOne(a.kind, client, domain, desired.key, desired);
+    if (live && a.differences(desired, live).length === 0) break;
+    if (i < a.attempts - 1) await sleep(a.delay * (i + 1));
   }
+  if (!live)
+    throw new ProviderError(
+      `${a.typeName} not found after the write`,
+      `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`,
+    );
+  return stateFor(a.kind, domain, planned, live);
+}
+
+/** Creates the object; a one-per-domain object (the block list) is adopted and gets the difference. */
+async function createOrAdopt(a: Adapter, client: NetSapiensClient, planned: Model): Promise<Model> {
+  const { kind } = a;
+  const domain = str(planned.domain);
+  const desired = desiredFrom(kind, domain, planned);
+  const existing = await readOne(kind, client, domain, desired.key, desired);
+  if (existing && kind.shape === 'list') {
+    throw new ProviderError(
+      `${a.typeName} already exists`,
+      `${kind.title} ${desired.key} already exists in ${domain}. Import it: terraform import <address> "${idOf(kind, domain, desired.key)}"`,
+    );
+  }
+  if (existing) {
+    const changed = a.differences(desired, existing).map((d) => d.path);
+    if (changed.length > 0)
+      await kind.update(applyCtx(client, domain), {
+        key: desired.key,
+        desired,
+        live: existing,
+        changedFields: changed,
+      });
+  } else {
+    await kind.create(applyCtx(client, domain), { key: desired.key, desired, changedFields: [] });
+  }
+  return readBack(a, client, domain, planned);
+}
+
+export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): AnyResource<NetSapiensClient> {
+  // The kind's own field rules (classes, notCompared) for its comparisons, whatever registry it is in.
+  const own = createRegistry([kind]);
+  const a: Adapter = {
+    kind,
+    typeName: options.typeName,
+    attempts: options.readBackAttempts ?? 6,
+    delay: options.readBackDelayMs ?? 150,
+    differences: (desired, live) => diffFields(kind.name, desired.comparable, live.comparable, '', own),
+  };
 
   return defineResource<Model, NetSapiensClient>({
     typeName: options.typeName,
-    schema,
-
-    validate(config) {
-      const diags: Diagnostic[] = [];
-      // "Exactly one of" objects (ring-group fallback): the YAML schema's maxProperties.
-      for (const f of kind.fields) {
-        if (f.type !== 'object' || f.maxProperties === undefined) continue;
-        const v = config[f.name];
-        if (!isObjectValue(v)) continue;
-        const set = Object.entries(v)
-          .filter(([, x]) => x !== null && !(x instanceof Unknown))
-          .map(([k]) => k);
-        if (set.length > f.maxProperties)
-          diags.push(
-            errorDiagnostic(
-              `Invalid value for ${f.name}`,
-              `set only one of: ${f.fields.map((x) => x.name).join(', ')} (got ${set.join(', ')})`,
-              [{ attribute: f.name }],
-            ),
-          );
-      }
-      return diags;
-    },
-
-    modifyPlan({ prior, planned, config }) {
-      const out: Model = { ...planned };
-      // "Exactly one of" objects: the choices left out of the configuration are null, not carried over
-      // from the prior state (where another choice may have been set).
-      for (const f of kind.fields) {
-        if (f.type !== 'object' || f.maxProperties === undefined) continue;
-        const c = config[f.name];
-        const p = out[f.name];
-        if (!isObjectValue(c) || !isObjectValue(p)) continue;
-        out[f.name] = Object.fromEntries(Object.keys(p).map((k) => [k, c[k] ?? null]));
-      }
-      // An object switched off (`phone = { enabled = false }`; voicemail's `enabled` is a setting, not this
-      // switch): what it held is gone, so the sub-attributes
-      // the configuration leaves out are null — not the prior values Terraform would carry.
-      for (const f of kind.fields) {
-        if (f.type !== 'object' || !f.fields.some((x) => x.name === 'enabled' && x.defaultWhenOmitted)) continue;
-        const c = config[f.name];
-        const p = out[f.name];
-        if (!isObjectValue(c) || !isObjectValue(p) || c.enabled !== false) continue;
-        out[f.name] = Object.fromEntries(Object.keys(p).map((k) => [k, c[k] ?? null]));
-      }
-      // The identity (e.g. a contact's name + company) changed without a forced replacement: the id follows.
-      if (prior && !(out.id instanceof Unknown)) {
-        try {
-          const known = (m: Model) => Object.values(m).every((v) => !(v instanceof Unknown));
-          if (!known(out)) out.id = UNKNOWN;
-          else {
-            const domain = str(out.domain);
-            const key = kind.shape === 'set' ? domain : kind.key(modelToSpec(kind.fields, out, new Map()));
-            if (idOf(kind, domain, key) !== prior.id) out.id = UNKNOWN;
-          }
-        } catch {
-          out.id = UNKNOWN;
-        }
-      }
-      return out;
-    },
-
-    async create({ client, planned }) {
-      const domain = str(planned.domain);
-      const desired = desiredFrom(kind, domain, planned);
-      const existing = await readOne(kind, client, domain, desired.key, desired);
-      if (existing && kind.shape === 'list') {
-        throw new ProviderError(
-          `${options.typeName} already exists`,
-          `${kind.title} ${desired.key} already exists in ${domain}. Import it: terraform import <address> "${idOf(kind, domain, desired.key)}"`,
-        );
-      }
-      if (existing) {
-        // One per domain (the block list): "create" adopts it and writes the difference.
-        const changed = diffFields(kind.name, desired.comparable, existing.comparable).map((d) => d.path);
-        if (changed.length > 0)
-          await kind.update(applyCtx(client, domain), {
-            key: desired.key,
-            desired,
-            live: existing,
-            changedFields: changed,
-          });
-      } else {
-        await kind.create(applyCtx(client, domain), { key: desired.key, desired, changedFields: [] });
-      }
-      return readBack(client, domain, planned);
-    },
+    schema: kindSchema(kind),
+    validate: (config) => validateChoices(kind, config),
+    modifyPlan: ({ prior, planned, config }) => adjustPlan(kind, prior, planned, config),
+    create: ({ client, planned }) => createOrAdopt(a, client, planned),
 
     async read({ client, state }) {
       const { domain, key } = parseId(kind, str(state.id));
@@ -569,10 +172,10 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
           `${options.typeName} no longer exists`,
           `${kind.title} ${key} is gone from ${domain}; run terraform plan again to re-create it.`,
         );
-      const changed = diffFields(kind.name, desired.comparable, live.comparable).map((d) => d.path);
+      const changed = a.differences(desired, live).map((d) => d.path);
       if (changed.length > 0)
         await kind.update(applyCtx(client, domain), { key, desired, live, changedFields: changed });
-      return readBack(client, domain, planned);
+      return readBack(a, client, domain, planned);
     },
 
     async delete({ client, state }) {
@@ -584,17 +187,79 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
 
     async importState({ client, id }) {
       const { domain, key } = parseId(kind, id);
-      const all = await readLive(kind, client, domain, key, undefined, true);
       const live =
-        all.find((o) => o.key === key) ??
-        // Shared contacts: also by the platform's `unique-id`.
-        all.find((o) => platformIds(o.platform).includes(key)) ??
+        (await readOne(kind, client, domain, key, undefined, true)) ??
+        // Shared contacts: also by the platform's `unique-id` (no single read by id: the whole list).
+        (await kind.read(readContext(client, domain, undefined, true))).find((o) =>
+          platformIds(o.platform).includes(key),
+        ) ??
         null;
       if (!live) return null;
       const exported = specToModel(kind.fields, kind.export(live) as Record<string, unknown>);
       return { id: idOf(kind, domain, live.key), domain, ...exported };
     },
   });
+}
+
+/** "Exactly one of" objects (ring-group fallback): the YAML schema's maxProperties. */
+function validateChoices(kind: AnyKind, config: Model): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  for (const f of kind.fields) {
+    if (f.type !== 'object' || f.maxProperties === undefined) continue;
+    const v = config[f.name];
+    if (!isObjectValue(v)) continue;
+    const set = Object.entries(v)
+      .filter(([, x]) => x !== null && !(x instanceof Unknown))
+      .map(([k]) => k);
+    if (set.length > f.maxProperties)
+      diags.push(
+        errorDiagnostic(
+          `Invalid value for ${f.name}`,
+          `set only one of: ${f.fields.map((x) => x.name).join(', ')} (got ${set.join(', ')})`,
+          [{ attribute: f.name }],
+        ),
+      );
+  }
+  return diags;
+}
+
+/** What Terraform plans, adjusted to the kind's rules for choices, switches and identity. */
+function adjustPlan(kind: AnyKind, prior: Model | null | undefined, planned: Model, config: Model): Model {
+  const out: Model = { ...planned };
+  // "Exactly one of" objects: the choices left out of the configuration are null, not carried over
+  // from the prior state (where another choice may have been set).
+  for (const f of kind.fields) {
+    if (f.type !== 'object' || f.maxProperties === undefined) continue;
+    const c = config[f.name];
+    const p = out[f.name];
+    if (!isObjectValue(c) || !isObjectValue(p)) continue;
+    out[f.name] = Object.fromEntries(Object.keys(p).map((k) => [k, c[k] ?? null]));
+  }
+  // An object switched off (`phone = { enabled = false }`; voicemail's `enabled` is a setting, not this
+  // switch): what it held is gone, so the sub-attributes
+  // the configuration leaves out are null — not the prior values Terraform would carry.
+  for (const f of kind.fields) {
+    if (f.type !== 'object' || !f.fields.some((x) => x.name === 'enabled' && x.defaultWhenOmitted)) continue;
+    const c = config[f.name];
+    const p = out[f.name];
+    if (!isObjectValue(c) || !isObjectValue(p) || c.enabled !== false) continue;
+    out[f.name] = Object.fromEntries(Object.keys(p).map((k) => [k, c[k] ?? null]));
+  }
+  // The identity (e.g. a contact's name + company) changed without a forced replacement: the id follows.
+  if (prior && !(out.id instanceof Unknown)) {
+    try {
+      const known = (m: Model) => Object.values(m).every((v) => !(v instanceof Unknown));
+      if (!known(out)) out.id = UNKNOWN;
+      else {
+        const domain = str(out.domain);
+        const key = kind.shape === 'set' ? domain : kind.key(modelToSpec(kind.fields, out, new Map()));
+        if (idOf(kind, domain, key) !== prior.id) out.id = UNKNOWN;
+      }
+    } catch {
+      out.id = UNKNOWN;
+    }
+  }
+  return out;
 }
 
 /** Ids a platform record carries (`id`, `unique-id`), one level deep. */
@@ -637,8 +302,7 @@ export function dataSourceFromKind(kind: AnyKind, options: KindDataSourceOptions
     async read({ client, config }) {
       const domain = str(config.domain);
       const key = str(config[options.keyField]);
-      const all = await readLive(kind, client, domain, key, undefined, true);
-      const live = all.find((o) => o.key === key);
+      const live = await readOne(kind, client, domain, key, undefined, true);
       if (!live)
         throw new ProviderError(`${kind.title} not found`, `No ${kind.title.toLowerCase()} ${key} in ${domain}.`, [
           { attribute: options.keyField },
@@ -662,4 +326,5 @@ function stripTo(a: AttributeSpec, v: CtyValue): CtyValue {
   return a.nested.nesting === 'single' ? pick(v) : Array.isArray(v) ? v.map(pick) : v;
 }
 
-export type { Model as KindModel, CtyObject };
+export type { Model as KindModel } from './kind-model';
+export type { CtyObject };

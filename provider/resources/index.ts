@@ -1,44 +1,50 @@
-import type { AnyDataSource, AnyResource, ProviderOptions } from '../framework';
+import type { AnyDataSource, AnyResource, ProviderConfig, ProviderOptions } from '../framework';
 import { ProviderError } from '../framework';
-import { blockListKind } from '../../reconciler/kinds/block-list';
-import { ringGroupKind } from '../../reconciler/kinds/ring-group';
-import { sharedContactKind } from '../../reconciler/kinds/shared-contact';
-import { userKind } from '../../reconciler/kinds/user';
-import { NetSapiensClient } from '../../reconciler/platform/client';
+import { DEFAULT_REGISTRY, NetSapiensClient, type Registry } from '../../reconciler';
 import { dataSourceFromKind, resourceFromKind } from './from-kind';
 
-/**
- * The production resources: one line per kind, all built by the one generic adapter (from-kind.ts).
- * Terraform type names are `netsapiens_<kind>`, except the block list, which is the domain's.
- */
-export const resources: readonly AnyResource<NetSapiensClient>[] = [
-  resourceFromKind(userKind, { typeName: 'netsapiens_user' }),
-  resourceFromKind(ringGroupKind, { typeName: 'netsapiens_ring_group' }),
-  resourceFromKind(sharedContactKind, { typeName: 'netsapiens_shared_contact' }),
-  resourceFromKind(blockListKind, { typeName: 'netsapiens_domain_block_list' }),
-];
+/** The Terraform resources of a registry: one per kind, all built by the one generic adapter (from-kind.ts). */
+export function resourcesOf(registry: Registry): AnyResource<NetSapiensClient>[] {
+  return registry.kinds.map((kind) => resourceFromKind(kind, { typeName: registry.terraformType(kind) }));
+}
 
-export const dataSources: readonly AnyDataSource<NetSapiensClient>[] = [
-  dataSourceFromKind(userKind, { typeName: 'netsapiens_user', keyField: 'extension' }),
-];
+/** The data sources of a registry: the kinds that declare `terraform.dataSource`. */
+export function dataSourcesOf(registry: Registry): AnyDataSource<NetSapiensClient>[] {
+  return registry.kinds.flatMap((kind) =>
+    kind.terraform?.dataSource
+      ? [
+          dataSourceFromKind(kind, {
+            typeName: registry.terraformType(kind),
+            keyField: kind.terraform.dataSource.keyField,
+          }),
+        ]
+      : [],
+  );
+}
+
+export const resources: readonly AnyResource<NetSapiensClient>[] = resourcesOf(DEFAULT_REGISTRY);
+export const dataSources: readonly AnyDataSource<NetSapiensClient>[] = dataSourcesOf(DEFAULT_REGISTRY);
 
 /** Everything `serveProvider` needs; also the source of the committed schema JSON. */
-export const providerOptions: ProviderOptions<NetSapiensClient> = {
-  resources,
-  dataSources,
-  configure(config) {
-    if (!config.apiUrl)
-      throw new ProviderError(
-        'Missing API URL',
-        'Set api_url in the provider block, or NS_API_URL in the environment.',
-        [{ attribute: 'api_url' }],
-      );
-    if (!config.apiKey)
-      throw new ProviderError(
-        'Missing API key',
-        'Set api_key in the provider block, or NS_API_KEY in the environment.',
-        [{ attribute: 'api_key' }],
-      );
-    return new NetSapiensClient({ baseUrl: config.apiUrl, apiKey: config.apiKey });
-  },
-};
+export const providerOptions: ProviderOptions<NetSapiensClient> = providerOptionsFor(DEFAULT_REGISTRY);
+
+/** The provider of a registry (a test registers an extra kind and gets its resource). */
+export function providerOptionsFor(registry: Registry): ProviderOptions<NetSapiensClient> {
+  return {
+    resources: registry === DEFAULT_REGISTRY ? resources : resourcesOf(registry),
+    dataSources: registry === DEFAULT_REGISTRY ? dataSources : dataSourcesOf(registry),
+    configure,
+  };
+}
+
+function configure(config: ProviderConfig): NetSapiensClient {
+  if (!config.apiUrl)
+    throw new ProviderError('Missing API URL', 'Set api_url in the provider block, or NS_API_URL in the environment.', [
+      { attribute: 'api_url' },
+    ]);
+  if (!config.apiKey)
+    throw new ProviderError('Missing API key', 'Set api_key in the provider block, or NS_API_KEY in the environment.', [
+      { attribute: 'api_key' },
+    ]);
+  return new NetSapiensClient({ baseUrl: config.apiUrl, apiKey: config.apiKey });
+}

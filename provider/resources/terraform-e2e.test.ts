@@ -2,10 +2,7 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
-import { loadDesiredState } from '../../reconciler/desired/load-desired-state';
-import { envSecretResolver } from '../../reconciler/kinds/secret';
-import { NetSapiensClient } from '../../reconciler/platform/client';
-import { runPlan } from '../../reconciler/pipeline';
+import { loadDesiredState, envSecretResolver, NetSapiensClient, runPlan } from '../../reconciler';
 import { createWorkspace, DOMAIN, ensureBuilt, HAVE_TERRAFORM, ROOT, SEED, type TfWorkspace } from './test-support';
 
 /*

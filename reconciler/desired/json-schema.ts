@@ -3,7 +3,7 @@
  * copy in `schemas/desired-state.schema.json` is checked fresh by a test; editors use it for completion.
  */
 import type { AnyKind, FieldSpec } from '../kinds/kind';
-import { KINDS } from '../kinds/registry';
+import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 
 export const SCHEMA_ID = 'https://pbxctl.dev/schemas/desired-state.schema.json';
 
@@ -71,8 +71,8 @@ function fieldSchema(field: FieldSpec): Schema {
   return { ...base, ...own };
 }
 
-/** Field paths of the extension kinds (users, ring groups) that may be declared user-owned. */
-export function userOwnablePaths(kinds: readonly AnyKind[] = KINDS): string[] {
+/** Field paths of the kinds that own an extension (users, ring groups) that may be declared user-owned. */
+export function userOwnablePaths(registry: Registry = DEFAULT_REGISTRY): string[] {
   const paths = new Set<string>();
   const walk = (fields: readonly FieldSpec[], prefix: string) => {
     for (const f of fields) {
@@ -82,7 +82,7 @@ export function userOwnablePaths(kinds: readonly AnyKind[] = KINDS): string[] {
       paths.add(path);
     }
   };
-  for (const k of kinds) if (k.fields.some((f) => f.name === 'extension')) walk(k.fields, '');
+  for (const k of registry.kinds) if (k.identity.ownsExtension) walk(k.fields, '');
   return [...paths].sort();
 }
 
@@ -102,7 +102,65 @@ function sectionSchema(kind: AnyKind): Schema {
   return { type: 'array', description: kind.description, items: objectSchema(kind.fields) };
 }
 
-export function buildDesiredStateSchema(kinds: readonly AnyKind[] = KINDS): Schema {
+function policySchema(registry: Registry): Schema {
+  return {
+    type: 'object',
+    description: 'How pbxctl may change this domain.',
+    additionalProperties: false,
+    properties: {
+      prune: {
+        type: 'boolean',
+        default: false,
+        description: 'Remove platform objects that are not in the file (default: report them as unmanaged).',
+      },
+      max_deletes: {
+        type: 'integer',
+        minimum: 0,
+        description: 'Refuse a plan with more deletes than this unless --allow-deletes.',
+      },
+      protect: {
+        type: 'array',
+        items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+        description: 'Extensions that are never deleted or recycled.',
+      },
+      change_window: {
+        type: 'object',
+        description:
+          'When apply may change routing or destroy data (cosmetic changes may go any time); outside it apply exits 3 unless --ignore-change-window.',
+        additionalProperties: false,
+        required: ['days', 'start', 'end', 'time_zone'],
+        properties: {
+          days: {
+            type: 'array',
+            minItems: 1,
+            items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+            description: 'Days on which the window opens.',
+          },
+          start: {
+            type: 'string',
+            pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+            description: 'Opens at HH:MM (local).',
+          },
+          end: {
+            type: 'string',
+            pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+            description: 'Closes at HH:MM (local); earlier than start = the next day.',
+          },
+          time_zone: { type: 'string', description: 'IANA time zone, e.g. America/New_York.' },
+        },
+      },
+      user_owned: {
+        type: 'array',
+        items: { enum: userOwnablePaths(registry) },
+        default: ['voicemail.pin'],
+        description:
+          'Settings people change themselves (portal, handset): set when a user or ring group is created, then never reverted. Default: voicemail.pin. Use [] to enforce every field.',
+      },
+    },
+  };
+}
+
+export function buildDesiredStateSchema(registry: Registry = DEFAULT_REGISTRY): Schema {
   const properties: Record<string, Schema> = {
     version: { const: 1, description: 'File format version.' },
     domain: {
@@ -110,61 +168,7 @@ export function buildDesiredStateSchema(kinds: readonly AnyKind[] = KINDS): Sche
       pattern: '^[A-Za-z0-9._-]{1,64}$',
       description: 'The NetSapiens domain this file describes.',
     },
-    policy: {
-      type: 'object',
-      description: 'How pbxctl may change this domain.',
-      additionalProperties: false,
-      properties: {
-        prune: {
-          type: 'boolean',
-          default: false,
-          description: 'Remove platform objects that are not in the file (default: report them as unmanaged).',
-        },
-        max_deletes: {
-          type: 'integer',
-          minimum: 0,
-          description: 'Refuse a plan with more deletes than this unless --allow-deletes.',
-        },
-        protect: {
-          type: 'array',
-          items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
-          description: 'Extensions that are never deleted or recycled.',
-        },
-        change_window: {
-          type: 'object',
-          description:
-            'When apply may change routing or destroy data (cosmetic changes may go any time); outside it apply exits 3 unless --ignore-change-window.',
-          additionalProperties: false,
-          required: ['days', 'start', 'end', 'time_zone'],
-          properties: {
-            days: {
-              type: 'array',
-              minItems: 1,
-              items: { enum: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
-              description: 'Days on which the window opens.',
-            },
-            start: {
-              type: 'string',
-              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
-              description: 'Opens at HH:MM (local).',
-            },
-            end: {
-              type: 'string',
-              pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
-              description: 'Closes at HH:MM (local); earlier than start = the next day.',
-            },
-            time_zone: { type: 'string', description: 'IANA time zone, e.g. America/New_York.' },
-          },
-        },
-        user_owned: {
-          type: 'array',
-          items: { enum: userOwnablePaths(kinds) },
-          default: ['voicemail.pin'],
-          description:
-            'Settings people change themselves (portal, handset): set when a user or ring group is created, then never reverted. Default: voicemail.pin. Use [] to enforce every field.',
-        },
-      },
-    },
+    policy: policySchema(registry),
     extensions: {
       type: 'object',
       description: 'Extension numbering rules of this domain (default 100–8999, the platform reserved list).',
@@ -180,7 +184,7 @@ export function buildDesiredStateSchema(kinds: readonly AnyKind[] = KINDS): Sche
       },
     },
   };
-  for (const kind of kinds) properties[kind.section] = sectionSchema(kind);
+  for (const kind of registry.kinds) properties[kind.section] = sectionSchema(kind);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: SCHEMA_ID,

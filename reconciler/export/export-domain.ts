@@ -3,7 +3,7 @@
  * are exported by their kinds; PINs and other secrets are never exported.
  */
 import { Document } from 'yaml';
-import { KINDS } from '../kinds/registry';
+import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { readLiveState } from '../live/read-live-state';
 import type { NetSapiensClient } from '../platform/client';
 
@@ -15,12 +15,13 @@ export interface ExportResult {
 export async function exportDomain(
   client: NetSapiensClient,
   domain: string,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; registry?: Registry } = {},
 ): Promise<ExportResult> {
-  const live = await readLiveState(client, domain, { full: true, concurrency: options.concurrency });
+  const registry = options.registry ?? DEFAULT_REGISTRY;
+  const live = await readLiveState(client, domain, { full: true, concurrency: options.concurrency, registry });
   const body: Record<string, unknown> = { version: 1, domain };
   const counts: Record<string, number> = {};
-  for (const kind of KINDS) {
+  for (const kind of registry.kinds) {
     const objects = live.objects.get(kind.name) ?? [];
     counts[kind.name] = objects.length;
     if (objects.length === 0) continue;

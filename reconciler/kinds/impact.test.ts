@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparable } from './kind';
-import { blockListImpact, ringGroupImpact, userImpact } from './impact';
+import { blockListImpact } from './block-list/impact';
+import { ringGroupImpact } from './ring-group/impact';
+import { userImpact } from './user/impact';
 
 describe('what a change does to calls', () => {
   it('user: phone, voicemail, ring time, spam and lists — counts, never the numbers', () => {

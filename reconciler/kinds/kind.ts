@@ -1,10 +1,10 @@
 /**
- * What every kind provides (design.md §3, §4). One registry (`registry.ts`, an explicit array) of these
+ * What every kind provides (design.md §3, §4). One registry (`registry.ts`, `DEFAULT_REGISTRY`) of these
  * drives the JSON Schema, the loader, diff, apply, export and the Terraform resources, so YAML and Terraform
  * can never disagree about a field. Adding a kind: docs/adding-a-kind.md.
  */
 import type { SourcePosition } from '../errors';
-import type { NetSapiensClient, PlatformRecord } from '../platform/client';
+import type { NetSapiensClient } from '../platform/client';
 import type { SecretResolver, SecretValue } from './secret';
 
 export type ChangeClass = 'cosmetic' | 'routing' | 'data-destroying';
@@ -99,10 +99,63 @@ export interface LiveObject<Platform = unknown> {
   readonly lastModified?: string;
 }
 
-/** Something that points at an extension: what a delete or recycle would break or reroute. */
+/**
+ * How one object points at another. A CLOSED set: every rule the core applies to a reference (ordering,
+ * existence checks, blast radius, what a delete releases) is declared per relation in `RELATIONS`.
+ */
+export type Relation = 'member' | 'fallback' | 'routes_to';
+
+/** Target kind of a reference that may point at any extension (a user, a ring group, a system user). */
+export const ANY_EXTENSION = 'extension';
+
+export interface RelationRule {
+  /** How the relation is written in plans ("referenced by: ring_group 2000 (member)"). */
+  readonly words: string;
+  /** The target must exist in the files or on the platform (checked before planning). */
+  readonly mustExist: boolean;
+  /** The referrer is applied after a create of the target, and before a delete of it. */
+  readonly ordersApply: boolean;
+  /** Listed as blast radius of a delete of the target (a recycle lists every inbound reference). */
+  readonly blocksDelete: boolean;
+  /** A delete of the target releases the referrer (phone numbers go back to inventory): a loss. */
+  readonly releasedOnDelete?: {
+    readonly what: string;
+    readonly impact: (count: number, target: string) => string;
+  };
+}
+
+export const RELATIONS: Readonly<Record<Relation, RelationRule>> = {
+  member: { words: 'member', mustExist: true, ordersApply: true, blocksDelete: true },
+  fallback: { words: 'fallback', mustExist: true, ordersApply: true, blocksDelete: true },
+  routes_to: {
+    words: 'routes to',
+    mustExist: false,
+    ordersApply: false,
+    blocksDelete: false,
+    releasedOnDelete: {
+      what: 'phone numbers routed here (returned to inventory)',
+      impact: (n, target) =>
+        `${n === 1 ? '1 phone number' : `${n} phone numbers`} routed to ${target} ${n === 1 ? 'stops' : 'stop'} reaching anyone`,
+    },
+  },
+};
+
+/** Something that points at an object: what a delete or recycle would break or reroute. */
 export interface Reference {
-  readonly from: string; // "ring_group 2000", "phone number 12125550100"
-  readonly relation: string; // "member", "fallback", "routes to"
+  /** The referrer, named for plans: "ring_group 2000", "phone number 12125550100". */
+  readonly from: string;
+  /** The referrer's kind and key (a phone number is not a kind yet: `phone_number`). */
+  readonly source: { readonly kind: string; readonly key: string };
+  readonly relation: Relation;
+  /** The target: a kind name, or `ANY_EXTENSION`, and its key. */
+  readonly kind: string;
+  readonly key: string;
+}
+
+/** A reference as a plan lists it (the plan document's format: relation in words, target extension). */
+export interface PlanReference {
+  readonly from: string;
+  readonly relation: string;
   readonly extension: string;
 }
 
@@ -115,12 +168,13 @@ export interface Loss {
 
 // ---- Contexts --------------------------------------------------------------------------------------------
 
-/** Memoised domain-wide reads shared by kinds (several kinds read the users list). */
+/**
+ * Memoised reads shared by the kinds of one domain (several kinds read the users list). Generic: the
+ * shared reads themselves are declared where they are used (kinds/shared-reads.ts).
+ */
 export interface LiveCache {
-  users(): Promise<PlatformRecord[]>;
-  devices(): Promise<PlatformRecord[]>;
-  phoneNumbers(): Promise<PlatformRecord[]>;
-  answerRules(user: string): Promise<PlatformRecord[]>;
+  /** The first call with `name` runs `load`; every later call gets the same promise. */
+  once<T>(name: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface ReadContext {
@@ -151,6 +205,43 @@ export interface ChangeTarget<Spec = Record<string, unknown>, Platform = unknown
   readonly changedFields: readonly string[];
 }
 
+// ---- Identity and capabilities --------------------------------------------------------------------------
+
+export interface KindIdentity {
+  /** The spec field that holds the key (`extension`, `name`); absent for one-per-domain kinds. */
+  readonly keyField?: string;
+  /** The key is personal data (a person's name): masked with `--redact-pii`. */
+  readonly keyIsPii: boolean;
+  /** The key is an extension this object owns (no other object may hold it). */
+  readonly ownsExtension: boolean;
+}
+
+export type Capability = 'create' | 'update' | 'delete' | 'prune' | 'recycle';
+export const CAPABILITIES: readonly Capability[] = ['create', 'update', 'delete', 'prune', 'recycle'];
+export type CapabilityState = { readonly supported: true } | { readonly supported: false; readonly reason: string };
+export type Capabilities = Readonly<Record<Capability, CapabilityState>>;
+
+export const SUPPORTED: CapabilityState = { supported: true };
+export function absent(reason: string): CapabilityState {
+  return { supported: false, reason };
+}
+export function supports(kind: { readonly capabilities: Capabilities }, c: Capability): boolean {
+  return kind.capabilities[c].supported;
+}
+/** Why a kind cannot do `c` (undefined when it can). */
+export function whyNot(kind: { readonly capabilities: Capabilities }, c: Capability): string | undefined {
+  const state = kind.capabilities[c];
+  return state.supported ? undefined : state.reason;
+}
+
+/** How the Terraform provider exposes a kind. */
+export interface KindTerraform {
+  /** Resource type name; default `netsapiens_<name>`. */
+  readonly typeName?: string;
+  /** Also a data source, looked up by this field. */
+  readonly dataSource?: { readonly keyField: string };
+}
+
 // ---- The kind --------------------------------------------------------------------------------------------
 
 export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
@@ -165,13 +256,18 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   readonly fields: readonly FieldSpec[];
   /** Apply order: lower first for creates and updates, reversed for deletes (members before groups). */
   readonly order: number;
+  readonly identity: KindIdentity;
+  /** What the platform lets pbxctl do with objects of this kind; the planner never plans the rest. */
+  readonly capabilities: Capabilities;
+  readonly terraform?: KindTerraform;
 
   key(spec: Spec): string;
   /** One-line human label for a key + content, e.g. `1001 (Ada Lovelace)`. */
   label(key: string, content: Comparable | undefined): string;
   toComparable(spec: Spec, secrets: SecretResolver): Comparable;
-  /** Extensions this object points at (ring-group members, fallbacks): ordering and blast radius. */
+  /** What this object points at, and what points at it from outside the kinds (phone numbers). */
   references(key: string, content: Comparable): Reference[];
+
   /**
    * What an update does to calls, in words ("spam calls to 1001 are rejected"): extensions and counts
    * only, never numbers or names. `before` is the live content, `after` the merged desired content.
@@ -183,6 +279,8 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   isRecycle?(before: Comparable, after: Comparable): boolean;
 
   read(ctx: ReadContext): Promise<LiveObject<Platform>[]>;
+  /** One object by key (Terraform reads), or undefined when the platform has none. */
+  readOne(ctx: ReadContext, key: string): Promise<LiveObject<Platform> | undefined>;
   /** Live → YAML entry that plans to zero changes. */
   export(live: LiveObject<Platform>): Spec;
 

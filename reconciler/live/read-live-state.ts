@@ -5,8 +5,9 @@
  * or a delete.
  */
 import type { DesiredObject, LiveCache, LiveObject, Loss } from '../kinds/kind';
-import { KINDS } from '../kinds/registry';
-import type { NetSapiensClient, PlatformRecord } from '../platform/client';
+import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
+import { domainUsers } from '../kinds/shared-reads';
+import type { NetSapiensClient } from '../platform/client';
 import { VOICEMAIL_FOLDERS } from '../platform/codec';
 import { mapBounded } from '../util/map-bounded';
 import { compareKeys } from '../util/compare-keys';
@@ -24,23 +25,22 @@ export interface ReadOptions {
   readonly full?: boolean;
   readonly concurrency?: number;
   readonly desired?: ReadonlyMap<string, readonly DesiredObject[]>;
+  /** The kinds to read (default: the production registry). */
+  readonly registry?: Registry;
 }
 
-export function createLiveCache(client: NetSapiensClient, domain: string): LiveCache {
-  const memo = new Map<string, Promise<PlatformRecord[]>>();
-  const once = (key: string, load: () => Promise<PlatformRecord[]>) => {
-    let p = memo.get(key);
-    if (!p) {
-      p = load();
-      memo.set(key, p);
-    }
-    return p;
-  };
+/** A fresh memo for one domain's read (the shared reads are in kinds/shared-reads.ts). */
+export function createLiveCache(): LiveCache {
+  const memo = new Map<string, Promise<unknown>>();
   return {
-    users: () => once('users', () => client.listUsers(domain)),
-    devices: () => once('devices', () => client.listDomainDevices(domain)),
-    phoneNumbers: () => once('phonenumbers', () => client.listPhoneNumbers(domain)),
-    answerRules: (user) => once(`answerrules:${user}`, () => client.listAnswerRules(domain, user)),
+    once<T>(name: string, load: () => Promise<T>): Promise<T> {
+      let p = memo.get(name) as Promise<T> | undefined;
+      if (!p) {
+        p = load();
+        memo.set(name, p);
+      }
+      return p;
+    },
   };
 }
 
@@ -64,9 +64,9 @@ export async function readLiveState(
     }
     throw err;
   }
-  const cache = createLiveCache(client, domain);
+  const cache = createLiveCache();
   const objects = new Map<string, readonly LiveObject[]>();
-  for (const kind of KINDS) {
+  for (const kind of (options.registry ?? DEFAULT_REGISTRY).kinds) {
     const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
     const live = await kind.read({
       client,
@@ -81,7 +81,7 @@ export async function readLiveState(
       [...live].sort((a, b) => compareKeys(a.key, b.key)),
     );
   }
-  const extensions = new Set((await cache.users()).map((u) => String(u.user)));
+  const extensions = new Set((await domainUsers({ client, domain, cache })).map((u) => String(u.user)));
   return { domain, objects, extensions };
 }
 

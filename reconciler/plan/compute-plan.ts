@@ -4,34 +4,18 @@
  * module under plan/ imports something that does I/O.
  */
 import type { DomainDesiredState } from '../desired/load-desired-state';
-import type {
-  AnyKind,
-  ChangeClass,
-  Comparable,
-  ComparableValue,
-  DesiredObject,
-  LiveObject,
-  Loss,
-  Reference,
-} from '../kinds/kind';
-import { fieldAt } from '../kinds/kind';
-import { KINDS } from '../kinds/registry';
-import { SecretValue } from '../kinds/secret';
+import type { AnyKind, ChangeClass, Comparable, DesiredObject, LiveObject, Loss, PlanReference } from '../kinds/kind';
+import { RELATIONS, supports, whyNot } from '../kinds/kind';
+import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
+import { diffFields, type FieldChange, maxClass } from './diff-fields';
+import { type Inbound, inboundReferences } from './references';
 import type { SafetyViolation } from '../errors';
 import type { DomainLiveState } from '../live/read-live-state';
+
+export { diffFields, type FieldChange, maxClass, sameValue } from './diff-fields';
 import { compareKeys } from '../util/compare-keys';
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'recycle';
-
-export interface FieldChange {
-  /** Dotted path, e.g. `voicemail.pin`. */
-  readonly path: string;
-  readonly before?: ComparableValue;
-  readonly after?: ComparableValue;
-  readonly class: ChangeClass;
-  readonly sensitive?: boolean;
-  readonly pii?: boolean;
-}
 
 export interface Change {
   /** `<kind>:<key>` — unique within a domain. */
@@ -53,7 +37,7 @@ export interface Change {
    */
   readonly warnings?: readonly string[];
   /** What points at this extension (delete/recycle): the blast radius. */
-  readonly references: readonly Reference[];
+  readonly references: readonly PlanReference[];
   /** What a delete/recycle destroys. */
   readonly losses: readonly Loss[];
   /** Ids of changes that must be applied first. */
@@ -68,6 +52,16 @@ export interface Unmanaged {
   readonly key: string;
   readonly label: string;
   readonly lastModified?: string;
+  /** Why it is left alone although pruning is on: the kind cannot be deleted (its capabilities). */
+  readonly reason?: string;
+}
+
+/** A difference the kind cannot act on (a capability it does not have), with the reason. */
+export interface NotPlanned {
+  readonly kind: string;
+  readonly key: string;
+  readonly action: 'create' | 'update';
+  readonly reason: string;
 }
 
 /** A difference left alone because the field is user-owned (policy.user_owned). */
@@ -83,211 +77,202 @@ export interface DomainPlan {
   /** Differences in user-owned settings: reported, never applied. */
   readonly userOwned?: readonly UserOwnedDifference[];
   readonly unmanaged: readonly Unmanaged[];
+  /** Differences left alone because the kind cannot create or update (capabilities). */
+  readonly notPlanned?: readonly NotPlanned[];
   readonly violations: readonly SafetyViolation[];
 }
 
 /** Destructive-change losses read from the platform (voicemail, greetings, contacts) by extension. */
 export type LossTable = ReadonlyMap<string, readonly Loss[]>;
 
-const RANK: Record<ChangeClass, number> = { cosmetic: 0, routing: 1, 'data-destroying': 2 };
-export function maxClass(classes: readonly ChangeClass[]): ChangeClass {
-  return classes.reduce<ChangeClass>((a, b) => (RANK[b] > RANK[a] ? b : a), 'cosmetic');
-}
-
-/** Deep equality for comparable values; secrets compare by value without being revealed. */
-export function sameValue(a: ComparableValue | undefined, b: ComparableValue | undefined): boolean {
-  if (a instanceof SecretValue || b instanceof SecretValue) return a instanceof SecretValue && a.equals(b);
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => sameValue(x, b[i]));
-  }
-  if (typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    return (
-      ka.length === kb.length &&
-      ka.every((k, i) => k === kb[i] && sameValue((a as Comparable)[k], (b as Comparable)[k]))
-    );
-  }
-  return false;
-}
-
-/**
- * Field differences between desired and live, projected onto what the desired content sets: omitted
- * optional fields are not managed. Nested objects recurse over the desired keys; `{}` means "exists".
- */
-export function diffFields(
-  kindName: string,
-  desired: Comparable,
-  live: Comparable | undefined,
-  prefix = '',
-): FieldChange[] {
-  const kind = KINDS.find((k) => k.name === kindName);
-  const out: FieldChange[] = [];
-  for (const name of Object.keys(desired).sort()) {
-    const path = prefix ? `${prefix}.${name}` : name;
-    const spec = kind ? fieldAt(kind.fields, path) : undefined;
-    if (spec?.notCompared) continue;
-    const after = desired[name];
-    const before = live?.[name];
-    const isObj = (v: unknown): v is Comparable =>
-      !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof SecretValue);
-    if (isObj(after) && isObj(before)) {
-      out.push(...diffFields(kindName, after, before, path));
-      continue;
-    }
-    if (isObj(after) && Object.keys(after).length === 0 && isObj(before)) continue;
-    if (sameValue(after, before)) continue;
-    out.push({
-      path,
-      before,
-      after,
-      class: spec?.class ?? 'routing',
-      ...(after instanceof SecretValue || before instanceof SecretValue || spec?.type === 'secret'
-        ? { sensitive: true }
-        : {}),
-      ...(spec?.pii ? { pii: true } : {}),
-    });
-  }
-  return out;
-}
-
 export interface PlanInput {
   readonly desired: DomainDesiredState;
   readonly live: DomainLiveState;
   readonly losses?: LossTable;
+  /** The kinds (default: the production registry). */
+  readonly registry?: Registry;
 }
 
 /** Keys (extensions) whose change would destroy data: read their losses before computing the plan. */
 export function destructiveCandidates(input: Omit<PlanInput, 'losses'>): string[] {
-  // Users and ring groups are user records on the platform: both have mailboxes, greetings and rules.
-  const extensionKinds = new Set(KINDS.filter((k) => k.fields.some((f) => f.name === 'extension')).map((k) => k.name));
+  // Kinds that own an extension are user records on the platform: they have mailboxes, greetings, rules.
+  const registry = input.registry ?? DEFAULT_REGISTRY;
   return computePlan(input)
-    .changes.filter((c) => (c.action === 'delete' || c.action === 'recycle') && extensionKinds.has(c.kind))
+    .changes.filter(
+      (c) => (c.action === 'delete' || c.action === 'recycle') && registry.get(c.kind)?.identity.ownsExtension,
+    )
     .map((c) => c.key);
 }
 
-export function computePlan({ desired, live, losses }: PlanInput): DomainPlan {
-  const domain = desired.domain;
-  const changes: Change[] = [];
-  const unmanaged: Unmanaged[] = [];
-  const userOwned: UserOwnedDifference[] = [];
-  const ownedPaths = desired.policy.userOwned ?? [];
-  const inbound = inboundReferences(desired, live);
+/** What every per-object planning step needs. */
+interface PlanScope {
+  readonly kind: AnyKind;
+  readonly domain: string;
+  readonly registry: Registry;
+  readonly desired: DomainDesiredState;
+  readonly losses?: LossTable;
+  readonly inbound: ReadonlyMap<string, readonly Inbound[]>;
+  readonly out: {
+    changes: Change[];
+    unmanaged: Unmanaged[];
+    userOwned: UserOwnedDifference[];
+    notPlanned: NotPlanned[];
+  };
+}
 
-  for (const kind of KINDS) {
+export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY }: PlanInput): DomainPlan {
+  const domain = desired.domain;
+  const out = {
+    changes: [] as Change[],
+    unmanaged: [] as Unmanaged[],
+    userOwned: [] as UserOwnedDifference[],
+    notPlanned: [] as NotPlanned[],
+  };
+  const inbound = inboundReferences(desired, live, registry);
+  for (const kind of registry.kinds) {
+    const scope: PlanScope = { kind, domain, registry, desired, losses, inbound, out };
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));
     const have = new Map((live.objects.get(kind.name) ?? []).map((l) => [l.key, l] as const));
-    const keys = [...new Set([...want.keys(), ...have.keys()])].sort(compareKeys);
-    for (const key of keys) {
+    for (const key of [...new Set([...want.keys(), ...have.keys()])].sort(compareKeys)) {
       const d = want.get(key);
       const l = have.get(key);
-      const base = { domain, kind: kind.name, key, id: `${kind.name}:${key}`, dependsOn: [] as string[] };
-      if (d && !l) {
-        changes.push({
-          ...base,
-          action: 'create',
-          label: kind.label(key, d.comparable),
-          class: 'routing',
-          fields: diffFields(kind.name, d.comparable, undefined),
-          after: d.comparable,
-          impact: [],
-          references: [],
-          losses: [],
-          source: src(d),
-        });
-      } else if (d && l) {
-        const all = diffFields(kind.name, d.comparable, l.comparable);
-        // User-owned settings (policy.user_owned) were set at creation; whatever their owner changed since
-        // stays. A recycle (a new person) is a creation, so it keeps them in.
-        const owned = (f: FieldChange) => ownedPaths.some((p) => f.path === p || f.path.startsWith(`${p}.`));
-        const recycling = kind.isRecycle?.(l.comparable, { ...l.comparable, ...d.comparable }) === true;
-        const fields = recycling ? all : all.filter((f) => !owned(f));
-        if (!recycling) for (const f of all) if (owned(f)) userOwned.push({ kind: kind.name, key, path: f.path });
-        if (fields.length === 0) continue;
-        const after = { ...l.comparable, ...d.comparable };
-        const impact =
-          kind.impact?.(
-            key,
-            l.comparable,
-            after,
-            fields.map((f) => f.path),
-          ) ?? [];
-        if (kind.isRecycle?.(l.comparable, after)) {
-          changes.push({
-            ...base,
-            action: 'recycle',
-            label: `${kind.label(key, l.comparable)} → ${kind.label(key, after)}`,
-            class: 'data-destroying',
-            fields,
-            before: l.comparable,
-            after: d.comparable,
-            impact,
-            ...warningsOf(kind, l, 'recycle'),
-            references: inbound.get(key) ?? [],
-            losses: losses?.get(key) ?? [],
-            lastModified: l.lastModified,
-            source: src(d),
-          });
-        } else {
-          changes.push({
-            ...base,
-            action: 'update',
-            label: kind.label(key, after),
-            class: maxClass(fields.map((f) => f.class)),
-            fields,
-            before: l.comparable,
-            after: d.comparable,
-            impact,
-            references: [],
-            losses: [],
-            lastModified: l.lastModified,
-            source: src(d),
-          });
-        }
-      } else if (l) {
-        if (!desired.policy.prune || kind.shape === 'set') {
-          unmanaged.push({ kind: kind.name, key, label: kind.label(key, l.comparable), lastModified: l.lastModified });
-          continue;
-        }
-        const refs = inbound.get(key) ?? [];
-        const numberLoss = refs.filter((r) => r.relation === 'routes to');
-        const lost: Loss[] = [...(losses?.get(key) ?? [])];
-        if (numberLoss.length)
-          lost.push({
-            what: 'phone numbers routed here (returned to inventory)',
-            count: numberLoss.length,
-            detail: numberLoss.map((r) => r.from.replace(/^phone number /, '')),
-          });
-        changes.push({
-          ...base,
-          action: 'delete',
-          label: kind.label(key, l.comparable),
-          class: 'data-destroying',
-          fields: [],
-          before: l.comparable,
-          impact: numberLoss.length
-            ? [
-                `${numberLoss.length === 1 ? '1 phone number' : `${numberLoss.length} phone numbers`} routed to ${key} ${numberLoss.length === 1 ? 'stops' : 'stop'} reaching anyone`,
-              ]
-            : [],
-          ...warningsOf(kind, l, 'delete'),
-          references: refs.filter((r) => r.relation !== 'routes to'),
-          losses: lost,
-          lastModified: l.lastModified,
-        });
-      }
+      if (d && !l) planCreate(scope, d);
+      else if (d && l) planUpdate(scope, d, l);
+      else if (l) planDelete(scope, l);
     }
   }
   return {
     domain,
-    changes: orderChanges(addDependencies(changes, desired)),
-    unmanaged,
-    ...(userOwned.length ? { userOwned } : {}),
+    changes: orderChanges(addDependencies(out.changes, registry), registry),
+    unmanaged: out.unmanaged,
+    ...(out.userOwned.length ? { userOwned: out.userOwned } : {}),
+    ...(out.notPlanned.length ? { notPlanned: out.notPlanned } : {}),
     violations: [],
   };
+}
+
+function base(scope: PlanScope, key: string) {
+  const { domain, kind } = scope;
+  return { domain, kind: kind.name, key, id: `${kind.name}:${key}`, dependsOn: [] as string[] };
+}
+
+function planCreate(scope: PlanScope, d: DesiredObject): void {
+  const { kind } = scope;
+  const reason = whyNot(kind, 'create');
+  if (reason) {
+    scope.out.notPlanned.push({ kind: kind.name, key: d.key, action: 'create', reason });
+    return;
+  }
+  scope.out.changes.push({
+    ...base(scope, d.key),
+    action: 'create',
+    label: kind.label(d.key, d.comparable),
+    class: 'routing',
+    fields: diffFields(kind.name, d.comparable, undefined, '', scope.registry),
+    after: d.comparable,
+    impact: [],
+    references: [],
+    losses: [],
+    source: src(d),
+  });
+}
+
+function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
+  const { kind } = scope;
+  const key = d.key;
+  const all = diffFields(kind.name, d.comparable, l.comparable, '', scope.registry);
+  // User-owned settings (policy.user_owned) were set at creation; whatever their owner changed since
+  // stays. A recycle (a new person) is a creation, so it keeps them in.
+  const ownedPaths = scope.desired.policy.userOwned ?? [];
+  const owned = (f: FieldChange) => ownedPaths.some((p) => f.path === p || f.path.startsWith(`${p}.`));
+  const after = { ...l.comparable, ...d.comparable };
+  const recycling = supports(kind, 'recycle') && kind.isRecycle?.(l.comparable, after) === true;
+  const fields = recycling ? all : all.filter((f) => !owned(f));
+  if (!recycling) for (const f of all) if (owned(f)) scope.out.userOwned.push({ kind: kind.name, key, path: f.path });
+  if (fields.length === 0) return;
+  const reason = whyNot(kind, 'update');
+  if (reason) {
+    scope.out.notPlanned.push({ kind: kind.name, key, action: 'update', reason });
+    return;
+  }
+  const impact =
+    kind.impact?.(
+      key,
+      l.comparable,
+      after,
+      fields.map((f) => f.path),
+    ) ?? [];
+  // Keys in the plan document's order (the JSON output lists them as built).
+  if (recycling) {
+    scope.out.changes.push({
+      ...base(scope, key),
+      action: 'recycle',
+      label: `${kind.label(key, l.comparable)} → ${kind.label(key, after)}`,
+      class: 'data-destroying',
+      fields,
+      before: l.comparable,
+      after: d.comparable,
+      impact,
+      ...warningsOf(kind, l, 'recycle'),
+      references: (scope.inbound.get(key) ?? []).map((r) => r.ref),
+      losses: scope.losses?.get(key) ?? [],
+      lastModified: l.lastModified,
+      source: src(d),
+    });
+    return;
+  }
+  scope.out.changes.push({
+    ...base(scope, key),
+    action: 'update',
+    label: kind.label(key, after),
+    class: maxClass(fields.map((f) => f.class)),
+    fields,
+    before: l.comparable,
+    after: d.comparable,
+    impact,
+    references: [],
+    losses: [],
+    lastModified: l.lastModified,
+    source: src(d),
+  });
+}
+
+function planDelete(scope: PlanScope, l: LiveObject): void {
+  const { kind } = scope;
+  const key = l.key;
+  const unmanaged = { kind: kind.name, key, label: kind.label(key, l.comparable), lastModified: l.lastModified };
+  // Never pruned: pruning is off, or the kind cannot be pruned (one per domain).
+  if (!scope.desired.policy.prune || !supports(kind, 'prune')) {
+    scope.out.unmanaged.push(unmanaged);
+    return;
+  }
+  const cannot = whyNot(kind, 'delete');
+  if (cannot) {
+    scope.out.unmanaged.push({ ...unmanaged, reason: `cannot be deleted: ${cannot}` });
+    return;
+  }
+  const refs = scope.inbound.get(key) ?? [];
+  const lost: Loss[] = [...(scope.losses?.get(key) ?? [])];
+  const impact: string[] = [];
+  for (const [relation, rule] of Object.entries(RELATIONS)) {
+    const released = refs.filter((r) => r.relation === relation);
+    if (!rule.releasedOnDelete || released.length === 0) continue;
+    lost.push({ what: rule.releasedOnDelete.what, count: released.length, detail: released.map((r) => r.sourceKey) });
+    impact.push(rule.releasedOnDelete.impact(released.length, key));
+  }
+  scope.out.changes.push({
+    ...base(scope, key),
+    action: 'delete',
+    label: kind.label(key, l.comparable),
+    class: 'data-destroying',
+    fields: [],
+    before: l.comparable,
+    impact,
+    ...warningsOf(kind, l, 'delete'),
+    references: refs.filter((r) => RELATIONS[r.relation].blocksDelete).map((r) => r.ref),
+    losses: lost,
+    lastModified: l.lastModified,
+  });
 }
 
 function warningsOf(kind: AnyKind, live: LiveObject, action: 'delete' | 'recycle'): { warnings?: string[] } {
@@ -305,34 +290,17 @@ function src(d: DesiredObject): string | undefined {
   return d.source ? `${d.source.file}:${d.source.line}` : undefined;
 }
 
-/** Who points at each extension, on the platform now and in the desired state. */
-function inboundReferences(desired: DomainDesiredState, live: DomainLiveState): Map<string, Reference[]> {
-  const out = new Map<string, Reference[]>();
-  const add = (r: Reference) => {
-    const list = out.get(r.extension) ?? [];
-    if (!list.some((x) => x.from === r.from && x.relation === r.relation)) list.push(r);
-    out.set(r.extension, list);
-  };
-  for (const kind of KINDS) {
-    for (const l of live.objects.get(kind.name) ?? []) kind.references(l.key, l.comparable).forEach(add);
-    for (const d of desired.objects.get(kind.name) ?? []) kind.references(d.key, d.comparable).forEach(add);
-  }
-  for (const list of out.values())
-    list.sort((a, b) => a.from.localeCompare(b.from) || a.relation.localeCompare(b.relation));
-  return out;
-}
-
 /** Creates after what they reference; deletes of referenced objects after what referenced them. */
-function addDependencies(changes: Change[], desired: DomainDesiredState): Change[] {
+function addDependencies(changes: Change[], registry: Registry): Change[] {
   const byKey = new Map<string, Change[]>();
   for (const c of changes) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  const ordering = (kindName: string, key: string, content: Comparable) =>
+    (registry.get(kindName)?.references(key, content) ?? []).filter((r) => RELATIONS[r.relation].ordersApply);
   return changes.map((c) => {
     const deps = new Set<string>();
-    const kind = KINDS.find((k) => k.name === c.kind);
-    if (kind && c.after && (c.action === 'create' || c.action === 'update' || c.action === 'recycle')) {
-      for (const ref of kind.references(c.key, c.after)) {
-        if (ref.relation === 'routes to') continue;
-        for (const other of byKey.get(ref.extension) ?? [])
+    if (c.after && (c.action === 'create' || c.action === 'update' || c.action === 'recycle')) {
+      for (const ref of ordering(c.kind, c.key, c.after)) {
+        for (const other of byKey.get(ref.key) ?? [])
           if (other.id !== c.id && (other.action === 'create' || other.action === 'recycle')) deps.add(other.id);
       }
     }
@@ -340,24 +308,19 @@ function addDependencies(changes: Change[], desired: DomainDesiredState): Change
       // Whatever stops pointing at the deleted object goes first.
       for (const other of changes) {
         if (other.id === c.id || !other.before) continue;
-        const k = KINDS.find((x) => x.name === other.kind);
-        if (k?.references(other.key, other.before).some((r) => r.extension === c.key && r.relation !== 'routes to'))
-          deps.add(other.id);
+        if (ordering(other.kind, other.key, other.before).some((r) => r.key === c.key)) deps.add(other.id);
       }
     }
-    void desired;
     return deps.size ? { ...c, dependsOn: [...deps].sort() } : c;
   });
 }
 
-function orderOf(c: Change): number {
-  const kind = KINDS.find((k) => k.name === c.kind);
-  const order = kind?.order ?? 50;
-  return c.action === 'delete' ? 1000 - order : order;
-}
-
 /** Deterministic order: creates/updates by kind order, deletes reversed, keys numerically. */
-function orderChanges(changes: Change[]): Change[] {
+function orderChanges(changes: Change[], registry: Registry): Change[] {
+  const orderOf = (c: Change) => {
+    const order = registry.get(c.kind)?.order ?? 50;
+    return c.action === 'delete' ? 1000 - order : order;
+  };
   return [...changes].sort((a, b) => {
     const da = a.action === 'delete' ? 1 : 0;
     const db = b.action === 'delete' ? 1 : 0;

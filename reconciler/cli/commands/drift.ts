@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { PlanRun } from '../../pipeline';
-import { renderMarkdown } from '../../plan/render';
+import { redactKey, renderMarkdown } from '../../plan/render';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
 import { makePlan, requirePath } from '../shared';
@@ -27,7 +27,8 @@ export async function driftCommand(positionals: readonly string[], flags: Flags,
 
 function driftedObjects(run: PlanRun, redact: boolean) {
   // Shared contacts are keyed by a person's name: hide it with --redact-pii.
-  const shownKey = (kind: string, key: string) => (redact && kind === 'shared_contact' ? '(redacted)' : key);
+  // Kinds keyed by a person's name (identity.keyIsPii): hide the key with --redact-pii.
+  const shownKey = (kind: string, key: string) => (redact ? redactKey(kind, key) : key);
   return run.domains.map((d) => ({
     domain: d.desired.domain,
     drifted: d.plan.changes.length > 0,

@@ -3,10 +3,18 @@
  * netsapiens-api.md §6). One per domain, so it is a `set` kind keyed by the domain: never pruned, and
  * written as a difference — the endpoint has no PUT, only POST (add these) and DELETE (remove these).
  */
-import { blockListImpact } from '../impact';
+import { blockListImpact } from './impact';
 import type { PlatformRecord } from '../../platform/client';
 import { fromYesNo } from '../../platform/codec';
-import type { ApplyContext, ChangeTarget, Comparable, Kind, LiveObject } from '../kind';
+import {
+  absent,
+  type ApplyContext,
+  type ChangeTarget,
+  type Comparable,
+  type Kind,
+  type LiveObject,
+  SUPPORTED,
+} from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { BLOCK_LIST_FIELDS } from './fields';
 
@@ -46,6 +54,16 @@ async function addAndRemove(ctx: ApplyContext, target: ChangeTarget<BlockListSpe
   if (add.length > 0) await ctx.client.addNumberFilters(ctx.domain, add);
 }
 
+function liveOf(domain: string, raw: string[]): LiveObject<BlockListPlatform> {
+  return {
+    kind: 'block_list',
+    domain,
+    key: domain,
+    comparable: { numbers: normalizeNumberSet(raw) },
+    platform: { raw },
+  };
+}
+
 export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {
   name: 'block_list',
   section: 'block_list',
@@ -54,6 +72,16 @@ export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {
   description: 'Numbers rejected for the whole domain (the domain number filter).',
   fields: BLOCK_LIST_FIELDS,
   order: 30,
+  identity: { keyIsPii: false, ownsExtension: false },
+  // The domain's list: `netsapiens_domain_block_list`.
+  terraform: { typeName: 'netsapiens_domain_block_list' },
+  capabilities: {
+    create: SUPPORTED,
+    update: SUPPORTED,
+    delete: SUPPORTED,
+    prune: absent('one list per domain: a file without block_list leaves the list alone'),
+    recycle: absent('one list per domain: it has no identity to replace'),
+  },
   // A set kind's key is its domain, which the spec does not hold: the loader (and test-helpers) use the
   // domain directly and never call this.
   key: () => '',
@@ -70,20 +98,16 @@ export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {
     // An empty filter exists on every domain; report it only when the file manages it, so that a domain
     // without `block_list:` does not list an empty "unmanaged" block list in every plan.
     if (raw.length === 0 && !ctx.desired?.has(ctx.domain)) return [];
-    const live: LiveObject<BlockListPlatform> = {
-      kind: 'block_list',
-      domain: ctx.domain,
-      key: ctx.domain,
-      comparable: { numbers: normalizeNumberSet(raw) },
-      platform: { raw },
-    };
-    return [live];
+    return [liveOf(ctx.domain, raw)];
   },
+  // Every domain has exactly one (possibly empty) list.
+  readOne: async (ctx, key) =>
+    key === ctx.domain ? liveOf(ctx.domain, rawNumbers(await ctx.client.getNumberFilters(ctx.domain))) : undefined,
 
   export: (live) => ({ numbers: numbersOf(live.comparable).map(str) }),
 
   create: addAndRemove,
   update: addAndRemove,
-  // Never reached through a plan (set kinds are not pruned); Terraform destroy empties the list.
+  // Never reached through a plan (never pruned: see capabilities); Terraform destroy empties the list.
   delete: (ctx, target) => addAndRemove(ctx, { ...target, desired: undefined }),
 };

@@ -5,7 +5,9 @@
  * rule, exactly as for a user. How these pieces are encoded is decided in `platform/codec.ts`.
  */
 import { activeCalls } from '../impact';
-import { ringGroupImpact } from '../impact';
+import { ringGroupImpact } from './impact';
+import { answerRules, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { numbersByDestination, routedNumberReferences } from '../phone-number-refs';
 import {
   decodeFallback,
   decodeMember,
@@ -27,7 +29,19 @@ import {
 } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
-import type { ApplyContext, ChangeTarget, Comparable, ComparableValue, Kind, LiveObject, Reference } from '../kind';
+import {
+  absent,
+  ANY_EXTENSION,
+  type ApplyContext,
+  type ChangeTarget,
+  type Comparable,
+  type ComparableValue,
+  type Kind,
+  type LiveObject,
+  type ReadContext,
+  type Reference,
+  SUPPORTED,
+} from '../kind';
 import { normalizeNumberSet, str } from '../normalize';
 import { FALLBACK_TARGETS, RING_GROUP_FIELDS } from './fields';
 
@@ -163,20 +177,45 @@ export function liveComparable(key: string, p: RingGroupPlatform): Comparable {
 
 function references(key: string, content: Comparable): Reference[] {
   const from = `ring_group ${key}`;
+  const source = { kind: 'ring_group', key };
   const out: Reference[] = [];
   if (Array.isArray(content.members)) {
     for (const m of content.members as readonly MemberContent[])
-      out.push({ from, relation: 'member', extension: m.extension });
+      out.push({ from, source, relation: 'member', kind: ANY_EXTENSION, key: m.extension });
   }
   const fb = content.fallback as FallbackContent | undefined;
   // The group's own mailbox is not a reference to anything else.
   if (fb && fb.type !== 'group_voicemail' && fb.extension !== key)
-    out.push({ from, relation: 'fallback', extension: fb.extension });
-  if (Array.isArray(content.phone_numbers)) {
-    for (const n of content.phone_numbers as string[])
-      out.push({ from: `phone number ${n}`, relation: 'routes to', extension: key });
-  }
+    out.push({ from, source, relation: 'fallback', kind: ANY_EXTENSION, key: fb.extension });
+  out.push(...routedNumberReferences(key, content));
   return out;
+}
+
+/** The live objects of these ring-group user records (their answer rules are read one by one). */
+async function readGroups(
+  ctx: ReadContext,
+  groups: readonly PlatformRecord[],
+): Promise<LiveObject<RingGroupPlatform>[]> {
+  const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
+  // Members and fallback live in the answer rule, so every group's rules are read (no domain-wide endpoint).
+  return mapBounded(groups, ctx.concurrency, async (u) => {
+    const key = str(u.user);
+    const rules = await answerRules(ctx, key);
+    const platform: RingGroupPlatform = {
+      user: u,
+      answerRule: rules.find((r) => str(r['time-frame']) === '*'),
+      phoneNumbers: numbersOf.get(key) ?? [],
+    };
+    const live: LiveObject<RingGroupPlatform> = {
+      kind: 'ring_group',
+      domain: ctx.domain,
+      key,
+      comparable: liveComparable(key, platform),
+      platform,
+      lastModified: str(u['last-modified-datetime']) || undefined,
+    };
+    return live;
+  });
 }
 
 /**
@@ -301,6 +340,14 @@ export const ringGroupKind: Kind<RingGroupSpec, RingGroupPlatform> = {
   fields: RING_GROUP_FIELDS,
   // After users: members exist before the group that rings them, and are deleted after it.
   order: 20,
+  identity: { keyField: 'extension', keyIsPii: false, ownsExtension: true },
+  capabilities: {
+    create: SUPPORTED,
+    update: SUPPORTED,
+    delete: SUPPORTED,
+    prune: SUPPORTED,
+    recycle: absent('a ring group holds no person: a new name is an update'),
+  },
   key: (spec) => String(spec.extension),
   activity: (live) => activeCalls(live.platform?.user ?? {}),
   impact: ringGroupImpact,
@@ -311,33 +358,16 @@ export const ringGroupKind: Kind<RingGroupSpec, RingGroupPlatform> = {
   references,
 
   async read(ctx) {
-    const [users, numbers] = await Promise.all([ctx.cache.users(), ctx.cache.phoneNumbers()]);
-    const groups = users.filter((u) => isRingGroupUser(u));
-    const numbersOf = new Map<string, string[]>();
-    for (const n of numbers) {
-      if (str(n['dial-rule-application']) === 'available-number') continue;
-      const dest = str(n['dial-rule-translation-destination-user']);
-      if (dest) numbersOf.set(dest, [...(numbersOf.get(dest) ?? []), str(n.phonenumber)]);
-    }
-    // Members and fallback live in the answer rule, so every group's rules are read (no domain-wide endpoint).
-    return mapBounded(groups, ctx.concurrency, async (u) => {
-      const key = str(u.user);
-      const rules = await ctx.cache.answerRules(key);
-      const platform: RingGroupPlatform = {
-        user: u,
-        answerRule: rules.find((r) => str(r['time-frame']) === '*'),
-        phoneNumbers: numbersOf.get(key) ?? [],
-      };
-      const live: LiveObject<RingGroupPlatform> = {
-        kind: 'ring_group',
-        domain: ctx.domain,
-        key,
-        comparable: liveComparable(key, platform),
-        platform,
-        lastModified: str(u['last-modified-datetime']) || undefined,
-      };
-      return live;
-    });
+    return readGroups(
+      ctx,
+      (await domainUsers(ctx)).filter((u) => isRingGroupUser(u)),
+    );
+  },
+
+  async readOne(ctx, key) {
+    const u = await ctx.client.getUser(ctx.domain, key);
+    if (!u || !isRingGroupUser(u)) return undefined;
+    return (await readGroups(ctx, [u]))[0];
   },
 
   export(live) {

@@ -8,7 +8,17 @@
 import { decodeContactTags, encodeContactTags } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { compareKeys } from '../../util/compare-keys';
-import type { ApplyContext, ChangeTarget, Comparable, ComparableValue, Kind, LiveObject } from '../kind';
+import {
+  absent,
+  type ApplyContext,
+  type ChangeTarget,
+  type Comparable,
+  type ComparableValue,
+  type Kind,
+  type LiveObject,
+  type ReadContext,
+  SUPPORTED,
+} from '../kind';
 import { normalizeEmail, normalizeNumber, str } from '../normalize';
 import { CONTACT_PHONE_SLOTS, type ContactPhoneSlot, SHARED_CONTACT_FIELDS } from './fields';
 
@@ -132,6 +142,31 @@ async function deleteContact(
   await ctx.client.deleteContact(ctx.domain, target.live!.platform.id);
 }
 
+async function readContacts(ctx: ReadContext): Promise<LiveObject<SharedContactPlatform>[]> {
+  const contacts = await ctx.client.listContacts(ctx.domain);
+  // The platform allows duplicates (same name and company). The oldest keeps the plain key; later ones
+  // get `#2`, `#3`… so they show up as unmanaged (or are pruned) instead of silently shadowing it.
+  const sorted = [...contacts].sort(
+    (a, b) =>
+      str(a['created-datetime']).localeCompare(str(b['created-datetime'])) ||
+      compareKeys(str(a['unique-id']), str(b['unique-id'])),
+  );
+  const seen = new Map<string, number>();
+  return sorted.map((c) => {
+    const base = contactKey(c['name-first-name'], c['name-last-name'], c.company);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const live: LiveObject<SharedContactPlatform> = {
+      kind: 'shared_contact',
+      domain: ctx.domain,
+      key: n === 1 ? base : `${base} #${n}`,
+      comparable: liveComparable(c),
+      platform: { contact: c, id: str(c['unique-id']) },
+    };
+    return live;
+  });
+}
+
 export const sharedContactKind: Kind<SharedContactSpec, SharedContactPlatform> = {
   name: 'shared_contact',
   section: 'shared_contacts',
@@ -141,6 +176,14 @@ export const sharedContactKind: Kind<SharedContactSpec, SharedContactPlatform> =
   fields: SHARED_CONTACT_FIELDS,
   // Points at nothing and nothing points at it.
   order: 40,
+  identity: { keyIsPii: true, ownsExtension: false },
+  capabilities: {
+    create: SUPPORTED,
+    update: SUPPORTED,
+    delete: SUPPORTED,
+    prune: SUPPORTED,
+    recycle: absent('a directory entry is identified by its name: another name is another entry'),
+  },
   key: (spec) => contactKey(spec.first_name, spec.last_name, spec.company),
   label(key, content) {
     if (!content) return key;
@@ -152,30 +195,9 @@ export const sharedContactKind: Kind<SharedContactSpec, SharedContactPlatform> =
   toComparable: (spec) => toComparable(spec),
   references: () => [],
 
-  async read(ctx) {
-    const contacts = await ctx.client.listContacts(ctx.domain);
-    // The platform allows duplicates (same name and company). The oldest keeps the plain key; later ones
-    // get `#2`, `#3`… so they show up as unmanaged (or are pruned) instead of silently shadowing it.
-    const sorted = [...contacts].sort(
-      (a, b) =>
-        str(a['created-datetime']).localeCompare(str(b['created-datetime'])) ||
-        compareKeys(str(a['unique-id']), str(b['unique-id'])),
-    );
-    const seen = new Map<string, number>();
-    return sorted.map((c) => {
-      const base = contactKey(c['name-first-name'], c['name-last-name'], c.company);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      const live: LiveObject<SharedContactPlatform> = {
-        kind: 'shared_contact',
-        domain: ctx.domain,
-        key: n === 1 ? base : `${base} #${n}`,
-        comparable: liveComparable(c),
-        platform: { contact: c, id: str(c['unique-id']) },
-      };
-      return live;
-    });
-  },
+  read: readContacts,
+  // The directory has no read by name (the platform's id is server-generated): one list, then the key.
+  readOne: async (ctx, key) => (await readContacts(ctx)).find((o) => o.key === key),
 
   export(live) {
     const c = live.comparable;

@@ -11,6 +11,7 @@ import type { NetSapiensClient } from '../../platform/client';
 import { compareKeys } from '../../util/compare-keys';
 import type { AnyKind, ApplyContext, LiveObject } from '../kind';
 import { KINDS, kindByName } from '../registry';
+import { domainUsers } from '../shared-reads';
 
 /** Reads live state with each kind's own `read` (all registered kinds unless `kinds` is given). */
 export async function readKinds(
@@ -19,7 +20,7 @@ export async function readKinds(
   options: { kinds?: readonly AnyKind[]; full?: boolean } = {},
 ): Promise<DomainLiveState> {
   const domain = desired.domain;
-  const cache = createLiveCache(client, domain);
+  const cache = createLiveCache();
   const objects = new Map<string, readonly LiveObject[]>();
   for (const kind of options.kinds ?? KINDS) {
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));
@@ -29,7 +30,7 @@ export async function readKinds(
       [...live].sort((a, b) => compareKeys(a.key, b.key)),
     );
   }
-  const extensions = new Set((await cache.users()).map((u) => String(u.user)));
+  const extensions = new Set((await domainUsers({ client, domain, cache })).map((u) => String(u.user)));
   return { domain, objects, extensions };
 }
 

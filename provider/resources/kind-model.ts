@@ -1,0 +1,210 @@
+/**
+ * Terraform values ↔ a kind's spec, and the state Terraform keeps: a configured value stays in the
+ * spelling the user wrote while the kind's comparison says it equals the live value; otherwise the
+ * state takes the canonical form from `kind.export(live)`.
+ */
+import { type CtyValue, isObjectValue, Unknown } from '../cty';
+import { ProviderError } from '../framework';
+import {
+  SecretValue,
+  type SecretRef,
+  type SecretResolver,
+  diffFields,
+  type AnyKind,
+  type Comparable,
+  type DesiredObject,
+  type FieldSpec,
+  type LiveObject,
+} from '../../reconciler';
+
+export type Model = Record<string, CtyValue>;
+
+// ------------------------------------------------------------------------------------------ model ↔ spec
+
+const isPresent = (v: CtyValue | undefined): boolean => v !== undefined && v !== null && !(v instanceof Unknown);
+
+/** Terraform model → kind spec (YAML shape): nulls and unknowns dropped; secrets become references. */
+export function modelToSpec(
+  fields: readonly FieldSpec[],
+  model: Model,
+  secrets: Map<string, string>,
+  prefix = '',
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = model[f.name];
+    if (!isPresent(v)) continue;
+    const path = prefix + f.name;
+    switch (f.type) {
+      case 'secret': {
+        const env = `__tf:${path}`;
+        secrets.set(env, String(v));
+        out[f.name] = { env } satisfies SecretRef;
+        break;
+      }
+      case 'object':
+        if (isObjectValue(v)) out[f.name] = modelToSpec(f.fields, v as Model, secrets, `${path}.`);
+        break;
+      case 'object-list':
+        if (Array.isArray(v))
+          out[f.name] = v.filter(isObjectValue).map((e) => modelToSpec(f.fields, e as Model, secrets, `${path}.`));
+        break;
+      case 'list':
+        if (Array.isArray(v)) out[f.name] = v.filter((x) => isPresent(x)).map(String);
+        break;
+      case 'integer':
+        out[f.name] = Number(v);
+        break;
+      case 'boolean':
+        out[f.name] = v === true;
+        break;
+      case 'string':
+        out[f.name] = String(v);
+        break;
+    }
+  }
+  return out;
+}
+
+/** Kind spec (canonical YAML form from `export`) → Terraform model; shorthands expanded. */
+export function specToModel(fields: readonly FieldSpec[], spec: Record<string, unknown> | undefined): Model {
+  const out: Model = {};
+  for (const f of fields) {
+    const v = spec?.[f.name];
+    if (v === undefined || v === null || f.type === 'secret') {
+      out[f.name] = null;
+      continue;
+    }
+    switch (f.type) {
+      case 'object':
+        // YAML shorthands: `phone: true` = the object with nothing else set, `false` = none.
+        out[f.name] =
+          v === true
+            ? specToModel(f.fields, {})
+            : typeof v === 'object'
+              ? specToModel(f.fields, v as Record<string, unknown>)
+              : null;
+        break;
+      case 'object-list':
+        out[f.name] = Array.isArray(v)
+          ? v.map((e) =>
+              // A bare scalar is the shorthand for the element's first (key) field: `"1002"`.
+              specToModel(
+                f.fields,
+                e && typeof e === 'object' ? (e as Record<string, unknown>) : { [f.fields[0]?.name ?? '']: String(e) },
+              ),
+            )
+          : null;
+        break;
+      case 'list':
+        out[f.name] = Array.isArray(v) ? v.map(String) : null;
+        break;
+      case 'integer':
+        out[f.name] = Number(v);
+        break;
+      case 'boolean':
+        out[f.name] = v === true;
+        break;
+      case 'string':
+        out[f.name] = String(v);
+        break;
+    }
+  }
+  return out;
+}
+
+function resolverFor(secrets: Map<string, string>): SecretResolver {
+  return (ref) => {
+    const v = secrets.get(ref.env);
+    return v === undefined ? undefined : new SecretValue(v, 'terraform');
+  };
+}
+
+export function desiredFrom(kind: AnyKind, domain: string, model: Model): DesiredObject {
+  const secrets = new Map<string, string>();
+  const spec = modelToSpec(kind.fields, model, secrets);
+  const key = kind.shape === 'set' ? domain : kind.key(spec);
+  return { kind: kind.name, domain, key, spec, comparable: kind.toComparable(spec, resolverFor(secrets)) };
+}
+
+// ------------------------------------------------------------------------------------------ state merge
+
+function secretAt(c: Comparable | undefined, path: string): SecretValue | undefined {
+  let v: unknown = c;
+  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v instanceof SecretValue ? v : undefined;
+}
+
+/**
+ * The new state of the fields: the state/planned value where the kind says it equals what the
+ * platform has, the exported live value where it does not (or where it was not known).
+ */
+function mergeFields(
+  fields: readonly FieldSpec[],
+  state: Model,
+  exported: Model,
+  diffs: readonly string[],
+  live: LiveObject,
+  prefix: string,
+): Model {
+  const out: Model = {};
+  for (const f of fields) {
+    const path = prefix + f.name;
+    const s = state[f.name] ?? null;
+    const e = exported[f.name] ?? null;
+    const under = diffs.filter((p) => p === path || p.startsWith(`${path}.`));
+    if (f.type === 'secret') {
+      // Configured PINs: kept while they match; drift shows the platform's (sensitive) value.
+      if (s === null) out[f.name] = null;
+      else if (under.length === 0) out[f.name] = s;
+      else out[f.name] = secretAt(live.comparable, path)?.reveal() ?? null;
+      continue;
+    }
+    if (f.notCompared) {
+      out[f.name] = s;
+      continue;
+    }
+    if (s === null) {
+      out[f.name] = e;
+      continue;
+    }
+    if (f.type === 'object' && isObjectValue(s)) {
+      // "Exactly one of" objects are compared as one value (the kind collapses them); others per field.
+      const granular = under.every((p) =>
+        f.fields.some((x) => p === `${path}.${x.name}` || p.startsWith(`${path}.${x.name}.`)),
+      );
+      if (f.maxProperties !== undefined || !granular) {
+        out[f.name] = under.length === 0 ? s : e;
+        continue;
+      }
+      out[f.name] = mergeFields(f.fields, s as Model, isObjectValue(e) ? (e as Model) : {}, diffs, live, `${path}.`);
+      continue;
+    }
+    out[f.name] = under.length === 0 ? s : e;
+  }
+  return out;
+}
+
+/** The state Terraform gets for a live object, given the state (or planned) values it had. */
+export function stateFor(kind: AnyKind, domain: string, model: Model, live: LiveObject): Model {
+  const desired = desiredFrom(kind, domain, model);
+  const diffs = diffFields(kind.name, desired.comparable, live.comparable).map((d) => d.path);
+  const exported = specToModel(kind.fields, kind.export(live) as Record<string, unknown>);
+  return {
+    id: idOf(kind, domain, live.key),
+    domain,
+    ...mergeFields(kind.fields, model, exported, diffs, live, ''),
+  };
+}
+
+export function idOf(kind: AnyKind, domain: string, key: string): string {
+  return kind.shape === 'set' ? domain : `${domain}/${key}`;
+}
+
+export function parseId(kind: AnyKind, id: string): { domain: string; key: string } {
+  if (kind.shape === 'set') return { domain: id, key: id };
+  const slash = id.indexOf('/');
+  if (slash <= 0 || slash === id.length - 1)
+    throw new ProviderError('Invalid id', `"${id}" is not of the form <domain>/<key>, e.g. acme.example.com/1001.`);
+  return { domain: id.slice(0, slash), key: id.slice(slash + 1) };
+}

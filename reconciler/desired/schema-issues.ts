@@ -1,0 +1,169 @@
+/**
+ * JSON-Schema validation of a parsed file, turned into messages people can act on (file:line, field path,
+ * a "did you mean" hint). The schema is built from the registry the loader was given.
+ */
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { DesiredStateIssue } from '../errors';
+import type { FieldSpec } from '../kinds/kind';
+import type { Registry } from '../kinds/registry';
+import { isSecretRef } from '../kinds/secret';
+import { buildDesiredStateSchema } from './json-schema';
+import { at, dotted } from './positions';
+import type { ParsedFile } from './types';
+
+const validators = new WeakMap<Registry, ReturnType<Ajv2020['compile']>>();
+function validate(value: unknown, registry: Registry): ErrorObject[] {
+  let validator = validators.get(registry);
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
+    addFormats(ajv);
+    validator = ajv.compile(buildDesiredStateSchema(registry));
+    validators.set(registry, validator);
+  }
+  return validator(value) ? [] : [...(validator.errors ?? [])];
+}
+
+/** Secrets given as literals get a specific message (and the generic schema error is dropped). */
+function literalSecretIssues(
+  p: ParsedFile,
+  value: unknown,
+  registry: Registry,
+): { out: DesiredStateIssue[]; literalSecrets: Set<string> } {
+  const out: DesiredStateIssue[] = [];
+  const literalSecrets = new Set<string>();
+  forEachSecretField(value, registry, (path, v) => {
+    if (isSecretRef(v)) return;
+    literalSecrets.add(`/${path.join('/')}`);
+    out.push({
+      position: at(p, path),
+      path: dotted(path),
+      message: 'a PIN must not be written in the file',
+      hint: 'reference an environment variable instead, e.g. `pin: { env: VM_PIN_1001 }`',
+    });
+  });
+  return { out, literalSecrets };
+}
+
+export function schemaIssues(p: ParsedFile, value: unknown, registry: Registry): DesiredStateIssue[] {
+  const seen = new Set<string>();
+  const { out, literalSecrets } = literalSecretIssues(p, value, registry);
+  const errors = validate(value, registry).filter(
+    (e) => ![...literalSecrets].some((s) => e.instancePath.startsWith(s)),
+  );
+  // Shorthand alternatives (anyOf) make ajv report "must be string" next to the real problem inside the
+  // long form: drop a type error where a more specific error exists at or below the same place, and merge
+  // the type errors of alternatives into one ("must be object or boolean").
+  const specific = errors.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf');
+  const typesAt = new Map<string, string[]>();
+  for (const e of errors) {
+    if (e.keyword !== 'type') continue;
+    typesAt.set(e.instancePath, [...(typesAt.get(e.instancePath) ?? []), String((e.params as { type: string }).type)]);
+  }
+  for (const e of errors) {
+    if (
+      e.keyword === 'type' &&
+      specific.some((x) => x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`))
+    )
+      continue;
+    if (e.keyword === 'type') {
+      const all = [...new Set(typesAt.get(e.instancePath) ?? [])];
+      if (all.length > 1) e.message = `must be ${all.join(' or ')}`;
+    }
+    // anyOf branches repeat each other; keep the most useful one per path.
+    const path = e.instancePath
+      .split('/')
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    let message: string;
+    let hint: string | undefined;
+    let fieldPath = path;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const extra = (e.params as { additionalProperty: string }).additionalProperty;
+        fieldPath = [...path, extra];
+        message = `unknown field "${extra}"`;
+        hint = suggest(extra, e.parentSchema);
+        break;
+      }
+      case 'required':
+        message = `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
+        break;
+      case 'maxProperties':
+        message = `set only one of: ${Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).join(', ')}`;
+        break;
+      case 'enum':
+        message = `must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
+        break;
+      case 'anyOf':
+        continue;
+      default:
+        message = e.message ?? 'is invalid';
+    }
+    const id = `${dotted(fieldPath)}|${message}`;
+    if (seen.has(id) || (e.keyword === 'type' && seen.has(`${dotted(fieldPath)}|type`))) continue;
+    seen.add(id);
+    if (e.keyword === 'type') seen.add(`${dotted(fieldPath)}|type`);
+    out.push({
+      position: at(p, fieldPath, e.keyword === 'additionalProperties'),
+      path: dotted(fieldPath),
+      message,
+      hint,
+    });
+  }
+  return out;
+}
+
+function suggest(name: string, parentSchema: unknown): string | undefined {
+  const props = Object.keys((parentSchema as { properties?: object })?.properties ?? {});
+  const close = props.find((p) => levenshtein(p, name) <= 2);
+  return close ? `did you mean "${close}"?` : props.length ? `known fields: ${props.join(', ')}` : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const prev = d[i - 1] as number[];
+      row[j] = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/** Visits every value of a `secret` field in the document. */
+function forEachSecretField(
+  value: unknown,
+  registry: Registry,
+  visit: (path: (string | number)[], v: unknown) => void,
+): void {
+  if (!value || typeof value !== 'object') return;
+  const doc = value as Record<string, unknown>;
+  for (const kind of registry.kinds) {
+    const section = doc[kind.section];
+    if (!Array.isArray(section)) continue;
+    section.forEach((entry, i) => {
+      walkFields(kind.fields, entry, [kind.section, i], visit);
+    });
+  }
+}
+
+function walkFields(
+  fields: readonly FieldSpec[],
+  value: unknown,
+  path: (string | number)[],
+  visit: (path: (string | number)[], v: unknown) => void,
+): void {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return;
+  const obj = value as Record<string, unknown>;
+  for (const f of fields) {
+    if (obj[f.name] === undefined) continue;
+    if (f.type === 'secret') visit([...path, f.name], obj[f.name]);
+    else if (f.type === 'object') walkFields(f.fields, obj[f.name], [...path, f.name], visit);
+  }
+}

@@ -1,0 +1,57 @@
+/** The desired state as loaded from YAML: what the loader produces and the planner consumes. */
+import type { LineCounter, Document } from 'yaml';
+import type { DesiredObject } from '../kinds/kind';
+import type { Registry } from '../kinds/registry';
+import type { SecretResolver } from '../kinds/secret';
+import type { ChangeWindow } from './change-window';
+import type { ExtensionRules } from './reserved';
+
+export interface Policy {
+  readonly prune: boolean;
+  readonly maxDeletes?: number;
+  readonly protect: readonly string[];
+  /**
+   * Settings people change themselves (portal, handset): applied when an object is created, then left
+   * alone — differences are reported, never reverted. Dotted field paths; default `voicemail.pin`.
+   */
+  readonly userOwned?: readonly string[];
+  /** When apply may change routing or destroy data. */
+  readonly changeWindow?: ChangeWindow;
+}
+
+/** PINs are changed by their owners on the handset: by default pbxctl sets them at creation only. */
+export const DEFAULT_USER_OWNED: readonly string[] = ['voicemail.pin'];
+
+export interface DomainDesiredState {
+  readonly domain: string;
+  readonly files: readonly string[];
+  readonly policy: Policy;
+  readonly extensionRules: ExtensionRules;
+  /** Desired objects by kind name. */
+  readonly objects: ReadonlyMap<string, readonly DesiredObject[]>;
+  /** The raw text of the files, for the input checksum of a saved plan. */
+  readonly sourceText: string;
+}
+
+export interface DesiredState {
+  readonly domains: readonly DomainDesiredState[];
+}
+
+export interface LoadOptions {
+  /** Resolves `{ env: NAME }`. Without it, references are checked for shape only (validate). */
+  readonly secrets?: SecretResolver;
+  /** Base for relative file names in messages (default: cwd). */
+  readonly cwd?: string;
+  /** The kinds (default: the production registry). */
+  readonly registry?: Registry;
+}
+
+export interface ParsedFile {
+  readonly file: string;
+  readonly displayName: string;
+  /** Path relative to the path given to the loader. */
+  readonly rootRelative: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+}

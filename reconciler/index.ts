@@ -1,0 +1,73 @@
+/**
+ * The public index of the reconciler: everything outside `reconciler/` (the Terraform provider, the CDKTF
+ * construct, bench/, scripts/) imports from here, never from an internal path. Internal modules never
+ * import this file (that would be a cycle).
+ */
+
+// ---- Kinds and the registry
+export type {
+  AnyKind,
+  ApplyContext,
+  Capabilities,
+  Capability,
+  CapabilityState,
+  ChangeClass,
+  ChangeTarget,
+  Comparable,
+  ComparableValue,
+  DesiredObject,
+  FieldSpec,
+  Kind,
+  KindIdentity,
+  KindTerraform,
+  LiveCache,
+  LiveObject,
+  Loss,
+  PlanReference,
+  ReadContext,
+  Reference,
+  Relation,
+  RelationRule,
+} from './kinds/kind';
+export { absent, ANY_EXTENSION, CAPABILITIES, fieldAt, RELATIONS, SUPPORTED, supports, whyNot } from './kinds/kind';
+export { createRegistry, DEFAULT_REGISTRY, KINDS, kindByName, type Registry, RegistryError } from './kinds/registry';
+export { envSecretResolver, isSecretRef, MASK, type SecretRef, type SecretResolver, SecretValue } from './kinds/secret';
+export { isValidEmail, isValidNumber } from './kinds/normalize';
+
+// ---- Desired state
+export { buildDesiredStateSchema, userOwnablePaths } from './desired/json-schema';
+export { listDesiredFiles, loadDesiredState } from './desired/load-desired-state';
+export type { DesiredState, DomainDesiredState, LoadOptions, Policy } from './desired/types';
+export { DEFAULT_EXTENSION_RULES, type ExtensionRules, extensionProblem } from './desired/reserved';
+
+// ---- Live state
+export { createLiveCache, type DomainLiveState, readLiveState, type ReadOptions } from './live/read-live-state';
+
+// ---- Plan
+export {
+  type Change,
+  type ChangeAction,
+  computePlan,
+  diffFields,
+  type DomainPlan,
+  type FieldChange,
+  type PlanInput,
+} from './plan/compute-plan';
+export { checkSafety, type SafetyFlags } from './plan/check-safety';
+export {
+  formatValue,
+  MARKDOWN_LIMIT,
+  REDACTED,
+  redactKey,
+  type RenderOptions,
+  renderJson,
+  renderMarkdown,
+  renderText,
+} from './plan/render';
+export type { PlanDocument } from './plan/plan-document';
+
+// ---- Export, pipeline, platform, errors
+export { type ExportResult, exportDomain } from './export/export-domain';
+export { type PlanRun, type PlanRunOptions, runPlan } from './pipeline';
+export { NetSapiensClient, type PlatformRecord } from './platform/client';
+export { DesiredStateError, type DesiredStateIssue } from './errors';

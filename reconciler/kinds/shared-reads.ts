@@ -1,0 +1,26 @@
+/**
+ * Domain-wide reads more than one kind needs (users and ring groups are both user records), memoised in
+ * the read's `LiveCache` under a name each. A kind that needs a shared read calls it from here; the cache
+ * itself knows nothing about any kind.
+ */
+import type { PlatformRecord } from '../platform/client';
+import type { ReadContext } from './kind';
+
+type Ctx = Pick<ReadContext, 'client' | 'domain' | 'cache'>;
+
+/** Every user record of the domain, system users (attendants, queues, ring groups) included. */
+export function domainUsers(ctx: Ctx): Promise<PlatformRecord[]> {
+  return ctx.cache.once('users', () => ctx.client.listUsers(ctx.domain));
+}
+
+export function domainDevices(ctx: Ctx): Promise<PlatformRecord[]> {
+  return ctx.cache.once('devices', () => ctx.client.listDomainDevices(ctx.domain));
+}
+
+export function domainPhoneNumbers(ctx: Ctx): Promise<PlatformRecord[]> {
+  return ctx.cache.once('phonenumbers', () => ctx.client.listPhoneNumbers(ctx.domain));
+}
+
+export function answerRules(ctx: Ctx, user: string): Promise<PlatformRecord[]> {
+  return ctx.cache.once(`answerrules:${user}`, () => ctx.client.listAnswerRules(ctx.domain, user));
+}

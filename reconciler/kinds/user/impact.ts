@@ -1,0 +1,37 @@
+/**
+ * What a change to a user does to calls, in words. PURE; names extensions and counts, never numbers or names.
+ */
+import { answeringImpact } from '../impact';
+import type { Comparable } from '../kind';
+
+/** A user's call handling: desk phone, voicemail, ring time. */
+export function userImpact(
+  key: string,
+  before: Comparable,
+  after: Comparable,
+  changedFields: readonly string[],
+): string[] {
+  const changed = new Set(changedFields.map((f) => f.split('.')[0] as string));
+  const out: string[] = [];
+  if (changed.has('phone')) {
+    const was = before.phone;
+    const now = after.phone;
+    if (now === null && was) out.push(`the desk phone of ${key} is removed: calls no longer ring it`);
+    else if (now && !was) out.push(`${key} gets a desk phone`);
+    else if (now && was) out.push(`the desk phone of ${key} is re-provisioned`);
+  }
+  if (changedFields.includes('voicemail.enabled')) {
+    const vm = after.voicemail as Comparable | undefined;
+    out.push(
+      vm?.enabled === false
+        ? `unanswered calls to ${key} no longer go to voicemail`
+        : `unanswered calls to ${key} go to voicemail`,
+    );
+  }
+  if (changed.has('ring_timeout') && typeof after.ring_timeout === 'number') {
+    const was = typeof before.ring_timeout === 'number' ? ` (was ${before.ring_timeout} s)` : '';
+    out.push(`calls to ${key} ring ${after.ring_timeout} s before no-answer handling${was}`);
+  }
+  out.push(...answeringImpact(key, before, after, changed));
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * References between objects, seen from the target: who points at each key (blast radius, what a
+ * delete releases), and the checks run once live state is known (targets exist; extensions are free).
+ * PURE. What each relation means is declared in `RELATIONS` (kinds/kind.ts), never by its name here.
+ */
+import type { DomainDesiredState } from '../desired/load-desired-state';
+import { DesiredStateError, type DesiredStateIssue } from '../errors';
+import { ANY_EXTENSION, type PlanReference, type Reference, RELATIONS, type Relation } from '../kinds/kind';
+import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
+import type { DomainLiveState } from '../live/read-live-state';
+
+/** A reference seen from its target, in the plan's format, with what the core needs to act on it. */
+export interface Inbound {
+  readonly ref: PlanReference;
+  readonly relation: Relation;
+  /** The referrer's key (a phone number, a ring group's extension). */
+  readonly sourceKey: string;
+}
+
+export function toPlanReference(r: Reference): PlanReference {
+  return { from: r.from, relation: RELATIONS[r.relation].words, extension: r.key };
+}
+
+/** Who points at each key, on the platform now and in the desired state. */
+export function inboundReferences(
+  desired: DomainDesiredState,
+  live: DomainLiveState,
+  registry: Registry = DEFAULT_REGISTRY,
+): Map<string, Inbound[]> {
+  const out = new Map<string, Inbound[]>();
+  const add = (r: Reference) => {
+    const list = out.get(r.key) ?? [];
+    if (!list.some((x) => x.ref.from === r.from && x.relation === r.relation))
+      list.push({ ref: toPlanReference(r), relation: r.relation, sourceKey: r.source.key });
+    out.set(r.key, list);
+  };
+  for (const kind of registry.kinds) {
+    for (const l of live.objects.get(kind.name) ?? []) kind.references(l.key, l.comparable).forEach(add);
+    for (const d of desired.objects.get(kind.name) ?? []) kind.references(d.key, d.comparable).forEach(add);
+  }
+  for (const list of out.values())
+    list.sort((a, b) => a.ref.from.localeCompare(b.ref.from) || a.ref.relation.localeCompare(b.ref.relation));
+  return out;
+}
+
+/** Does an object of the target kind with this key exist in the files or on the platform? */
+function targetExists(desired: DomainDesiredState, live: DomainLiveState, r: Reference): boolean {
+  if (r.kind === ANY_EXTENSION) {
+    if (live.extensions.has(r.key)) return true;
+    for (const list of desired.objects.values())
+      if (list.some((o) => o.key === r.key && /^[0-9]+$/.test(o.key))) return true;
+    return false;
+  }
+  const inFiles = (desired.objects.get(r.kind) ?? []).some((o) => o.key === r.key);
+  return inFiles || (live.objects.get(r.kind) ?? []).some((o) => o.key === r.key);
+}
+
+/**
+ * References whose relation requires a target (ring-group members and fallbacks) must point at something
+ * in the files or on the platform (design.md §2). Checked once live state is known; reported like any
+ * other desired-state error.
+ */
+export function assertReferencesExist(
+  desired: DomainDesiredState,
+  live: DomainLiveState,
+  registry: Registry = DEFAULT_REGISTRY,
+): void {
+  const issues: DesiredStateIssue[] = [];
+  for (const kind of registry.kinds) {
+    for (const d of desired.objects.get(kind.name) ?? []) {
+      for (const ref of kind.references(d.key, d.comparable)) {
+        if (!RELATIONS[ref.relation].mustExist || targetExists(desired, live, ref)) continue;
+        const words = RELATIONS[ref.relation].words;
+        const what = ref.kind === ANY_EXTENSION ? 'an extension' : `a ${ref.kind}`;
+        issues.push({
+          position: d.source,
+          path: d.path ?? d.key,
+          message: `${words} ${ref.key} is not ${what} in the files or on ${desired.domain}`,
+          hint: `add ${ref.kind === ANY_EXTENSION ? 'extension' : ref.kind} ${ref.key} to the file, or fix the ${words}`,
+        });
+      }
+    }
+  }
+  if (issues.length) throw new DesiredStateError(issues);
+}
+
+/**
+ * An extension the file gives to one kind must not be taken on the platform by something else (a user
+ * where the file has a ring group, or an auto attendant, queue or other system user): creating it would
+ * only fail with 409 at apply time, half-way through.
+ */
+export function assertExtensionsFree(
+  desired: DomainDesiredState,
+  live: DomainLiveState,
+  registry: Registry = DEFAULT_REGISTRY,
+): void {
+  const issues: DesiredStateIssue[] = [];
+  for (const kind of registry.kinds) {
+    if (!kind.identity.ownsExtension) continue;
+    const mine = new Set((live.objects.get(kind.name) ?? []).map((o) => o.key));
+    for (const d of desired.objects.get(kind.name) ?? []) {
+      if (mine.has(d.key) || !live.extensions.has(d.key)) continue;
+      const other = registry.kinds.find(
+        (k) => k !== kind && (live.objects.get(k.name) ?? []).some((o) => o.key === d.key),
+      );
+      const what = other
+        ? `a ${other.title.toLowerCase()}`
+        : 'a system user (auto attendant, call queue, conference …)';
+      issues.push({
+        position: d.source,
+        path: `${d.path ?? d.key}.extension`,
+        message: `extension ${d.key} is already ${what} on ${desired.domain}`,
+        hint: other
+          ? `remove the ${other.title.toLowerCase()} ${d.key} first (a separate change), or pick another extension`
+          : 'pick another extension',
+      });
+    }
+  }
+  if (issues.length) throw new DesiredStateError(issues);
+}

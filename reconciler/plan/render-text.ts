@@ -1,0 +1,63 @@
+/** Renders a plan as text for terminals. PURE. */
+import {
+  blockedLines,
+  detailLines,
+  label,
+  type RenderOptions,
+  registryOf,
+  summaryLine,
+  SYMBOL,
+  VERB,
+} from './render-common';
+import type { PlanDocument } from './plan-document';
+import { redactKey } from './redact';
+
+const ANSI: Record<string, string> = {
+  '+': '\x1b[32m',
+  '~': '\x1b[33m',
+  '-': '\x1b[31m',
+  '±': '\x1b[35m',
+  '!': '\x1b[36m',
+  blocked: '\x1b[1;31m',
+};
+
+export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string {
+  const paint = (sym: string, s: string) => (opts.color ? `${ANSI[sym] ?? ''}${s}\x1b[0m` : s);
+  const lines: string[] = [];
+  const blocked = blockedLines(plan);
+  if (blocked.length) {
+    lines.push(paint('blocked', 'BLOCKED by safety policy — nothing will be applied:'));
+    for (const b of blocked) lines.push(`  ${b}`);
+    lines.push('');
+  }
+  for (const d of plan.domains) {
+    lines.push(`Domain ${d.domain}`);
+    if (d.changes.length === 0 && d.unmanaged.length === 0) lines.push('  (no changes)');
+    for (const c of d.changes) {
+      const sym = SYMBOL[c.action];
+      lines.push(paint(sym, `  ${sym} ${VERB[c.action]} ${c.kind} ${label(c, opts)}  [${c.class}]`));
+      for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
+    }
+    for (const u of d.unmanaged) {
+      lines.push(
+        paint(
+          '!',
+          `  ! unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key, registryOf(opts)) : u.label} — on the platform, not in the file; left alone${u.reason ? ` (${u.reason})` : ''}`,
+        ),
+      );
+    }
+    for (const n of d.notPlanned ?? []) {
+      lines.push(
+        `  ✗ cannot ${n.action} ${n.kind} ${opts.redactPii ? redactKey(n.kind, n.key, registryOf(opts)) : n.key}: ${n.reason}; left alone`,
+      );
+    }
+    for (const o of d.userOwned ?? []) {
+      lines.push(`  · ${o.kind} ${o.key} ${o.path} differs — user-owned (policy.user_owned): left as its owner set it`);
+    }
+    lines.push('');
+  }
+  lines.push(summaryLine(plan));
+  if (plan.summary.unmanaged)
+    lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
+  return `${lines.join('\n')}\n`;
+}
