@@ -147,9 +147,11 @@ async function runWholeFlow(
   outputs.push({ what: '401', result: wrongKey });
   expect(wrongKey.code).toBe(EXIT.error);
   expect(wrongKey.stderr).toContain('401');
-  t.emu.faults.add({ method: 'GET', path: '/domains/*/users', status: 500, times: 1 });
+  // Reads are retried on 5xx (platform/retry.ts): a server that keeps failing ends the plan with exit 1.
+  t.emu.faults.add({ method: 'GET', path: '/domains/*/users', status: 500, times: 50 });
   const serverError = await run('500', 'plan', file);
   expect(serverError.code).toBe(EXIT.error);
+  t.emu.faults.clear();
 }
 
 describe('secrets never leak', () => {

@@ -11,8 +11,7 @@
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PlatformApiError } from '../errors';
-import type { NetSapiensClient, RequestOptions } from '../platform/client';
+import type { NetSapiensClient } from '../platform/client';
 
 export interface JournalIntent {
   readonly type: 'intent';
@@ -104,33 +103,14 @@ export class WriteJournal {
   }
 }
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
- * Journals every write `client` sends from now on. Works on the instance (every kind writes through
- * `client.request`, which the typed helpers call), and returns a function that undoes it.
+ * Journals every write `client` sends from now on, through the client's write observer (every typed helper
+ * and `client.request` go through it). Returns a function that stops journaling.
  */
 export function journalWrites(client: NetSapiensClient, journal: WriteJournal): () => void {
-  const original = client.request.bind(client);
-  const wrapped = async <T>(method: string, path: string, opts?: RequestOptions): Promise<T> => {
-    if (!WRITE_METHODS.has(method.toUpperCase())) return original<T>(method, path, opts);
-    const seq = journal.intent(method, path);
-    try {
-      const out = await original<T>(method, path, opts);
-      journal.outcome(seq, method, path);
-      return out;
-    } catch (err) {
-      const api = err instanceof PlatformApiError ? err : undefined;
-      journal.outcome(seq, method, path, {
-        status: api?.status ?? 0,
-        error: err instanceof Error ? err.message : String(err),
-        requestId: api?.requestId,
-      });
-      throw err;
-    }
-  };
-  (client as { request: NetSapiensClient['request'] }).request = wrapped;
-  return () => {
-    delete (client as { request?: unknown }).request;
-  };
+  client.observeWrites({
+    intent: (method, path) => journal.intent(method, path),
+    outcome: (seq, method, path, failure) => journal.outcome(seq, method, path, failure),
+  });
+  return () => client.observeWrites(undefined);
 }

@@ -64,6 +64,21 @@ type Attempt =
 
 const unsafeHeader = (value: string) => /\s/.test(value) || hasControl(value);
 
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Failure of an observed write, as the journal records it (the message is already redacted of secrets). */
+export interface WriteFailure {
+  readonly status: number;
+  readonly error: string;
+  readonly requestId?: string;
+}
+
+/** Sees every write before and after it is sent (see `PlatformHttp.observeWrites`). */
+export interface WriteObserver {
+  intent(method: string, path: string): number;
+  outcome(seq: number, method: string, path: string, failure?: WriteFailure): void;
+}
+
 export class PlatformHttp {
   readonly stats: ClientStats = { requests: 0, retries: 0, throttled: 0, probes: 0, byMethod: {} };
   readonly settings: ClientSettings;
@@ -76,6 +91,7 @@ export class PlatformHttp {
   private readonly backoff: BackoffPolicy;
   private readonly runDeadlineAt: number | undefined;
   private logTag: string | undefined;
+  private writeObserver: WriteObserver | undefined;
   private baseChecked: Promise<void> | undefined;
 
   constructor(private readonly options: HttpOptions) {
@@ -128,8 +144,35 @@ export class PlatformHttp {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
+  /**
+   * Observes every write (POST/PUT/PATCH/DELETE) from now on: `intent` before it is first sent, `outcome`
+   * after (the apply's write-ahead journal). `undefined` stops observing.
+   */
+  observeWrites(observer: WriteObserver | undefined): void {
+    this.writeObserver = observer;
+  }
+
   /** One platform call with pacing, deadlines and retries. Resolves the parsed JSON (undefined when empty). */
   async call<T = unknown>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
+    const observer = this.writeObserver;
+    if (!observer || !WRITE_METHODS.has(method.toUpperCase())) return this.callOnce<T>(method, path, opts);
+    const seq = observer.intent(method, path);
+    try {
+      const out = await this.callOnce<T>(method, path, opts);
+      observer.outcome(seq, method, path);
+      return out;
+    } catch (err) {
+      const api = err instanceof PlatformApiError ? err : undefined;
+      observer.outcome(seq, method, path, {
+        status: api?.status ?? 0,
+        error: err instanceof Error ? err.message : String(err),
+        requestId: api?.requestId,
+      });
+      throw err;
+    }
+  }
+
+  private async callOnce<T>(method: string, path: string, opts: CallOptions): Promise<T> {
     await this.checkBase();
     let reauthenticated = false;
     let resent = false;
