@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { appendAuditLog, auditEnvironment, auditRecord, type AuditRecord } from '../apply/audit-log';
 import { applyDomainPlan, type OperationResult } from '../apply/apply-plan';
-import { selectShard } from '../ci/shard';
+import { selectShard } from '../../gitops/shard';
 import { loadDesiredState, type DesiredState } from '../desired/load-desired-state';
 import {
   ApplyError,
@@ -81,7 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   if (command === 'ci') {
-    const { runCiCommand } = await import('../ci/ci-command');
+    const { runCiCommand } = await import('../../gitops/ci-command');
     return runCiCommand([...rest], io);
   }
   let flags: Flags;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_CONVERGED_MARKER } from '../../reconciler/ci/markers';
+import { NOT_CONVERGED_MARKER } from '../../gitops/markers';
 import { API_KEY, DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../helpers';
 import { CLI_MAIN, git, sh } from './workflow-steps';
 import { startWorld, type World } from './world';

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { driftMarker } from '../../reconciler/ci/markers';
+import { driftMarker } from '../../gitops/markers';
 import { DOMAIN, domainYaml, OFFICE, officeSeed } from '../helpers';
 import { CLI_MAIN } from './workflow-steps';
 import { startWorld, type World } from './world';

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_MARKER } from '../../reconciler/ci/markers';
+import { PLAN_MARKER } from '../../gitops/markers';
 import { domainYaml, OFFICE, officeSeed } from '../helpers';
 import { startWorld, type World } from './world';
 import { CLI_MAIN } from './workflow-steps';

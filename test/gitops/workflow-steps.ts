@@ -44,7 +44,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import { parseOutputs } from '../../reconciler/ci/actions-io';
+import { parseOutputs } from '../../gitops/actions-io';
 import { condition, type ExpressionContext, expand, stringify } from './expressions';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');

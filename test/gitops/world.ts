@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../emulator';
-import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../reconciler/ci/test-helpers/fake-github';
+import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../gitops/test-support/fake-github';
 import { API_KEY } from '../helpers';
 import { ConfigRepo, tempRoot, type WorkflowEvent, type WorkflowRun, WorkflowRunner } from './workflow-steps';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, combinedChecksum, combineResults, readShardResults, renderCombinedComment } from './combine';
 import { PLAN_MARKER, parseChecksumMarker } from './markers';
 import { parsePlan } from './plan-file';
-import { runCi } from './test-helpers/run-ci';
+import { runCi } from './test-support/run-ci';
 
 const fixtures = join(__dirname, 'test-fixtures');
 

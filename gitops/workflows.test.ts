@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintWorkflowText } from './workflow-lint';
 
-const repoRoot = resolve(__dirname, '..', '..');
+const repoRoot = resolve(__dirname, '..');
 const workflowsDir = join(repoRoot, '.github', 'workflows');
 const workflowFiles = readdirSync(workflowsDir)
   .filter((name) => /\.ya?ml$/.test(name))

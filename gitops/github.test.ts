@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubClient } from './github-client';
 import { driftMarker, NOT_CONVERGED_MARKER, PLAN_MARKER } from './markers';
-import { type FakeGitHub, startFakeGitHub } from './test-helpers/fake-github';
-import { type CiRun, runCi } from './test-helpers/run-ci';
+import { type FakeGitHub, startFakeGitHub } from './test-support/fake-github';
+import { type CiRun, runCi } from './test-support/run-ci';
 
 const fixtures = join(__dirname, 'test-fixtures');
 const HEAD = 'a1'.repeat(20);

@@ -11,7 +11,7 @@ import {
   parseNameStatus,
   stageUnits,
 } from './changed-domains';
-import { runCi } from './test-helpers/run-ci';
+import { runCi } from './test-support/run-ci';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
