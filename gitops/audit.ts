@@ -1,66 +1,52 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { AuditRecord } from '../reconciler';
+
 /**
- * Reading `pbxctl apply --audit-log` files (JSON lines) and the per-shard apply results of a matrix.
- * The audit record shape belongs to apply/; this reader only looks for the fields it needs and tolerates
- * both one record per operation and one record per run with an `operations` array.
+ * Reading `pbxctl apply --audit-log` files (JSON lines, one AuditRecord per apply and domain: the core's
+ * type) and the per-shard apply results of a matrix. A line that is not an audit record is an error: the
+ * log is our own output, and a report built on a misread log would be wrong.
  */
 
-export interface AuditOperation {
-  readonly kind?: string;
-  readonly key?: string;
-  readonly action?: string;
-  readonly result: string;
-  readonly error?: string;
-  readonly domain?: string;
+export type AuditOperation = AuditRecord['operations'][number] & { readonly domain: string };
+
+export class AuditLogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuditLogError';
+  }
 }
 
-function asString(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && 'message' in value)
-    return asString((value as { message: unknown }).message);
-  return undefined;
-}
-
-function toOperation(record: Record<string, unknown>, domain?: string): AuditOperation {
-  return {
-    kind: asString(record.kind),
-    key: asString(record.key),
-    action: asString(record.action ?? record.op ?? record.type),
-    result: asString(record.result ?? record.status ?? record.outcome) ?? (record.error ? 'failed' : 'unknown'),
-    error: asString(record.error),
-    domain: asString(record.domain) ?? domain,
-  };
+function toRecord(line: string, index: number): AuditRecord {
+  let record: unknown;
+  try {
+    record = JSON.parse(line);
+  } catch {
+    throw new AuditLogError(`audit log line ${index + 1} is not JSON`);
+  }
+  const r = record as Partial<AuditRecord> | null;
+  if (!r || typeof r.domain !== 'string' || !Array.isArray(r.operations)) {
+    throw new AuditLogError(
+      `audit log line ${index + 1} is not a pbxctl audit record (needs "domain" and "operations")`,
+    );
+  }
+  return r as AuditRecord;
 }
 
 export function parseAuditLog(text: string): AuditOperation[] {
-  const operations: AuditOperation[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(line);
-    } catch {
-      continue;
-    }
-    if (!record || typeof record !== 'object') continue;
-    const object = record as Record<string, unknown>;
-    if (Array.isArray(object.operations)) {
-      for (const op of object.operations) {
-        if (op && typeof op === 'object')
-          operations.push(toOperation(op as Record<string, unknown>, asString(object.domain)));
-      }
-    } else if (object.kind !== undefined || object.key !== undefined || object.result !== undefined) {
-      operations.push(toOperation(object));
-    }
-  }
-  return operations;
+  return text
+    .split('\n')
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.trim() !== '')
+    .flatMap(({ line, index }) => {
+      const record = toRecord(line, index);
+      return record.operations.map((op) => ({ ...op, domain: record.domain }));
+    });
 }
 
-export const isFailed = (op: AuditOperation) => /fail|error/i.test(op.result);
-export const isSkipped = (op: AuditOperation) => /skip/i.test(op.result);
+export const isFailed = (op: AuditOperation) => op.result === 'failed';
+export const isSkipped = (op: AuditOperation) => op.result === 'skipped';
 
 export interface ApplyShardResult {
   readonly name: string;

@@ -72,9 +72,10 @@ describe('combine-summaries', () => {
     const run = await runCi(['combine-summaries', dir, '--out', 'c.md'], { cwd: mkdtempSync(join(tmpdir(), 'x-')) });
     expect(run.outputs.state).toBe('failure');
     expect(run.outputs.blocked).toBe('true');
-    expect(run.outputs.description).toMatch(/^Blocked by policy: globex\.example\.com: 2 data-destroying/);
+    expect(run.outputs.description).toMatch(/^Blocked by policy: globex\.example\.com: 1 delete would destroy data/);
     expect(run.outputs.description.length).toBeLessThanOrEqual(140);
-    expect(run.summary).toContain('--allow-deletes --allow-recycle');
+    expect(run.summary).toContain('re-run with --allow-deletes');
+    expect(run.summary).toContain('re-run with --allow-recycle');
   });
 
   it('a failed or missing shard fails the plan and quotes its log', () => {

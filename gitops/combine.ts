@@ -8,7 +8,7 @@ import {
   type DomainCounts,
   hasChanges,
   isBlocked,
-  type PlanFile,
+  type PlanView,
   readPlanFile,
 } from './plan-file';
 
@@ -30,7 +30,7 @@ const LOG_TAIL_LINES = 30;
 
 export interface ShardResult {
   readonly name: string;
-  readonly plan?: PlanFile;
+  readonly plan?: PlanView;
   readonly markdown?: string;
   readonly exitCode?: number;
   readonly log?: string;
