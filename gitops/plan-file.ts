@@ -149,7 +149,8 @@ function checkPlanDocument(doc: Json & { domains: unknown[] }, file: string): Pl
     check(isObject(d) && typeof d.domain === 'string', file, `domains[${i}] needs a "domain" string`);
     for (const list of ['changes', 'unmanaged', 'violations'])
       check(Array.isArray(d[list]), file, `domains[${i}].${list} must be an array`);
-    (d.changes as unknown[]).forEach((c, j) => checkChange(c, `domains[${i}].changes[${j}]`, file, 'changes'));
+    for (const [j, c] of (d.changes as unknown[]).entries())
+      checkChange(c, `domains[${i}].changes[${j}]`, file, 'changes');
   }
   return doc as unknown as PlanDocument;
 }
@@ -158,7 +159,8 @@ function checkDriftReport(doc: Json & { domains: unknown[] }, file: string): Dri
   for (const [i, domain] of doc.domains.entries()) {
     const d = domain as Json;
     check(isObject(d) && typeof d.domain === 'string', file, `domains[${i}] needs a "domain" string`);
-    (d.objects as unknown[]).forEach((o, j) => checkChange(o, `domains[${i}].objects[${j}]`, file, 'paths'));
+    for (const [j, o] of (d.objects as unknown[]).entries())
+      checkChange(o, `domains[${i}].objects[${j}]`, file, 'paths');
   }
   return doc as unknown as DriftReport;
 }
