@@ -1,6 +1,6 @@
 import { type CiIo, UsageError } from './commands/args';
 import { changedDomainsCommand, shardCommand } from './commands/domains';
-import { commentCommand, reviewedPlanCommand, statusCommand } from './commands/github';
+import { approvalCommand, commentCommand, reviewedPlanCommand, statusCommand } from './commands/github';
 import { lintWorkflowsCommand } from './commands/lint';
 import { combineCommand, summaryCommand, verifyChecksumCommand } from './commands/plans';
 import { driftIssuesCommand, reportApplyCommand } from './commands/reports';
@@ -19,9 +19,11 @@ const USAGE = `Usage: pbxctl ci <subcommand> [options]
   shard <path> (--count N [--index i] | --shard i/n) [--stage DIR]
   combine-summaries <dir> [--out comment.md] [--json combined.json] [--head-sha SHA] [--shards N]
                     [--expected-jobs N] [--job-result name=result]... [--title T] [--plan-file F] [--markdown-file F]
+                    [--approved-checksum HEX --approver LOGIN]
   comment --pr N --body FILE [--marker M] [--author LOGIN]
   status --sha SHA --state pending|success|failure|error --description TEXT [--context C] [--target-url URL]
   reviewed-plan --sha MERGE_SHA [--author LOGIN] [--base-branch main]
+  approval --pr N --checksum HEX --head-sha SHA [--pr-author LOGIN]
   verify-checksum --expected HEX (--plan plan.json|combined.json | --actual HEX)
   summary --plan plan.json [--title T]
   report-apply (--results DIR | --audit FILE --exit-code N) [--refused REASON] [--expected-jobs N] [--sha SHA]
@@ -29,7 +31,7 @@ const USAGE = `Usage: pbxctl ci <subcommand> [options]
   drift-issues (--results DIR [--expected-jobs N] | --plan drift.json [--exit-code N]) [--label L]
   lint-workflows [DIR...] [--allow-secret NAME]...
 
-GitHub access (comment, status, reviewed-plan, report-apply, drift-issues): GITHUB_TOKEN, GITHUB_REPOSITORY
+GitHub access (comment, status, reviewed-plan, approval, report-apply, drift-issues): GITHUB_TOKEN, GITHUB_REPOSITORY
 (or --repo owner/name), GITHUB_API_URL (or --api-url; default https://api.github.com).
 Step outputs go to $GITHUB_OUTPUT and summaries to $GITHUB_STEP_SUMMARY when those are set.
 `;
@@ -41,6 +43,7 @@ const COMMANDS: Record<string, (argv: string[], io: CiIo) => Promise<number>> = 
   comment: commentCommand,
   status: statusCommand,
   'reviewed-plan': reviewedPlanCommand,
+  approval: approvalCommand,
   'verify-checksum': verifyChecksumCommand,
   summary: summaryCommand,
   'report-apply': reportApplyCommand,

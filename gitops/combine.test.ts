@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMENT_LIMIT, combinedChecksum, combineResults, readShardResults, renderCombinedComment } from './combine';
+import { combinedChecksum, combineResults, readShardResults } from './combine';
+import { COMMENT_LIMIT, renderCombinedComment } from './combine-render';
 import { PLAN_MARKER, parseChecksumMarker } from './markers';
 import { parsePlan } from './plan-file';
 import { runCi } from './test-support/run-ci';

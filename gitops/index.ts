@@ -2,6 +2,8 @@ export * from './actions-io';
 export * from './audit';
 export * from './changed-domains';
 export * from './combine';
+export * from './combine-render';
+export * from './approval';
 export * from './github-client';
 export * from './issues';
 export * from './markers';

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appendSummary, runUrl, writeOutputs } from '../actions-io';
-import {
-  type CombinedPlan,
-  combineResults,
-  readShardResults,
-  renderCombinedComment,
-  renderCombinedSummary,
-  type ShardResult,
-} from '../combine';
+import { type CombinedPlan, combineResults, readShardResults, type ShardResult } from '../combine';
+import { renderCombinedComment, renderCombinedSummary } from '../combine-render';
 import { blockReasons, countDomain, hasChanges, isBlocked, readPlanFile } from '../plan-file';
 import { verifyChecksum } from '../reviewed-plan';
 import { type CiIo, integer, parse, required, UsageError, writeFile } from './args';
@@ -36,6 +30,7 @@ function combinedOutputs(combined: CombinedPlan): Record<string, string | number
     blocked: combined.blocked,
     'domains-count': combined.domains.length,
     errors: combined.errors.length,
+    approved: combined.approved_by !== undefined,
   };
 }
 
@@ -50,6 +45,8 @@ export async function combineCommand(argv: string[], io: CiIo): Promise<number> 
     title: { type: 'string' },
     'plan-file': { type: 'string' },
     'markdown-file': { type: 'string' },
+    'approved-checksum': { type: 'string' },
+    approver: { type: 'string' },
   });
   if (!positionals[0]) throw new UsageError('combine-summaries needs the results directory');
   const results = readShardResults(resolve(io.cwd, positionals[0]), {
@@ -61,6 +58,7 @@ export async function combineCommand(argv: string[], io: CiIo): Promise<number> 
     shards: integer(values.shards, 'shards', 1),
     expectedJobs: integer(values['expected-jobs'], 'expected-jobs'),
     upstreamFailures: upstreamFailures((values['job-result'] as string[] | undefined) ?? []),
+    approval: approvalOf(values),
   });
   const title = values.title as string | undefined;
   const comment = renderCombinedComment(combined, results, { title, runUrl: runUrl(io.env) });
@@ -72,6 +70,16 @@ export async function combineCommand(argv: string[], io: CiIo): Promise<number> 
   if (!values.out) io.stdout(comment);
   else io.stdout(`${combined.state}: ${combined.description}\n`);
   return 0;
+}
+
+/** `--approved-checksum HEX --approver LOGIN` (both empty when nobody approved): see approval.ts. */
+function approvalOf(values: Record<string, unknown>): { checksum: string; approver: string } | undefined {
+  const checksum = (values['approved-checksum'] as string | undefined) ?? '';
+  const approver = (values.approver as string | undefined) ?? '';
+  if (checksum === '' && approver === '') return undefined;
+  if (!/^[0-9a-f]{64}$/.test(checksum) || approver === '')
+    throw new UsageError('--approved-checksum needs a full sha256 checksum and --approver the approver login');
+  return { checksum, approver };
 }
 
 function checksumOfFile(file: string): string {

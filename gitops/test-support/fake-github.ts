@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A tiny in-memory GitHub REST API on 127.0.0.1:0 with the endpoints the CI helpers call: issue comments,
- * issues with labels, commit statuses, and the pull requests of a commit. Paged lists honour `per_page`
+ * issues with labels, commit statuses, the pull requests of a commit, a commit's date and a collaborator's
+ * permission. Paged lists honour `per_page`
  * and `page` and send a `Link: rel="next"` header, like GitHub. Every request is recorded.
  */
 
@@ -13,6 +14,8 @@ export interface FakeComment {
   body: string;
   user: { login: string; type: string };
   html_url: string;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface FakeIssue {
@@ -34,6 +37,7 @@ export interface FakePull {
   head: { sha: string; ref: string };
   base: { ref: string };
   html_url: string;
+  user: { login: string; type: string };
   /** Commits that list this PR in GET /commits/{sha}/pulls. */
   commits: string[];
 }
@@ -72,7 +76,12 @@ export interface FakeGitHub {
     base?: string;
     title?: string;
   }): FakePull;
-  addComment(issue: number, body: string, login?: string): FakeComment;
+  /** A comment; `at` (ISO time) defaults to now. */
+  addComment(issue: number, body: string, login?: string, at?: string): FakeComment;
+  /** Repository roles by login (`admin | maintain | write | triage | read`); others have none. */
+  readonly roles: Record<string, string>;
+  /** The committer date of a commit (GET /commits/{sha}); set by the test world from git. */
+  commitDate: (sha: string) => string | undefined;
   close(): Promise<void>;
 }
 
@@ -94,9 +103,11 @@ export async function startFakeGitHub(
 
   const state = {
     botLogin: options.botLogin ?? 'github-actions[bot]',
+    commitDate: (_sha: string): string | undefined => undefined,
   };
+  const roles: Record<string, string> = {};
 
-  function addComment(issue: number, body: string, login = state.botLogin): FakeComment {
+  function addComment(issue: number, body: string, login = state.botLogin, at = new Date().toISOString()): FakeComment {
     const id = nextComment++;
     const comment: FakeComment = {
       id,
@@ -104,6 +115,8 @@ export async function startFakeGitHub(
       body,
       user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
       html_url: `${web}/issues/${issue}#issuecomment-${id}`,
+      created_at: at,
+      updated_at: at,
     };
     comments.push(comment);
     return comment;
@@ -126,6 +139,7 @@ export async function startFakeGitHub(
       head: { sha: input.headSha, ref: `feature-${number}` },
       base: { ref: input.base ?? 'main' },
       html_url: `${web}/pull/${number}`,
+      user: { login: 'author', type: 'User' },
       commits: [input.headSha, ...(input.mergeCommitSha ? [input.mergeCommitSha] : [])],
     };
     pulls.push(pull);
@@ -162,7 +176,14 @@ export async function startFakeGitHub(
   }
 
   function publicComment(c: FakeComment) {
-    return { id: c.id, body: c.body, user: c.user, html_url: c.html_url };
+    return {
+      id: c.id,
+      body: c.body,
+      user: c.user,
+      html_url: c.html_url,
+      created_at: c.created_at,
+      updated_at: c.updated_at,
+    };
   }
 
   async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -208,6 +229,7 @@ export async function startFakeGitHub(
       if (input.body.length > 65_536)
         return send(res, 422, { message: 'body is too long (maximum is 65536 characters)' });
       comment.body = input.body;
+      comment.updated_at = new Date().toISOString();
       return send(res, 200, publicComment(comment));
     }
     if (path === '/issues' && method === 'GET') {
@@ -266,7 +288,29 @@ export async function startFakeGitHub(
       const found = pulls.filter((p) => p.commits.includes(sha)).map(({ commits: _commits, ...pull }) => pull);
       return page(res, found, requestUrl);
     }
+    const extra = method === 'GET' ? readRoute(path) : undefined;
+    if (extra) return send(res, extra.status, extra.data);
     return send(res, 404, { message: `Not Found: ${method} ${path}` });
+  }
+
+  /** GET /collaborators/{login}/permission and GET /commits/{sha}, as GitHub answers them. */
+  function readRoute(path: string): { status: number; data: unknown } | undefined {
+    const permissionOf = /^\/collaborators\/([^/]+)\/permission$/.exec(path);
+    if (permissionOf) {
+      const login = decodeURIComponent(permissionOf[1]);
+      const role = roles[login];
+      // GitHub's `permission` is the classic level: maintain shows as write, triage as read.
+      const permission =
+        role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role === undefined ? 'none' : role;
+      return { status: 200, data: { permission, role_name: role ?? 'none', user: { login } } };
+    }
+    const commit = /^\/commits\/([0-9a-f]{7,40})$/.exec(path);
+    if (commit) {
+      const date = state.commitDate(commit[1]);
+      if (!date) return { status: 422, data: { message: `No commit found for SHA: ${commit[1]}` } };
+      return { status: 200, data: { sha: commit[1], commit: { committer: { date } } } };
+    }
+    return undefined;
   }
 
   const server: Server = createServer((req, res) => {
@@ -291,6 +335,13 @@ export async function startFakeGitHub(
     },
     set botLogin(value: string) {
       state.botLogin = value;
+    },
+    roles,
+    get commitDate() {
+      return state.commitDate;
+    },
+    set commitDate(value: (sha: string) => string | undefined) {
+      state.commitDate = value;
     },
     addPullRequest,
     addComment,
