@@ -56,7 +56,8 @@ export function approvalPrefix(body: string): string | undefined {
 async function hasWriteAccess(client: GitHubClient, login: string): Promise<string | undefined> {
   const { permission, role_name: role } = await client.getCollaboratorPermission(login);
   if (WRITE_ROLES.has(permission) || (role !== undefined && WRITE_ROLES.has(role))) return undefined;
-  return `@${login} has ${role ?? permission} access; approving needs write, maintain or admin`;
+  const level = role && role !== 'none' ? role : permission;
+  return `@${login} has ${level === 'none' ? 'no' : level} access; approving needs write, maintain or admin`;
 }
 
 /** Why a comment that asks for approval does not count (checks needing no API call), or undefined. */
