@@ -149,6 +149,24 @@ describe('workflow files', () => {
     }
   });
 
+  it('no two applies of a domain can run at once (issue 13 #4, CI part)', () => {
+    // Only apply.yml writes to the platform: no other workflow runs `pbxctl apply`.
+    const runsApply = (w: Workflow) =>
+      Object.values(w.jobs).some((j) => (j.steps ?? []).some((s) => /\bpbxctl apply\b/.test(s.run ?? '')));
+    for (const name of workflowFiles) expect(runsApply(load(name)), name).toBe(name === 'apply.yml');
+    // One group for the whole repository: not per ref, PR, run or sha (which would let two runs overlap), and a
+    // running apply is never cancelled half-way.
+    const apply = load('apply.yml');
+    expect(apply.concurrency?.group).toBe(`pbxctl-apply-\${{ github.repository }}`);
+    expect(apply.concurrency?.['cancel-in-progress']).toBe(false);
+    // Within a run each domain is in exactly one shard job: the apply matrix is the prepare job's shard list.
+    expect(apply.jobs.apply.strategy?.matrix).toBe(`\${{ fromJSON(needs.prepare.outputs.matrix) }}`);
+    // The delete/recycle permission reaches `pbxctl apply` only through verify's approval output.
+    const applyStep = apply.jobs.apply.steps?.find((s) => /pbxctl apply /.test(s.run ?? ''));
+    expect(applyStep?.env?.APPROVED).toBe(`\${{ needs.verify.outputs.approved }}`);
+    expect(applyStep?.run).toMatch(/if \[ "\$APPROVED" = true \]; then allow=\(--allow-deletes --allow-recycle\); fi/);
+  });
+
   it('plan, apply and drift fan out over a shard matrix and assemble one summary', () => {
     for (const [name, matrixJob, finalJob] of [
       ['plan.yml', 'plan', 'report'],
