@@ -57,7 +57,8 @@ function replanMain(w: World) {
   });
 }
 
-describe('apply.yml, step by step, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('apply.yml, step by step, against the emulator', { timeout: 240_000 }, () => {
   it('applies exactly the reviewed plan: checksum matches, apply writes, audit log uploaded, not-converged issue closed, re-plan is empty', async () => {
     world = await startWorld(...twoDomains());
     const w = world;

@@ -53,7 +53,8 @@ async function blockedPullRequest(w: World, users: SeedUser[] = WITHOUT_GRACE) {
 
 const graceExists = (w: World) => w.emu.state().domains[DOMAIN]!.users.some((u) => u.user === '1003');
 
-describe('apply.yml with a /pbxctl approve comment, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('apply.yml with a /pbxctl approve comment, against the emulator', { timeout: 240_000 }, () => {
   it('an approval by a writer, bound to the plan checksum, lets apply delete exactly that plan', {
     timeout: 240_000,
   }, async () => {
@@ -98,7 +99,7 @@ describe('apply.yml with a /pbxctl approve comment, against the emulator', () =>
     expect(graceExists(w)).toBe(true);
   });
 
-  it('an approval by a read-only user does not count', { timeout: 240_000 }, async () => {
+  it('an approval by a read-only user does not count', async () => {
     world = await setUp();
     const w = world;
     const { pull, checksum } = await blockedPullRequest(w);

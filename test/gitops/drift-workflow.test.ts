@@ -23,7 +23,8 @@ beforeAll(() => {
 const GLOBEX = 'globex.example.com';
 const INITECH = 'initech.example.com';
 
-describe('drift.yml, step by step, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('drift.yml, step by step, against the emulator', { timeout: 240_000 }, () => {
   it('clean → no issue; portal edits → one issue per drifted domain; re-applied → closed; failed check → unknown, issue left open', async () => {
     const seed = officeSeed();
     seed.domains = { ...seed.domains, ...officeSeed(OFFICE, GLOBEX).domains, ...officeSeed(OFFICE, INITECH).domains };

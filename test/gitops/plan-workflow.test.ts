@@ -20,7 +20,8 @@ beforeAll(() => {
   if (!existsSync(CLI_MAIN)) throw new Error(`build first (npx tsc -p tsconfig.json): ${CLI_MAIN} is missing`);
 });
 
-describe('plan.yml, step by step, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('plan.yml, step by step, against the emulator', { timeout: 240_000 }, () => {
   it('plans the changed domain, posts one comment with the checksum marker, sets pbxctl/plan; a new push edits that comment', async () => {
     world = await startWorld(officeSeed(), { 'domains/acme.yaml': domainYaml({ users: OFFICE }) });
     const w = world;

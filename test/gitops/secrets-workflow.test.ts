@@ -33,7 +33,8 @@ function withPinSecrets(workflow: string): string {
   );
 }
 
-describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', { timeout: 240_000 }, () => {
   it('as shipped the plan fails naming the missing variable; with the documented recipe it plans, lints and applies', async () => {
     const seed = officeSeed(OFFICE, GLOBEX);
     seed.domains = {
