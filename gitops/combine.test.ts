@@ -96,7 +96,9 @@ describe('combine-summaries', () => {
     expect(comment).toContain('"911" is reserved');
     expect(comment).toContain('The plan failed');
   });
+});
 
+describe('combine-summaries (2)', () => {
   it('the combined checksum does not depend on shard order', () => {
     const a = parsePlan(readFileSync(join(fixtures, 'plan-acme.json'), 'utf8'));
     const b = parsePlan(readFileSync(join(fixtures, 'plan-blocked.json'), 'utf8'));

@@ -99,7 +99,9 @@ describe('workflow files', () => {
     expect(messages.some((m) => m.startsWith('10:') && m.includes('# vX'))).toBe(true);
     expect(messages.some((m) => m.includes('permissons'))).toBe(true);
   });
+});
 
+describe('workflow files (2)', () => {
   it('every job declares least-privilege permissions; only report jobs may write', () => {
     for (const name of workflowFiles) {
       const workflow = load(name);
@@ -166,7 +168,9 @@ describe('workflow files', () => {
     expect(applyStep?.env?.APPROVED).toBe(`\${{ needs.verify.outputs.approved }}`);
     expect(applyStep?.run).toMatch(/if \[ "\$APPROVED" = true \]; then allow=\(--allow-deletes --allow-recycle\); fi/);
   });
+});
 
+describe('workflow files (3)', () => {
   it('plan, apply and drift fan out over a shard matrix and assemble one summary', () => {
     for (const [name, matrixJob, finalJob] of [
       ['plan.yml', 'plan', 'report'],

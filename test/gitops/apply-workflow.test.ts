@@ -130,7 +130,9 @@ describe('apply.yml, step by step, against the emulator', { timeout: 240_000 }, 
     expect(replan.code, replan.stdout + replan.stderr).toBe(0);
     expect(replan.stdout).toMatch(/No changes/i);
   });
+});
 
+describe('apply.yml, step by step, against the emulator (2)', { timeout: 240_000 }, () => {
   it('refuses when the live domain changed after the reviewed plan: no write reaches the platform, the not-converged issue is opened', async () => {
     world = await startWorld(...twoDomains());
     const w = world;
@@ -174,7 +176,9 @@ describe('apply.yml, step by step, against the emulator', { timeout: 240_000 }, 
     expect(issues[0].body).toContain('checksum mismatch');
     expect(issues[0].body).toContain(push.sha.slice(0, 12));
   });
+});
 
+describe('apply.yml, step by step, against the emulator (3)', { timeout: 240_000 }, () => {
   it('a portal edit between the checksum check and the apply job: pbxctl apply itself refuses the stale plan, nothing is written, the issue lists the shard', async () => {
     world = await startWorld(...twoDomains());
     const w = world;

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../helpers';
-import { CLI_MAIN, git } from './workflow-steps';
+import { CLI_MAIN } from './workflow-steps';
 import { startWorld, type World } from './world';
 
 let world: World | undefined;
@@ -30,7 +30,6 @@ async function setUp(): Promise<World> {
   w.github.roles.reviewer = 'write';
   w.github.roles.maintainer = 'maintain';
   w.github.roles.reader = 'read';
-  w.github.commitDate = (sha) => git(w.repo.dir, 'show', '-s', '--format=%cI', sha).trim() || undefined;
   return w;
 }
 

@@ -94,7 +94,9 @@ describe('plan.yml, step by step, against the emulator', { timeout: 240_000 }, (
     expect(commentWrites.map((r) => r.method)).toEqual(['POST', 'PATCH']);
     expect(w.writes()).toEqual([]);
   });
+});
 
+describe('plan.yml, step by step, against the emulator (2)', { timeout: 240_000 }, () => {
   it('a plan blocked by policy fails pbxctl/plan with the policy reason and the flag that would allow it', async () => {
     world = await startWorld(officeSeed(), { 'domains/acme.yaml': domainYaml({ users: OFFICE }) });
     const head = world.repo.commit(

@@ -98,7 +98,9 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', { time
     const grace = w.emu.state().domains['acme.example.com']!.users.find((u) => u.user === '1000')!;
     expect(grace['voicemail-login-pin']).toBe('4821');
   });
+});
 
+describe('voicemail PINs from secrets (examples/small-office/acme.yaml) (2)', { timeout: 240_000 }, () => {
   it('with every PIN in the one PBXCTL_SECRETS secret, the shipped workflows plan and apply unchanged', async () => {
     const seed = officeSeed(OFFICE, GLOBEX);
     seed.domains = {

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../emulator';
 import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../gitops/test-support/fake-github';
 import { API_KEY } from '../helpers';
-import { ConfigRepo, tempRoot, type WorkflowEvent, type WorkflowRun, WorkflowRunner } from './workflow-steps';
+import { ConfigRepo, git, tempRoot, type WorkflowEvent, type WorkflowRun, WorkflowRunner } from './workflow-steps';
 
 export interface World {
   readonly root: string;
@@ -41,6 +41,8 @@ export async function startWorld(
   const emu = await startEmulator({ seed, apiKeys: [API_KEY] });
   const github = await startFakeGitHub();
   const repo = ConfigRepo.create(root, files);
+  // GET /commits/{sha} answers with the real committer date of the config repository's commit.
+  github.commitDate = (sha) => git(repo.dir, 'show', '-s', '--format=%cI', sha).trim() || undefined;
   const repository = `${github.owner}/${github.repo}`;
   const runner = new WorkflowRunner({
     repo,
