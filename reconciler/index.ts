@@ -71,3 +71,11 @@ export { type ExportResult, exportDomain } from './export/export-domain';
 export { type PlanRun, type PlanRunOptions, runPlan } from './pipeline';
 export { NetSapiensClient, type PlatformRecord } from './platform/client';
 export { DesiredStateError, type DesiredStateIssue } from './errors';
+
+// ---- Operations at the top of the pipeline (plan → apply with verification → audit)
+export * from './operations/index';
+export type { AuditRecord } from './apply/audit-log';
+export type { SafetyViolation } from './errors';
+export type { Unmanaged } from './plan/compute-plan';
+export { PLAN_FORMAT_VERSION, type PlanSummary } from './plan/plan-document';
+export { nonEmptyShards, parseShard, selectShard, shardOf, type ShardSpec } from './desired/shard';

@@ -36,7 +36,7 @@ const io: CliIo = {
 
 async function main(argv: string[]): Promise<number> {
   // `pbxctl ci …` runs in every workflow step: load only the ci helpers, not the planner.
-  if (argv[0] === 'ci') return (await import('../ci/ci-command')).runCiCommand(argv.slice(1), io);
+  if (argv[0] === 'ci') return (await import('../../gitops/ci-command')).runCiCommand(argv.slice(1), io);
   return (await import('./run-cli')).runCli(argv, io);
 }
 

@@ -1,7 +1,7 @@
 /** Helpers the verbs share: credentials from the environment, paths, planning with progress, rendering. */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { selectShard } from '../ci/shard';
+import { selectShard } from '../desired/shard';
 import { type DesiredState, loadDesiredState } from '../desired/load-desired-state';
 import { UsageError } from '../errors';
 import { envSecretResolver } from '../kinds/secret';

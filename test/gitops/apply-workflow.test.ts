@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_CONVERGED_MARKER } from '../../reconciler/ci/markers';
+import { NOT_CONVERGED_MARKER } from '../../gitops/markers';
 import { API_KEY, DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../helpers';
 import { CLI_MAIN, git, sh } from './workflow-steps';
 import { startWorld, type World } from './world';
@@ -57,7 +57,8 @@ function replanMain(w: World) {
   });
 }
 
-describe('apply.yml, step by step, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('apply.yml, step by step, against the emulator', { timeout: 240_000 }, () => {
   it('applies exactly the reviewed plan: checksum matches, apply writes, audit log uploaded, not-converged issue closed, re-plan is empty', async () => {
     world = await startWorld(...twoDomains());
     const w = world;
@@ -129,7 +130,9 @@ describe('apply.yml, step by step, against the emulator', () => {
     expect(replan.code, replan.stdout + replan.stderr).toBe(0);
     expect(replan.stdout).toMatch(/No changes/i);
   });
+});
 
+describe('apply.yml, step by step, against the emulator (2)', { timeout: 240_000 }, () => {
   it('refuses when the live domain changed after the reviewed plan: no write reaches the platform, the not-converged issue is opened', async () => {
     world = await startWorld(...twoDomains());
     const w = world;
@@ -173,7 +176,9 @@ describe('apply.yml, step by step, against the emulator', () => {
     expect(issues[0].body).toContain('checksum mismatch');
     expect(issues[0].body).toContain(push.sha.slice(0, 12));
   });
+});
 
+describe('apply.yml, step by step, against the emulator (3)', { timeout: 240_000 }, () => {
   it('a portal edit between the checksum check and the apply job: pbxctl apply itself refuses the stale plan, nothing is written, the issue lists the shard', async () => {
     world = await startWorld(...twoDomains());
     const w = world;

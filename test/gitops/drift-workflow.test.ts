@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { driftMarker } from '../../reconciler/ci/markers';
+import { driftMarker } from '../../gitops/markers';
 import { DOMAIN, domainYaml, OFFICE, officeSeed } from '../helpers';
 import { CLI_MAIN } from './workflow-steps';
 import { startWorld, type World } from './world';
@@ -23,7 +23,37 @@ beforeAll(() => {
 const GLOBEX = 'globex.example.com';
 const INITECH = 'initech.example.com';
 
-describe('drift.yml, step by step, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+/** A drift run over clean domains: green, nothing drifted, no issue. */
+async function expectCleanRun(w: World): Promise<void> {
+  const clean = await w.drift();
+  expect(clean.jobs.prepare.outputs.count).toBe('3');
+  expect(clean.jobs.drift.result, clean.log()).toBe('success');
+  expect(clean.jobs.issues.result, clean.log()).toBe('success');
+  expect(clean.step('issues', 'Sync drift issues').outputs).toMatchObject({
+    drifted: '0',
+    unknown: '0',
+    closed: '0',
+  });
+  expect(w.github.issues.filter((i) => i.labels.some((l) => l.name === 'pbxctl-drift'))).toEqual([]);
+}
+
+/** Re-apply acme through a reviewed PR: its plan shows the corrective update, the merge applies it. */
+async function reapplyAcme(w: World): Promise<void> {
+  const head = w.repo.commit(
+    'reapply-acme',
+    { 'domains/acme.yaml': `# re-applied after drift\n${domainYaml({ users: OFFICE })}` },
+    'Re-apply acme',
+  );
+  const { pull, event } = w.openPullRequest('reapply-acme', head);
+  const plan = await w.plan(event);
+  expect(plan.jobs.report.result, plan.log()).toBe('success');
+  expect(w.github.comments.find((c) => c.issue === pull.number)?.body).toMatch(/\| `acme\.example\.com` \| 0 \| 1 \|/);
+  const apply = await w.apply(w.mergePullRequest(pull));
+  expect(apply.jobs.report.result, apply.log()).toBe('success');
+}
+
+describe('drift.yml, step by step, against the emulator', { timeout: 240_000 }, () => {
   it('clean → no issue; portal edits → one issue per drifted domain; re-applied → closed; failed check → unknown, issue left open', async () => {
     const seed = officeSeed();
     seed.domains = { ...seed.domains, ...officeSeed(OFFICE, GLOBEX).domains, ...officeSeed(OFFICE, INITECH).domains };
@@ -36,16 +66,7 @@ describe('drift.yml, step by step, against the emulator', () => {
     const driftIssues = () => w.github.issues.filter((i) => i.labels.some((l) => l.name === 'pbxctl-drift'));
 
     // 1. Clean: no issue, green run.
-    const clean = await w.drift();
-    expect(clean.jobs.prepare.outputs.count).toBe('3');
-    expect(clean.jobs.drift.result, clean.log()).toBe('success');
-    expect(clean.jobs.issues.result, clean.log()).toBe('success');
-    expect(clean.step('issues', 'Sync drift issues').outputs).toMatchObject({
-      drifted: '0',
-      unknown: '0',
-      closed: '0',
-    });
-    expect(driftIssues()).toEqual([]);
+    await expectCleanRun(w);
 
     // 2. Out-of-band edits in two domains.
     w.emu.mutate((s) => {
@@ -76,19 +97,7 @@ describe('drift.yml, step by step, against the emulator', () => {
     expect(globexIssue.body).toContain(globexModified);
 
     // 3. acme is re-applied through a reviewed PR (a change to its file re-plans it against the platform).
-    const head = w.repo.commit(
-      'reapply-acme',
-      { 'domains/acme.yaml': `# re-applied after drift\n${domainYaml({ users: OFFICE })}` },
-      'Re-apply acme',
-    );
-    const { pull, event } = w.openPullRequest('reapply-acme', head);
-    const plan = await w.plan(event);
-    expect(plan.jobs.report.result, plan.log()).toBe('success');
-    expect(w.github.comments.find((c) => c.issue === pull.number)?.body).toMatch(
-      /\| `acme\.example\.com` \| 0 \| 1 \|/,
-    );
-    const apply = await w.apply(w.mergePullRequest(pull));
-    expect(apply.jobs.report.result, apply.log()).toBe('success');
+    await reapplyAcme(w);
 
     const after = await w.drift();
     expect(after.jobs.issues.result, after.log()).toBe('success');

@@ -103,136 +103,167 @@ function property(v: Value, name: string): Value {
   return key === undefined ? null : record[key];
 }
 
-export function evaluate(src: string, ctx: ExpressionContext): Value {
-  const tokens = tokenize(src);
-  let pos = 0;
-  const peek = (v?: string) => {
-    const tok = tokens[pos];
-    return tok && tok.t === 'op' && (v === undefined || tok.v === v) ? tok : undefined;
-  };
-  const expect = (v: string) => {
-    if (!peek(v)) throw new Error(`expected "${v}" in expression: ${src}`);
-    pos++;
-  };
+function callFunction(name: string, args: Value[], ctx: ExpressionContext, src: string): Value {
+  const text = (i: number) => stringify(args[i]).toLowerCase();
+  switch (name.toLowerCase()) {
+    case 'success':
+      return ctx.status.success();
+    case 'failure':
+      return ctx.status.failure();
+    case 'cancelled':
+      return ctx.status.cancelled();
+    case 'always':
+      return true;
+    case 'fromjson':
+      return JSON.parse(String(args[0]));
+    case 'tojson':
+      return JSON.stringify(args[0], null, 2);
+    case 'contains':
+      return Array.isArray(args[0]) ? args[0].some((x) => equals(x, args[1])) : text(0).includes(text(1));
+    case 'startswith':
+      return text(0).startsWith(text(1));
+    case 'endswith':
+      return text(0).endsWith(text(1));
+    case 'format':
+      return stringify(args[0]).replace(/\{(\d+)\}/g, (_m, n: string) => stringify(args[Number(n) + 1]));
+    default:
+      throw new Error(`unsupported function ${name}() in expression: ${src}`);
+  }
+}
 
-  function call(name: string, args: Value[]): Value {
-    switch (name.toLowerCase()) {
-      case 'success':
-        return ctx.status.success();
-      case 'failure':
-        return ctx.status.failure();
-      case 'cancelled':
-        return ctx.status.cancelled();
-      case 'always':
-        return true;
-      case 'fromjson':
-        return JSON.parse(String(args[0]));
-      case 'tojson':
-        return JSON.stringify(args[0], null, 2);
-      case 'contains':
-        return Array.isArray(args[0])
-          ? args[0].some((x) => equals(x, args[1]))
-          : stringify(args[0]).toLowerCase().includes(stringify(args[1]).toLowerCase());
-      case 'startswith':
-        return stringify(args[0]).toLowerCase().startsWith(stringify(args[1]).toLowerCase());
-      case 'endswith':
-        return stringify(args[0]).toLowerCase().endsWith(stringify(args[1]).toLowerCase());
-      case 'format':
-        return stringify(args[0]).replace(/\{(\d+)\}/g, (_m, n: string) => stringify(args[Number(n) + 1]));
-      default:
-        throw new Error(`unsupported function ${name}() in expression: ${src}`);
-    }
+function compare(op: string, left: Value, right: Value): boolean {
+  if (op === '==') return equals(left, right);
+  if (op === '!=') return !equals(left, right);
+  const [a, b] =
+    typeof left === 'string' && typeof right === 'string'
+      ? [left.toLowerCase(), right.toLowerCase()]
+      : [toNumber(left), toNumber(right)];
+  return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
+}
+
+/** A recursive-descent parser that evaluates as it parses: or → and → comparison → unary → primary. */
+class Evaluator {
+  private pos = 0;
+  private readonly tokens: ReturnType<typeof tokenize>;
+
+  constructor(
+    private readonly src: string,
+    private readonly ctx: ExpressionContext,
+  ) {
+    this.tokens = tokenize(src);
   }
 
-  function primary(): Value {
-    const tok = tokens[pos++];
-    if (!tok) throw new Error(`unexpected end of expression: ${src}`);
+  run(): Value {
+    const result = this.or();
+    if (this.pos !== this.tokens.length) throw new Error(`trailing tokens in expression: ${this.src}`);
+    return result;
+  }
+
+  private peek(v?: string) {
+    const tok = this.tokens[this.pos];
+    return tok && tok.t === 'op' && (v === undefined || tok.v === v) ? tok : undefined;
+  }
+
+  private expect(v: string): void {
+    if (!this.peek(v)) throw new Error(`expected "${v}" in expression: ${this.src}`);
+    this.pos++;
+  }
+
+  private primary(): Value {
+    const tok = this.tokens[this.pos++];
+    if (!tok) throw new Error(`unexpected end of expression: ${this.src}`);
     if (tok.t === 'str' || tok.t === 'num') return tok.v;
     if (tok.t === 'op' && tok.v === '(') {
-      const v = or();
-      expect(')');
+      const v = this.or();
+      this.expect(')');
       return v;
     }
-    if (tok.t === 'op' && tok.v === '!') return !truthy(unary());
-    if (tok.t !== 'id') throw new Error(`unexpected "${tok.v}" in expression: ${src}`);
+    if (tok.t === 'op' && tok.v === '!') return !truthy(this.unary());
+    if (tok.t !== 'id') throw new Error(`unexpected "${tok.v}" in expression: ${this.src}`);
     if (tok.v === 'true') return true;
     if (tok.v === 'false') return false;
     if (tok.v === 'null') return null;
-    if (peek('(')) {
-      pos++;
-      const args: Value[] = [];
-      if (!peek(')')) {
-        args.push(or());
-        while (peek(',')) {
-          pos++;
-          args.push(or());
-        }
-      }
-      expect(')');
-      return call(tok.v, args);
+    if (this.peek('(')) {
+      this.pos++;
+      return callFunction(tok.v, this.args(), this.ctx, this.src);
     }
-    let v: Value = property(ctx.contexts, tok.v);
+    return this.access(property(this.ctx.contexts, tok.v));
+  }
+
+  /** The arguments of a call, after its "(" and through its ")". */
+  private args(): Value[] {
+    const args: Value[] = [];
+    if (!this.peek(')')) {
+      args.push(this.or());
+      while (this.peek(',')) {
+        this.pos++;
+        args.push(this.or());
+      }
+    }
+    this.expect(')');
+    return args;
+  }
+
+  /** `.name` and `[expr]` after a context or property. */
+  private access(start: Value): Value {
+    let v = start;
     for (;;) {
-      if (peek('.')) {
-        pos++;
-        const name = tokens[pos++];
-        if (name?.t !== 'id') throw new Error(`expected a property name in expression: ${src}`);
+      if (this.peek('.')) {
+        this.pos++;
+        const name = this.tokens[this.pos++];
+        if (name?.t !== 'id') throw new Error(`expected a property name in expression: ${this.src}`);
         v = property(v, name.v);
-      } else if (peek('[')) {
-        pos++;
-        const key = or();
-        expect(']');
+      } else if (this.peek('[')) {
+        this.pos++;
+        const key = this.or();
+        this.expect(']');
         v = property(v, stringify(key));
-      } else break;
+      } else return v;
     }
-    return v;
   }
-  function unary(): Value {
-    if (peek('!')) {
-      pos++;
-      return !truthy(unary());
+
+  private unary(): Value {
+    if (this.peek('!')) {
+      this.pos++;
+      return !truthy(this.unary());
     }
-    return primary();
+    return this.primary();
   }
-  function comparison(): Value {
-    let left = unary();
+
+  private comparison(): Value {
+    let left = this.unary();
     for (;;) {
-      const op = peek('==') ?? peek('!=') ?? peek('<') ?? peek('<=') ?? peek('>') ?? peek('>=');
+      const op =
+        this.peek('==') ?? this.peek('!=') ?? this.peek('<') ?? this.peek('<=') ?? this.peek('>') ?? this.peek('>=');
       if (!op) return left;
-      pos++;
-      const right = unary();
-      if (op.v === '==') left = equals(left, right);
-      else if (op.v === '!=') left = !equals(left, right);
-      else {
-        const [a, b] =
-          typeof left === 'string' && typeof right === 'string'
-            ? [left.toLowerCase(), right.toLowerCase()]
-            : [toNumber(left), toNumber(right)];
-        left = op.v === '<' ? a < b : op.v === '<=' ? a <= b : op.v === '>' ? a > b : a >= b;
-      }
+      this.pos++;
+      left = compare(String(op.v), left, this.unary());
     }
   }
-  function and(): Value {
-    let left = comparison();
-    while (peek('&&')) {
-      pos++;
-      const right = comparison();
+
+  private and(): Value {
+    let left = this.comparison();
+    while (this.peek('&&')) {
+      this.pos++;
+      const right = this.comparison();
       left = truthy(left) ? right : left;
     }
     return left;
   }
-  function or(): Value {
-    let left = and();
-    while (peek('||')) {
-      pos++;
-      const right = and();
+
+  private or(): Value {
+    let left = this.and();
+    while (this.peek('||')) {
+      this.pos++;
+      const right = this.and();
       left = truthy(left) ? left : right;
     }
     return left;
   }
-  const result = or();
-  if (pos !== tokens.length) throw new Error(`trailing tokens in expression: ${src}`);
-  return result;
+}
+
+export function evaluate(src: string, ctx: ExpressionContext): Value {
+  return new Evaluator(src, ctx).run();
 }
 
 const TEMPLATE = /\$\{\{([\s\S]*?)\}\}/g;

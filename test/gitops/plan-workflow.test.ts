@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_MARKER } from '../../reconciler/ci/markers';
+import { PLAN_MARKER } from '../../gitops/markers';
 import { domainYaml, OFFICE, officeSeed } from '../helpers';
 import { startWorld, type World } from './world';
 import { CLI_MAIN } from './workflow-steps';
@@ -20,7 +20,8 @@ beforeAll(() => {
   if (!existsSync(CLI_MAIN)) throw new Error(`build first (npx tsc -p tsconfig.json): ${CLI_MAIN} is missing`);
 });
 
-describe('plan.yml, step by step, against the emulator', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('plan.yml, step by step, against the emulator', { timeout: 240_000 }, () => {
   it('plans the changed domain, posts one comment with the checksum marker, sets pbxctl/plan; a new push edits that comment', async () => {
     world = await startWorld(officeSeed(), { 'domains/acme.yaml': domainYaml({ users: OFFICE }) });
     const w = world;
@@ -93,7 +94,9 @@ describe('plan.yml, step by step, against the emulator', () => {
     expect(commentWrites.map((r) => r.method)).toEqual(['POST', 'PATCH']);
     expect(w.writes()).toEqual([]);
   });
+});
 
+describe('plan.yml, step by step, against the emulator (2)', { timeout: 240_000 }, () => {
   it('a plan blocked by policy fails pbxctl/plan with the policy reason and the flag that would allow it', async () => {
     world = await startWorld(officeSeed(), { 'domains/acme.yaml': domainYaml({ users: OFFICE }) });
     const head = world.repo.commit(

@@ -33,7 +33,8 @@ function withPinSecrets(workflow: string): string {
   );
 }
 
-describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => {
+// Each test runs whole workflows (several CLI processes per job) on a shared 2-core machine.
+describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', { timeout: 240_000 }, () => {
   it('as shipped the plan fails naming the missing variable; with the documented recipe it plans, lints and applies', async () => {
     const seed = officeSeed(OFFICE, GLOBEX);
     seed.domains = {
@@ -97,7 +98,9 @@ describe('voicemail PINs from secrets (examples/small-office/acme.yaml)', () => 
     const grace = w.emu.state().domains['acme.example.com']!.users.find((u) => u.user === '1000')!;
     expect(grace['voicemail-login-pin']).toBe('4821');
   });
+});
 
+describe('voicemail PINs from secrets (examples/small-office/acme.yaml) (2)', { timeout: 240_000 }, () => {
   it('with every PIN in the one PBXCTL_SECRETS secret, the shipped workflows plan and apply unchanged', async () => {
     const seed = officeSeed(OFFICE, GLOBEX);
     seed.domains = {

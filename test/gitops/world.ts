@@ -5,9 +5,9 @@
  */
 import { rmSync } from 'node:fs';
 import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../emulator';
-import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../reconciler/ci/test-helpers/fake-github';
+import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../gitops/test-support/fake-github';
 import { API_KEY } from '../helpers';
-import { ConfigRepo, tempRoot, type WorkflowEvent, type WorkflowRun, WorkflowRunner } from './workflow-steps';
+import { ConfigRepo, git, tempRoot, type WorkflowEvent, type WorkflowRun, WorkflowRunner } from './workflow-steps';
 
 export interface World {
   readonly root: string;
@@ -41,6 +41,8 @@ export async function startWorld(
   const emu = await startEmulator({ seed, apiKeys: [API_KEY] });
   const github = await startFakeGitHub();
   const repo = ConfigRepo.create(root, files);
+  // GET /commits/{sha} answers with the real committer date of the config repository's commit.
+  github.commitDate = (sha) => git(repo.dir, 'show', '-s', '--format=%cI', sha).trim() || undefined;
   const repository = `${github.owner}/${github.repo}`;
   const runner = new WorkflowRunner({
     repo,
@@ -50,46 +52,8 @@ export async function startWorld(
     secrets: { NS_API_URL: emu.url, NS_API_KEY: API_KEY, ...extraSecrets },
     root,
   });
-  const repoPayload = { full_name: repository, name: github.repo, owner: { login: github.owner } };
-
-  function prEvent(pull: FakePull, action: string): WorkflowEvent {
-    const base = repo.sha('main');
-    const merge = repo.testMergeCommit(pull.head.sha);
-    return {
-      name: 'pull_request',
-      sha: merge,
-      ref: `refs/pull/${pull.number}/merge`,
-      payload: {
-        action,
-        number: pull.number,
-        pull_request: {
-          number: pull.number,
-          head: { sha: pull.head.sha, ref: pull.head.ref },
-          base: { sha: base, ref: 'main' },
-          merged: false,
-        },
-        repository: repoPayload,
-      },
-    };
-  }
-
-  function pushEvent(before: string, after: string): WorkflowEvent {
-    return {
-      name: 'push',
-      sha: after,
-      ref: 'refs/heads/main',
-      payload: { ref: 'refs/heads/main', before, after, repository: repoPayload },
-    };
-  }
-
-  function scheduleEvent(): WorkflowEvent {
-    return {
-      name: 'schedule',
-      sha: repo.sha('main'),
-      ref: 'refs/heads/main',
-      payload: { schedule: '17 5 * * *', repository: repoPayload },
-    };
-  }
+  const events = eventMaker(repo, { full_name: repository, name: github.repo, owner: { login: github.owner } });
+  const { prEvent, pushEvent, scheduleEvent } = events;
 
   return {
     root,
@@ -133,4 +97,48 @@ export async function startWorld(
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** The event payloads GitHub would send, for the config repository `repo`. */
+function eventMaker(repo: ConfigRepo, repoPayload: Record<string, unknown>) {
+  function prEvent(pull: FakePull, action: string): WorkflowEvent {
+    const base = repo.sha('main');
+    const merge = repo.testMergeCommit(pull.head.sha);
+    return {
+      name: 'pull_request',
+      sha: merge,
+      ref: `refs/pull/${pull.number}/merge`,
+      payload: {
+        action,
+        number: pull.number,
+        pull_request: {
+          number: pull.number,
+          head: { sha: pull.head.sha, ref: pull.head.ref },
+          base: { sha: base, ref: 'main' },
+          merged: false,
+        },
+        repository: repoPayload,
+      },
+    };
+  }
+
+  function pushEvent(before: string, after: string): WorkflowEvent {
+    return {
+      name: 'push',
+      sha: after,
+      ref: 'refs/heads/main',
+      payload: { ref: 'refs/heads/main', before, after, repository: repoPayload },
+    };
+  }
+
+  function scheduleEvent(): WorkflowEvent {
+    return {
+      name: 'schedule',
+      sha: repo.sha('main'),
+      ref: 'refs/heads/main',
+      payload: { schedule: '17 5 * * *', repository: repoPayload },
+    };
+  }
+
+  return { prEvent, pushEvent, scheduleEvent };
 }

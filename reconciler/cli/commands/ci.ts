@@ -2,6 +2,6 @@
 import type { CliIo } from '../io';
 
 export async function ciCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { runCiCommand } = await import('../../ci/ci-command');
+  const { runCiCommand } = await import('../../../gitops/ci-command');
   return runCiCommand([...argv], io);
 }

@@ -200,122 +200,143 @@ function pathNode(root: Node | null, path: readonly (string | number)[]): Node |
   return node as Node | undefined;
 }
 
-export function lintWorkflowText(text: string, file: string, options: LintOptions = {}): LintFinding[] {
-  const findings: LintFinding[] = [];
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  for (const error of doc.errors) {
-    findings.push({ file, line: counter.linePos(error.pos[0]).line, rule: 'yaml', message: error.message });
-  }
-  if (findings.length) return findings;
-  const data = doc.toJS() as Record<string, unknown>;
-  const kind = options.kind ?? (/(^|\/)action\.ya?ml$/.test(file) ? 'action' : 'workflow');
+type Finding = Omit<LintFinding, 'file'>;
+type Kind = 'action' | 'workflow';
+
+function schemaFindings(
+  doc: ReturnType<typeof parseDocument>,
+  data: unknown,
+  kind: Kind,
+  counter: LineCounter,
+): Finding[] {
   const validate = kind === 'action' ? validateAction : validateWorkflow;
-  if (!validate(data)) {
-    for (const error of validate.errors ?? []) {
-      const path = error.instancePath
-        .split('/')
-        .slice(1)
-        .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-      const extra = 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
-      findings.push({
-        file,
-        line: lineOf(pathNode(doc.contents, path), counter),
-        rule: 'schema',
-        message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${extra}`,
-      });
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((error) => {
+    const path = error.instancePath
+      .split('/')
+      .slice(1)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const extra = 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
+    return {
+      line: lineOf(pathNode(doc.contents, path), counter),
+      rule: 'schema',
+      message: `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${extra}`,
+    };
+  });
+}
+
+/** `uses:` pins, checked on the source lines so the `# vX` comment is visible. */
+function pinFindings(lines: readonly string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [i, raw] of lines.entries()) {
+    const match = /^\s*(?:-\s+)?uses:\s*(['"]?)([^\s'"#]+)\1\s*(#.*)?$/.exec(raw);
+    if (!match) continue;
+    const [, , ref, comment] = match;
+    const line = i + 1;
+    if (ref.startsWith('./')) continue;
+    if (ref.startsWith('docker://')) {
+      if (!/@sha256:[0-9a-f]{64}$/.test(ref))
+        findings.push({ line, rule: 'pin', message: `${ref} must be pinned by @sha256 digest` });
+    } else if (!SHA_PIN.test(ref)) {
+      findings.push({ line, rule: 'pin', message: `${ref} is not pinned to a full 40-character commit SHA` });
+    } else if (!comment || !/^#\s*v\d/.test(comment)) {
+      findings.push({ line, rule: 'pin', message: `${ref} needs a "# vX" comment naming the version` });
     }
   }
+  return findings;
+}
 
-  // `uses:` pins, checked on the source lines so the `# vX` comment is visible.
-  const lines = text.split('\n');
-  lines.forEach((raw, i) => {
-    const match = /^\s*(?:-\s+)?uses:\s*(['"]?)([^\s'"#]+)\1\s*(#.*)?$/.exec(raw);
-    if (!match) return;
-    const ref = match[2];
-    const comment = match[3];
-    if (ref.startsWith('./') || ref.startsWith('docker://')) {
-      if (ref.startsWith('docker://') && !/@sha256:[0-9a-f]{64}$/.test(ref)) {
-        findings.push({ file, line: i + 1, rule: 'pin', message: `${ref} must be pinned by @sha256 digest` });
-      }
-      return;
-    }
-    if (!SHA_PIN.test(ref)) {
+function secretFindings(lines: readonly string[], allowedSecrets: readonly string[] | undefined): Finding[] {
+  const allowed = new Set(allowedSecrets ?? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY', 'PBXCTL_SECRETS']);
+  return lines.flatMap((raw, i) =>
+    [...raw.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)]
+      .filter((match) => !allowed.has(match[1]))
+      .map((match) => ({ line: i + 1, rule: 'secrets', message: `secret ${match[1]} is not in the allowed list` })),
+  );
+}
+
+function stepFindings(jobId: string, steps: readonly Record<string, unknown>[], lineOfStep: (i: number) => number) {
+  const findings: Finding[] = [];
+  for (const [index, step] of steps.entries()) {
+    const line = lineOfStep(index);
+    if (typeof step.run === 'string' && /\$\{\{[^}]*secrets\./.test(step.run)) {
       findings.push({
-        file,
-        line: i + 1,
-        rule: 'pin',
-        message: `${ref} is not pinned to a full 40-character commit SHA`,
+        line,
+        rule: 'secrets-in-run',
+        message: `job ${jobId} step ${index + 1} expands a secret inside run:; pass it through env: instead`,
       });
-    } else if (!comment || !/^#\s*v\d/.test(comment)) {
-      findings.push({ file, line: i + 1, rule: 'pin', message: `${ref} needs a "# vX" comment naming the version` });
     }
-  });
-
-  const allowed = new Set(options.allowedSecrets ?? ['GITHUB_TOKEN', 'NS_API_URL', 'NS_API_KEY', 'PBXCTL_SECRETS']);
-  lines.forEach((raw, i) => {
-    for (const match of raw.matchAll(/secrets\.([A-Za-z_][A-Za-z0-9_]*)/g)) {
-      if (!allowed.has(match[1])) {
-        findings.push({ file, line: i + 1, rule: 'secrets', message: `secret ${match[1]} is not in the allowed list` });
+    if (typeof step.uses === 'string' && step.uses.startsWith('actions/checkout@')) {
+      const persist = (step.with as Record<string, unknown> | undefined)?.['persist-credentials'];
+      if (persist !== false && persist !== 'false') {
+        findings.push({
+          line,
+          rule: 'checkout',
+          message: `job ${jobId} step ${index + 1}: set persist-credentials: false on actions/checkout`,
+        });
       }
     }
-  });
+  }
+  return findings;
+}
 
+function jobFindings(
+  doc: ReturnType<typeof parseDocument>,
+  data: Record<string, unknown>,
+  kind: Kind,
+  counter: LineCounter,
+): Finding[] {
+  const findings: Finding[] = [];
   const jobs =
     kind === 'action'
       ? { action: (data.runs as Record<string, unknown> | undefined) ?? {} }
       : ((data.jobs as Record<string, Record<string, unknown>> | undefined) ?? {});
   for (const [jobId, job] of Object.entries(jobs)) {
     const jobPath = kind === 'action' ? ['runs'] : ['jobs', jobId];
-    const jobLine = lineOf(pathNode(doc.contents, jobPath), counter);
-    if (kind === 'workflow') {
-      const permissions = job.permissions;
-      if (typeof permissions === 'string') {
-        findings.push({
-          file,
-          line: jobLine,
-          rule: 'permissions',
-          message: `job ${jobId} uses permissions: ${permissions}`,
-        });
-      }
-      if (job.steps && job['timeout-minutes'] === undefined) {
-        findings.push({ file, line: jobLine, rule: 'timeout', message: `job ${jobId} has no timeout-minutes` });
-      }
-    }
+    const line = lineOf(pathNode(doc.contents, jobPath), counter);
+    if (kind === 'workflow' && typeof job.permissions === 'string')
+      findings.push({ line, rule: 'permissions', message: `job ${jobId} uses permissions: ${job.permissions}` });
+    if (kind === 'workflow' && job.steps && job['timeout-minutes'] === undefined)
+      findings.push({ line, rule: 'timeout', message: `job ${jobId} has no timeout-minutes` });
     const steps = Array.isArray(job.steps) ? (job.steps as Record<string, unknown>[]) : [];
-    steps.forEach((step, index) => {
-      const stepLine = lineOf(pathNode(doc.contents, [...jobPath, 'steps', index]), counter);
-      if (typeof step.run === 'string' && /\$\{\{[^}]*secrets\./.test(step.run)) {
-        findings.push({
-          file,
-          line: stepLine,
-          rule: 'secrets-in-run',
-          message: `job ${jobId} step ${index + 1} expands a secret inside run:; pass it through env: instead`,
-        });
-      }
-      if (typeof step.uses === 'string' && step.uses.startsWith('actions/checkout@')) {
-        const persist = (step.with as Record<string, unknown> | undefined)?.['persist-credentials'];
-        if (persist !== false && persist !== 'false') {
-          findings.push({
-            file,
-            line: stepLine,
-            rule: 'checkout',
-            message: `job ${jobId} step ${index + 1}: set persist-credentials: false on actions/checkout`,
-          });
-        }
-      }
+    findings.push(
+      ...stepFindings(jobId, steps, (i) => lineOf(pathNode(doc.contents, [...jobPath, 'steps', i]), counter)),
+    );
+  }
+  const top = data.permissions;
+  if (
+    kind === 'workflow' &&
+    (top === undefined || (typeof top === 'object' && top !== null && Object.keys(top).length > 0))
+  ) {
+    findings.push({
+      line: 1,
+      rule: 'permissions',
+      message: 'set top-level permissions: {} so every job has to ask for what it needs',
     });
   }
-  if (kind === 'workflow') {
-    const top = data.permissions;
-    if (top === undefined || (typeof top === 'object' && top !== null && Object.keys(top).length > 0)) {
-      findings.push({
-        file,
-        line: 1,
-        rule: 'permissions',
-        message: 'set top-level permissions: {} so every job has to ask for what it needs',
-      });
-    }
+  return findings;
+}
+
+export function lintWorkflowText(text: string, file: string, options: LintOptions = {}): LintFinding[] {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return doc.errors.map((error) => ({
+      file,
+      line: counter.linePos(error.pos[0]).line,
+      rule: 'yaml',
+      message: error.message,
+    }));
   }
-  return findings.sort((a, b) => a.line - b.line);
+  const data = doc.toJS() as Record<string, unknown>;
+  const kind = options.kind ?? (/(^|\/)action\.ya?ml$/.test(file) ? 'action' : 'workflow');
+  const lines = text.split('\n');
+  const findings = [
+    ...schemaFindings(doc, data, kind, counter),
+    ...pinFindings(lines),
+    ...secretFindings(lines, options.allowedSecrets),
+    ...jobFindings(doc, data, kind, counter),
+  ];
+  // Stable sort by line, keeping the order of the checks within a line.
+  return findings.map((f) => ({ file, ...f })).sort((a, b) => a.line - b.line);
 }

@@ -11,6 +11,10 @@ export interface ReviewedPlan extends ChecksumRecord {
   readonly pr: number;
   readonly prUrl?: string;
   readonly commentUrl?: string;
+  /** The PR's head commit as GitHub reports it (the last push). */
+  readonly prHeadSha: string;
+  /** Who opened the PR (may not approve its deletes). */
+  readonly prAuthor?: string;
 }
 
 export class ReviewedPlanError extends Error {
@@ -53,7 +57,14 @@ export async function findReviewedPlan(
         `${pr.head.sha.slice(0, 12)}: the last push was never planned`,
     );
   }
-  return { ...record, pr: pr.number, prUrl: pr.html_url, commentUrl: comment.html_url };
+  return {
+    ...record,
+    pr: pr.number,
+    prUrl: pr.html_url,
+    commentUrl: comment.html_url,
+    prHeadSha: pr.head.sha,
+    prAuthor: pr.user?.login,
+  };
 }
 
 export class ChecksumMismatchError extends Error {

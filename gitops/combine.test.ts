@@ -2,10 +2,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMENT_LIMIT, combinedChecksum, combineResults, readShardResults, renderCombinedComment } from './combine';
+import { combinedChecksum, combineResults, readShardResults } from './combine';
+import { COMMENT_LIMIT, renderCombinedComment } from './combine-render';
 import { PLAN_MARKER, parseChecksumMarker } from './markers';
 import { parsePlan } from './plan-file';
-import { runCi } from './test-helpers/run-ci';
+import { runCi } from './test-support/run-ci';
 
 const fixtures = join(__dirname, 'test-fixtures');
 
@@ -72,9 +73,10 @@ describe('combine-summaries', () => {
     const run = await runCi(['combine-summaries', dir, '--out', 'c.md'], { cwd: mkdtempSync(join(tmpdir(), 'x-')) });
     expect(run.outputs.state).toBe('failure');
     expect(run.outputs.blocked).toBe('true');
-    expect(run.outputs.description).toMatch(/^Blocked by policy: globex\.example\.com: 2 data-destroying/);
+    expect(run.outputs.description).toMatch(/^Blocked by policy: globex\.example\.com: 1 delete would destroy data/);
     expect(run.outputs.description.length).toBeLessThanOrEqual(140);
-    expect(run.summary).toContain('--allow-deletes --allow-recycle');
+    expect(run.summary).toContain('re-run with --allow-deletes');
+    expect(run.summary).toContain('re-run with --allow-recycle');
   });
 
   it('a failed or missing shard fails the plan and quotes its log', () => {
@@ -94,7 +96,9 @@ describe('combine-summaries', () => {
     expect(comment).toContain('"911" is reserved');
     expect(comment).toContain('The plan failed');
   });
+});
 
+describe('combine-summaries (2)', () => {
   it('the combined checksum does not depend on shard order', () => {
     const a = parsePlan(readFileSync(join(fixtures, 'plan-acme.json'), 'utf8'));
     const b = parsePlan(readFileSync(join(fixtures, 'plan-blocked.json'), 'utf8'));

@@ -16,6 +16,23 @@ export interface IssueComment {
   readonly body: string;
   readonly html_url?: string;
   readonly user: GitHubUser | null;
+  /** ISO 8601 times GitHub sets; `updated_at` moves when the comment is edited. */
+  readonly created_at?: string;
+  readonly updated_at?: string;
+}
+
+/** GET /repos/{owner}/{repo}/collaborators/{username}/permission. */
+export interface CollaboratorPermission {
+  /** `admin | write | read | none` (maintain shows as write, triage as read). */
+  readonly permission: string;
+  /** The fine-grained role: `admin | maintain | write | triage | read` or a custom role name. */
+  readonly role_name?: string;
+}
+
+/** The parts of GET /repos/{owner}/{repo}/commits/{ref} the helpers read. */
+export interface Commit {
+  readonly sha: string;
+  readonly commit: { readonly committer: { readonly date: string } | null };
 }
 
 export interface Issue {
@@ -36,6 +53,7 @@ export interface PullRequest {
   readonly html_url?: string;
   readonly head: { readonly sha: string; readonly ref?: string };
   readonly base: { readonly ref: string };
+  readonly user?: GitHubUser | null;
 }
 
 export type CommitState = 'error' | 'failure' | 'pending' | 'success';
@@ -188,6 +206,15 @@ export class GitHubClient {
         input,
       )
     ).data;
+  }
+
+  async getCollaboratorPermission(login: string): Promise<CollaboratorPermission> {
+    const path = this.repoPath(`/collaborators/${encodeURIComponent(login)}/permission`);
+    return (await this.call<CollaboratorPermission>('GET', path)).data;
+  }
+
+  async getCommit(sha: string): Promise<Commit> {
+    return (await this.call<Commit>('GET', this.repoPath(`/commits/${encodeURIComponent(sha)}`))).data;
   }
 
   listPullRequestsForCommit(sha: string): Promise<PullRequest[]> {

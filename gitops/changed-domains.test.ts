@@ -11,7 +11,7 @@ import {
   parseNameStatus,
   stageUnits,
 } from './changed-domains';
-import { runCi } from './test-helpers/run-ci';
+import { runCi } from './test-support/run-ci';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {
@@ -34,34 +34,34 @@ function write(root: string, path: string, text: string): void {
 
 const domainYaml = (domain: string, extra = '') => `version: 1\ndomain: ${domain}\n${extra}`;
 
+let repo: string;
+let base: string;
+let head: string;
+
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), 'pbxctl-changed-'));
+  git(repo, 'init', '-q', '-b', 'main');
+  write(repo, 'domains/acme.yaml', domainYaml('acme.example.com'));
+  write(repo, 'domains/globex.yaml', domainYaml('globex.example.com'));
+  write(repo, 'domains/initech/main.yaml', domainYaml('initech.example.com'));
+  write(repo, 'domains/initech/users.yaml', domainYaml('initech.example.com', 'users: []\n'));
+  write(repo, 'domains/umbrella.yaml', domainYaml('umbrella.example.com'));
+  write(repo, 'README.md', '# config\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '-q', '-m', 'base');
+  base = git(repo, 'rev-parse', 'HEAD');
+  write(repo, 'domains/acme.yaml', domainYaml('acme.example.com', 'block_list: ["+1 900 555 0000"]\n'));
+  write(repo, 'domains/initech/users.yaml', domainYaml('initech.example.com', 'users: [{ extension: "1001" }]\n'));
+  rmSync(join(repo, 'domains/umbrella.yaml'));
+  write(repo, 'domains/wayne.yml', domainYaml('wayne.example.com'));
+  write(repo, 'README.md', '# config, edited\n');
+  write(repo, 'domains/notes.txt', 'not a domain\n');
+  git(repo, 'add', '-A');
+  git(repo, 'commit', '-q', '-m', 'change');
+  head = git(repo, 'rev-parse', 'HEAD');
+});
+
 describe('changed domains from a git diff', () => {
-  let repo: string;
-  let base: string;
-  let head: string;
-
-  beforeAll(() => {
-    repo = mkdtempSync(join(tmpdir(), 'pbxctl-changed-'));
-    git(repo, 'init', '-q', '-b', 'main');
-    write(repo, 'domains/acme.yaml', domainYaml('acme.example.com'));
-    write(repo, 'domains/globex.yaml', domainYaml('globex.example.com'));
-    write(repo, 'domains/initech/main.yaml', domainYaml('initech.example.com'));
-    write(repo, 'domains/initech/users.yaml', domainYaml('initech.example.com', 'users: []\n'));
-    write(repo, 'domains/umbrella.yaml', domainYaml('umbrella.example.com'));
-    write(repo, 'README.md', '# config\n');
-    git(repo, 'add', '.');
-    git(repo, 'commit', '-q', '-m', 'base');
-    base = git(repo, 'rev-parse', 'HEAD');
-    write(repo, 'domains/acme.yaml', domainYaml('acme.example.com', 'block_list: ["+1 900 555 0000"]\n'));
-    write(repo, 'domains/initech/users.yaml', domainYaml('initech.example.com', 'users: [{ extension: "1001" }]\n'));
-    rmSync(join(repo, 'domains/umbrella.yaml'));
-    write(repo, 'domains/wayne.yml', domainYaml('wayne.example.com'));
-    write(repo, 'README.md', '# config, edited\n');
-    write(repo, 'domains/notes.txt', 'not a domain\n');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'change');
-    head = git(repo, 'rev-parse', 'HEAD');
-  });
-
   it('finds changed, added and removed domain units and reads their domain names', () => {
     const result = changedDomains({ base, head, root: 'domains', cwd: repo });
     expect(result.all).toBe(false);
@@ -122,7 +122,9 @@ describe('changed domains from a git diff', () => {
     expect(() => stageUnits(units, '.', repo)).toThrow(/refusing/);
     expect(() => stageUnits(units, '..', repo)).toThrow(/refusing/);
   });
+});
 
+describe('changed domains from a git diff (2)', () => {
   it('pbxctl ci changed-domains writes step outputs and a shard matrix; --shard stages one shard', async () => {
     const run = await runCi(['changed-domains', '--base', base, '--head', head, '--shards', '4'], { cwd: repo });
     expect(run.code).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { lintWorkflowText } from './workflow-lint';
 
-const repoRoot = resolve(__dirname, '..', '..');
+const repoRoot = resolve(__dirname, '..');
 const workflowsDir = join(repoRoot, '.github', 'workflows');
 const workflowFiles = readdirSync(workflowsDir)
   .filter((name) => /\.ya?ml$/.test(name))
@@ -99,7 +99,9 @@ describe('workflow files', () => {
     expect(messages.some((m) => m.startsWith('10:') && m.includes('# vX'))).toBe(true);
     expect(messages.some((m) => m.includes('permissons'))).toBe(true);
   });
+});
 
+describe('workflow files (2)', () => {
   it('every job declares least-privilege permissions; only report jobs may write', () => {
     for (const name of workflowFiles) {
       const workflow = load(name);
@@ -152,6 +154,26 @@ describe('workflow files', () => {
     }
   });
 
+  it('no two applies of a domain can run at once (issue 13 #4, CI part)', () => {
+    // Only apply.yml writes to the platform: no other workflow runs `pbxctl apply`.
+    const runsApply = (w: Workflow) =>
+      Object.values(w.jobs).some((j) => (j.steps ?? []).some((s) => /\bpbxctl apply\b/.test(s.run ?? '')));
+    for (const name of workflowFiles) expect(runsApply(load(name)), name).toBe(name === 'apply.yml');
+    // One group for the whole repository: not per ref, PR, run or sha (which would let two runs overlap), and a
+    // running apply is never cancelled half-way.
+    const apply = load('apply.yml');
+    expect(apply.concurrency?.group).toBe(`pbxctl-apply-\${{ github.repository }}`);
+    expect(apply.concurrency?.['cancel-in-progress']).toBe(false);
+    // Within a run each domain is in exactly one shard job: the apply matrix is the prepare job's shard list.
+    expect(apply.jobs.apply.strategy?.matrix).toBe(`\${{ fromJSON(needs.prepare.outputs.matrix) }}`);
+    // The delete/recycle permission reaches `pbxctl apply` only through verify's approval output.
+    const applyStep = apply.jobs.apply.steps?.find((s) => /pbxctl apply /.test(s.run ?? ''));
+    expect(applyStep?.env?.APPROVED).toBe(`\${{ needs.verify.outputs.approved }}`);
+    expect(applyStep?.run).toMatch(/if \[ "\$APPROVED" = true \]; then allow=\(--allow-deletes --allow-recycle\); fi/);
+  });
+});
+
+describe('workflow files (3)', () => {
   it('plan, apply and drift fan out over a shard matrix and assemble one summary', () => {
     for (const [name, matrixJob, finalJob] of [
       ['plan.yml', 'plan', 'report'],

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubClient } from './github-client';
 import { driftMarker, NOT_CONVERGED_MARKER, PLAN_MARKER } from './markers';
-import { type FakeGitHub, startFakeGitHub } from './test-helpers/fake-github';
-import { type CiRun, runCi } from './test-helpers/run-ci';
+import { type FakeGitHub, startFakeGitHub } from './test-support/fake-github';
+import { type CiRun, runCi } from './test-support/run-ci';
 
 const fixtures = join(__dirname, 'test-fixtures');
 const HEAD = 'a1'.repeat(20);
@@ -23,38 +23,38 @@ function results(shards: Record<string, Record<string, string>>): string {
   return dir;
 }
 
-describe('pbxctl ci against a fake GitHub API', () => {
-  let github: FakeGitHub;
-  let cwd: string;
-  let env: NodeJS.ProcessEnv;
-  const ci = (...argv: string[]): Promise<CiRun> => runCi(argv, { cwd, env });
+let github: FakeGitHub;
+let cwd: string;
+let env: NodeJS.ProcessEnv;
+const ci = (...argv: string[]): Promise<CiRun> => runCi(argv, { cwd, env });
 
-  beforeEach(async () => {
-    github = await startFakeGitHub();
-    cwd = mkdtempSync(join(tmpdir(), 'pbxctl-gh-'));
-    env = {
-      GITHUB_TOKEN: github.token,
-      GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.example',
-      GITHUB_RUN_ID: '99',
-      GITHUB_SHA: MERGE,
-    };
-  });
+beforeEach(async () => {
+  github = await startFakeGitHub();
+  cwd = mkdtempSync(join(tmpdir(), 'pbxctl-gh-'));
+  env = {
+    GITHUB_TOKEN: github.token,
+    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '99',
+    GITHUB_SHA: MERGE,
+  };
+});
 
-  afterEach(async () => {
-    await github.close();
-  });
+afterEach(async () => {
+  await github.close();
+});
 
-  function expectNoTokenIn(...runs: CiRun[]): void {
-    for (const run of runs) {
-      expect(run.stdout).not.toContain(github.token);
-      expect(run.stderr).not.toContain(github.token);
-      expect(run.summary).not.toContain(github.token);
-      expect(JSON.stringify(run.outputs)).not.toContain(github.token);
-    }
+function expectNoTokenIn(...runs: CiRun[]): void {
+  for (const run of runs) {
+    expect(run.stdout).not.toContain(github.token);
+    expect(run.stderr).not.toContain(github.token);
+    expect(run.summary).not.toContain(github.token);
+    expect(JSON.stringify(run.outputs)).not.toContain(github.token);
   }
+}
 
+describe('pbxctl ci against a fake GitHub API', () => {
   it('creates the plan comment once and then updates it in place on every push', async () => {
     const pr = github.addPullRequest({ headSha: HEAD });
     github.addComment(pr.number, 'LGTM, but let me quote: <!-- pbxctl:plan -->', 'octocat');
@@ -110,7 +110,9 @@ describe('pbxctl ci against a fake GitHub API', () => {
     expect(github.requests.every((r) => r.authorization === `Bearer ${github.token}`)).toBe(true);
     expectNoTokenIn(first, second, third, status1, combine1, combine2);
   });
+});
 
+describe('pbxctl ci against a fake GitHub API (2)', () => {
   it('finds the reviewed checksum of a merged PR; a matching re-plan passes, a different one is refused', async () => {
     const pr = github.addPullRequest({ headSha: HEAD, mergeCommitSha: MERGE });
     const reviewedResults = results({
@@ -162,7 +164,9 @@ describe('pbxctl ci against a fake GitHub API', () => {
     expect(issue?.body).toContain('Apply was **refused**: checksum mismatch');
     expectNoTokenIn(reviewed, ok, refused, report);
   });
+});
 
+describe('pbxctl ci against a fake GitHub API (3)', () => {
   it('refuses when there is no merged PR, no plan comment, a forged comment, or a plan of an older push', async () => {
     const direct = await ci('reviewed-plan', '--sha', 'c3'.repeat(20));
     expect(direct.code).toBe(1);
@@ -234,7 +238,9 @@ describe('pbxctl ci against a fake GitHub API', () => {
     ]);
     expectNoTokenIn(first, again, unknown, closed);
   });
+});
 
+describe('pbxctl ci against a fake GitHub API (4)', () => {
   it('opens the not-converged issue on a partial apply, updates it, and closes it after a clean apply', async () => {
     const partial = results({
       'apply-result-1-of-2': { 'audit.jsonl': '@audit-partial.jsonl', 'exit-code': '4', 'apply.log': 'partial' },
@@ -249,8 +255,10 @@ describe('pbxctl ci against a fake GitHub API', () => {
       title: 'pbxctl: main is not converged',
       labels: [{ name: 'pbxctl-not-converged' }],
     });
-    expect(issue()?.body).toContain('| acme.example.com | update | ring-group | 2000 | PlatformApiError: PUT');
-    expect(readFileSync(join(cwd, 'audit.jsonl'), 'utf8').trim().split('\n')).toHaveLength(3);
+    expect(issue()?.body).toContain(
+      '| acme.example.com | update | ring_group | 2000 | PUT /domains/acme.example.com/ring-groups/2000 failed with 503',
+    );
+    expect(readFileSync(join(cwd, 'audit.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2);
 
     // one shard never reported (cancelled): still not converged, same issue updated
     const missing = results({ 'apply-result-1-of-2': { 'audit.jsonl': '@audit-ok.jsonl', 'exit-code': '0' } });
@@ -272,7 +280,9 @@ describe('pbxctl ci against a fake GitHub API', () => {
     expect(github.requests.filter((r) => r.method !== 'GET').length).toBe(before);
     expectNoTokenIn(opened, updated, ok);
   });
+});
 
+describe('pbxctl ci against a fake GitHub API (5)', () => {
   it('reports API errors without the token and validates its inputs', async () => {
     const bad = await runCi(['status', '--sha', HEAD, '--state', 'success'], {
       cwd,

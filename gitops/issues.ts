@@ -2,7 +2,7 @@ import { isFailed, isSkipped, parseAuditLog, type ApplyShardResult } from './aud
 import type { ShardResult } from './combine';
 import type { GitHubClient, Issue } from './github-client';
 import { driftMarker, NOT_CONVERGED_MARKER } from './markers';
-import { changeAction, type DomainPlan, type PlanChange } from './plan-file';
+import type { DomainView } from './plan-file';
 import { GITHUB_BODY_LIMIT } from './pr-comment';
 
 export const DRIFT_LABEL = 'pbxctl-drift';
@@ -34,22 +34,7 @@ export interface DriftIssueReport {
   readonly unknown: string[];
 }
 
-/** Field paths of a change: `fields` is a list of paths (drift report) or of `{path, before, after}` (plan). */
-function fieldNames(change: PlanChange): string[] {
-  const fields = change.fields;
-  if (!Array.isArray(fields)) return [];
-  return fields
-    .map((f: unknown) => (typeof f === 'string' ? f : (f as { path?: unknown } | null)?.path))
-    .filter((f): f is string => typeof f === 'string');
-}
-
-/** The platform's last-modified time of the object (`last_modified` in drift reports, `lastModified` in plans). */
-function lastModified(change: PlanChange): string | undefined {
-  const value = change.last_modified ?? change.lastModified;
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-export function renderDriftIssueBody(domain: DomainPlan, context: { runUrl?: string; sha?: string }): string {
+export function renderDriftIssueBody(domain: DomainView, context: { runUrl?: string; sha?: string }): string {
   const lines = [
     driftMarker(domain.domain),
     `The live platform no longer matches the desired state of **${domain.domain}**` +
@@ -65,8 +50,8 @@ export function renderDriftIssueBody(domain: DomainPlan, context: { runUrl?: str
   ];
   for (const change of domain.changes.slice(0, MAX_ROWS)) {
     lines.push(
-      `| ${cell(changeAction(change))} | ${cell(change.kind)} | ${cell(change.key)} | ${cell(fieldNames(change).join(', '))} | ` +
-        `${cell(lastModified(change) ?? '—')} |`,
+      `| ${cell(change.action)} | ${cell(change.kind)} | ${cell(change.key)} | ${cell(change.fields.join(', '))} | ` +
+        `${cell(change.lastModified ?? '—')} |`,
     );
   }
   if (domain.changes.length > MAX_ROWS) lines.push('', `_… and ${domain.changes.length - MAX_ROWS} more._`);
