@@ -12,21 +12,7 @@ import { defineConfig } from 'vitest/config';
  * End-to-end tests that still live outside test/e2e/ (they spawn git, Terraform or dist/). Temporary: each
  * moves under test/e2e/ and leaves this list; the layout alone then decides the lane.
  */
-export const E2E_OUTSIDE_TEST_E2E = [
-  'provider/cdktf/domain-directory.test.ts',
-  'provider/resources/resources.test.ts',
-  'provider/resources/terraform-e2e.test.ts',
-  'provider/test-harness/protocol.test.ts',
-  'provider/test-harness/terraform-e2e.test.ts',
-  'reconciler/ci/changed-domains.test.ts',
-  'reconciler/ci/cli-e2e.test.ts',
-  'reconciler/cli/cli-process.test.ts',
-  'test/gitops/apply-workflow.test.ts',
-  'test/gitops/drift-workflow.test.ts',
-  'test/gitops/plan-workflow.test.ts',
-  'test/gitops/secrets-workflow.test.ts',
-  'test/gitops/shard-e2e.test.ts',
-];
+export const E2E_OUTSIDE_TEST_E2E: readonly string[] = [];
 
 const E2E = ['test/e2e/**/*.test.ts', ...E2E_OUTSIDE_TEST_E2E];
 const NEVER = ['node_modules/**', 'dist/**', 'examples/**', 'provider/bindings/**', 'vendor/**'];

@@ -1,7 +1,7 @@
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FaultController, type RunningEmulator, startEmulator } from './index';
-import { DOMAIN, call, newUser, richSeed } from './test-helpers/emulator-client';
+import { DOMAIN, call, newUser, richSeed } from './test-support/emulator-client';
 
 const D = `/domains/${DOMAIN}`;
 

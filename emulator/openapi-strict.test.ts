@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from './index';
 import { findOperation, loadOpenApi, requestSchemaFor, validateAgainst } from './openapi';
-import { DOMAIN, call, richSeed } from './test-helpers/emulator-client';
+import { DOMAIN, call, richSeed } from './test-support/emulator-client';
 
 const D = `/domains/${DOMAIN}`;
 

@@ -2,6 +2,7 @@
 // A device POST with a MAC also writes the MAC record (controller notes: "Create device | Device plus
 // Mac"); changing or removing a MAC afterwards is done on /phones, which the spec documents.
 
+import { PHONE_READ_ONLY, bindMac, defaultPhone, normalizeMac } from './mac-records';
 import { DEVICE_READ_ONLY, defaultDevice, nowIso } from './record-defaults';
 import {
   ACCEPTED,
@@ -123,59 +124,6 @@ export function deleteDevice(ctx: RouteContext): ApiResponse {
 }
 
 // ---- /phones: MAC records ------------------------------------------------------------------------
-
-/** 12 lowercase hex digits, as `device-provisioning-mac-address` holds them (maxLength/minLength 12). */
-export function normalizeMac(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/[^0-9a-fA-F]/g, '').toLowerCase() : '';
-}
-
-/** Read-only NdpPhone fields a client cannot set. */
-const PHONE_READ_ONLY = [
-  'domain',
-  'created-datetime',
-  'last-modified-datetime',
-  'device-provisioning-line-1-extensions',
-  'device-provisioning-line-2-extensions',
-  'device-sip-registration-contact',
-  'device-sip-registration-datetime',
-  'device-sip-registration-expires-datetime',
-  'device-sip-registration-state',
-  'device-sip-registration-user-agent',
-  'synchronous',
-];
-
-export function defaultPhone(domain: string, input: JsonRecord): JsonRecord {
-  const now = nowIso();
-  const record: JsonRecord = {
-    'device-provisioning-mac-address': '',
-    domain,
-    'device-models-brand-and-model': '',
-    'device-provisioning-sip-uri-1': '',
-    notes: '',
-    'created-datetime': now,
-    'last-modified-datetime': now,
-  };
-  for (const [key, value] of Object.entries(input)) if (!PHONE_READ_ONLY.includes(key)) record[key] = value;
-  record['device-provisioning-mac-address'] = normalizeMac(record['device-provisioning-mac-address']);
-  return record;
-}
-
-/** The MAC record for a device created with a MAC: created, or (assumption) re-pointed at this device. */
-export function bindMac(d: DomainState, mac: string, device: string, model: unknown): void {
-  const uri = `sip:${device}@${d.domain.domain}`;
-  const existing = d.phones.find((p) => p['device-provisioning-mac-address'] === mac);
-  if (existing) {
-    existing['device-provisioning-sip-uri-1'] = uri;
-    return;
-  }
-  d.phones.push(
-    defaultPhone(String(d.domain.domain), {
-      'device-provisioning-mac-address': mac,
-      'device-models-brand-and-model': typeof model === 'string' ? model : '',
-      'device-provisioning-sip-uri-1': uri,
-    }),
-  );
-}
 
 function macOf(body: JsonRecord): string {
   const mac = normalizeMac(body['device-provisioning-mac-address']);

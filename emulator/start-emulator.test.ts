@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from './index';
-import { DOMAIN, call, contact, newUser, richSeed } from './test-helpers/emulator-client';
+import { DOMAIN, call, contact, newUser, richSeed } from './test-support/emulator-client';
 
 const D = `/domains/${DOMAIN}`;
 

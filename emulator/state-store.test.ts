@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, stateFromSeed } from './index';
-import { DOMAIN, call, newUser, richSeed } from './test-helpers/emulator-client';
+import { DOMAIN, call, newUser, richSeed } from './test-support/emulator-client';
 
 const D = `/domains/${DOMAIN}`;
 

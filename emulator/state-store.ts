@@ -15,7 +15,7 @@ import {
   nowIso,
   userAliases,
 } from './record-defaults';
-import { bindMac, defaultPhone, normalizeMac } from './routes-devices';
+import { bindMac, defaultPhone, normalizeMac } from './mac-records';
 import type { DomainSeed, DomainState, EmulatorSeed, EmulatorState, JsonRecord } from './types';
 
 export function clone<T>(value: T): T {

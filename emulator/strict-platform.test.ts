@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from './index';
-import { DOMAIN, call, contact, newUser, richSeed } from './test-helpers/emulator-client';
+import { DOMAIN, call, contact, newUser, richSeed } from './test-support/emulator-client';
 
 const D = `/domains/${DOMAIN}`;
 

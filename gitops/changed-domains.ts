@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parseDocument } from 'yaml';
-import { selectShard, type ShardSpec } from '../reconciler/index';
+import { selectShard, type ShardSpec } from '../reconciler';
 
 /**
  * Which domains a commit range touches, and the "domain units" of a domains directory.

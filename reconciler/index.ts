@@ -70,7 +70,6 @@ export type { PlanDocument } from './plan/plan-document';
 export { type ExportResult, exportDomain } from './export/export-domain';
 export { type PlanRun, type PlanRunOptions, runPlan } from './pipeline';
 export { NetSapiensClient, type PlatformRecord } from './platform/client';
-export { DesiredStateError, type DesiredStateIssue } from './errors';
 
 // ---- Operations at the top of the pipeline (plan → apply with verification → audit)
 export * from './operations/index';
@@ -79,3 +78,10 @@ export type { SafetyViolation } from './errors';
 export type { Unmanaged } from './plan/compute-plan';
 export { PLAN_FORMAT_VERSION, type PlanSummary } from './plan/plan-document';
 export { nonEmptyShards, parseShard, selectShard, shardOf, type ShardSpec } from './desired/shard';
+export * from './errors';
+export { sealDocument, sealProblem } from './plan/plan-document';
+export type { JournalLine } from './apply/write-journal';
+
+// ---- The command line as a library (the CLI binary is reconciler/cli/main.ts)
+export { EXIT } from './cli/exit-codes';
+export { type CliIo, runCli } from './cli/run-cli';

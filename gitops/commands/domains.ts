@@ -7,7 +7,7 @@ import {
   shardUnits,
   stageUnits,
 } from '../changed-domains';
-import { nonEmptyShards, parseShard } from '../../reconciler/index';
+import { nonEmptyShards, parseShard } from '../../reconciler';
 import { type CiIo, integer, parse, required } from './args';
 
 /** `changed-domains` and `shard`: which domains a run plans, and how they are split into shard jobs. */

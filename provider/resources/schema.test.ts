@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROVIDER_SCHEMA_PATH, providerSchemaText } from '../../scripts/gen-provider-schema';
-import { ROOT } from './test-support';
+import { ROOT } from '../test-support/resources';
 
 describe('provider/schema/netsapiens.schema.json', () => {
   it('is fresh (regenerate: npm run gen:provider-schema)', () => {

@@ -11,7 +11,7 @@ import {
 } from '../errors';
 import { NetSapiensClient } from './client';
 import { oneLine, redact, segmentProblem } from './safety';
-import { type HostileServer, hostileServer, sendJson } from './test-helpers/hostile-server';
+import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 let emu: RunningEmulator;
 const open: Array<{ close(): Promise<void> }> = [];

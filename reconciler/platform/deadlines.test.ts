@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformTimeoutError } from '../errors';
 import { NetSapiensClient } from './client';
 import { DEFAULT_DEADLINES, resolveSettings } from './settings';
-import { type HostileServer, hostileServer, sendJson, trickle } from './test-helpers/hostile-server';
+import { type HostileServer, hostileServer, sendJson, trickle } from './test-support/hostile-server';
 
 const KEY = 'nsd_deadline_test_key';
 const open: Array<{ close(): Promise<void> }> = [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetSapiensClient } from './client';
-import { type HostileServer, hostileServer, sendJson } from './test-helpers/hostile-server';
+import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const KEY = 'nsd_pacing_test_key';
 const open: Array<{ close(): Promise<void> }> = [];

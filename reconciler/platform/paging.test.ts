@@ -5,7 +5,7 @@ import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emul
 import { IncompleteListError } from '../errors';
 import { NetSapiensClient } from './client';
 import { SPEC_COUNTS, SPEC_PAGING, specPaging } from './paging';
-import { type HostileServer, hostileServer, sendJson } from './test-helpers/hostile-server';
+import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const SPEC = JSON.parse(readFileSync(join(__dirname, '../../vendor/netsapiens/openapi-v45.0.json'), 'utf8')) as {
   paths: Record<string, Record<string, { parameters?: Array<{ name?: string; $ref?: string }> }>>;

@@ -3,7 +3,7 @@ import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emul
 import { PlatformConnectionError, UncertainWriteError } from '../errors';
 import { NetSapiensClient } from './client';
 import { backoffMs, decide } from './retry';
-import { cutMidBody, forward, type HostileServer, hostileServer, sendJson } from './test-helpers/hostile-server';
+import { cutMidBody, forward, type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const DOMAIN = 'retry.example.com';
 let emu: RunningEmulator;

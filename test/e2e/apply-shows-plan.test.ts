@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
-import { EXIT } from '../../reconciler/cli/exit-codes';
-import { runInProcess } from '../helpers';
+import { runInProcess } from '../test-support/helpers';
+import { EXIT } from '../../reconciler';
 
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/reconciler/cli/main.js');

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TestEnv, domainYaml, officeSeed, OFFICE, DOMAIN, startTestEnv } from '../helpers';
+import { type TestEnv, domainYaml, officeSeed, OFFICE, DOMAIN, startTestEnv } from '../test-support/helpers';
 
 const MAIN = resolve(__dirname, '../../dist/reconciler/cli/main.js');
 

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXIT } from '../../reconciler/cli/exit-codes';
-import { runInProcess } from '../helpers';
+import { runInProcess } from '../test-support/helpers';
+import { EXIT } from '../../reconciler';
 
 const ROOT = resolve(__dirname, '../..');
 const MAIN = join(ROOT, 'dist/reconciler/cli/main.js');

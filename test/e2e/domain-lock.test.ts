@@ -7,10 +7,16 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DomainLockedError } from '../../reconciler/errors';
-import { EXIT } from '../../reconciler/cli/exit-codes';
-import { acquireDomainLocks, isStale } from '../../reconciler/operations/domain-lock';
-import { DOMAIN, domainYaml, OFFICE, officeSeed, runInProcess, startTestEnv, type TestEnv } from '../helpers';
+import {
+  DOMAIN,
+  domainYaml,
+  OFFICE,
+  officeSeed,
+  runInProcess,
+  startTestEnv,
+  type TestEnv,
+} from '../test-support/helpers';
+import { DomainLockedError, EXIT, acquireDomainLocks, isStale } from '../../reconciler';
 
 let t: TestEnv | undefined;
 afterEach(async () => {

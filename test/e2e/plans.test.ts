@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../../reconciler/cli/exit-codes';
+import { EXIT } from '../../reconciler';
 import {
   DOMAIN,
   OFFICE,
@@ -16,7 +16,7 @@ import {
   officeSeed,
   runInProcess,
   startTestEnv,
-} from '../helpers';
+} from '../test-support/helpers';
 
 let t: TestEnv | undefined;
 afterEach(async () => {

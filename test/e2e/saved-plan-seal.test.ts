@@ -6,9 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXIT } from '../../reconciler/cli/exit-codes';
-import { sealDocument } from '../../reconciler/plan/plan-document';
-import { DOMAIN, domainYaml, OFFICE, officeSeed, startTestEnv, type TestEnv } from '../helpers';
+import { DOMAIN, domainYaml, OFFICE, officeSeed, startTestEnv, type TestEnv } from '../test-support/helpers';
+import { EXIT, sealDocument } from '../../reconciler';
 
 let t: TestEnv | undefined;
 afterEach(async () => {

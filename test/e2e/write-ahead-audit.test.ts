@@ -10,9 +10,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestLogEntry } from '../../emulator';
-import type { JournalLine } from '../../reconciler/apply/write-journal';
-import { EXIT } from '../../reconciler/cli/exit-codes';
-import { DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser, startTestEnv, type TestEnv } from '../helpers';
+import {
+  DOMAIN,
+  domainYaml,
+  OFFICE,
+  officeSeed,
+  type SeedUser,
+  startTestEnv,
+  type TestEnv,
+} from '../test-support/helpers';
+import { EXIT, type JournalLine } from '../../reconciler';
 
 const MAIN = resolve(__dirname, '../../dist/reconciler/cli/main.js');
 

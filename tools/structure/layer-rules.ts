@@ -3,7 +3,7 @@
  * public index, and the emulator (a stand-in for the real platform) knows nothing of the reconciler.
  */
 import type { ImportEdge } from './imports';
-import { isTestPath } from './source-files';
+import { isTestPath, isTestSupport } from './source-files';
 
 export interface Violation {
   rule: string;
@@ -54,7 +54,7 @@ export function folderCycles(edges: readonly ImportEdge[], folders = CYCLE_FOLDE
   for (const folder of folders) {
     const layer = (path: string): string => path.split('/').slice(0, 2).join('/');
     const lifted = edges
-      .filter((e) => under(e.from, folder) && under(e.to, folder) && !isTestPath(e.from))
+      .filter((e) => under(e.from, folder) && under(e.to, folder) && !isTestPath(e.from) && !isTestSupport(e.from))
       .filter((e) => layer(e.from) !== layer(e.to))
       .map((e) => ({ ...e, file: e.from, from: layer(e.from), to: layer(e.to) }));
     for (const cycle of findCycles(lifted)) {

@@ -49,6 +49,11 @@ export function isSourcePath(path: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
 }
 
+/** Test support code (`test-support/` folders): used only by tests, so it may reach across layers like a test. */
+export function isTestSupport(path: string): boolean {
+  return path.split('/').includes('test-support');
+}
+
 export function isTestPath(path: string): boolean {
   return /\.test\.[cm]?[jt]sx?$/.test(path);
 }

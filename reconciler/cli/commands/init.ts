@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { InitConflictError, InitUsageError, writeScaffold } from '../../init/init';
 import { EXIT } from '../exit-codes';
-import type { CliIo } from '../run-cli';
+import type { CliIo } from '../io';
 
 export const INIT_HELP = `Usage: pbxctl init [dir] [--domain D] [--action owner/repo@ref]
 

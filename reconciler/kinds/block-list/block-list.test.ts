@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { computePlan, diffFields } from '../../plan/compute-plan';
 import type { LiveObject } from '../kind';
-import { desiredState } from '../test-helpers/desired-state';
-import { describeChanges, ladderStep, readKinds } from '../test-helpers/ladder';
-import { startTestPlatform, type TestPlatform } from '../test-helpers/test-platform';
+import { desiredState } from '../test-support/desired-state';
+import { describeChanges, ladderStep, readKinds } from '../test-support/ladder';
+import { startTestPlatform, type TestPlatform } from '../test-support/test-platform';
 import { type BlockListPlatform, blockListKind } from '.';
 
 const DOMAIN = 'acme.example.com';

@@ -82,7 +82,7 @@ export const blockListKind: Kind<BlockListSpec, BlockListPlatform> = {
     prune: absent('one list per domain: a file without block_list leaves the list alone'),
     recycle: absent('one list per domain: it has no identity to replace'),
   },
-  // A set kind's key is its domain, which the spec does not hold: the loader (and test-helpers) use the
+  // A set kind's key is its domain, which the spec does not hold: the loader (and test-support) use the
   // domain directly and never call this.
   key: () => '',
   label(key, content) {

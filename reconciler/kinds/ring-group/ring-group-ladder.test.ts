@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computePlan } from '../../plan/compute-plan';
 import { RING_GROUP_LAST_NAME, RING_GROUP_SERVICE_CODE } from '../../platform/codec';
 import type { LiveObject } from '../kind';
-import { desiredState } from '../test-helpers/desired-state';
-import { describeChanges, ladderStep, readKinds } from '../test-helpers/ladder';
-import { startTestPlatform, type TestPlatform } from '../test-helpers/test-platform';
+import { desiredState } from '../test-support/desired-state';
+import { describeChanges, ladderStep, readKinds } from '../test-support/ladder';
+import { startTestPlatform, type TestPlatform } from '../test-support/test-platform';
 import { type RingGroupPlatform, type RingGroupSpec, ringGroupKind } from '.';
 
 const DOMAIN = 'acme.example.com';

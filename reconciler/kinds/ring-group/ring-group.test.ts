@@ -14,7 +14,7 @@ import {
   RING_GROUP_SERVICE_CODE,
 } from '../../platform/codec';
 import { ANY_EXTENSION, type Comparable, type LiveObject } from '../kind';
-import { desiredState } from '../test-helpers/desired-state';
+import { desiredState } from '../test-support/desired-state';
 import { type RingGroupPlatform, type RingGroupSpec, liveComparable, ringGroupKind } from '.';
 
 const DOMAIN = 'acme.example.com';

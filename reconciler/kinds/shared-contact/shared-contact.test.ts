@@ -6,9 +6,9 @@ import { loadDesiredState } from '../../desired/load-desired-state';
 import { computePlan, diffFields } from '../../plan/compute-plan';
 import { decodeContactTags, encodeContactTags } from '../../platform/codec';
 import type { LiveObject } from '../kind';
-import { desiredState } from '../test-helpers/desired-state';
-import { describeChanges, ladderStep, readKinds } from '../test-helpers/ladder';
-import { startTestPlatform, type TestPlatform } from '../test-helpers/test-platform';
+import { desiredState } from '../test-support/desired-state';
+import { describeChanges, ladderStep, readKinds } from '../test-support/ladder';
+import { startTestPlatform, type TestPlatform } from '../test-support/test-platform';
 import { contactKey, liveComparable, type SharedContactPlatform, type SharedContactSpec, sharedContactKind } from '.';
 
 const DOMAIN = 'acme.example.com';

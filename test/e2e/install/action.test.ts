@@ -8,7 +8,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { condition, expand } from '../../gitops/expressions';
+import { condition, expand } from '../gitops/test-support/expressions';
 import { cleanEnv, onPath, REPO_ROOT, run, Scratch, show } from './install-helpers';
 
 const HAVE_TOOLS = onPath('npm') && onPath('git') && onPath('bash');

@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { domainYaml, OFFICE, officeSeed } from '../../helpers';
-import { startWorld, type World } from '../../gitops/world';
+import { domainYaml, OFFICE, officeSeed } from '../../test-support/helpers';
+import { startWorld, type World } from '../gitops/test-support/world';
 import { cleanEnv, npmInstall, onPath, packTarball, run, Scratch, show } from './install-helpers';
 
 const HAVE_TOOLS = onPath('npm') && onPath('git');

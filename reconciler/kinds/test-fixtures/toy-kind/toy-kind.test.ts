@@ -21,7 +21,7 @@ import {
   renderText,
 } from '../../../index';
 import { buildPlanDocument, domainInputs } from '../../../plan/plan-document';
-import { startTestPlatform, type TestPlatform } from '../../test-helpers/test-platform';
+import { startTestPlatform, type TestPlatform } from '../../test-support/test-platform';
 import { ToyShelf, toyKind } from '.';
 
 const DOMAIN = 'toys.example.com';

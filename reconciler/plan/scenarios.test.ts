@@ -7,14 +7,14 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, readSeedFile, startEmulator } from '../emulator';
-import { loadDesiredState } from '../reconciler/desired/load-desired-state';
-import { envSecretResolver } from '../reconciler/kinds/secret';
-import { runPlan } from '../reconciler/pipeline';
-import { NetSapiensClient } from '../reconciler/platform/client';
-import { renderJson, renderMarkdown, renderText } from '../reconciler/plan/render';
+import { type RunningEmulator, readSeedFile, startEmulator } from '../../emulator';
+import { loadDesiredState } from '../desired/load-desired-state';
+import { envSecretResolver } from '../kinds/secret';
+import { runPlan } from '../pipeline';
+import { NetSapiensClient } from '../platform/client';
+import { renderJson, renderMarkdown, renderText } from './render';
 
-const ROOT = resolve(__dirname, '../scenarios');
+const ROOT = resolve(__dirname, '../../scenarios');
 const KEY = 'nsd_scenarios_key_0000000000000000000000000000000000000000000';
 /** The secrets the scenarios reference; none of them may ever appear in a rendered plan. */
 const ENV = { VM_PIN_1001: '739182', VM_PIN_1002: '840263', VM_PIN_1003: '951374' };

@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { driftMarker } from '../../gitops/markers';
-import { DOMAIN, domainYaml, OFFICE, officeSeed } from '../helpers';
-import { CLI_MAIN } from './workflow-steps';
-import { startWorld, type World } from './world';
+import { driftMarker } from '../../../gitops/markers';
+import { DOMAIN, domainYaml, OFFICE, officeSeed } from '../../test-support/helpers';
+import { CLI_MAIN } from './test-support/workflow-steps';
+import { startWorld, type World } from './test-support/world';
 
 let world: World | undefined;
 afterEach(async () => {

@@ -8,9 +8,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { domainYaml, OFFICE, officeSeed } from '../helpers';
-import { CLI_MAIN, REPO_ROOT, sh } from './workflow-steps';
-import { startWorld, type World } from './world';
+import { domainYaml, OFFICE, officeSeed } from '../../test-support/helpers';
+import { CLI_MAIN, REPO_ROOT, sh } from './test-support/workflow-steps';
+import { startWorld, type World } from './test-support/world';
 
 let world: World | undefined;
 afterEach(async () => {

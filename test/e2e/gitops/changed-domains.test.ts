@@ -10,8 +10,8 @@ import {
   listDomainUnits,
   parseNameStatus,
   stageUnits,
-} from './changed-domains';
-import { runCi } from './test-support/run-ci';
+} from '../../../gitops/changed-domains';
+import { runCi } from '../../../gitops/test-support/run-ci';
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CtyObject, isUnknown, UNKNOWN } from '../cty';
-import { FakeTerraform } from '../test-harness/fake-terraform';
-import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
-import { resources } from './index';
-import { DOMAIN, ensureBuilt, MAIN_ENTRY, propose, SEED } from './test-support';
+import { type CtyObject, isUnknown, UNKNOWN } from '../../../provider/cty';
+import { FakeTerraform } from '../../../provider/test-support/fake-terraform';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../../emulator';
+import { resources } from '../../../provider/resources/index';
+import { DOMAIN, ensureBuilt, MAIN_ENTRY, propose, SEED } from '../../../provider/test-support/resources';
 
 /*
  * The netsapiens resources over the real protocol (fake Terraform: spawn + handshake + mTLS + tfplugin6),

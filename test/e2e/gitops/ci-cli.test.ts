@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // Runs only once the lead's CLI is built (`npm run build`) and registers `pbxctl ci`.
-const main = resolve(__dirname, '..', 'dist', 'reconciler', 'cli', 'main.js');
+const main = resolve(__dirname, '..', '..', '..', 'dist', 'reconciler', 'cli', 'main.js');
 
 describe.skipIf(!existsSync(main))('pbxctl ci through the built CLI', () => {
   it('is registered as `pbxctl ci` and shards a domains directory', () => {

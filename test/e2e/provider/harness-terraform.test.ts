@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerSchemaDocument } from '../framework/provider-service';
-import { testProviderOptions } from '../test-fixtures/file-store';
-import { ensureProviderBuilt, FIXTURE_ENTRY } from './ensure-built';
+import { providerSchemaDocument } from '../../../provider/framework/provider-service';
+import { testProviderOptions } from '../../../provider/test-fixtures/file-store';
+import { ensureProviderBuilt, FIXTURE_ENTRY } from '../../../provider/test-support/ensure-built';
 
 /*
  * Real Terraform against the file-backed test provider, installed from a
@@ -28,7 +28,7 @@ const HAVE_TERRAFORM = onPath('terraform');
 if (!HAVE_TERRAFORM) {
   console.warn(
     '\n*** terraform E2E tests were SKIPPED: `terraform` is not on PATH. ***\n' +
-      '*** Install Terraform >= 1.11 to run provider/test-harness/terraform-e2e.test.ts. ***\n',
+      '*** Install Terraform >= 1.11 to run test/e2e/provider/harness-terraform.test.ts. ***\n',
   );
 }
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CtyObject, Unknown } from '../cty';
-import { ensureProviderBuilt, FIXTURE_ENTRY } from './ensure-built';
-import { FakeTerraform, proposeNewState } from './fake-terraform';
+import { type CtyObject, Unknown } from '../../../provider/cty';
+import { ensureProviderBuilt, FIXTURE_ENTRY } from '../../../provider/test-support/ensure-built';
+import { FakeTerraform, proposeNewState } from '../../../provider/test-support/fake-terraform';
 
 const TYPE = 'netsapiens_test_extension';
 const COMPUTED = ['id', 'voicemail'];

@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 export const CLI_MAIN = join(REPO_ROOT, 'dist', 'reconciler', 'cli', 'main.js');
 
 export function git(cwd: string, ...args: string[]): string {

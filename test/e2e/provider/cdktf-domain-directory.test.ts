@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
-import { loadDesiredState, envSecretResolver, NetSapiensClient, runPlan } from '../../reconciler';
-import { BINDINGS_DIR, generateBindings, generatedFiles, SCHEMA_JSON } from '../../scripts/gen-bindings';
-import { NetsapiensProvider } from '../bindings/provider';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../../emulator';
+import { loadDesiredState, envSecretResolver, NetSapiensClient, runPlan } from '../../../reconciler';
+import { BINDINGS_DIR, generateBindings, generatedFiles, SCHEMA_JSON } from '../../../scripts/gen-bindings';
+import { NetsapiensProvider } from '../../../provider/bindings/provider';
 import {
   createWorkspace,
   DOMAIN,
@@ -16,8 +16,8 @@ import {
   ROOT,
   SEED,
   type TfWorkspace,
-} from '../resources/test-support';
-import { DomainDirectory } from './domain-directory';
+} from '../../../provider/test-support/resources';
+import { DomainDirectory } from '../../../provider/cdktf/domain-directory';
 
 const SMALL_OFFICE = join(ROOT, 'examples', 'small-office');
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Policy } from '../reconciler/desired/load-desired-state';
-import { checkSafety } from '../reconciler/plan/check-safety';
-import type { Change, ChangeAction, DomainPlan } from '../reconciler/plan/compute-plan';
+import type { Policy } from '../desired/load-desired-state';
+import { checkSafety } from './check-safety';
+import type { Change, ChangeAction, DomainPlan } from './compute-plan';
 
 const DOMAIN = 'acme.example.com';
 

@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_CONVERGED_MARKER } from '../../gitops/markers';
-import { API_KEY, DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../helpers';
-import { CLI_MAIN, git, sh } from './workflow-steps';
-import { startWorld, type World } from './world';
+import { NOT_CONVERGED_MARKER } from '../../../gitops/markers';
+import { API_KEY, DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../../test-support/helpers';
+import { CLI_MAIN, git, sh } from './test-support/workflow-steps';
+import { startWorld, type World } from './test-support/world';
 
 let world: World | undefined;
 afterEach(async () => {

@@ -4,9 +4,9 @@
  * it, merging it, and building the event payloads.
  */
 import { rmSync } from 'node:fs';
-import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../emulator';
-import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../gitops/test-support/fake-github';
-import { API_KEY } from '../helpers';
+import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../../../emulator';
+import { type FakeGitHub, type FakePull, startFakeGitHub } from '../../../../gitops/test-support/fake-github';
+import { API_KEY } from '../../../test-support/helpers';
 import { ConfigRepo, git, tempRoot, type WorkflowEvent, type WorkflowRun, WorkflowRunner } from './workflow-steps';
 
 export interface World {

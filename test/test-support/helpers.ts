@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../emulator';
-import { type CliIo, runCli } from '../reconciler/cli/run-cli';
+import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../emulator';
+import { runCli, type CliIo } from '../../reconciler';
 
 export const API_KEY = 'nsd_pbxctl_test_key_5f1c0a9d7e3b24680aceb13579bdf02468ace1357';
 export const DOMAIN = 'acme.example.com';

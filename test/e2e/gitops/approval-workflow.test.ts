@@ -7,9 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../helpers';
-import { CLI_MAIN } from './workflow-steps';
-import { startWorld, type World } from './world';
+import { DOMAIN, domainYaml, OFFICE, officeSeed, type SeedUser } from '../../test-support/helpers';
+import { CLI_MAIN } from './test-support/workflow-steps';
+import { startWorld, type World } from './test-support/world';
 
 let world: World | undefined;
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Repo root (this file lives in provider/test-harness/ or dist/provider/test-harness/). */
+/** Repo root (this file lives in provider/test-support/ or dist/provider/test-support/). */
 export const REPO_ROOT = findRoot(__dirname);
 
 function findRoot(dir: string): string {

@@ -11,7 +11,7 @@ import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
 import type { AttributeSpec, SchemaSpec } from '../framework';
 import { attributeFlags } from '../framework';
 
-import { REPO_ROOT } from '../test-harness/ensure-built';
+import { REPO_ROOT } from './ensure-built';
 
 export const ROOT = REPO_ROOT;
 export const MAIN_ENTRY = join(ROOT, 'dist', 'provider', 'main.js');
@@ -19,7 +19,7 @@ export const LAUNCHER = join(ROOT, 'bin', 'terraform-provider-netsapiens');
 export const ADDRESS = 'registry.terraform.io/pbxctl/netsapiens';
 
 /** The provider runs as compiled JS (dist/provider/main.js, through bin/): build it when stale. */
-export { ensureProviderBuilt as ensureBuilt } from '../test-harness/ensure-built';
+export { ensureProviderBuilt as ensureBuilt } from './ensure-built';
 
 /**
  * Terraform's proposed new state: config values, except that computed attributes the config leaves

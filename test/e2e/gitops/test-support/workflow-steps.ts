@@ -30,7 +30,7 @@
  */
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseOutputs } from '../../gitops/actions-io';
+import { parseOutputs } from '../../../../gitops/actions-io';
 import { CLI_MAIN } from './config-repo';
 import { condition, type ExpressionContext, expand, stringify } from './expressions';
 import { sh } from './step-process';

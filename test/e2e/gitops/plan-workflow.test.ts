@@ -5,10 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_MARKER } from '../../gitops/markers';
-import { domainYaml, OFFICE, officeSeed } from '../helpers';
-import { startWorld, type World } from './world';
-import { CLI_MAIN } from './workflow-steps';
+import { PLAN_MARKER } from '../../../gitops/markers';
+import { domainYaml, OFFICE, officeSeed } from '../../test-support/helpers';
+import { startWorld, type World } from './test-support/world';
+import { CLI_MAIN } from './test-support/workflow-steps';
 
 let world: World | undefined;
 afterEach(async () => {

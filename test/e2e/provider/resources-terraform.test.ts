@@ -1,9 +1,17 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
-import { loadDesiredState, envSecretResolver, NetSapiensClient, runPlan } from '../../reconciler';
-import { createWorkspace, DOMAIN, ensureBuilt, HAVE_TERRAFORM, ROOT, SEED, type TfWorkspace } from './test-support';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../../emulator';
+import { loadDesiredState, envSecretResolver, NetSapiensClient, runPlan } from '../../../reconciler';
+import {
+  createWorkspace,
+  DOMAIN,
+  ensureBuilt,
+  HAVE_TERRAFORM,
+  ROOT,
+  SEED,
+  type TfWorkspace,
+} from '../../../provider/test-support/resources';
 
 /*
  * Real Terraform (1.11) + the real launcher bin/terraform-provider-netsapiens, installed from a

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyDomainPlan, executionOrder } from '../reconciler/apply/apply-plan';
-import { loadDesiredState } from '../reconciler/desired/load-desired-state';
-import { PlatformApiError } from '../reconciler/errors';
-import type { NetSapiensClient } from '../reconciler/platform/client';
-import { type Change, computePlan } from '../reconciler/plan/compute-plan';
+import { applyDomainPlan, executionOrder } from './apply-plan';
+import { loadDesiredState } from '../desired/load-desired-state';
+import { PlatformApiError } from '../errors';
+import type { NetSapiensClient } from '../platform/client';
+import { type Change, computePlan } from '../plan/compute-plan';
 
 const dir = mkdtempSync(join(tmpdir(), 'pbxctl-apply-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

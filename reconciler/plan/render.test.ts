@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { SecretValue } from '../reconciler/kinds/secret';
-import type { Change, DomainPlan } from '../reconciler/plan/compute-plan';
-import { buildPlanDocument, type DomainInputs } from '../reconciler/plan/plan-document';
-import { MARKDOWN_LIMIT, renderJson, renderMarkdown, renderText } from '../reconciler/plan/render';
+import { SecretValue } from '../kinds/secret';
+import type { Change, DomainPlan } from './compute-plan';
+import { buildPlanDocument, type DomainInputs } from './plan-document';
+import { MARKDOWN_LIMIT, renderJson, renderMarkdown, renderText } from './render';
 
 const DOMAIN = 'acme.example.com';
 const PIN_NEW = '739182';

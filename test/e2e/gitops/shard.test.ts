@@ -7,10 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EmulatorSeed } from '../../emulator';
-import { API_KEY, domainYaml, officeSeed, type SeedUser } from '../helpers';
-import { CLI_MAIN, git, sh } from './workflow-steps';
-import { startWorld, type World } from './world';
+import type { EmulatorSeed } from '../../../emulator';
+import { API_KEY, domainYaml, officeSeed, type SeedUser } from '../../test-support/helpers';
+import { CLI_MAIN, git, sh } from './test-support/workflow-steps';
+import { startWorld, type World } from './test-support/world';
 
 const N = 100;
 const SHARDS = 4;
