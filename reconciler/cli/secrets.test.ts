@@ -7,7 +7,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from './exit-codes';
-import { API_KEY, type CliResult, DOMAIN, T0, type TestEnv, runInProcess, startTestEnv } from '../../test/test-support/helpers';
+import {
+  API_KEY,
+  type CliResult,
+  DOMAIN,
+  T0,
+  type TestEnv,
+  runInProcess,
+  startTestEnv,
+} from '../../test/test-support/helpers';
 
 const PIN_1001 = '739182';
 const PIN_1002 = '840263';

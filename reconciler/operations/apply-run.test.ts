@@ -10,7 +10,15 @@ import { DomainLockedError } from '../errors';
 import { acquireDomainLocks, applyDesiredState, applyPlanRun } from './index';
 import { runPlan } from '../pipeline';
 import { NetSapiensClient } from '../platform/client';
-import { API_KEY, DOMAIN, domainYaml, OFFICE, officeSeed, startTestEnv, type TestEnv } from '../../test/test-support/helpers';
+import {
+  API_KEY,
+  DOMAIN,
+  domainYaml,
+  OFFICE,
+  officeSeed,
+  startTestEnv,
+  type TestEnv,
+} from '../../test/test-support/helpers';
 
 let t: TestEnv | undefined;
 let client: NetSapiensClient | undefined;
