@@ -1,4 +1,4 @@
-// OAuth2 password grant as NetSapiens v2 serves it at POST /tokens (netsapiens-api.md §1.1): the
+// OAuth2 password grant as NetSapiens v2 serves it at POST /tokens (docs/reference/netsapiens-api.md §1.1): the
 // alternative to API keys for hosted customers who only have an Office Manager login. Tokens are opaque
 // random strings valid for `expires_in` seconds (3600 on every observed server); refresh tokens rotate.
 import { randomBytes } from 'node:crypto';

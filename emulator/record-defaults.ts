@@ -1,6 +1,6 @@
 // How the platform fills in records on create and how it spells fields. Defaults follow the v45.0
 // schema defaults (YesNoStringYesDefault / …NoDefault) and the behaviour described in
-// docs/netsapiens-api.md; values the documents do not give are marked as assumptions.
+// docs/reference/netsapiens-api.md; values the documents do not give are marked as assumptions.
 
 import crypto from 'node:crypto';
 import type { JsonRecord } from './types';
@@ -22,7 +22,7 @@ export function randomToken(
 /**
  * 44.x spellings that a 45.0 client may still send, mapped to the v45.0 names the emulator stores and
  * returns. 44.1 servers return `email` for the user's address and `ordinal-priority` for the rule
- * order; the 2.3.1 spec misspells `annouce` (docs/netsapiens-api.md §4, §6).
+ * order; the 2.3.1 spec misspells `annouce` (docs/reference/netsapiens-api.md §4, §6).
  */
 const USER_ALIASES: Readonly<Record<string, string>> = {
   email: 'email-address',
@@ -270,7 +270,7 @@ export function emptyFeature(name: string): JsonRecord {
 
 /**
  * Merge a feature block sent on POST/PUT into the stored one. For the allow/reject lists,
- * `remove: "yes"` removes the sent parameters instead of replacing the list (docs/netsapiens-api.md §6
+ * `remove: "yes"` removes the sent parameters instead of replacing the list (docs/reference/netsapiens-api.md §6
  * calls these semantics unconfirmed; this is the reading the call-blocking guide suggests).
  */
 export function mergeFeature(name: string, stored: JsonRecord | undefined, sent: unknown): JsonRecord {

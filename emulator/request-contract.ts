@@ -1,6 +1,6 @@
 // What the emulator accepts in a request body, derived from the OpenAPI document: the schema that
 // strict mode checks, and the fields the platform keeps (the rest are dropped, as the platform
-// silently ignores fields it does not know — platform-evidence.md §9 "Silent field drops").
+// silently ignores fields it does not know — docs/reference/platform-evidence.md §9 "Silent field drops").
 
 import { type RecordKind, is44, recordKindOf, schemaForVersion, wireName } from './api-version';
 import { type JsonSchema, loadOpenApi, requestSchemaFor, responseSchemaFor } from './openapi';

@@ -98,7 +98,7 @@ export function postUser(ctx: RouteContext): ApiResponse {
   validateUserFields(record);
   if (loginTaken(ctx, String(record['login-username']))) fail(409, 'Login username already exists.');
   d.users.push(record);
-  // v2 user create writes a default answer rule, as the portal does (platform-evidence.md §1: OMP says v1
+  // v2 user create writes a default answer rule, as the portal does (docs/reference/platform-evidence.md §1: OMP says v1
   // create "skips the default answer rule"; PORTAL_USERS_CREATE_DEFAULT_FEATURE). Its content is an
   // assumption: every feature off, so the user simply rings.
   const rule = defaultAnswerrule(String(d.domain.domain), user, { 'time-frame': '*', enabled: 'yes' });

@@ -1,6 +1,6 @@
 /**
  * The closed set of typed errors pbxctl raises. Library code throws these; only `cli/` turns them into
- * messages and exit codes (design.md §6.5). Every error carries enough context to say *where* and *how to fix*.
+ * messages and exit codes (docs/design.md §6.5). Every error carries enough context to say *where* and *how to fix*.
  */
 
 export interface SourcePosition {

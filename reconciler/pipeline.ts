@@ -1,5 +1,5 @@
 /**
- * The pipeline's I/O-bearing driver (design.md §4):
+ * The pipeline's I/O-bearing driver (docs/design.md §4):
  *   loadDesiredState → readLiveState → computePlan → checkSafety → render → applyPlan → verify
  * `plan/` stays pure; this module feeds it what it read. Fleet: several domains in one run, bounded.
  */
@@ -125,7 +125,7 @@ export interface VerifyResult {
 }
 
 /**
- * Reads back what an apply wrote (design.md §4 Apply … verify). Writes answered 202 may take a moment to
+ * Reads back what an apply wrote (docs/design.md §4 Apply … verify). Writes answered 202 may take a moment to
  * become visible (geo replication), so a difference is re-read a few times before it is reported.
  */
 export async function verifyDomain(

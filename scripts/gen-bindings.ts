@@ -2,7 +2,7 @@
  * Generates the CDKTF TypeScript bindings of the netsapiens provider into provider/bindings/ (committed),
  * offline, from provider/schema/netsapiens.schema.json (scripts/gen-provider-schema.ts).
  *
- * It runs `@cdktf/provider-generator@0.21.0` as a library, not `cdktf get` (terraform-plugin-protocol.md §4):
+ * It runs `@cdktf/provider-generator@0.21.0` as a library, not `cdktf get` (docs/reference/terraform-plugin-protocol.md §4):
  *  - the package entry point does not load (it resolves jsii-pacmak at load time, which is not a
  *    dependency), so the generator module is deep-imported;
  *  - `@cdktf/commons` runs `terraform version -json` on import and would then call checkpoint-api:

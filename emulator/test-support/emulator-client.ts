@@ -2,7 +2,7 @@
 
 import { request } from 'undici';
 import { DEFAULT_API_KEY, type RunningEmulator } from '../index';
-import type { EmulatorSeed } from '../types';
+import type { DomainSeed, EmulatorSeed } from '../types';
 
 export interface CallResult {
   readonly status: number;
@@ -44,58 +44,8 @@ export function richSeed(): EmulatorSeed {
     domains: {
       [DOMAIN]: {
         domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' },
-        users: [
-          {
-            user: '1001',
-            'name-first-name': 'Ada',
-            'name-last-name': 'Lovelace',
-            'email-address': 'ada@acme.example.com',
-            'user-scope': 'Office Manager',
-            department: 'Sales',
-            site: 'HQ',
-            'voicemail-login-pin': '1234',
-            'account-status': 'standard',
-          },
-          {
-            user: '1002',
-            'name-first-name': 'Grace',
-            'name-last-name': 'Hopper',
-            email: 'grace@acme.example.com',
-            site: 'Branch',
-          },
-          { user: '2000', 'name-first-name': 'Front', 'name-last-name': 'Desk', 'service-code': 'system-ringgroup' },
-        ],
-        devices: [
-          {
-            device: '1001',
-            user: '1001',
-            'device-models-model': 'yealink-t54w',
-            'device-provisioning-mac-address': '0004f2aabbcc',
-          },
-          { device: '1001a', user: '1001' },
-          { device: '1002', user: '1002', 'device-sip-registration-password': 'fixedpassword123' },
-        ],
-        answerrules: [
-          {
-            user: '1001',
-            'time-frame': '*',
-            enabled: 'yes',
-            'forward-on-spam-call': { enabled: 'yes', parameters: ['vmail_1001'] },
-            'phone-numbers-to-reject': { enabled: 'yes', parameters: ['18005550199', 'anonymous'] },
-          },
-          {
-            user: '1001',
-            'time-frame': 'after-hours',
-            enabled: 'yes',
-            'forward-always': { enabled: 'yes', parameters: ['vmail_1001'] },
-          },
-          {
-            user: '2000',
-            'time-frame': '*',
-            'simultaneous-ring': { enabled: 'yes', parameters: ['1001', '1002;delay=10'] },
-            'forward-no-answer': { enabled: 'yes', parameters: ['vmail_1001'] },
-          },
-        ],
+        ...richSeedUsersAndDevices(),
+        answerrules: richSeedAnswerRules(),
         contacts: [
           {
             'unique-id': 'c-plumbing',
@@ -129,6 +79,68 @@ export function richSeed(): EmulatorSeed {
       },
     },
   };
+}
+
+/** richSeed's users (2000 is a ring group) and their devices. */
+function richSeedUsersAndDevices(): Pick<DomainSeed, 'users' | 'devices'> {
+  return {
+    users: [
+      {
+        user: '1001',
+        'name-first-name': 'Ada',
+        'name-last-name': 'Lovelace',
+        'email-address': 'ada@acme.example.com',
+        'user-scope': 'Office Manager',
+        department: 'Sales',
+        site: 'HQ',
+        'voicemail-login-pin': '1234',
+        'account-status': 'standard',
+      },
+      {
+        user: '1002',
+        'name-first-name': 'Grace',
+        'name-last-name': 'Hopper',
+        email: 'grace@acme.example.com',
+        site: 'Branch',
+      },
+      { user: '2000', 'name-first-name': 'Front', 'name-last-name': 'Desk', 'service-code': 'system-ringgroup' },
+    ],
+    devices: [
+      {
+        device: '1001',
+        user: '1001',
+        'device-models-model': 'yealink-t54w',
+        'device-provisioning-mac-address': '0004f2aabbcc',
+      },
+      { device: '1001a', user: '1001' },
+      { device: '1002', user: '1002', 'device-sip-registration-password': 'fixedpassword123' },
+    ],
+  };
+}
+
+/** richSeed's answer rules: spam and block on 1001, an after-hours rule, the ring group's members. */
+function richSeedAnswerRules(): NonNullable<DomainSeed['answerrules']> {
+  return [
+    {
+      user: '1001',
+      'time-frame': '*',
+      enabled: 'yes',
+      'forward-on-spam-call': { enabled: 'yes', parameters: ['vmail_1001'] },
+      'phone-numbers-to-reject': { enabled: 'yes', parameters: ['18005550199', 'anonymous'] },
+    },
+    {
+      user: '1001',
+      'time-frame': 'after-hours',
+      enabled: 'yes',
+      'forward-always': { enabled: 'yes', parameters: ['vmail_1001'] },
+    },
+    {
+      user: '2000',
+      'time-frame': '*',
+      'simultaneous-ring': { enabled: 'yes', parameters: ['1001', '1002;delay=10'] },
+      'forward-no-answer': { enabled: 'yes', parameters: ['vmail_1001'] },
+    },
+  ];
 }
 
 /** A user POST body the v45.0 request schema accepts (its required fields), plus `extra`. */

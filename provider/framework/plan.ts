@@ -12,7 +12,7 @@ import {
 
 /*
  * Generic plan/apply rules, pure functions over decoded values. The rules
- * Terraform holds providers to (docs/terraform-plugin-protocol.md §1.4):
+ * Terraform holds providers to (docs/reference/terraform-plugin-protocol.md §1.4):
  *  - a planned non-computed attribute equals its config value;
  *  - a computed attribute the config leaves null is either carried from the
  *    prior state or unknown;

@@ -1,5 +1,5 @@
 /**
- * The apply audit log (design.md §4 Audit): one JSON line per apply and domain, appended — never
+ * The apply audit log (docs/design.md §4 Audit): one JSON line per apply and domain, appended — never
  * rewritten — so auditors can read who changed what, from which commit and plan, with what result.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';

@@ -13,6 +13,11 @@ export interface CliIo {
   readonly ask?: (question: string) => Promise<string>;
   /** Aborted on SIGINT/SIGTERM (main.ts binds it); apply stops after the change in flight. */
   readonly signal?: AbortSignal;
+  /**
+   * The commit the working directory is at, for the audit record (main.ts runs `git rev-parse HEAD`).
+   * Injected so that in-process callers (unit tests, library users) never spawn a process; absent = no commit.
+   */
+  readonly gitCommit?: (cwd: string) => string | undefined;
 }
 
 export type Flags = Record<string, string | boolean | string[] | undefined>;

@@ -1,11 +1,25 @@
 #!/usr/bin/env node
 /**
  * `pbxctl` — the only place that prints and exits. Library errors are typed; this maps them to messages
- * and exit codes (design.md §6.5):
+ * and exit codes (docs/design.md §6.5):
  *   0 ok / no changes · 1 error · 2 changes present (--detailed-exitcode; drift) · 3 blocked by policy · 4 partial apply
  *   · 130 apply interrupted by SIGINT/SIGTERM (stopped after the change in flight; audit and journal complete)
  */
+import { execFileSync } from 'node:child_process';
 import type { CliIo } from './io';
+
+/** The commit `cwd` is at, for the audit record; undefined outside a git work tree or without git. */
+function gitCommit(cwd: string): string | undefined {
+  try {
+    return (
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * During `apply`, SIGINT/SIGTERM do not kill the process: they abort the apply, which finishes the write in
@@ -31,6 +45,7 @@ const io: CliIo = {
   stdinIsTty: process.stdin.isTTY === true,
   stderrIsTty: process.stderr.isTTY === true,
   stdoutIsTty: process.stdout.isTTY === true,
+  gitCommit,
   ...(process.argv[2] === 'apply' ? { signal: applySignal() } : {}),
 };
 

@@ -1,4 +1,6 @@
 /** The CLI in-process: confirmation, progress on a TTY only, help and exit codes. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, startEmulator, type RunningEmulator } from '../../emulator';
@@ -49,6 +51,30 @@ describe('pbxctl in-process', () => {
     });
     expect(await runCli(['apply', EXAMPLE], yes.io)).toBe(0);
     expect(questions[0]).toMatch(/Apply 8 changes\? Only 'yes' will be accepted/);
+  });
+
+  it('the audit record names the commit the injected gitCommit reports (no subprocess in-process)', async () => {
+    const e = await env();
+    const dir = mkdtempSync(join(tmpdir(), 'pbxctl-cli-audit-'));
+    try {
+      const asked: string[] = [];
+      const gitCommit = (cwd: string) => {
+        asked.push(cwd);
+        return 'c0ffee0123456789';
+      };
+      const r = io(e, { gitCommit });
+      const audit = join(dir, 'audit.jsonl');
+      expect(await runCli(['apply', EXAMPLE, '--auto-approve', '--quiet', '--audit-log', audit], r.io)).toBe(0);
+      expect(asked).toEqual([ROOT]);
+      const records = readFileSync(audit, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      expect(records.length).toBeGreaterThan(0);
+      for (const rec of records) expect(rec.commit).toBe('c0ffee0123456789');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('apply <path> without a terminal and without --auto-approve refuses', async () => {

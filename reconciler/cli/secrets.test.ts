@@ -1,5 +1,5 @@
 /**
- * Secrets never leak (design.md §4 Outputs, §5): voicemail PINs from the environment, PINs the platform
+ * Secrets never leak (docs/design.md §4 Outputs, §5): voicemail PINs from the environment, PINs the platform
  * holds, and the API key must not appear in any byte pbxctl prints or writes — plan in every format, saved
  * plans, apply output and the audit log, drift, export, progress lines and error paths.
  */

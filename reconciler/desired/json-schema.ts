@@ -1,5 +1,5 @@
 /**
- * JSON Schema of the desired-state file, built from the kind registry (design.md §2, §6.6). The committed
+ * JSON Schema of the desired-state file, built from the kind registry (docs/design.md §2, §6.6). The committed
  * copy in `schemas/desired-state.schema.json` is checked fresh by a test; editors use it for completion.
  */
 import type { AnyKind, FieldSpec } from '../kinds/kind';

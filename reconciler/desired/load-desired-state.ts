@@ -1,5 +1,5 @@
 /**
- * YAML → DesiredState (design.md §4, first stage). Reads a file or a directory of files, keeps source
+ * YAML → DesiredState (docs/design.md §4, first stage). Reads a file or a directory of files, keeps source
  * positions, and reports ALL problems at once, each with file:line:column and the field path. No API call
  * is made here; a file that fails to load changes nothing. The kinds come from a registry (default: the
  * production one).

@@ -1,5 +1,5 @@
 /**
- * Extension numbering rules (netsapiens-api.md §14): the Persona range 100–8999 and the NetSapiens
+ * Extension numbering rules (docs/reference/netsapiens-api.md §14): the Persona range 100–8999 and the NetSapiens
  * default dial plan's reserved space. A domain may narrow the range and add reservations.
  */
 export interface ExtensionRules {

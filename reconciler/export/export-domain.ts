@@ -1,5 +1,5 @@
 /**
- * live → YAML that plans to zero changes (design.md §3 export/). Ring groups and other owned system users
+ * live → YAML that plans to zero changes (docs/design.md §3 export/). Ring groups and other owned system users
  * are exported by their kinds; PINs and other secrets are never exported.
  */
 import { Document } from 'yaml';

@@ -1,5 +1,5 @@
 /**
- * What every kind provides (design.md §3, §4). One registry (`registry.ts`, `DEFAULT_REGISTRY`) of these
+ * What every kind provides (docs/design.md §3, §4). One registry (`registry.ts`, `DEFAULT_REGISTRY`) of these
  * drives the JSON Schema, the loader, diff, apply, export and the Terraform resources, so YAML and Terraform
  * can never disagree about a field. Adding a kind: docs/adding-a-kind.md.
  */
@@ -16,7 +16,7 @@ interface FieldBase {
   /** snake_case name, the same in YAML and Terraform. */
   readonly name: string;
   readonly description: string;
-  /** Class of a change to this field (design.md §4). */
+  /** Class of a change to this field (docs/design.md §4). */
   readonly class: ChangeClass;
   readonly required?: boolean;
   /** Personal data masked by `--redact-pii`. */

@@ -1,9 +1,9 @@
 /**
  * The ONE module that decides how phone numbers, extensions and e-mail addresses are normalised for
- * comparison (design.md §2, §4). Kinds call these from `toComparable`; nothing else normalises.
+ * comparison (docs/design.md §2, §4). Kinds call these from `toComparable`; nothing else normalises.
  */
 
-/** Special answer-rule list values the platform understands (netsapiens-api.md §6). */
+/** Special answer-rule list values the platform understands (docs/reference/netsapiens-api.md §6). */
 const SPECIAL_NUMBERS = new Set(['anonymous', 'unknown']);
 
 /**

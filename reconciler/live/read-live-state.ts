@@ -1,5 +1,5 @@
 /**
- * Reads what the platform has (design.md §4, second stage). Domain-wide list endpoints with limit=1000
+ * Reads what the platform has (docs/design.md §4, second stage). Domain-wide list endpoints with limit=1000
  * where they exist; per-object reads only where the API has nothing domain-wide, under bounded concurrency.
  * Any failed read throws: a failed read is *unknown*, never "absent", so it can never turn into a create
  * or a delete.
@@ -86,7 +86,7 @@ export async function readLiveState(
 }
 
 /**
- * What deleting or recycling these extensions would lose (design.md §1 Reset/Recycle): voicemail messages,
+ * What deleting or recycling these extensions would lose (docs/design.md §1 Reset/Recycle): voicemail messages,
  * greetings, personal contacts. Read only for the extensions a plan would destroy.
  */
 export async function readLosses(

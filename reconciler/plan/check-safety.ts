@@ -1,6 +1,6 @@
 /**
  * checkSafety(plan, policy, flags) — PURE. Data-destroying changes, deletes over `max_deletes` and
- * protected extensions block the plan until the operator says so explicitly (design.md §4 Safety).
+ * protected extensions block the plan until the operator says so explicitly (docs/design.md §4 Safety).
  * Every message names the rule, the counts and the exact flag.
  */
 import type { Policy } from '../desired/load-desired-state';

@@ -1,5 +1,5 @@
 /**
- * computePlan(desired, live) → DomainPlan. PURE and deterministic (design.md §6.2): no HTTP, clock, env or
+ * computePlan(desired, live) → DomainPlan. PURE and deterministic (docs/design.md §6.2): no HTTP, clock, env or
  * randomness; changes are sorted, so the same inputs always print the same plan. A test fails if any
  * module under plan/ imports something that does I/O.
  */

@@ -1,6 +1,6 @@
 /**
  * The plan as a document: several domains, a summary, the inputs it was made from and a checksum
- * (design.md §4 Plan/apply parity). PURE: hashing is deterministic; no clock (the CLI stamps the time).
+ * (docs/design.md §4 Plan/apply parity). PURE: hashing is deterministic; no clock (the CLI stamps the time).
  */
 import { createHash } from 'node:crypto';
 import type { ChangeClass, Comparable, LiveObject } from '../kinds/kind';

@@ -1,5 +1,5 @@
 /**
- * plan/ must stay pure (design.md §3, §6.2): no module it loads, directly or through other modules of
+ * plan/ must stay pure (docs/design.md §3, §6.2): no module it loads, directly or through other modules of
  * ours, may import anything that does I/O. Type-only imports are erased and allowed.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';

@@ -57,7 +57,7 @@ function targetExists(desired: DomainDesiredState, live: DomainLiveState, r: Ref
 
 /**
  * References whose relation requires a target (ring-group members and fallbacks) must point at something
- * in the files or on the platform (design.md §2). Checked once live state is known; reported like any
+ * in the files or on the platform (docs/design.md §2). Checked once live state is known; reported like any
  * other desired-state error.
  */
 export function assertReferencesExist(

@@ -1,5 +1,5 @@
 /**
- * Renders a plan as text (terminals), Markdown (PR comments) or JSON (machines) — PURE (design.md §4
+ * Renders a plan as text (terminals), Markdown (PR comments) or JSON (machines) — PURE (docs/design.md §4
  * Outputs). One file per format; this module is their common entry point.
  */
 export { formatValue, type RenderOptions } from './render-common';

@@ -1,5 +1,5 @@
 /**
- * Golden plans (design.md §6.7): every `scenarios/<case>/` holds desired.yaml, live.json (emulator seed),
+ * Golden plans (docs/design.md §6.7): every `scenarios/<case>/` holds desired.yaml, live.json (emulator seed),
  * plan.txt and plan.md, and optionally options.json ({ allowDeletes, allowRecycle, redactPii }).
  * Each case runs the real pipeline over HTTP against an emulator seeded with live.json.
  * `UPDATE_GOLDEN=1 npx vitest run test/scenarios.test.ts` rewrites the golden files.

@@ -1,7 +1,7 @@
 /**
- * The NetSapiens API v2 client: the ONLY module of pbxctl that speaks HTTP (design.md §3, §5).
+ * The NetSapiens API v2 client: the ONLY module of pbxctl that speaks HTTP (docs/design.md §3, §5).
  *
- * Platform behaviour it accounts for (netsapiens-api.md §2):
+ * Platform behaviour it accounts for (docs/reference/netsapiens-api.md §2):
  * - lists are bare JSON arrays with no total; only some declare `start`/`limit` (paging.ts);
  * - writes answer 202 `{code,message}` unless a POST carries `synchronous: "yes"` (then 200 + the object);
  * - errors are `{code, message}`; they surface as typed errors (reconciler/errors.ts), one line each, redacted
@@ -117,7 +117,7 @@ export class NetSapiensClient extends PlatformHttp {
     return this.checkedList(path, `${path}/count`);
   }
 
-  // ---- typed endpoints (paths per netsapiens-api.md); async, so a bad name rejects rather than throws ----
+  // ---- typed endpoints (paths per docs/reference/netsapiens-api.md); async, so a bad name rejects rather than throws ----
 
   async version(): Promise<PlatformRecord> {
     return this.call('GET', '/version');

@@ -3,7 +3,7 @@
  * kinds. The emulator does NOT use this module: it models the platform from the OpenAPI document and
  * the evidence (issue 12), so an encoding the platform would not understand fails a test.
  *
- * Several encodings are not confirmed by any public source (netsapiens-api.md "Open questions"). Each is
+ * Several encodings are not confirmed by any public source (docs/reference/netsapiens-api.md "Open questions"). Each is
  * marked `UNCONFIRMED (checked 2026-11-23)` with what a live server must show; when a portal-made object
  * is read back from a real server, fix the constant here and both sides follow.
  */
@@ -24,7 +24,7 @@ export function fromYesNo(value: unknown): boolean | undefined {
 }
 
 /**
- * Field-name drift between 44.x servers and the v45 spec (netsapiens-api.md §4, §6, open question 3).
+ * Field-name drift between 44.x servers and the v45 spec (docs/reference/netsapiens-api.md §4, §6, open question 3).
  * Read: accept either; write: the v45 name (a 44.x server is expected to ignore unknown keys — UNCONFIRMED).
  */
 export const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
@@ -36,7 +36,7 @@ export const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * A user body with `email-address` also sent as `email`: a v45 server knows only the first, a 44.x server
- * only the second, and each ignores the field it does not know (platform-evidence.md "Other findings":
+ * only the second, and each ignores the field it does not know (docs/reference/platform-evidence.md "Other findings":
  * send both until the server's version is known).
  */
 export function withEmailSpellings<T extends Record<string, unknown>>(body: T): T {
@@ -55,7 +55,7 @@ export interface AnswerRuleWriter {
 
 /**
  * Writes the default (`*`) answer rule of a user just created: v2 user create (and the portal) already
- * writes one (platform-evidence.md §1e), so read first, then PUT `*` when it exists, else POST.
+ * writes one (docs/reference/platform-evidence.md §1e), so read first, then PUT `*` when it exists, else POST.
  * `postBody` is the full body for a POST; the PUT sends it without the POST-only keys.
  */
 export async function writeDefaultAnswerRule(
@@ -81,7 +81,7 @@ export function readField(record: Readonly<Record<string, unknown>>, name: strin
 }
 
 // ---- Ring groups ---------------------------------------------------------------------------------------
-// API v2 has no ring-group resource (netsapiens-api.md §8). We store a ring group as a system user whose
+// API v2 has no ring-group resource (docs/reference/netsapiens-api.md §8). We store a ring group as a system user whose
 // default (`*`) answer rule sim-rings the members and forwards on no answer to the fallback.
 // UNCONFIRMED (2026-11-23): the service-code the portal uses, and how per-member ring time is stored.
 // Verify by creating a ring group in the portal and reading GET /users/{ext} and /answerrules/%2A.
@@ -89,12 +89,12 @@ export function readField(record: Readonly<Record<string, unknown>>, name: strin
 /** `service-code` marking a user record as a pbxctl-managed ring group. */
 export const RING_GROUP_SERVICE_CODE = 'system-ringgroup';
 /**
- * Last name given to ring-group users: blank, as portal-made groups show (platform-evidence.md §1: the
+ * Last name given to ring-group users: blank, as portal-made groups show (docs/reference/platform-evidence.md §1: the
  * portal lists them as "Test Ring Group " with a trailing space). The spec requires the field, not a value.
  */
 export const RING_GROUP_LAST_NAME = '';
 
-/** Prefix every system user's service-code carries (netsapiens-api.md §4). */
+/** Prefix every system user's service-code carries (docs/reference/netsapiens-api.md §4). */
 export function isSystemUser(record: Readonly<Record<string, unknown>>): boolean {
   const code = record['service-code'];
   return typeof code === 'string' && code.startsWith('system-');
@@ -141,7 +141,7 @@ export interface Fallback {
   readonly extension: string;
 }
 
-/** Forward-target aliases as the platform stores them (netsapiens-api.md §6 alias grammar). */
+/** Forward-target aliases as the platform stores them (docs/reference/netsapiens-api.md §6 alias grammar). */
 export function encodeFallback(fallback: Fallback): string {
   switch (fallback.type) {
     case 'user':
@@ -234,7 +234,7 @@ export function decodeSpam(block: unknown): SpamAction {
 // ---- Phones --------------------------------------------------------------------------------------------
 /**
  * Device name the portal's "Add Phone Extension" creates. UNCONFIRMED (2026-11-23): most likely the bare
- * extension (netsapiens-api.md §5, open question 14).
+ * extension (docs/reference/netsapiens-api.md §5, open question 14).
  */
 export function phoneDeviceName(extension: string): string {
   return extension;

@@ -20,7 +20,7 @@ export interface HttpOptions extends SettingsInput {
   readonly apiKey?: string;
   /** OAuth2 password grant (POST /tokens), refreshed before expiry and once on a 401. */
   readonly oauth?: OAuthCredentials;
-  /** Sent as `X-NetSapiens-Log` so platform logs line up with a plan (design.md §4 Audit). */
+  /** Sent as `X-NetSapiens-Log` so platform logs line up with a plan (docs/design.md §4 Audit). */
   readonly logTag?: string;
   /** Injected sleep: the client treats every wait it asks for as having passed (tests of back-off). */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -352,7 +352,7 @@ function header(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** The scope an API key's documented prefix stands for (netsapiens-api.md §1.3); never the key itself. */
+/** The scope an API key's documented prefix stands for (docs/reference/netsapiens-api.md §1.3); never the key itself. */
 function scopeOfKey(key: string | undefined): string | undefined {
   const scopes: Record<string, string> = {
     nss_: 'Super User',

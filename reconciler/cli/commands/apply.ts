@@ -4,7 +4,6 @@
  * write (`--quiet` prints only the result); the domains are locked for the whole run (operations/domain-lock.ts);
  * the apply itself is the library's applyPlanRun.
  */
-import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { auditEnvironment } from '../../apply/audit-log';
@@ -104,7 +103,7 @@ async function applyRun(
       io.cwd,
       (flags['audit-log'] as string | undefined) ?? io.env.PBXCTL_AUDIT_LOG ?? '.pbxctl/audit.jsonl',
     ),
-    context: { tool: `pbxctl ${readVersion()}`, ...auditEnvironment(io.env, gitCommit(io.cwd)) },
+    context: { tool: `pbxctl ${readVersion()}`, ...auditEnvironment(io.env, io.gitCommit?.(io.cwd)) },
     now: io.now,
     ignoreChangeWindow: flags['ignore-change-window'] === true,
     sendWelcomeEmail: flags['no-welcome-email'] !== true,
@@ -142,16 +141,4 @@ async function approved(changes: number, io: CliIo): Promise<boolean> {
   if (answer.trim() === 'yes') return true;
   io.stderr('Apply cancelled; nothing was changed.\n');
   return false;
-}
-
-function gitCommit(cwd: string): string | undefined {
-  try {
-    return (
-      execFileSync('git', ['rev-parse', 'HEAD'], { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
-        .toString()
-        .trim() || undefined
-    );
-  } catch {
-    return undefined;
-  }
 }

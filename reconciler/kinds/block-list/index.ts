@@ -1,6 +1,6 @@
 /**
  * The `block_list` kind: the domain-wide number filter (`/domains/{d}/number-filters`, v44.3+,
- * netsapiens-api.md §6). One per domain, so it is a `set` kind keyed by the domain: never pruned, and
+ * docs/reference/netsapiens-api.md §6). One per domain, so it is a `set` kind keyed by the domain: never pruned, and
  * written as a difference — the endpoint has no PUT, only POST (add these) and DELETE (remove these).
  */
 import { blockListImpact } from './impact';

@@ -1,5 +1,5 @@
 /**
- * The `ring_group` kind: the portal's "Ring Group". API v2 has no ring-group resource (netsapiens-api.md
+ * The `ring_group` kind: the portal's "Ring Group". API v2 has no ring-group resource (docs/reference/netsapiens-api.md
  * §8), so a group is a system user (codec: `RING_GROUP_SERVICE_CODE`) whose default (`*`) answer rule
  * sim-rings the members and forwards to the fallback on no answer. Spam, allow and block live in the same
  * rule, exactly as for a user. How these pieces are encoded is decided in `platform/codec.ts`.
@@ -264,7 +264,7 @@ function ruleBody(
   }
   if (want('block')) {
     const list = normalizeNumberSet(spec.block ?? []);
-    // `remove: "no"` = the list replaces what is there (netsapiens-api.md §6).
+    // `remove: "no"` = the list replaces what is there (docs/reference/netsapiens-api.md §6).
     body['phone-numbers-to-reject'] = { enabled: yesNo(list.length > 0), remove: 'no', parameters: list };
   }
   if (!existing) Object.assign(body, { 'time-frame': '*', enabled: 'yes', 'is-active': true });
@@ -324,7 +324,7 @@ async function deleteRingGroup(
   target: ChangeTarget<RingGroupSpec, RingGroupPlatform>,
 ): Promise<void> {
   const live = target.live!;
-  // As for users: the platform leaves numbers routed to a deleted user dangling (netsapiens-api.md §4).
+  // As for users: the platform leaves numbers routed to a deleted user dangling (docs/reference/netsapiens-api.md §4).
   for (const number of live.platform.phoneNumbers) {
     await ctx.client.updatePhoneNumber(ctx.domain, number, { ...DID_UNASSIGNED });
   }

@@ -1,6 +1,6 @@
 /**
  * The `shared_contact` kind: an entry of the domain-wide directory (`/domains/{d}/contacts`,
- * netsapiens-api.md §7). The platform's id is a server-generated `unique-id`, which a file cannot know,
+ * docs/reference/netsapiens-api.md §7). The platform's id is a server-generated `unique-id`, which a file cannot know,
  * so identity is what a person reads: first name + last name + company, compared case-insensitively.
  * The `unique-id` rides along in the platform record for update and delete; it is never compared or
  * exported.

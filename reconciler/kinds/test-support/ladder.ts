@@ -1,5 +1,5 @@
 /**
- * The idempotence ladder (design.md §6.7) with nothing but the kinds themselves: read live state with each
+ * The idempotence ladder (docs/design.md §6.7) with nothing but the kinds themselves: read live state with each
  * kind's `read`, plan with `computePlan`, apply each change with the kind's `create`/`update`/`delete`
  * in plan order, then read and plan again. A kind is idempotent when that second plan is empty.
  * Deliberately independent of `reconciler/apply/`, so a kind can be proven before apply exists.

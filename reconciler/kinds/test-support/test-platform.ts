@@ -1,5 +1,5 @@
 /**
- * A throw-away emulator plus a client pointed at it, over real HTTP (design.md §5): the test platform.
+ * A throw-away emulator plus a client pointed at it, over real HTTP (docs/design.md §5): the test platform.
  */
 import { type EmulatorSeed, type RunningEmulator, startEmulator } from '../../../emulator';
 import { NetSapiensClient } from '../../platform/client';

@@ -50,7 +50,7 @@ function answerRuleBody(spec: UserSpec, extension: string, existing: PlatformRec
   }
   if (spec.block !== undefined) {
     const list = normalizeNumberSet(spec.block);
-    // `remove: "no"` = the list replaces what is there (call-blocking guide); see netsapiens-api.md §6.
+    // `remove: "no"` = the list replaces what is there (call-blocking guide); see docs/reference/netsapiens-api.md §6.
     body['phone-numbers-to-reject'] = { enabled: yesNo(list.length > 0), remove: 'no', parameters: list };
   }
   if (!existing) Object.assign(body, { 'time-frame': '*', enabled: 'yes', 'is-active': true });
@@ -109,7 +109,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   const top = new Set([...changed].map((f) => f.split('.')[0] as string));
   const userFields = new Set([...changed].filter((f) => !f.startsWith('phone') && !ANSWERING.has(f)));
   if (userFields.size > 0) {
-    // Send only the changed keys: on PUT an empty string clears a field (netsapiens-api.md §2 quirks).
+    // Send only the changed keys: on PUT an empty string clears a field (docs/reference/netsapiens-api.md §2 quirks).
     const body = userBody(spec, pinOf(target), userFields);
     if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, withEmailSpellings(body));
   }
@@ -134,7 +134,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
 export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   const live = target.live!;
   // The platform deletes devices, answer rules, contacts and voicemail with the user, but leaves phone
-  // numbers routed to it dangling (netsapiens-api.md §4): return them to the domain's inventory first.
+  // numbers routed to it dangling (docs/reference/netsapiens-api.md §4): return them to the domain's inventory first.
   for (const number of live.platform.phoneNumbers) {
     await ctx.client.updatePhoneNumber(ctx.domain, number, { ...DID_UNASSIGNED });
   }
@@ -142,7 +142,7 @@ export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
 }
 
 export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
-  // No reset endpoint exists (netsapiens-api.md §4): a recycle is delete + create. Phone numbers keep
+  // No reset endpoint exists (docs/reference/netsapiens-api.md §4): a recycle is delete + create. Phone numbers keep
   // routing to the extension, so they are not released here — the plan lists them as rerouted.
   await ctx.client.deleteUser(ctx.domain, target.live!.key);
   await createUser(ctx, target);

@@ -1,6 +1,6 @@
 import type { FieldSpec } from '../kind';
 
-/** `user-scope` values of the platform (netsapiens-api.md §1.4, OpenAPI `Scopes`). */
+/** `user-scope` values of the platform (docs/reference/netsapiens-api.md §1.4, OpenAPI `Scopes`). */
 export const USER_SCOPES = [
   'Basic User',
   'Simple User',

@@ -1,7 +1,8 @@
 /**
  * Must-show 1: the packed tarball, installed in an empty directory outside the repository, is a working pbxctl:
  * --version, validate, and plan → apply → plan = 0 against `npx pbxctl emulator`. The tarball holds the runtime
- * and its documents only: no test, fixture, state or plan file.
+ * and its documents only (plus the demo's example domain and seed): no test, fixture, state or plan file.
+ * `npx pbxctl demo` works from the installed package (it reads the shipped examples/, not a checkout).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,14 +26,16 @@ describe.skipIf(!HAVE_NPM)('npm install <packed tarball> outside the repository'
     expect(r.code, show(r)).toBe(0);
   }, 600_000);
 
-  it('packs dist/, the schema, the templates, README and licence, and nothing else', () => {
+  it('packs dist/, the schema, the templates, the demo example, README and licence, and nothing else', () => {
     expect(files).toContain('dist/reconciler/cli/main.js');
     expect(files).toContain('schemas/desired-state.schema.json');
     expect(files).toContain('templates/workflows/plan.yml');
     expect(files).toContain('README.md');
     expect(files).toContain('LICENSE');
+    expect(files).toContain('examples/small-office/acme.yaml');
+    expect(files).toContain('examples/demo/seed.yaml');
     const allowed =
-      /^(package\.json|README\.md|LICENSE|dist\/.+\.js|schemas\/[^/]+\.json|templates\/.+|vendor\/(README\.md|netsapiens\/openapi-v45\.0\.json))$/;
+      /^(package\.json|README\.md|LICENSE|dist\/.+\.js|schemas\/[^/]+\.json|templates\/.+|examples\/(small-office\/[^/]+\.yaml|demo\/seed\.yaml)|vendor\/(README\.md|netsapiens\/openapi-v45\.0\.json))$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
     const forbidden =
       /(\.test\.|test-helpers|test-fixtures|test-harness|test-support|fixture|\.tfstate|tfstate\.backup|(^|\/)plan\.json$|\.pbxctl\/|audit\.jsonl|\.map$|\.ts$)/;
@@ -47,6 +50,17 @@ describe.skipIf(!HAVE_NPM)('npm install <packed tarball> outside the repository'
     const { version } = JSON.parse(readFileSync(join(project, 'node_modules', 'pbxctl', 'package.json'), 'utf8'));
     expect(r.code, show(r)).toBe(0);
     expect(r.stdout.trim()).toBe(`pbxctl ${version}`);
+  });
+
+  it('npx pbxctl demo runs plan → apply → plan = 0 from the installed package', async () => {
+    const r = await run('npx', ['--no-install', 'pbxctl', 'demo'], {
+      cwd: project,
+      env: cleanEnv(),
+      timeoutMs: 120_000,
+    });
+    expect(r.code, show(r)).toBe(0);
+    expect(r.stdout).toContain('3. plan again');
+    expect(r.stdout).toMatch(/Requests served by the emulator: \d+/);
   });
 
   it('init → validate → plan → apply → plan = 0 against npx pbxctl emulator', async () => {

@@ -24,6 +24,134 @@ function cfg(over: Record<string, unknown> = {}): CtyObject {
   } as CtyObject;
 }
 
+/** GetProviderSchema, provider config validation and Configure (api_url → the JSON store). */
+async function schemaAndConfigure(tf: FakeTerraform, store: string): Promise<void> {
+  // GetProviderSchema
+  const schema = await tf.getProviderSchema();
+  expect(Object.keys(schema.resource_schemas)).toEqual([TYPE]);
+  expect(schema.server_capabilities.plan_destroy).toBe(true);
+  const apiKey = schema.provider.block.attributes.find((a: { name: string }) => a.name === 'api_key');
+  expect(apiKey).toMatchObject({ sensitive: true, optional: true });
+
+  // Configure (api_url → the JSON store)
+  expect(await tf.validateProviderConfig({ api_url: 'not a url', api_key: null })).toMatchObject([
+    { severity: 'ERROR', path: [{ attribute: 'api_url' }] },
+  ]);
+  expect(await tf.configure({ api_url: pathToFileURL(store).href, api_key: 'nsd_secret' })).toEqual([]);
+
+  // Validate: a bad value gives a diagnostic on the attribute path
+  expect(await tf.validateResourceConfig(TYPE, cfg())).toEqual([]);
+  expect(await tf.validateResourceConfig(TYPE, cfg({ number: '1x' }))).toEqual([
+    {
+      severity: 'ERROR',
+      summary: 'Invalid extension number',
+      detail: '"1x" must be 2-6 digits',
+      path: [{ attribute: 'number' }],
+    },
+  ]);
+}
+
+/** Plan and apply a create, then read, import and the data source; returns the created state. */
+async function createReadImport(tf: FakeTerraform, store: string): Promise<CtyObject> {
+  // Plan create: id unknown, defaults filled
+  const config = cfg();
+  const plan = await tf.planResourceChange(TYPE, {
+    prior: null,
+    proposed: proposeNewState(tf.typeOf(TYPE), null, config, COMPUTED),
+    config,
+  });
+  expect(plan.diagnostics).toEqual([]);
+  expect(plan.planned?.id).toBeInstanceOf(Unknown);
+  expect(plan.planned?.voicemail).toBe(false);
+  expect(plan.planned?.forward).toEqual([{ to: '1002', after_seconds: 20 }]);
+
+  // Apply create
+  const created = await tf.applyResourceChange(TYPE, { prior: null, planned: plan.planned, config });
+  expect(created.diagnostics).toEqual([]);
+  const state = created.newState!;
+  expect(state.id).toMatch(/^ext-1001-/);
+  expect(state).toMatchObject({ name: 'Front desk', voicemail: false, pin: '4321' });
+  expect(Object.keys(JSON.parse(readFileSync(store, 'utf8')).extensions)).toEqual([state.id]);
+
+  // Read
+  const read = await tf.readResource(TYPE, state);
+  expect(read.newState).toEqual(state);
+
+  // Import by id (Terraform then reads)
+  const imported = await tf.importResourceState(TYPE, String(state.id));
+  expect(imported.imported).toHaveLength(1);
+  expect(imported.imported[0].state).toMatchObject({ id: state.id, name: null, forward: [] });
+  expect((await tf.readResource(TYPE, imported.imported[0].state!)).newState).toEqual(state);
+
+  // Data source
+  const ds = await tf.readDataSource(TYPE, { number: '1001', id: null, name: null });
+  expect(ds.state).toEqual({ number: '1001', id: state.id, name: 'Front desk' });
+  return state;
+}
+
+/** An in-place update, then a platform failure that keeps the prior state; returns the updated state. */
+async function updateThenFail(tf: FakeTerraform, state: CtyObject): Promise<CtyObject> {
+  // Plan in-place update: no replacement, id carried
+  const cfg2 = cfg({ name: 'Lobby' });
+  const upd = await tf.planResourceChange(TYPE, {
+    prior: state,
+    proposed: proposeNewState(tf.typeOf(TYPE), state, cfg2, COMPUTED),
+    config: cfg2,
+  });
+  expect(upd.requiresReplace).toEqual([]);
+  expect(upd.planned?.id).toBe(state.id);
+  const updated = await tf.applyResourceChange(TYPE, { prior: state, planned: upd.planned, config: cfg2 });
+  expect(updated.newState?.name).toBe('Lobby');
+
+  // A platform failure is a diagnostic; the process survives and keeps the prior state
+  const cfgBoom = cfg({ name: 'explode' });
+  const boomPlan = await tf.planResourceChange(TYPE, {
+    prior: updated.newState,
+    proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfgBoom, COMPUTED),
+    config: cfgBoom,
+  });
+  const boom = await tf.applyResourceChange(TYPE, {
+    prior: updated.newState,
+    planned: boomPlan.planned,
+    config: cfgBoom,
+  });
+  expect(boom.diagnostics).toMatchObject([
+    { severity: 'ERROR', summary: `Updating ${TYPE} failed`, detail: 'simulated platform failure' },
+  ]);
+  expect(boom.newState).toEqual(updated.newState);
+  return updated.newState as CtyObject;
+}
+
+/** requires_replace, an out-of-band delete, destroy, and upgrading stored state. */
+async function replaceDestroyUpgrade(tf: FakeTerraform, store: string, state: CtyObject, current: CtyObject) {
+  // Plan with a forceNew change: requires_replace
+  const cfg3 = cfg({ name: 'Lobby', number: '1009' });
+  const rep = await tf.planResourceChange(TYPE, {
+    prior: current,
+    proposed: proposeNewState(tf.typeOf(TYPE), current, cfg3, COMPUTED),
+    config: cfg3,
+  });
+  expect(rep.requiresReplace).toEqual([[{ attribute: 'number' }]]);
+  expect(rep.planned?.id).toBeInstanceOf(Unknown);
+
+  // Out-of-band delete: read returns null
+  writeFileSync(store, JSON.stringify({ extensions: {} }));
+  expect((await tf.readResource(TYPE, current)).newState).toBeNull();
+  writeFileSync(store, JSON.stringify({ extensions: { [String(state.id)]: { ...current, id: undefined } } }));
+
+  // Destroy: plan null, apply null
+  const del = await tf.planResourceChange(TYPE, { prior: current, proposed: null, config: null });
+  expect(del.planned).toBeNull();
+  const gone = await tf.applyResourceChange(TYPE, { prior: current, planned: null, config: null });
+  expect(gone.diagnostics).toEqual([]);
+  expect(gone.newState).toBeNull();
+  expect(JSON.parse(readFileSync(store, 'utf8')).extensions).toEqual({});
+
+  // Stored state from JSON (UpgradeResourceState): missing attributes filled, extra dropped
+  const up = await tf.upgradeResourceState(TYPE, 0, { id: 'ext-1', name: 'n', number: '12', legacy: true });
+  expect(up.state).toMatchObject({ id: 'ext-1', name: 'n', voicemail: null, forward: [] });
+}
+
 describe('protocol: fake Terraform drives the test provider over mTLS', () => {
   let dir: string;
   let store: string;
@@ -48,122 +176,10 @@ describe('protocol: fake Terraform drives the test provider over mTLS', () => {
   });
 
   it('runs the resource lifecycle', async () => {
-    // GetProviderSchema
-    const schema = await tf.getProviderSchema();
-    expect(Object.keys(schema.resource_schemas)).toEqual([TYPE]);
-    expect(schema.server_capabilities.plan_destroy).toBe(true);
-    const apiKey = schema.provider.block.attributes.find((a: { name: string }) => a.name === 'api_key');
-    expect(apiKey).toMatchObject({ sensitive: true, optional: true });
-
-    // Configure (api_url → the JSON store)
-    expect(await tf.validateProviderConfig({ api_url: 'not a url', api_key: null })).toMatchObject([
-      { severity: 'ERROR', path: [{ attribute: 'api_url' }] },
-    ]);
-    expect(await tf.configure({ api_url: pathToFileURL(store).href, api_key: 'nsd_secret' })).toEqual([]);
-
-    // Validate: a bad value gives a diagnostic on the attribute path
-    expect(await tf.validateResourceConfig(TYPE, cfg())).toEqual([]);
-    expect(await tf.validateResourceConfig(TYPE, cfg({ number: '1x' }))).toEqual([
-      {
-        severity: 'ERROR',
-        summary: 'Invalid extension number',
-        detail: '"1x" must be 2-6 digits',
-        path: [{ attribute: 'number' }],
-      },
-    ]);
-
-    // Plan create: id unknown, defaults filled
-    const config = cfg();
-    const plan = await tf.planResourceChange(TYPE, {
-      prior: null,
-      proposed: proposeNewState(tf.typeOf(TYPE), null, config, COMPUTED),
-      config,
-    });
-    expect(plan.diagnostics).toEqual([]);
-    expect(plan.planned?.id).toBeInstanceOf(Unknown);
-    expect(plan.planned?.voicemail).toBe(false);
-    expect(plan.planned?.forward).toEqual([{ to: '1002', after_seconds: 20 }]);
-
-    // Apply create
-    const created = await tf.applyResourceChange(TYPE, { prior: null, planned: plan.planned, config });
-    expect(created.diagnostics).toEqual([]);
-    const state = created.newState!;
-    expect(state.id).toMatch(/^ext-1001-/);
-    expect(state).toMatchObject({ name: 'Front desk', voicemail: false, pin: '4321' });
-    expect(Object.keys(JSON.parse(readFileSync(store, 'utf8')).extensions)).toEqual([state.id]);
-
-    // Read
-    const read = await tf.readResource(TYPE, state);
-    expect(read.newState).toEqual(state);
-
-    // Import by id (Terraform then reads)
-    const imported = await tf.importResourceState(TYPE, String(state.id));
-    expect(imported.imported).toHaveLength(1);
-    expect(imported.imported[0].state).toMatchObject({ id: state.id, name: null, forward: [] });
-    expect((await tf.readResource(TYPE, imported.imported[0].state!)).newState).toEqual(state);
-
-    // Data source
-    const ds = await tf.readDataSource(TYPE, { number: '1001', id: null, name: null });
-    expect(ds.state).toEqual({ number: '1001', id: state.id, name: 'Front desk' });
-
-    // Plan in-place update: no replacement, id carried
-    const cfg2 = cfg({ name: 'Lobby' });
-    const upd = await tf.planResourceChange(TYPE, {
-      prior: state,
-      proposed: proposeNewState(tf.typeOf(TYPE), state, cfg2, COMPUTED),
-      config: cfg2,
-    });
-    expect(upd.requiresReplace).toEqual([]);
-    expect(upd.planned?.id).toBe(state.id);
-    const updated = await tf.applyResourceChange(TYPE, { prior: state, planned: upd.planned, config: cfg2 });
-    expect(updated.newState?.name).toBe('Lobby');
-
-    // A platform failure is a diagnostic; the process survives and keeps the prior state
-    const cfgBoom = cfg({ name: 'explode' });
-    const boomPlan = await tf.planResourceChange(TYPE, {
-      prior: updated.newState,
-      proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfgBoom, COMPUTED),
-      config: cfgBoom,
-    });
-    const boom = await tf.applyResourceChange(TYPE, {
-      prior: updated.newState,
-      planned: boomPlan.planned,
-      config: cfgBoom,
-    });
-    expect(boom.diagnostics).toMatchObject([
-      { severity: 'ERROR', summary: `Updating ${TYPE} failed`, detail: 'simulated platform failure' },
-    ]);
-    expect(boom.newState).toEqual(updated.newState);
-
-    // Plan with a forceNew change: requires_replace
-    const cfg3 = cfg({ name: 'Lobby', number: '1009' });
-    const rep = await tf.planResourceChange(TYPE, {
-      prior: updated.newState,
-      proposed: proposeNewState(tf.typeOf(TYPE), updated.newState, cfg3, COMPUTED),
-      config: cfg3,
-    });
-    expect(rep.requiresReplace).toEqual([[{ attribute: 'number' }]]);
-    expect(rep.planned?.id).toBeInstanceOf(Unknown);
-
-    // Out-of-band delete: read returns null
-    writeFileSync(store, JSON.stringify({ extensions: {} }));
-    expect((await tf.readResource(TYPE, updated.newState!)).newState).toBeNull();
-    writeFileSync(
-      store,
-      JSON.stringify({ extensions: { [String(state.id)]: { ...updated.newState, id: undefined } } }),
-    );
-
-    // Destroy: plan null, apply null
-    const del = await tf.planResourceChange(TYPE, { prior: updated.newState, proposed: null, config: null });
-    expect(del.planned).toBeNull();
-    const gone = await tf.applyResourceChange(TYPE, { prior: updated.newState, planned: null, config: null });
-    expect(gone.diagnostics).toEqual([]);
-    expect(gone.newState).toBeNull();
-    expect(JSON.parse(readFileSync(store, 'utf8')).extensions).toEqual({});
-
-    // Stored state from JSON (UpgradeResourceState): missing attributes filled, extra dropped
-    const up = await tf.upgradeResourceState(TYPE, 0, { id: 'ext-1', name: 'n', number: '12', legacy: true });
-    expect(up.state).toMatchObject({ id: 'ext-1', name: 'n', voicemail: null, forward: [] });
+    await schemaAndConfigure(tf, store);
+    const state = await createReadImport(tf, store);
+    const updated = await updateThenFail(tf, state);
+    await replaceDestroyUpgrade(tf, store, state, updated);
   });
 
   it('unknown resource types and secrets: diagnostics, and the api key never reaches stderr', async () => {
