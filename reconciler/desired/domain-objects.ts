@@ -5,7 +5,7 @@
 import type { DesiredStateIssue } from '../errors';
 import type { AnyKind, DesiredObject } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
-import { desiredObject } from './desired-object';
+import { checkEntryValues, desiredObject } from './desired-object';
 import { at, dotted, yamlPath } from './positions';
 import { type ExtensionRules, extensionProblem } from './reserved';
 import type { LoadOptions, ParsedFile } from './types';
@@ -33,7 +33,13 @@ function sectionObjects(
     list.push(desiredObject(kind, domain, spec, p, [kind.section], options, issues));
   } else if (Array.isArray(section)) {
     section.forEach((entry, i) => {
-      if (!entry || typeof entry !== 'object') return; // reported by the schema
+      // Not a mapping, or a required field missing or refused: reported by the schema.
+      if (!entry || typeof entry !== 'object') return;
+      const raw = entry as Record<string, unknown>;
+      if (kind.fields.some((f) => f.required && raw[f.name] === undefined)) {
+        checkEntryValues(kind, raw, p, [kind.section, i], issues);
+        return;
+      }
       list.push(desiredObject(kind, domain, entry as Record<string, unknown>, p, [kind.section, i], options, issues));
     });
   }
@@ -48,7 +54,7 @@ export function collectObjects(
 ): Map<string, DesiredObject[]> {
   const objects = new Map<string, DesiredObject[]>();
   for (const p of files) {
-    const value = p.doc.toJS() as Record<string, unknown>;
+    const value = p.value as Record<string, unknown>;
     for (const kind of registry.kinds) {
       const section = value[kind.section];
       if (section === undefined) continue;
