@@ -3,6 +3,7 @@ import type { DesiredStateIssue } from '../errors';
 import type { AnyKind, DesiredObject, FieldSpec } from '../kinds/kind';
 import { isValidEmail, isValidNumber } from '../kinds/normalize';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, pinProblem, type SecretResolver } from '../kinds/secret';
+import { quoteValue } from '../util/escape';
 import { at, dotted } from './positions';
 import type { LoadOptions, ParsedFile } from './types';
 
@@ -115,14 +116,14 @@ function checkValues(
         issues.push({
           position: at(p, here),
           path: dotted(here),
-          message: `"${v}" is not a valid e-mail address`,
+          message: `${quoteValue(v)} is not a valid e-mail address`,
           hint: 'use name@example.com (several separated by ;)',
         });
       if (f.format === 'phone' && v !== '' && !isValidNumber(v))
         issues.push({
           position: at(p, here),
           path: dotted(here),
-          message: `"${v}" is not a phone number`,
+          message: `${quoteValue(v)} is not a phone number`,
           hint: 'use E.164, e.g. "+1 212 555 0100"',
         });
     }
@@ -132,7 +133,7 @@ function checkValues(
           issues.push({
             position: at(p, [...here, i]),
             path: dotted([...here, i]),
-            message: `"${x}" is not a phone number`,
+            message: `${quoteValue(x)} is not a phone number`,
             hint: 'use E.164 ("+1 800 555 0199"), or anonymous / unknown',
           });
       });

@@ -6,6 +6,7 @@ import type { DesiredStateIssue } from '../errors';
 import type { AnyKind, DesiredObject } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
 import { checkEntryValues, desiredObject } from './desired-object';
+import { quoteValue } from '../util/escape';
 import { at, dotted, yamlPath } from './positions';
 import { type ExtensionRules, extensionProblem } from './reserved';
 import type { LoadOptions, ParsedFile } from './types';
@@ -118,7 +119,7 @@ export function checkUniqueKeys(
         issues.push({
           position: at(fileOf(files, obj), yamlPath(obj.path ?? '')),
           path: obj.path ?? '',
-          message: `duplicate ${kind.title.toLowerCase()} "${obj.key}" (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`,
+          message: `duplicate ${kind.title.toLowerCase()} ${quoteValue(obj.key)} (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`,
           hint: 'each entry must be unique; merge the two',
         });
       } else seen.set(obj.key, obj);

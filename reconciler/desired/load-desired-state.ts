@@ -15,7 +15,7 @@ import { escapeControl } from '../util/escape';
 import { checkDomainName } from './names';
 import { at, sortIssues } from './positions';
 import { pruneInvalid } from './prune-invalid';
-import { readSource } from './read-source';
+import { decodeSource, readSource } from './read-source';
 import { schemaIssues } from './schema-issues';
 import type { DesiredState, DomainDesiredState, LoadOptions, ParsedFile } from './types';
 import { documentValue } from './yaml-value';
@@ -55,10 +55,45 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
     throw new DesiredStateError([
       { path: '', message: `no .yaml files under ${path}`, hint: 'point at a domain file or a directory of them' },
     ]);
-  const parsed = parseFiles(path, files, options, issues);
+  const cwd = options.cwd ?? process.cwd();
+  const root = statSync(path).isFile() ? dirname(path) : path;
+  const sources = files.map((file): NamedSource => {
+    const displayName = relative(cwd, file) || file;
+    return { file, displayName, rootRelative: relative(root, file) || file, ...readSource(file, displayName, options.env) };
+  });
+  return loadSources(sources, registry, options, issues);
+}
+
+/**
+ * The same from bytes in memory (`name` is used in messages and as the file name): for callers that hold
+ * the text already, and for the fuzz test.
+ */
+export function loadDesiredBytes(
+  files: readonly { readonly name: string; readonly bytes: Buffer }[],
+  options: LoadOptions = {},
+): DesiredState {
+  const sources = files.map(
+    (f): NamedSource => ({ file: f.name, displayName: f.name, rootRelative: f.name, ...decodeSource(f.bytes, f.name, options.env) }),
+  );
+  return loadSources(sources, options.registry ?? DEFAULT_REGISTRY, options, []);
+}
+
+type NamedSource = { file: string; displayName: string; rootRelative: string } & (
+  | { text: string }
+  | { issue: DesiredStateIssue }
+);
+
+function loadSources(
+  sources: readonly NamedSource[],
+  registry: Registry,
+  options: LoadOptions,
+  issues: DesiredStateIssue[],
+): DesiredState {
+  const parsed = parseFiles(sources, issues);
   if (issues.length) throw new DesiredStateError(sortIssues(issues));
 
   const byDomain = new Map<string, ParsedFile[]>();
+  const listSections = new Set(registry.kinds.filter((k) => k.shape === 'list').map((k) => k.section));
   for (const p of parsed) {
     const value = p.value as Record<string, unknown> | null;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -66,7 +101,7 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
       continue;
     }
     issues.push(...schemaIssues(p, value, registry));
-    pruneInvalid(value, p.invalid);
+    pruneInvalid(value, p.invalid, listSections);
     const domain = typeof value.domain === 'string' ? value.domain : undefined;
     const bad = domain === undefined ? undefined : checkDomainName(domain);
     if (bad) issues.push({ position: at(p, ['domain']), path: 'domain', ...bad });
@@ -81,22 +116,14 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
   return { domains };
 }
 
-function parseFiles(
-  path: string,
-  files: readonly string[],
-  options: LoadOptions,
-  issues: DesiredStateIssue[],
-): ParsedFile[] {
+function parseFiles(sources: readonly NamedSource[], issues: DesiredStateIssue[]): ParsedFile[] {
   const parsed: ParsedFile[] = [];
-  const cwd = options.cwd ?? process.cwd();
-  for (const file of files) {
-    const displayName = relative(cwd, file) || file;
-    const source = readSource(file, displayName, options.env);
+  for (const source of sources) {
     if ('issue' in source) {
       issues.push(source.issue);
       continue;
     }
-    const { text } = source;
+    const { file, displayName, rootRelative, text } = source;
     const lines = new LineCounter();
     const doc = parseDocument(text, {
       lineCounter: lines,
@@ -114,13 +141,12 @@ function parseFiles(
         message: yamlMessage(e.message),
       });
     }
-    const where = { file: displayName, line: 1, column: 1 };
     const linePos = (offset: number) => {
       const pos = lines.linePos(offset);
       return { line: pos.line, column: pos.col };
     };
+    const where = { file: displayName, line: 1, column: 1 };
     const value = issues.length > before ? undefined : documentValue(doc, where, linePos, issues);
-    const rootRelative = relative(statSync(path).isFile() ? dirname(path) : path, file) || file;
     parsed.push({ file, displayName, rootRelative, text, doc, lines, value, invalid: new Set() });
   }
   return parsed;

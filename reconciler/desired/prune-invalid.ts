@@ -13,19 +13,18 @@ function decode(pointer: string): (string | number)[] {
 }
 
 /**
- * Removes the value at each JSON pointer: an object property is deleted; an entry of a top-level section
- * (`/users/3`) becomes null (skipped, positions of the others kept); any other list entry takes the whole
+ * Removes the value at each JSON pointer: an object property is deleted; an entry of a list section
+ * (`/users/3`, a kind of shape `list`) becomes null (skipped, positions of the others kept); any other list entry takes the whole
  * list with it (`/ring_groups/0/members/2` drops `members`, `/block_list/1` drops `block_list`).
  */
-export function pruneInvalid(root: unknown, pointers: Iterable<string>): void {
+export function pruneInvalid(root: unknown, pointers: Iterable<string>, listSections: ReadonlySet<string>): void {
   for (const pointer of pointers) {
     let path = decode(pointer);
     if (path.length === 0) continue;
     for (;;) {
       const parent = valueAt(root, path.slice(0, -1));
-      const entry = Array.isArray(parent) ? parent[Number(path[path.length - 1])] : undefined;
-      const isEntry = entry === null || (typeof entry === 'object' && !Array.isArray(entry));
-      if (Array.isArray(parent) && (path.length > 2 || !isEntry)) {
+      const isEntry = path.length === 2 && listSections.has(String(path[0]));
+      if (Array.isArray(parent) && !isEntry) {
         path = path.slice(0, -1);
         continue;
       }

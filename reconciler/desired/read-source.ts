@@ -58,30 +58,34 @@ function firstBadByte(bytes: Buffer): { line: number; column: number } {
   return { line, column };
 }
 
-/** The text of a file, or an issue saying why it cannot be read (too large, not UTF-8). */
-export function readSource(
-  file: string,
-  displayName: string,
-  env: NodeJS.ProcessEnv = process.env,
-): { text: string } | { issue: DesiredStateIssue } {
+type Source = { text: string } | { issue: DesiredStateIssue };
+
+/** The text of a file, or an issue saying why it cannot be read (too large — checked before reading —, not UTF-8). */
+export function readSource(file: string, displayName: string, env: NodeJS.ProcessEnv = process.env): Source {
   const limit = maxFileBytes(env);
-  const where = { file: displayName, line: 1, column: 1 };
   let size: number;
   try {
     size = statSync(file).size;
   } catch {
-    return { issue: { position: where, path: '', message: `cannot read ${displayName}` } };
+    return { issue: { position: { file: displayName, line: 1, column: 1 }, path: '', message: `cannot read ${displayName}` } };
   }
-  if (size > limit)
-    return {
-      issue: {
-        position: where,
-        path: '',
-        message: `the file is ${mb(size)}, over the ${mb(limit)} limit for one desired-state file`,
-        hint: 'split the domain into several files in a directory, or raise PBXCTL_MAX_FILE_BYTES',
-      },
-    };
-  const bytes = readFileSync(file);
+  if (size > limit) return { issue: tooLarge(displayName, size, limit) };
+  return decodeSource(readFileSync(file), displayName, env);
+}
+
+function tooLarge(displayName: string, size: number, limit: number): DesiredStateIssue {
+  return {
+    position: { file: displayName, line: 1, column: 1 },
+    path: '',
+    message: `the file is ${mb(size)}, over the ${mb(limit)} limit for one desired-state file`,
+    hint: 'split the domain into several files in a directory, or raise PBXCTL_MAX_FILE_BYTES',
+  };
+}
+
+/** Bytes → text: the size limit, UTF-8 only (a UTF-8 BOM is dropped), other encodings named. */
+export function decodeSource(bytes: Buffer, displayName: string, env: NodeJS.ProcessEnv = process.env): Source {
+  const limit = maxFileBytes(env);
+  if (bytes.length > limit) return { issue: tooLarge(displayName, bytes.length, limit) };
   const foreign = foreignEncoding(bytes);
   if (foreign) {
     const pos = foreign.startsWith('not UTF-8') ? firstBadByte(bytes) : { line: 1, column: 1 };

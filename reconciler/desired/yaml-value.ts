@@ -4,8 +4,12 @@
  * bomb (anchors of anchors, each expanding nine-fold) is still refused, by the library's alias heuristic
  * and by counting the values the aliases expand to.
  */
-import { type Document, isCollection, visit } from 'yaml';
+import { type Document, isCollection, isNode, visit } from 'yaml';
+
+/** Tags whose values are plain JSON (a `!!binary` or `!!set` has no place in a desired-state file). */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 import type { DesiredStateIssue, SourcePosition } from '../errors';
+import { escapeControl } from '../util/escape';
 
 /** yaml's `maxAliasCount` (uses × nested aliases per anchor): 100 users × 1 anchor is 100. */
 export const MAX_ALIAS_COUNT = 1_000_000;
@@ -31,17 +35,25 @@ export function documentValue(
   linePos: (offset: number) => { line: number; column: number },
   issues: DesiredStateIssue[],
 ): unknown | undefined {
-  let complexKey: SourcePosition | undefined;
+  let odd: { at: SourcePosition; message: string } | undefined;
+  const found = (node: unknown, message: string) => {
+    const offset = (node as { range?: [number, number] }).range?.[0] ?? 0;
+    odd = { at: { ...where, ...linePos(offset) }, message };
+    return visit.BREAK;
+  };
   visit(doc, {
-    Pair(_, pair) {
-      if (!isCollection(pair.key)) return undefined;
-      const offset = (pair.key as { range?: [number, number] }).range?.[0] ?? 0;
-      complexKey = { ...where, ...linePos(offset) };
-      return visit.BREAK;
-    },
+    Pair: (_, pair) => (isCollection(pair.key) ? found(pair.key, 'a key must be a plain name, not a list or mapping') : undefined),
+    Alias: (_, alias) =>
+      alias.resolve(doc)
+        ? undefined
+        : found(alias, `the alias *${escapeControl(alias.source)} has no anchor &${escapeControl(alias.source)} before it`),
+    Node: (_, node) =>
+      isNode(node) && node.tag && !PLAIN_TAGS.has(node.tag)
+        ? found(node, `the YAML tag ${escapeControl(node.tag.slice(0, 60))} is not supported here`)
+        : undefined,
   });
-  if (complexKey) {
-    issues.push({ position: complexKey, path: '', message: 'a key must be a plain name, not a list or mapping' });
+  if (odd) {
+    issues.push({ position: odd.at, path: '', message: odd.message, hint: 'write plain strings, numbers, lists and mappings' });
     return undefined;
   }
   let value: unknown;
