@@ -20,12 +20,52 @@ export function prng(seed: number): () => number {
 }
 
 const VALUES = [
-  '~', 'null', '0x1F', '0110', '1001', '-1', '1e400', '.nan', '.inf', 'true', '[]', '{}', '[~]', '[1, [2]]',
-  '{ a: 1 }', '*nope', '!!binary aGk=', '!foo bar', '"x\\nacme.yaml:1:1: fake error"', '"\\e[31mred\\u202e"',
-  '".."', '"../../x"', '"a/b"', '{ env: NS_API_KEY }', '{ env: PBXCTL_SECRETS }', '{ env: VM_PIN_1001 }',
-  '"+1 900 555 0000"', 'vendor', '"1000"', `"${'x'.repeat(5000)}"`, '2001-01-01', '12:30', '"\\u0000"',
-  '{ protect: "1000" }', '[{ extension: ~ }]', '{ <<: *nope }', '&anc { a: 1 }', '|\n  multi\n  line', '>-',
-  '? [a]', '"voicmail"', 'Basic user', '{ voicemail: 1001, user: "1001" }', "'it''s'", '-', '- - x',
+  '~',
+  'null',
+  '0x1F',
+  '0110',
+  '1001',
+  '-1',
+  '1e400',
+  '.nan',
+  '.inf',
+  'true',
+  '[]',
+  '{}',
+  '[~]',
+  '[1, [2]]',
+  '{ a: 1 }',
+  '*nope',
+  '!!binary aGk=',
+  '!foo bar',
+  '"x\\nacme.yaml:1:1: fake error"',
+  '"\\e[31mred\\u202e"',
+  '".."',
+  '"../../x"',
+  '"a/b"',
+  '{ env: NS_API_KEY }',
+  '{ env: PBXCTL_SECRETS }',
+  '{ env: VM_PIN_1001 }',
+  '"+1 900 555 0000"',
+  'vendor',
+  '"1000"',
+  `"${'x'.repeat(5000)}"`,
+  '2001-01-01',
+  '12:30',
+  '"\\u0000"',
+  '{ protect: "1000" }',
+  '[{ extension: ~ }]',
+  '{ <<: *nope }',
+  '&anc { a: 1 }',
+  '|\n  multi\n  line',
+  '>-',
+  '? [a]',
+  '"voicmail"',
+  'Basic user',
+  '{ voicemail: 1001, user: "1001" }',
+  "'it''s'",
+  '-',
+  '- - x',
 ];
 
 /** The cases listed in issue 13 (defect 2) and 14 (#7), written out. */
@@ -142,7 +182,8 @@ export function fuzzValidate(count: number, seed: number, baseFile: string): Fuz
         internal.push({ error: String((err as Error)?.stack ?? err), sample });
         continue;
       }
-      for (const issue of err.issues) if (!issueOk(issue, pin)) badIssues.push({ issue: JSON.stringify(issue), sample });
+      for (const issue of err.issues)
+        if (!issueOk(issue, pin)) badIssues.push({ issue: JSON.stringify(issue), sample });
     }
   }
   return { files: count, loaded, refused: count - loaded - internal.length, internal, badIssues };

@@ -19,7 +19,8 @@ function main(): number {
     `${report.files} files (seed ${seed}) in ${secs} s: ${report.loaded} loaded, ${report.refused} refused with messages\n` +
       `internal errors: ${report.internal.length}\nissues without file:line, path, or with raw control characters: ${report.badIssues.length}\n`,
   );
-  for (const x of report.internal.slice(0, 3)) process.stdout.write(`--- internal error\n${x.error}\n--- file\n${x.sample}\n`);
+  for (const x of report.internal.slice(0, 3))
+    process.stdout.write(`--- internal error\n${x.error}\n--- file\n${x.sample}\n`);
   for (const x of report.badIssues.slice(0, 3)) process.stdout.write(`--- bad issue ${x.issue}\n`);
   return report.internal.length + report.badIssues.length === 0 ? 0 : 1;
 }

@@ -59,7 +59,12 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
   const root = statSync(path).isFile() ? dirname(path) : path;
   const sources = files.map((file): NamedSource => {
     const displayName = relative(cwd, file) || file;
-    return { file, displayName, rootRelative: relative(root, file) || file, ...readSource(file, displayName, options.env) };
+    return {
+      file,
+      displayName,
+      rootRelative: relative(root, file) || file,
+      ...readSource(file, displayName, options.env),
+    };
   });
   return loadSources(sources, registry, options, issues);
 }
@@ -73,7 +78,12 @@ export function loadDesiredBytes(
   options: LoadOptions = {},
 ): DesiredState {
   const sources = files.map(
-    (f): NamedSource => ({ file: f.name, displayName: f.name, rootRelative: f.name, ...decodeSource(f.bytes, f.name, options.env) }),
+    (f): NamedSource => ({
+      file: f.name,
+      displayName: f.name,
+      rootRelative: f.name,
+      ...decodeSource(f.bytes, f.name, options.env),
+    }),
   );
   return loadSources(sources, options.registry ?? DEFAULT_REGISTRY, options, []);
 }

@@ -67,7 +67,9 @@ export function readSource(file: string, displayName: string, env: NodeJS.Proces
   try {
     size = statSync(file).size;
   } catch {
-    return { issue: { position: { file: displayName, line: 1, column: 1 }, path: '', message: `cannot read ${displayName}` } };
+    return {
+      issue: { position: { file: displayName, line: 1, column: 1 }, path: '', message: `cannot read ${displayName}` },
+    };
   }
   if (size > limit) return { issue: tooLarge(displayName, size, limit) };
   return decodeSource(readFileSync(file), displayName, env);

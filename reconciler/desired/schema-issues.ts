@@ -122,7 +122,10 @@ function describe(
       };
     }
     case 'required':
-      return { fieldPath: path, message: `missing required field "${(e.params as { missingProperty: string }).missingProperty}"` };
+      return {
+        fieldPath: path,
+        message: `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`,
+      };
     case 'maxProperties':
       return {
         fieldPath: path,
@@ -151,7 +154,8 @@ function typeMessage(
   types: string[],
 ): { message: string; hint?: string; fieldPath: (string | number)[] } {
   const message = `must be ${(types.length ? types : [String((e.params as { type: string }).type)]).join(' or ')}`;
-  if (typeof e.data !== 'number' || !types.includes('string')) return { fieldPath: path, message: `${message}${got(e.data)}` };
+  if (typeof e.data !== 'number' || !types.includes('string'))
+    return { fieldPath: path, message: `${message}${got(e.data)}` };
   const node = p.doc.getIn(path, true) as { range?: [number, number] } | undefined;
   const written = node?.range ? p.text.slice(node.range[0], node.range[1]).trim() : String(e.data);
   const lost = written !== String(e.data) ? ` (YAML reads ${written} as the number ${String(e.data)})` : '';
@@ -174,9 +178,7 @@ function got(data: unknown): string {
 /** The allowed value closest to a typo, as a hint. */
 function closest(value: string, allowed: readonly string[]): string | undefined {
   const v = value.toLowerCase();
-  const best = allowed
-    .map((a) => ({ a, d: levenshtein(a.toLowerCase(), v) }))
-    .sort((x, y) => x.d - y.d)[0];
+  const best = allowed.map((a) => ({ a, d: levenshtein(a.toLowerCase(), v) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(best.a.length / 3)) ? `did you mean "${best.a}"?` : undefined;
 }
 

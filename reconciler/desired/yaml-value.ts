@@ -42,18 +42,27 @@ export function documentValue(
     return visit.BREAK;
   };
   visit(doc, {
-    Pair: (_, pair) => (isCollection(pair.key) ? found(pair.key, 'a key must be a plain name, not a list or mapping') : undefined),
+    Pair: (_, pair) =>
+      isCollection(pair.key) ? found(pair.key, 'a key must be a plain name, not a list or mapping') : undefined,
     Alias: (_, alias) =>
       alias.resolve(doc)
         ? undefined
-        : found(alias, `the alias *${escapeControl(alias.source)} has no anchor &${escapeControl(alias.source)} before it`),
+        : found(
+            alias,
+            `the alias *${escapeControl(alias.source)} has no anchor &${escapeControl(alias.source)} before it`,
+          ),
     Node: (_, node) =>
       isNode(node) && node.tag && !PLAIN_TAGS.has(node.tag)
         ? found(node, `the YAML tag ${escapeControl(node.tag.slice(0, 60))} is not supported here`)
         : undefined,
   });
   if (odd) {
-    issues.push({ position: odd.at, path: '', message: odd.message, hint: 'write plain strings, numbers, lists and mappings' });
+    issues.push({
+      position: odd.at,
+      path: '',
+      message: odd.message,
+      hint: 'write plain strings, numbers, lists and mappings',
+    });
     return undefined;
   }
   let value: unknown;

@@ -47,7 +47,8 @@ export function isSecretRef(value: unknown): value is SecretRef {
  */
 export function reservedSecretName(name: string): string | undefined {
   if (/^NS_/i.test(name)) return "is one of pbxctl's platform credentials (NS_*)";
-  if (/^PBXCTL_/i.test(name)) return "is one of pbxctl's own settings (PBXCTL_*; PBXCTL_SECRETS is the bundle of secrets)";
+  if (/^PBXCTL_/i.test(name))
+    return "is one of pbxctl's own settings (PBXCTL_*; PBXCTL_SECRETS is the bundle of secrets)";
   if (/^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_[A-Z_]*TOKEN)$/i.test(name)) return 'is a CI token';
   return undefined;
 }
@@ -62,8 +63,8 @@ export function pinProblem(pin: string): string | undefined {
   if (/[\r\n]$/.test(pin)) return 'ends with a line break (was it written with `echo` instead of `printf`?)';
   if (/^\s|\s$/.test(pin)) return 'has leading or trailing spaces';
   if (/\s/.test(pin)) return 'contains spaces';
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting them is the point
-  if (/[^\x20-\x7e]/.test(pin)) return 'contains characters other than the digits 0–9 (non-ASCII or control characters)';
+  if (/[^\x20-\x7e]/.test(pin))
+    return 'contains characters other than the digits 0–9 (non-ASCII or control characters)';
   if (!/^[0-9]+$/.test(pin)) return 'contains characters other than the digits 0–9';
   if (pin.length < PIN_MIN_DIGITS) return `is shorter than ${PIN_MIN_DIGITS} digits`;
   if (pin.length > PIN_MAX_DIGITS) return `is longer than ${PIN_MAX_DIGITS} digits`;
