@@ -36,7 +36,7 @@ export { isValidEmail, isValidNumber } from './kinds/normalize';
 
 // ---- Desired state
 export { buildDesiredStateSchema, userOwnablePaths } from './desired/json-schema';
-export { listDesiredFiles, loadDesiredState } from './desired/load-desired-state';
+export { listDesiredFiles, loadDesiredBytes, loadDesiredState } from './desired/load-desired-state';
 export type { DesiredState, DomainDesiredState, LoadOptions, Policy } from './desired/types';
 export { DEFAULT_EXTENSION_RULES, type ExtensionRules, extensionProblem } from './desired/reserved';
 

@@ -9,15 +9,17 @@ import {
   UnsafePlanError,
   UsageError,
 } from '../errors';
+import { escapeControl } from '../util/escape';
 import { EXIT } from './exit-codes';
 import type { CliIo } from './io';
 
 export function reportError(err: unknown, io: CliIo): number {
   if (err instanceof DesiredStateError) {
     for (const i of err.issues) {
-      const where = i.position ? `${i.position.file}:${i.position.line}:${i.position.column}` : '';
+      const where = i.position ? `${escapeControl(i.position.file)}:${i.position.line}:${i.position.column}` : '';
+      // One issue, one line (and its hint): a value holding a newline or an escape sequence cannot fake another.
       io.stderr(
-        `${where ? `${where}: ` : ''}${i.path ? `${i.path}: ` : ''}${i.message}${i.hint ? `\n    hint: ${i.hint}` : ''}\n`,
+        `${where ? `${where}: ` : ''}${i.path ? `${escapeControl(i.path)}: ` : ''}${escapeControl(i.message)}${i.hint ? `\n    hint: ${escapeControl(i.hint)}` : ''}\n`,
       );
     }
     io.stderr(`${err.issues.length} error${err.issues.length === 1 ? '' : 's'}; nothing was changed.\n`);
@@ -25,12 +27,14 @@ export function reportError(err: unknown, io: CliIo): number {
   }
   if (err instanceof UnsafePlanError) {
     io.stderr(
-      `Blocked by safety policy:\n${err.violations.map((v) => `  - ${v.message}`).join('\n')}\nNothing was changed.\n`,
+      `Blocked by safety policy:\n${err.violations.map((v) => `  - ${escapeControl(v.message)}`).join('\n')}\nNothing was changed.\n`,
     );
     return EXIT.blocked;
   }
   if (err instanceof StalePlanError) {
-    io.stderr(`pbxctl: ${err.reason}\n${err.details.map((d) => `  - ${d}`).join('\n')}\nNothing was changed.\n`);
+    io.stderr(
+      `pbxctl: ${escapeControl(err.reason)}\n${err.details.map((d) => `  - ${escapeControl(d)}`).join('\n')}\nNothing was changed.\n`,
+    );
     return EXIT.error;
   }
   if (err instanceof TamperedPlanError) {
@@ -45,18 +49,18 @@ export function reportError(err: unknown, io: CliIo): number {
   }
   // Platform client errors that carry a host render as one line with a hint (reconciler/platform).
   if (err instanceof PlatformApiError && 'host' in err) {
-    io.stderr(`pbxctl: ${err.message}\n`);
+    io.stderr(`pbxctl: ${escapeControl(err.message)}\n`);
     return EXIT.error;
   }
   if (err instanceof PlatformApiError) {
     io.stderr(
-      `pbxctl: platform error: ${err.message}${err.requestId ? ` (request id ${err.requestId})` : ''}\n${err.status === 401 ? 'hint: check NS_API_KEY\n' : ''}`,
+      `pbxctl: platform error: ${escapeControl(err.message)}${err.requestId ? ` (request id ${err.requestId})` : ''}\n${err.status === 401 ? 'hint: check NS_API_KEY\n' : ''}`,
     );
     return EXIT.error;
   }
   if (err instanceof ApplyError) return EXIT.partial;
   if (err instanceof UsageError) {
-    io.stderr(`pbxctl: ${err.message}\n`);
+    io.stderr(`pbxctl: ${escapeControl(err.message)}\n`);
     return EXIT.error;
   }
   throw err;

@@ -2,7 +2,8 @@
 import type { DesiredStateIssue } from '../errors';
 import type { AnyKind, DesiredObject, FieldSpec } from '../kinds/kind';
 import { isValidEmail, isValidNumber } from '../kinds/normalize';
-import type { SecretResolver } from '../kinds/secret';
+import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, pinProblem, type SecretResolver } from '../kinds/secret';
+import { quoteValue } from '../util/escape';
 import { at, dotted } from './positions';
 import type { LoadOptions, ParsedFile } from './types';
 
@@ -19,13 +20,24 @@ export function desiredObject(
   checkValues(kind.fields, spec, p, path, issues);
   const resolver: SecretResolver = (ref) => {
     if (!options.secrets) return undefined;
+    const where = [...path, ...secretPath(kind.fields, spec)];
     const v = options.secrets(ref);
     if (!v) {
       issues.push({
-        position: at(p, [...path, ...secretPath(kind.fields, spec)]),
-        path: dotted([...path, ...secretPath(kind.fields, spec)]),
+        position: at(p, where),
+        path: dotted(where),
         message: `environment variable ${ref.env} is not set`,
         hint: `export ${ref.env}=… (CI: from a secret) before plan or apply`,
+      });
+      return v;
+    }
+    const problem = where[where.length - 1] === 'pin' ? pinProblem(v.reveal()) : undefined;
+    if (problem) {
+      issues.push({
+        position: at(p, where),
+        path: dotted(where),
+        message: `the PIN in ${v.origin.replace(/^env /, '')} ${problem}`,
+        hint: `a voicemail PIN is ${PIN_MIN_DIGITS}–${PIN_MAX_DIGITS} digits (0–9) and nothing else`,
       });
     }
     return v;
@@ -52,6 +64,17 @@ function secretPath(fields: readonly FieldSpec[], spec: Record<string, unknown>,
     }
   }
   return prefix;
+}
+
+/** Value checks (e-mail, phone syntax) of an entry that cannot become an object (a required field is missing). */
+export function checkEntryValues(
+  kind: AnyKind,
+  raw: Record<string, unknown>,
+  p: ParsedFile,
+  path: (string | number)[],
+  issues: DesiredStateIssue[],
+): void {
+  checkValues(kind.fields, normaliseKeys(kind.fields, raw), p, path, issues);
 }
 
 /** YAML lets extensions be numbers (`extension: 1001`); the platform's ids are strings. */
@@ -93,14 +116,14 @@ function checkValues(
         issues.push({
           position: at(p, here),
           path: dotted(here),
-          message: `"${v}" is not a valid e-mail address`,
+          message: `${quoteValue(v)} is not a valid e-mail address`,
           hint: 'use name@example.com (several separated by ;)',
         });
       if (f.format === 'phone' && v !== '' && !isValidNumber(v))
         issues.push({
           position: at(p, here),
           path: dotted(here),
-          message: `"${v}" is not a phone number`,
+          message: `${quoteValue(v)} is not a phone number`,
           hint: 'use E.164, e.g. "+1 212 555 0100"',
         });
     }
@@ -110,7 +133,7 @@ function checkValues(
           issues.push({
             position: at(p, [...here, i]),
             path: dotted([...here, i]),
-            message: `"${x}" is not a phone number`,
+            message: `${quoteValue(x)} is not a phone number`,
             hint: 'use E.164 ("+1 800 555 0199"), or anonymous / unknown',
           });
       });

@@ -5,7 +5,8 @@
 import type { DesiredStateIssue } from '../errors';
 import type { AnyKind, DesiredObject } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
-import { desiredObject } from './desired-object';
+import { checkEntryValues, desiredObject } from './desired-object';
+import { quoteValue } from '../util/escape';
 import { at, dotted, yamlPath } from './positions';
 import { type ExtensionRules, extensionProblem } from './reserved';
 import type { LoadOptions, ParsedFile } from './types';
@@ -33,7 +34,13 @@ function sectionObjects(
     list.push(desiredObject(kind, domain, spec, p, [kind.section], options, issues));
   } else if (Array.isArray(section)) {
     section.forEach((entry, i) => {
-      if (!entry || typeof entry !== 'object') return; // reported by the schema
+      // Not a mapping, or a required field missing or refused: reported by the schema.
+      if (!entry || typeof entry !== 'object') return;
+      const raw = entry as Record<string, unknown>;
+      if (kind.fields.some((f) => f.required && raw[f.name] === undefined)) {
+        checkEntryValues(kind, raw, p, [kind.section, i], issues);
+        return;
+      }
       list.push(desiredObject(kind, domain, entry as Record<string, unknown>, p, [kind.section, i], options, issues));
     });
   }
@@ -48,7 +55,7 @@ export function collectObjects(
 ): Map<string, DesiredObject[]> {
   const objects = new Map<string, DesiredObject[]>();
   for (const p of files) {
-    const value = p.doc.toJS() as Record<string, unknown>;
+    const value = p.value as Record<string, unknown>;
     for (const kind of registry.kinds) {
       const section = value[kind.section];
       if (section === undefined) continue;
@@ -112,7 +119,7 @@ export function checkUniqueKeys(
         issues.push({
           position: at(fileOf(files, obj), yamlPath(obj.path ?? '')),
           path: obj.path ?? '',
-          message: `duplicate ${kind.title.toLowerCase()} "${obj.key}" (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`,
+          message: `duplicate ${kind.title.toLowerCase()} ${quoteValue(obj.key)} (also at ${first.source?.file}:${first.source?.line}:${first.source?.column})`,
           hint: 'each entry must be unique; merge the two',
         });
       } else seen.set(obj.key, obj);

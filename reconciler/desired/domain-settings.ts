@@ -1,6 +1,7 @@
 /** A domain's `policy:` and `extensions:` blocks (at most one policy per domain, across its files). */
 import type { DesiredStateIssue } from '../errors';
 import { isKnownTimeZone, type Weekday } from './change-window';
+import { quoteValue } from '../util/escape';
 import { at } from './positions';
 import { DEFAULT_EXTENSION_RULES, type ExtensionRules } from './reserved';
 import { DEFAULT_USER_OWNED, type ParsedFile, type Policy } from './types';
@@ -26,7 +27,7 @@ function readPolicy(p: ParsedFile, raw: RawPolicy, issues: DesiredStateIssue[]):
     issues.push({
       position: at(p, ['policy', 'change_window', 'time_zone']),
       path: 'policy.change_window.time_zone',
-      message: `unknown time zone "${cw.time_zone}"`,
+      message: `unknown time zone ${quoteValue(cw.time_zone)}`,
       hint: 'use an IANA name such as America/New_York',
     });
   }
@@ -50,7 +51,7 @@ export function readDomainSettings(
   let policyFrom: ParsedFile | undefined;
   let rules: ExtensionRules = DEFAULT_EXTENSION_RULES;
   for (const p of files) {
-    const value = p.doc.toJS() as Record<string, unknown>;
+    const value = p.value as Record<string, unknown>;
     if (value.policy !== undefined) {
       if (policyFrom) {
         issues.push({
@@ -77,7 +78,7 @@ export function readDomainSettings(
       issues.push({
         position: at(policyFrom, ['policy', 'protect']),
         path: 'policy.protect',
-        message: `"${ext}" is not an extension`,
+        message: `${quoteValue(ext)} is not an extension`,
       });
   }
   return { policy, policyFrom, rules };

@@ -26,7 +26,6 @@ function fieldSchema(field: FieldSpec): Schema {
       if (field.format === 'extension') own.pattern = PATTERNS.extension;
       if (field.format === 'mac') own.pattern = PATTERNS.mac;
       if (field.maxLength) own.maxLength = field.maxLength;
-      if (field.format === 'extension') own = { anyOf: [own, { type: 'integer', minimum: 10 }] };
       break;
     case 'integer':
       own = { type: 'integer' };
@@ -39,10 +38,7 @@ function fieldSchema(field: FieldSpec): Schema {
     case 'list':
       own = {
         type: 'array',
-        items:
-          field.items === 'extension'
-            ? { anyOf: [{ type: 'string', pattern: PATTERNS.extension }, { type: 'integer' }] }
-            : { type: 'string' },
+        items: field.items === 'extension' ? { type: 'string', pattern: PATTERNS.extension } : { type: 'string' },
       };
       break;
     case 'object':
@@ -120,8 +116,8 @@ function policySchema(registry: Registry): Schema {
       },
       protect: {
         type: 'array',
-        items: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
-        description: 'Extensions that are never deleted or recycled.',
+        items: { type: 'string' },
+        description: 'Extensions that are never deleted or recycled (quoted: "1000").',
       },
       change_window: {
         type: 'object',

@@ -28,7 +28,7 @@ const HEAD = 'version: 1\ndomain: acme.example.com\n';
 describe('loadDesiredState', () => {
   it('loads the small-office example', () => {
     const state = loadDesiredState(join(__dirname, '../../examples/small-office'), {
-      secrets: envSecretResolver({ VM_PIN_1000: '1', VM_PIN_1001: '2' }),
+      secrets: envSecretResolver({ VM_PIN_1000: '4821', VM_PIN_1001: '2468' }),
     });
     expect(state.domains.map((d) => d.domain)).toEqual(['acme.example.com']);
     expect(state.domains[0]?.objects.get('user')?.length).toBeGreaterThanOrEqual(4);
@@ -98,10 +98,31 @@ describe('loadDesiredState', () => {
     expect(found[0]?.message).toMatch(/policy for acme.example.com is already set in a.yaml/);
   });
 
-  it('accepts numeric extensions and normalises them to strings', () => {
-    const dir = write({ 'acme.yaml': `${HEAD}users:\n  - { extension: 1001, first_name: A, last_name: B }\n` });
-    const state = loadDesiredState(dir);
-    expect(state.domains[0]?.objects.get('user')?.[0]?.key).toBe('1001');
+  it('refuses extensions written as YAML numbers, with a quote-it hint (0110 would become 110)', () => {
+    const dir = write({
+      'acme.yaml': `${HEAD}policy: { protect: [1000] }\nusers:\n  - { extension: 0110, first_name: A, last_name: B }\n  - { extension: 1001, first_name: C, last_name: D, block: [18005550199] }\nring_groups:\n  - { extension: "2000", name: G, members: [1001], fallback: { voicemail: 1001 } }\n`,
+    });
+    const text = issues(dir).map((i) => `${i.position?.line}:${i.path}: ${i.message} | ${i.hint}`);
+    expect(text).toEqual([
+      '3:policy.protect[0]: is written as a number, not a string | quote it: protect: "1000"',
+      '5:users[0].extension: is written as a number, not a string (YAML reads 0110 as the number 110) | quote it: extension: "0110"',
+      '6:users[1].extension: is written as a number, not a string | quote it: extension: "1001"',
+      '6:users[1].block[0]: is written as a number, not a string | quote it: block: "18005550199"',
+      '8:ring_groups[0].members[0]: is written as a number, not a string | quote it: members: "1001"',
+      '8:ring_groups[0].fallback.voicemail: is written as a number, not a string | quote it: voicemail: "1001"',
+    ]);
+  });
+
+  it('suggests the closest enum value for a typo', () => {
+    const dir = write({
+      'acme.yaml': `${HEAD}users:\n  - extension: "1001"\n    first_name: A\n    last_name: B\n    spam: voicmail\n    scope: basic user\n    voicemail: { email_notification: atach }\n`,
+    });
+    const found = issues(dir).map((i) => `${i.path}: ${i.hint}`);
+    expect(found).toEqual([
+      'users[0].spam: did you mean "voicemail"?',
+      'users[0].scope: did you mean "Basic User"?',
+      'users[0].voicemail.email_notification: did you mean "attach"?',
+    ]);
   });
 });
 

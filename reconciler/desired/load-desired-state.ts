@@ -4,16 +4,21 @@
  * is made here; a file that fails to load changes nothing. The kinds come from a registry (default: the
  * production one).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { checkExtensions, checkUniqueKeys, collectObjects } from './domain-objects';
 import { readDomainSettings } from './domain-settings';
+import { escapeControl } from '../util/escape';
+import { checkDomainName } from './names';
 import { at, sortIssues } from './positions';
+import { pruneInvalid } from './prune-invalid';
+import { decodeSource, readSource } from './read-source';
 import { schemaIssues } from './schema-issues';
 import type { DesiredState, DomainDesiredState, LoadOptions, ParsedFile } from './types';
+import { documentValue } from './yaml-value';
 
 export {
   DEFAULT_USER_OWNED,
@@ -50,19 +55,67 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
     throw new DesiredStateError([
       { path: '', message: `no .yaml files under ${path}`, hint: 'point at a domain file or a directory of them' },
     ]);
-  const parsed = parseFiles(path, files, options.cwd ?? process.cwd(), issues);
-  if (issues.length) throw new DesiredStateError(issues);
+  const cwd = options.cwd ?? process.cwd();
+  const root = statSync(path).isFile() ? dirname(path) : path;
+  const sources = files.map((file): NamedSource => {
+    const displayName = relative(cwd, file) || file;
+    return {
+      file,
+      displayName,
+      rootRelative: relative(root, file) || file,
+      ...readSource(file, displayName, options.env),
+    };
+  });
+  return loadSources(sources, registry, options, issues);
+}
+
+/**
+ * The same from bytes in memory (`name` is used in messages and as the file name): for callers that hold
+ * the text already, and for the fuzz test.
+ */
+export function loadDesiredBytes(
+  files: readonly { readonly name: string; readonly bytes: Buffer }[],
+  options: LoadOptions = {},
+): DesiredState {
+  const sources = files.map(
+    (f): NamedSource => ({
+      file: f.name,
+      displayName: f.name,
+      rootRelative: f.name,
+      ...decodeSource(f.bytes, f.name, options.env),
+    }),
+  );
+  return loadSources(sources, options.registry ?? DEFAULT_REGISTRY, options, []);
+}
+
+type NamedSource = { file: string; displayName: string; rootRelative: string } & (
+  | { text: string }
+  | { issue: DesiredStateIssue }
+);
+
+function loadSources(
+  sources: readonly NamedSource[],
+  registry: Registry,
+  options: LoadOptions,
+  issues: DesiredStateIssue[],
+): DesiredState {
+  const parsed = parseFiles(sources, issues);
+  if (issues.length) throw new DesiredStateError(sortIssues(issues));
 
   const byDomain = new Map<string, ParsedFile[]>();
+  const listSections = new Set(registry.kinds.filter((k) => k.shape === 'list').map((k) => k.section));
   for (const p of parsed) {
-    const value = p.doc.toJS() as Record<string, unknown> | null;
+    const value = p.value as Record<string, unknown> | null;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       issues.push({ position: at(p, []), path: '', message: 'the file must be a mapping with `version` and `domain`' });
       continue;
     }
     issues.push(...schemaIssues(p, value, registry));
+    pruneInvalid(value, p.invalid, listSections);
     const domain = typeof value.domain === 'string' ? value.domain : undefined;
-    if (domain) byDomain.set(domain, [...(byDomain.get(domain) ?? []), p]);
+    const bad = domain === undefined ? undefined : checkDomainName(domain);
+    if (bad) issues.push({ position: at(p, ['domain']), path: 'domain', ...bad });
+    else if (domain) byDomain.set(domain, [...(byDomain.get(domain) ?? []), p]);
   }
 
   const domains: DomainDesiredState[] = [];
@@ -73,28 +126,38 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
   return { domains };
 }
 
-function parseFiles(path: string, files: readonly string[], cwd: string, issues: DesiredStateIssue[]): ParsedFile[] {
+function parseFiles(sources: readonly NamedSource[], issues: DesiredStateIssue[]): ParsedFile[] {
   const parsed: ParsedFile[] = [];
-  for (const file of files) {
-    const text = readFileSync(file, 'utf8');
+  for (const source of sources) {
+    if ('issue' in source) {
+      issues.push(source.issue);
+      continue;
+    }
+    const { file, displayName, rootRelative, text } = source;
     const lines = new LineCounter();
     const doc = parseDocument(text, {
       lineCounter: lines,
       keepSourceTokens: false,
       uniqueKeys: true,
       prettyErrors: false,
+      merge: true,
     });
-    const displayName = relative(cwd, file) || file;
-    for (const e of doc.errors) {
+    const before = issues.length;
+    for (const e of [...doc.errors, ...doc.warnings]) {
       const pos = lines.linePos(e.pos[0]);
       issues.push({
         position: { file: displayName, line: pos.line, column: pos.col },
         path: '',
-        message: e.message.split('\n')[0] ?? e.message,
+        message: yamlMessage(e.message),
       });
     }
-    const rootRelative = relative(statSync(path).isFile() ? dirname(path) : path, file) || file;
-    parsed.push({ file, displayName, rootRelative, text, doc, lines });
+    const linePos = (offset: number) => {
+      const pos = lines.linePos(offset);
+      return { line: pos.line, column: pos.col };
+    };
+    const where = { file: displayName, line: 1, column: 1 };
+    const value = issues.length > before ? undefined : documentValue(doc, where, linePos, issues);
+    parsed.push({ file, displayName, rootRelative, text, doc, lines, value, invalid: new Set() });
   }
   return parsed;
 }
@@ -120,4 +183,11 @@ function buildDomain(
     // on where pbxctl runs.
     sourceText: files.map((f) => `# ${f.rootRelative}\n${f.text}`).join('\n'),
   };
+}
+
+/** The yaml library's messages, in the words of a desired-state file. */
+function yamlMessage(raw: string): string {
+  const first = escapeControl(raw.split('\n')[0] ?? raw);
+  if (/multiple documents/.test(first)) return 'a desired-state file holds one YAML document: remove the second `---`';
+  return first;
 }

@@ -7,8 +7,9 @@ import addFormats from 'ajv-formats';
 import type { DesiredStateIssue } from '../errors';
 import type { FieldSpec } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
-import { isSecretRef } from '../kinds/secret';
+import { isSecretRef, reservedSecretName } from '../kinds/secret';
 import { buildDesiredStateSchema } from './json-schema';
+import { escapeControl, quoteValue } from '../util/escape';
 import { at, dotted } from './positions';
 import type { ParsedFile } from './types';
 
@@ -33,13 +34,21 @@ function literalSecretIssues(
   const out: DesiredStateIssue[] = [];
   const literalSecrets = new Set<string>();
   forEachSecretField(value, registry, (path, v) => {
-    if (isSecretRef(v)) return;
+    const reserved = isSecretRef(v) ? reservedSecretName(v.env) : undefined;
+    if (isSecretRef(v) && !reserved) return;
     literalSecrets.add(`/${path.join('/')}`);
+    const literal = typeof v === 'string' || typeof v === 'number';
     out.push({
       position: at(p, path),
       path: dotted(path),
-      message: 'a PIN must not be written in the file',
-      hint: 'reference an environment variable instead, e.g. `pin: { env: VM_PIN_1001 }`',
+      message: reserved
+        ? `${quoteValue((v as { env: string }).env)} ${reserved}; a secret reference may not name it`
+        : literal
+          ? 'a PIN must not be written in the file'
+          : 'must be a reference to an environment variable: { env: NAME }',
+      hint: reserved
+        ? 'use a variable of its own, e.g. `pin: { env: VM_PIN_1001 }`'
+        : 'reference an environment variable instead, e.g. `pin: { env: VM_PIN_1001 }`',
     });
   });
   return { out, literalSecrets };
@@ -48,6 +57,7 @@ function literalSecretIssues(
 export function schemaIssues(p: ParsedFile, value: unknown, registry: Registry): DesiredStateIssue[] {
   const seen = new Set<string>();
   const { out, literalSecrets } = literalSecretIssues(p, value, registry);
+  for (const s of literalSecrets) p.invalid.add(s);
   const errors = validate(value, registry).filter(
     (e) => ![...literalSecrets].some((s) => e.instancePath.startsWith(s)),
   );
@@ -57,61 +67,119 @@ export function schemaIssues(p: ParsedFile, value: unknown, registry: Registry):
   const specific = errors.filter((e) => e.keyword !== 'type' && e.keyword !== 'anyOf');
   const typesAt = new Map<string, string[]>();
   for (const e of errors) {
+    // An entry of a section missing a required field is skipped by the loader, its other values still checked.
+    if (e.keyword === 'required' && e.instancePath.split('/').length === 3) continue;
+    p.invalid.add(
+      e.keyword === 'additionalProperties'
+        ? `${e.instancePath}/${escapePointer((e.params as { additionalProperty: string }).additionalProperty)}`
+        : e.instancePath,
+    );
     if (e.keyword !== 'type') continue;
     typesAt.set(e.instancePath, [...(typesAt.get(e.instancePath) ?? []), String((e.params as { type: string }).type)]);
   }
   for (const e of errors) {
     if (
-      e.keyword === 'type' &&
-      specific.some((x) => x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`))
+      e.keyword === 'anyOf' ||
+      (e.keyword === 'type' &&
+        specific.some((x) => x.instancePath === e.instancePath || x.instancePath.startsWith(`${e.instancePath}/`)))
     )
       continue;
-    if (e.keyword === 'type') {
-      const all = [...new Set(typesAt.get(e.instancePath) ?? [])];
-      if (all.length > 1) e.message = `must be ${all.join(' or ')}`;
-    }
-    // anyOf branches repeat each other; keep the most useful one per path.
     const path = e.instancePath
       .split('/')
       .slice(1)
       .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
-    let message: string;
-    let hint: string | undefined;
-    let fieldPath = path;
-    switch (e.keyword) {
-      case 'additionalProperties': {
-        const extra = (e.params as { additionalProperty: string }).additionalProperty;
-        fieldPath = [...path, extra];
-        message = `unknown field "${extra}"`;
-        hint = suggest(extra, e.parentSchema);
-        break;
-      }
-      case 'required':
-        message = `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`;
-        break;
-      case 'maxProperties':
-        message = `set only one of: ${Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).join(', ')}`;
-        break;
-      case 'enum':
-        message = `must be one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
-        break;
-      case 'anyOf':
-        continue;
-      default:
-        message = e.message ?? 'is invalid';
-    }
+    const { message, hint, fieldPath } = describe(e, p, path, [...new Set(typesAt.get(e.instancePath) ?? [])]);
     const id = `${dotted(fieldPath)}|${message}`;
     if (seen.has(id) || (e.keyword === 'type' && seen.has(`${dotted(fieldPath)}|type`))) continue;
     seen.add(id);
     if (e.keyword === 'type') seen.add(`${dotted(fieldPath)}|type`);
     out.push({
       position: at(p, fieldPath, e.keyword === 'additionalProperties'),
-      path: dotted(fieldPath),
+      path: escapeControl(dotted(fieldPath)),
       message,
       hint,
     });
   }
   return out;
+}
+
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** One ajv error → message, hint and the path to report it at. */
+function describe(
+  e: ErrorObject,
+  p: ParsedFile,
+  path: (string | number)[],
+  types: string[],
+): { message: string; hint?: string; fieldPath: (string | number)[] } {
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const extra = (e.params as { additionalProperty: string }).additionalProperty;
+      return {
+        fieldPath: [...path, extra],
+        message: `unknown field ${quoteValue(extra)}`,
+        hint: suggest(extra, e.parentSchema),
+      };
+    }
+    case 'required':
+      return {
+        fieldPath: path,
+        message: `missing required field "${(e.params as { missingProperty: string }).missingProperty}"`,
+      };
+    case 'maxProperties':
+      return {
+        fieldPath: path,
+        message: `set only one of: ${Object.keys((e.parentSchema as { properties?: object })?.properties ?? {}).join(', ')}`,
+      };
+    case 'enum': {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      return {
+        fieldPath: path,
+        message: `must be one of: ${allowed.join(', ')}`,
+        hint: typeof e.data === 'string' ? closest(e.data, allowed) : undefined,
+      };
+    }
+    case 'type':
+      return typeMessage(e, p, path, types);
+    default:
+      return { fieldPath: path, message: e.message ?? 'is invalid' };
+  }
+}
+
+/** "must be string" — and, for a YAML number where a string belongs, the quoted spelling to write. */
+function typeMessage(
+  e: ErrorObject,
+  p: ParsedFile,
+  path: (string | number)[],
+  types: string[],
+): { message: string; hint?: string; fieldPath: (string | number)[] } {
+  const message = `must be ${(types.length ? types : [String((e.params as { type: string }).type)]).join(' or ')}`;
+  if (typeof e.data !== 'number' || !types.includes('string'))
+    return { fieldPath: path, message: `${message}${got(e.data)}` };
+  const node = p.doc.getIn(path, true) as { range?: [number, number] } | undefined;
+  const written = node?.range ? p.text.slice(node.range[0], node.range[1]).trim() : String(e.data);
+  const lost = written !== String(e.data) ? ` (YAML reads ${written} as the number ${String(e.data)})` : '';
+  const name = path.filter((s) => typeof s === 'string').pop() ?? 'value';
+  return {
+    fieldPath: path,
+    message: `is written as a number, not a string${lost}`,
+    hint: `quote it: ${name}: ${quoteValue(written)}`,
+  };
+}
+
+/** ", got null" / ", got a list": what was there instead. */
+function got(data: unknown): string {
+  if (data === null) return ', got nothing (null)';
+  if (Array.isArray(data)) return ', got a list';
+  if (typeof data === 'object') return ', got a mapping';
+  return `, got ${typeof data}`;
+}
+
+/** The allowed value closest to a typo, as a hint. */
+function closest(value: string, allowed: readonly string[]): string | undefined {
+  const v = value.toLowerCase();
+  const best = allowed.map((a) => ({ a, d: levenshtein(a.toLowerCase(), v) })).sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.max(2, Math.floor(best.a.length / 3)) ? `did you mean "${best.a}"?` : undefined;
 }
 
 function suggest(name: string, parentSchema: unknown): string | undefined {

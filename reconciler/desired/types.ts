@@ -44,6 +44,8 @@ export interface LoadOptions {
   readonly cwd?: string;
   /** The kinds (default: the production registry). */
   readonly registry?: Registry;
+  /** For `PBXCTL_MAX_FILE_BYTES` (default: process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface ParsedFile {
@@ -54,4 +56,8 @@ export interface ParsedFile {
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** The document as a plain value (aliases and merge keys expanded, within bounds). */
+  readonly value: unknown;
+  /** JSON pointers (`/users/3`) of the values the schema refused: later checks skip them. */
+  readonly invalid: Set<string>;
 }

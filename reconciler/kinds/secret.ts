@@ -41,6 +41,36 @@ export function isSecretRef(value: unknown): value is SecretRef {
   return typeof value === 'object' && value !== null && typeof (value as SecretRef).env === 'string';
 }
 
+/**
+ * Why a variable may not be named by a secret reference: it holds pbxctl's own credentials or settings, so
+ * `pin: { env: NS_API_KEY }` would write the API key to the platform as a PIN. Undefined when it may.
+ */
+export function reservedSecretName(name: string): string | undefined {
+  if (/^NS_/i.test(name)) return "is one of pbxctl's platform credentials (NS_*)";
+  if (/^PBXCTL_/i.test(name))
+    return "is one of pbxctl's own settings (PBXCTL_*; PBXCTL_SECRETS is the bundle of secrets)";
+  if (/^(GITHUB_TOKEN|GH_TOKEN|ACTIONS_[A-Z_]*TOKEN)$/i.test(name)) return 'is a CI token';
+  return undefined;
+}
+
+/** Voicemail PIN length. The API only says "numeric string" (OAS45 `voicemail-login-pin`); 4 to 10 digits
+ * is what handsets and the voicemail IVR accept in practice and what the portal asks for. */
+export const PIN_MIN_DIGITS = 4;
+export const PIN_MAX_DIGITS = 10;
+
+/** Why a PIN value cannot be used, WITHOUT the value (never printed), or undefined when it can. */
+export function pinProblem(pin: string): string | undefined {
+  if (/[\r\n]$/.test(pin)) return 'ends with a line break (was it written with `echo` instead of `printf`?)';
+  if (/^\s|\s$/.test(pin)) return 'has leading or trailing spaces';
+  if (/\s/.test(pin)) return 'contains spaces';
+  if (/[^\x20-\x7e]/.test(pin))
+    return 'contains characters other than the digits 0–9 (non-ASCII or control characters)';
+  if (!/^[0-9]+$/.test(pin)) return 'contains characters other than the digits 0–9';
+  if (pin.length < PIN_MIN_DIGITS) return `is shorter than ${PIN_MIN_DIGITS} digits`;
+  if (pin.length > PIN_MAX_DIGITS) return `is longer than ${PIN_MAX_DIGITS} digits`;
+  return undefined;
+}
+
 /** Resolves secret references; injected so that `plan/` never touches the environment itself. */
 export type SecretResolver = (ref: SecretRef) => SecretValue | undefined;
 

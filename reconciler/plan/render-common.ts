@@ -8,6 +8,7 @@ import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { MASK, SecretValue } from '../kinds/secret';
 import type { Change, FieldChange } from './compute-plan';
 import type { PlanDocument } from './plan-document';
+import { escapeControl, quoteValue } from '../util/escape';
 import { REDACTED, redactId, redactKey, redactValue } from './redact';
 
 export interface RenderOptions {
@@ -48,7 +49,7 @@ export function formatValue(value: ComparableValue | undefined, redact = false):
   if (value instanceof SecretValue) return MASK;
   if (redact || value === REDACTED) return REDACTED;
   if (value === null) return '(none)';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoteValue(value);
   if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
   if (typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
@@ -101,16 +102,16 @@ function setSummary(
   const named = [...added.map((x) => `+${x}`), ...removed.map((x) => `−${x}`)];
   const shown = named.slice(0, SET_ENTRIES_SHOWN);
   const more = named.length - shown.length;
-  return `${head}: ${shown.join(', ')}${more > 0 ? ` … and ${more.toLocaleString('en-US')} more` : ''}`;
+  return `${head}: ${escapeControl(shown.join(', '))}${more > 0 ? ` … and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 export function label(c: Change, opts: RenderOptions): string {
-  if (!opts.redactPii) return c.label;
+  if (!opts.redactPii) return escapeControl(c.label);
   return redactKey(c.kind, c.key, registryOf(opts));
 }
 
 export function blockedLines(plan: PlanDocument): string[] {
-  return plan.domains.flatMap((d) => d.violations.map((v) => v.message));
+  return plan.domains.flatMap((d) => d.violations.map((v) => escapeControl(v.message)));
 }
 
 export function summaryLine(plan: PlanDocument): string {
@@ -134,5 +135,6 @@ export function detailLines(c: Change, opts: RenderOptions): string[] {
     out.push(
       `after: ${(opts.redactPii ? c.dependsOn.map((id) => redactId(id, registryOf(opts))) : c.dependsOn).join(', ')}`,
     );
-  return out;
+  // Platform names, loss details and warnings reach the terminal and the PR comment: no raw control characters.
+  return out.map(escapeControl);
 }

@@ -11,12 +11,13 @@ import {
   summaryLine,
   VERB,
 } from './render-common';
+import { escapeControl } from '../util/escape';
 import { redactKey } from './redact';
 
 export const MARKDOWN_LIMIT = 65_000;
 
 function mdEscape(s: string): string {
-  return s.replace(/[|<>`]/g, (ch) => `\\${ch}`);
+  return escapeControl(s).replace(/[|<>`]/g, (ch) => `\\${ch}`);
 }
 
 export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): string {
@@ -107,7 +108,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
       ),
       ...d.unmanaged.map(
         (u) =>
-          `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key, registryOf(opts)) : u.label} (left alone)`,
+          `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key, registryOf(opts)) : escapeControl(u.label)} (left alone)`,
       ),
       ...(d.userOwned ?? []).map((o) => `# ${o.kind} ${o.key} ${o.path} differs, user-owned (left alone)`),
     ];

@@ -10,6 +10,7 @@ import {
   VERB,
 } from './render-common';
 import type { PlanDocument } from './plan-document';
+import { escapeControl } from '../util/escape';
 import { redactKey } from './redact';
 
 const ANSI: Record<string, string> = {
@@ -22,7 +23,10 @@ const ANSI: Record<string, string> = {
 };
 
 export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string {
-  const paint = (sym: string, s: string) => (opts.color ? `${ANSI[sym] ?? ''}${s}\x1b[0m` : s);
+  // Names and reasons come from the file and the platform: control characters are escaped before our own
+  // colour codes are added, so a name cannot recolour, erase or fake a line.
+  const paint = (sym: string, s: string) =>
+    opts.color ? `${ANSI[sym] ?? ''}${escapeControl(s)}\x1b[0m` : escapeControl(s);
   const lines: string[] = [];
   const blocked = blockedLines(plan);
   if (blocked.length) {
@@ -31,7 +35,7 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
     lines.push('');
   }
   for (const d of plan.domains) {
-    lines.push(`Domain ${d.domain}`);
+    lines.push(escapeControl(`Domain ${d.domain}`));
     if (d.changes.length === 0 && d.unmanaged.length === 0) lines.push('  (no changes)');
     for (const c of d.changes) {
       const sym = SYMBOL[c.action];
@@ -48,11 +52,17 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
     }
     for (const n of d.notPlanned ?? []) {
       lines.push(
-        `  ✗ cannot ${n.action} ${n.kind} ${opts.redactPii ? redactKey(n.kind, n.key, registryOf(opts)) : n.key}: ${n.reason}; left alone`,
+        escapeControl(
+          `  ✗ cannot ${n.action} ${n.kind} ${opts.redactPii ? redactKey(n.kind, n.key, registryOf(opts)) : n.key}: ${n.reason}; left alone`,
+        ),
       );
     }
     for (const o of d.userOwned ?? []) {
-      lines.push(`  · ${o.kind} ${o.key} ${o.path} differs — user-owned (policy.user_owned): left as its owner set it`);
+      lines.push(
+        escapeControl(
+          `  · ${o.kind} ${o.key} ${o.path} differs — user-owned (policy.user_owned): left as its owner set it`,
+        ),
+      );
     }
     lines.push('');
   }

@@ -1,4 +1,5 @@
 /** `pbxctl welcome --domain D <ext>…`: sends the welcome e-mail to existing users. */
+import { checkDomainName, checkExtensionName } from '../../desired/names';
 import { UsageError } from '../../errors';
 import { WELCOME_EMAIL } from '../../platform/codec';
 import { EXIT } from '../exit-codes';
@@ -9,6 +10,9 @@ export async function welcomeCommand(positionals: readonly string[], flags: Flag
   const domain = flags.domain;
   if (typeof domain !== 'string' || positionals.length === 0)
     throw new UsageError('usage: pbxctl welcome --domain <domain> <extension>…');
+  // The domain and the extensions become URL segments: refuse what is not one before any request.
+  const bad = checkDomainName(domain) ?? positionals.map(checkExtensionName).find((p) => p !== undefined);
+  if (bad) throw new UsageError(`${bad.message}${bad.hint ? ` — ${bad.hint}` : ''}`);
   const client = clientFromEnv(io.env, flags);
   let failed = 0;
   try {

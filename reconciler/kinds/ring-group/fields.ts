@@ -3,13 +3,8 @@ import { answeringFields } from '../user/fields';
 
 const EXTENSION_PATTERN = '^[0-9]{2,16}$';
 
-/** A member written as a bare extension (`"1002"` or `1002`): rings for the group's whole ring timeout. */
-const MEMBER_SHORTHAND = {
-  anyOf: [
-    { type: 'string', pattern: EXTENSION_PATTERN },
-    { type: 'integer', minimum: 10 },
-  ],
-};
+/** A member written as a bare extension (`"1002"`; quoted, as YAML reads 0110 as 110): rings for the group's whole ring timeout. */
+const MEMBER_SHORTHAND = { anyOf: [{ type: 'string', pattern: EXTENSION_PATTERN }] };
 
 /** The same list, with shorthand and long-form entries mixed (`[{ extension: "1001", ring_seconds: 20 }, "1002"]`). */
 const MIXED_MEMBERS = {
