@@ -80,6 +80,10 @@ export interface DomainPlan {
   /** Differences left alone because the kind cannot create or update (capabilities). */
   readonly notPlanned?: readonly NotPlanned[];
   readonly violations: readonly SafetyViolation[];
+  /** Extensions this apply sends a welcome e-mail to (apply/welcome-plan.ts; issue 14 #2). */
+  readonly welcomes?: readonly string[];
+  /** Extensions whose earlier welcome e-mail send was cut off: maybe sent, not re-sent. */
+  readonly welcomesUncertain?: readonly string[];
 }
 
 /** Destructive-change losses read from the platform (voicemail, greetings, contacts) by extension. */

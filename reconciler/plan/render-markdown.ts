@@ -11,6 +11,7 @@ import {
   summaryLine,
   VERB,
 } from './render-common';
+import { welcomeMarkdown } from './welcome-lines';
 import { redactKey } from './redact';
 
 export const MARKDOWN_LIMIT = 65_000;
@@ -81,6 +82,8 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
     );
   }
   head.push('', summaryLine(plan), '');
+  // Welcome e-mails (issue 14 #2).
+  head.push(...welcomeMarkdown(plan));
   const foot: string[] = [
     '',
     `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`,

@@ -77,6 +77,9 @@ const ANSWERING = new Set(['spam', 'allow', 'block']);
 export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   const spec = target.desired!.spec;
   const { client, domain } = ctx;
+  const welcome = ctx.sendWelcomeEmail && spec.welcome_email !== false && !!spec.email;
+  // Owed from now on, whatever fails below: the next apply sends it (issue 13 #3).
+  if (welcome) ctx.requestWelcome?.(spec.extension);
   await client.createUser(
     domain,
     withEmailSpellings({
@@ -96,7 +99,7 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
     await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined));
   }
-  if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
+  if (welcome && !ctx.requestWelcome) {
     await client.sendEmail(domain, spec.extension, { ...WELCOME_EMAIL });
   }
 }
