@@ -29,7 +29,7 @@ export interface SendWelcomesInput {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function sendOwedWelcomes(input: SendWelcomesInput): Promise<WelcomeResult[]> {
-  const { client, domain, ledger } = input;
+  const { domain, ledger } = input;
   const out: WelcomeResult[] = [];
   for (const user of ledger.status(domain).owed) {
     if (input.signal?.aborted) {

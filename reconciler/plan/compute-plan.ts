@@ -241,10 +241,26 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
   });
 }
 
+/**
+ * A kind without a platform key numbers the records that share one (`pizza #2`, shared contacts): such a
+ * record is a duplicate already on the platform, and the plan says so (issue 13 #4).
+ */
+function duplicateReason(key: string): { reason?: string } {
+  const m = / #(\d+)$/.exec(key);
+  if (!m) return {};
+  return { reason: `duplicate: ${m[1]} or more records on the platform share the name "${key.slice(0, m.index)}"` };
+}
+
 function planDelete(scope: PlanScope, l: LiveObject): void {
   const { kind } = scope;
   const key = l.key;
-  const unmanaged = { kind: kind.name, key, label: kind.label(key, l.comparable), lastModified: l.lastModified };
+  const unmanaged = {
+    kind: kind.name,
+    key,
+    label: kind.label(key, l.comparable),
+    lastModified: l.lastModified,
+    ...duplicateReason(key),
+  };
   // Never pruned: pruning is off, or the kind cannot be pruned (one per domain).
   if (!scope.desired.policy.prune || !supports(kind, 'prune')) {
     scope.out.unmanaged.push(unmanaged);

@@ -2,6 +2,7 @@
  * The `user` kind's writes: the user record, its desk phone and its default answer rule.
  */
 import {
+  defaultRuleLanded,
   encodeSpam,
   normalizeMac,
   phoneDeviceName,
@@ -130,7 +131,10 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
     const existing = live.platform.answerRule;
     const body = answerRuleBody(spec, spec.extension, existing);
     if (existing) await client.updateAnswerRule(domain, spec.extension, '*', body);
-    else await client.createAnswerRule(domain, spec.extension, body);
+    else
+      await client.createAnswerRule(domain, spec.extension, body, {
+        landed: defaultRuleLanded(client, domain, spec.extension),
+      });
   }
 }
 
