@@ -81,9 +81,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
       `| … ${domains} more domain${domains === 1 ? '' : 's'} | all | ${counts(rest.flatMap((r) => r.changes))} |`,
     );
   }
-  head.push('', summaryLine(plan), '');
-  // Welcome e-mails (issue 14 #2).
-  head.push(...welcomeMarkdown(plan));
+  head.push('', summaryLine(plan), '', ...welcomeMarkdown(plan));
   const foot: string[] = [
     '',
     `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`,
