@@ -161,6 +161,12 @@ async function deleteContact(
   await ctx.client.deleteContact(ctx.domain, target.live!.platform.id);
 }
 
+/**
+ * The directory list has no `/count` in the spec (and no paging), so a short or empty page cannot be
+ * detected here (issue 13 #5). What keeps it from duplicating: every create re-reads the directory by name
+ * before writing (createContact). A server that answers `200 []` to every read would still get creates;
+ * that limit is documented in bench/README.md (chaos) and no apply duplicates through a one-off bad page.
+ */
 async function readContacts(ctx: ReadContext): Promise<LiveObject<SharedContactPlatform>[]> {
   const contacts = await ctx.client.listContacts(ctx.domain);
   // The platform allows duplicates (same name and company). The oldest keeps the plain key; later ones
