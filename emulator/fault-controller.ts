@@ -25,6 +25,10 @@ export interface FaultRule {
   drop?: boolean;
   /** After a 202 write, GETs keep seeing the previous version for this long (replication lag). */
   delayVisibilityMs?: number;
+  /** Apply to a matching request with this probability (0–1; default 1): chaos runs (bench/chaos.ts). */
+  probability?: number;
+  /** Handle the request normally, then send half of the answer's body and cut the connection. */
+  cutBody?: boolean;
 }
 
 export interface ActiveFault extends FaultRule {
@@ -41,6 +45,8 @@ export interface FaultEffect {
   readonly latencyMs: number;
   readonly drop: boolean;
   readonly delayVisibilityMs: number;
+  /** The request is handled (a write lands), and its answer is cut mid-body. */
+  readonly cutBody?: boolean;
   readonly ruleIds: readonly string[];
 }
 
@@ -68,12 +74,18 @@ export class FaultController {
   private rules: Array<{ rule: ActiveFault; matcher: RegExp }> = [];
   private nextId = 1;
 
+  /** `random` decides `probability` rules (seed it for a reproducible chaos run). */
+  constructor(private readonly random: () => number = Math.random) {}
+
   /** Add a rule; returns its id. Throws on an invalid pattern or an empty rule. */
   add(rule: FaultRule): string {
     if (rule.path === undefined || rule.path === null) throw new Error('fault rule needs a path');
     const matcher = toMatcher(rule.path);
     if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) {
       throw new Error('fault rule "times" must be a positive integer');
+    }
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) {
+      throw new Error('fault rule "probability" must be between 0 and 1');
     }
     if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 100 || rule.status > 599)) {
       throw new Error('fault rule "status" must be an HTTP status code');
@@ -104,7 +116,10 @@ export class FaultController {
   take(method: string, path: string): FaultEffect | undefined {
     const m = method.toUpperCase();
     const hits = this.rules.filter(
-      (r) => (!r.rule.method || r.rule.method === '*' || r.rule.method.toUpperCase() === m) && r.matcher.test(path),
+      (r) =>
+        (!r.rule.method || r.rule.method === '*' || r.rule.method.toUpperCase() === m) &&
+        r.matcher.test(path) &&
+        (r.rule.probability === undefined || this.random() < r.rule.probability),
     );
     if (hits.length === 0) return undefined;
     let status: number | undefined;
@@ -113,10 +128,12 @@ export class FaultController {
     let latencyMs = 0;
     let drop = false;
     let delayVisibilityMs = 0;
+    let cutBody = false;
     for (const { rule } of hits) {
       if (rule.remaining !== undefined) rule.remaining--;
-      if (status === undefined && !drop) {
+      if (status === undefined && !drop && !cutBody) {
         if (rule.drop) drop = true;
+        else if (rule.cutBody) cutBody = true;
         else if (rule.status !== undefined) {
           status = rule.status;
           body = rule.body;
@@ -127,6 +144,15 @@ export class FaultController {
       delayVisibilityMs = Math.max(delayVisibilityMs, rule.delayVisibilityMs ?? 0);
     }
     this.rules = this.rules.filter((r) => r.rule.remaining === undefined || r.rule.remaining > 0);
-    return { status, body, retryAfter, latencyMs, drop, delayVisibilityMs, ruleIds: hits.map((h) => h.rule.id) };
+    return {
+      status,
+      body,
+      retryAfter,
+      latencyMs,
+      drop,
+      delayVisibilityMs,
+      ...(cutBody ? { cutBody } : {}),
+      ruleIds: hits.map((h) => h.rule.id),
+    };
   }
 }

@@ -210,6 +210,19 @@ function dispatch(s: Server, r: ApiRequest, match: RouteMatch, effect: FaultEffe
   }
 }
 
+/** A `cutBody` fault: the full length announced, half the body sent, the connection cut. */
+function sendCut(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = body === undefined ? '{}' : typeof body === 'string' ? body : JSON.stringify(body);
+  const bytes = Buffer.from(text.length < 2 ? `${text}  ` : text);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(bytes.length),
+    ...headers,
+  });
+  res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+}
+
 async function handleApi(s: Server, req: http.IncomingMessage, res: http.ServerResponse, url: URL, raw: string) {
   const r = parseApiRequest(req, url, raw);
   const logDropped = logRequests(s, req, res, r);
@@ -227,7 +240,7 @@ async function handleApi(s: Server, req: http.IncomingMessage, res: http.ServerR
     const faultBody = effect.body ?? { code: effect.status, message: REASONS[effect.status] ?? 'Injected fault' };
     return send(res, effect.status, faultBody, headers);
   }
-  const answer = (a: ApiResponse) => send(res, a.status, a.body, headers);
+  const answer = (a: ApiResponse) => (effect?.cutBody ? sendCut : send)(res, a.status, a.body, headers);
   // POST /tokens is the one unauthenticated API route (it is how a login gets its bearer token).
   if (r.method === 'POST' && r.segments.length === 1 && r.segments[0] === 'tokens') {
     if (r.badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });

@@ -12,6 +12,8 @@ import { computePlan, destructiveCandidates, type DomainPlan } from './plan/comp
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
+import type { WelcomeStatus } from './apply/welcome-ledger';
+import { plannedWelcomes } from './apply/welcome-plan';
 
 export { assertExtensionsFree, assertReferencesExist };
 
@@ -33,6 +35,8 @@ export interface PlanRunOptions extends SafetyFlags {
   /** Per-object reads at once within a domain. */
   readonly concurrency?: number;
   readonly onDomainDone?: (domain: string, done: number, total: number) => void;
+  /** Welcome e-mails earlier applies owe, per domain (the welcome ledger beside the audit log). */
+  readonly welcomeStatus?: (domain: string) => WelcomeStatus | undefined;
 }
 
 export async function planDomain(
@@ -50,7 +54,8 @@ export async function planDomain(
   const losses = candidates.length
     ? await readLosses(client, desired.domain, candidates, options.concurrency)
     : undefined;
-  const plan = checkSafety(computePlan({ desired, live, losses }), desired.policy, options);
+  const planned = checkSafety(computePlan({ desired, live, losses }), desired.policy, options);
+  const plan = { ...planned, ...plannedWelcomes(planned, desired, live, options.welcomeStatus?.(desired.domain)) };
   return { desired, live, plan, inputs: domainInputs(desired, live) };
 }
 

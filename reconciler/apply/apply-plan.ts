@@ -3,7 +3,7 @@
  * references, continuing past independent failures, skipping dependents of a failure, and reporting
  * applied / failed / skipped. A rerun converges, because a rerun re-plans from what the platform has.
  */
-import { assertNever, PlatformApiError } from '../errors';
+import { assertNever, PlatformApiError, UncertainWriteError } from '../errors';
 import type { ApplyContext, ChangeTarget, DesiredObject, LiveObject } from '../kinds/kind';
 import { kindByName } from '../kinds/registry';
 import type { DomainDesiredState } from '../desired/load-desired-state';
@@ -25,6 +25,8 @@ export interface OperationResult {
   readonly status?: number;
   readonly requestId?: string;
   readonly durationMs?: number;
+  /** The failure was an unanswered write (UncertainWriteError): it may have landed; the next plan re-reads. */
+  readonly uncertain?: boolean;
 }
 
 export interface ApplyDomainInput {
@@ -33,6 +35,8 @@ export interface ApplyDomainInput {
   readonly live: DomainLiveState;
   readonly client: NetSapiensClient;
   readonly sendWelcomeEmail?: boolean;
+  /** Records a welcome e-mail as owed before the user is created (ApplyContext.requestWelcome). */
+  readonly requestWelcome?: (user: string) => void;
   /** Called before each change is started (the write journal names the change it is about). */
   readonly onChangeStart?: (change: Change) => void;
   /**
@@ -51,7 +55,12 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
   const now = input.now ?? Date.now;
   const results = new Map<string, OperationResult>();
   const out: OperationResult[] = [];
-  const ctx = { client, domain: plan.domain, sendWelcomeEmail: input.sendWelcomeEmail ?? true };
+  const ctx: ApplyContext = {
+    client,
+    domain: plan.domain,
+    sendWelcomeEmail: input.sendWelcomeEmail ?? true,
+    requestWelcome: input.requestWelcome,
+  };
   let done = 0;
   for (const change of executionOrder(plan.changes)) {
     const base = {
@@ -92,6 +101,7 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
           result: 'failed',
           error: err instanceof Error ? err.message : String(err),
           ...(api ? { status: api.status, requestId: api.requestId } : {}),
+          ...(err instanceof UncertainWriteError ? { uncertain: true } : {}),
           durationMs: now() - started,
         };
       }

@@ -5,6 +5,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { OperationResult } from './apply-plan';
+import type { WelcomeResult } from './send-welcomes';
 
 export interface AuditContext {
   readonly time: string;
@@ -32,9 +33,16 @@ export interface AuditRecord extends AuditContext {
     status?: number;
     request_id?: string;
   }[];
+  /** Welcome e-mails: `sent`, `failed` (still owed), `unknown` (cut off, not re-sent), `skipped`, `dropped`. */
+  readonly welcome_emails?: readonly { user: string; result: string; error?: string }[];
 }
 
-export function auditRecord(ctx: AuditContext, domain: string, results: readonly OperationResult[]): AuditRecord {
+export function auditRecord(
+  ctx: AuditContext,
+  domain: string,
+  results: readonly OperationResult[],
+  welcomes: readonly WelcomeResult[] = [],
+): AuditRecord {
   const n = (r: OperationResult['result']) => results.filter((x) => x.result === r).length;
   return {
     ...ctx,
@@ -45,11 +53,21 @@ export function auditRecord(ctx: AuditContext, domain: string, results: readonly
       key: r.key,
       action: r.action,
       class: r.class,
-      result: r.result,
+      // A write whose outcome is unknown (no answer, not re-sent) is `unknown`: the next plan re-reads it.
+      result: r.uncertain ? 'unknown' : r.result,
       ...(r.error ? { error: r.error } : {}),
       ...(r.status !== undefined ? { status: r.status } : {}),
       ...(r.requestId ? { request_id: r.requestId } : {}),
     })),
+    ...(welcomes.length > 0
+      ? {
+          welcome_emails: welcomes.map((w) => ({
+            user: w.user,
+            result: w.result,
+            ...(w.error ? { error: w.error } : {}),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -31,8 +31,11 @@ export interface JournalOutcome {
   readonly time: string;
   readonly method: string;
   readonly path: string;
-  /** `ok`: the platform answered 2xx; `failed`: an error status, or no answer (status 0). */
-  readonly result: 'ok' | 'failed';
+  /**
+   * `ok`: the platform answered 2xx; `failed`: an error status; `unknown`: no usable answer and not re-sent
+   * (UncertainWriteError) — it may have landed, the next plan re-reads it.
+   */
+  readonly result: 'ok' | 'failed' | 'unknown';
   /** HTTP status of a failure; 0 when no answer came (connection dropped, timeout). */
   readonly status?: number;
   readonly error?: string;
@@ -72,7 +75,7 @@ export class WriteJournal {
     seq: number,
     method: string,
     path: string,
-    failure?: { status: number; error: string; requestId?: string },
+    failure?: { status: number; error: string; requestId?: string; uncertain?: boolean },
   ): void {
     this.append({
       type: 'outcome',
@@ -81,7 +84,7 @@ export class WriteJournal {
       time: this.clock().toISOString(),
       method,
       path,
-      result: failure ? 'failed' : 'ok',
+      result: failure ? (failure.uncertain ? 'unknown' : 'failed') : 'ok',
       ...(failure ? { status: failure.status, error: failure.error } : {}),
       ...(failure?.requestId ? { request_id: failure.requestId } : {}),
     });

@@ -200,7 +200,10 @@ describe('secrets never leak', () => {
   it('no file pbxctl wrote contains a PIN or an API key', () => {
     const written = filesUnder(t.dir).filter((p) => !/^(acme|literal)\.yaml$/.test(relative(t.dir, p)));
     expect(written.map((p) => relative(t.dir, p)).sort()).toEqual([
+      // The welcome-e-mail ledger (user, state, time) of `welcome` (default audit path) and of apply.
+      '.pbxctl/audit.welcome.jsonl',
       'audit.jsonl',
+      'audit.welcome.jsonl',
       // The write-ahead journal: method and path of each write, never a body.
       'audit.writes.jsonl',
       'exported/acme.yaml',

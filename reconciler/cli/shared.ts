@@ -1,6 +1,7 @@
 /** Helpers the verbs share: credentials from the environment, paths, planning with progress, rendering. */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { WelcomeLedger, welcomeLedgerPathFor } from '../apply/welcome-ledger';
 import { selectShard } from '../desired/shard';
 import { type DesiredState, loadDesiredState } from '../desired/load-desired-state';
 import { UsageError } from '../errors';
@@ -80,6 +81,14 @@ export function loadForPlan(path: string, flags: Flags, io: CliIo): DesiredState
   return state;
 }
 
+/** The audit log apply appends to (`--audit-log`, PBXCTL_AUDIT_LOG, `.pbxctl/audit.jsonl`). */
+export function auditLogPath(flags: Flags, io: CliIo): string {
+  return resolve(
+    io.cwd,
+    (flags['audit-log'] as string | undefined) ?? io.env.PBXCTL_AUDIT_LOG ?? '.pbxctl/audit.jsonl',
+  );
+}
+
 /** Reads the platform and plans `state`, with read-phase progress. */
 export async function planState(
   state: DesiredState,
@@ -90,9 +99,12 @@ export async function planState(
   const progress = new Progress(io, flags);
   const n = state.domains.length;
   progress.say(`Reading ${n} domain${n === 1 ? '' : 's'} from the platform…`);
+  const ledger = new WelcomeLedger(welcomeLedgerPathFor(auditLogPath(flags, io)));
   const run = await runPlan(state, client, {
     allowDeletes: flags['allow-deletes'] === true,
     allowRecycle: flags['allow-recycle'] === true,
+    // Welcome e-mails an earlier apply owes (issue 13 #3): the ledger beside the audit log.
+    welcomeStatus: (domain) => ledger.status(domain),
     onDomainDone: (d, done, total) =>
       progress.step('read', done, total, 0, `Planned ${d} (${done}/${total}) — ${client.stats.requests} requests`),
   });

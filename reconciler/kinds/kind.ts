@@ -194,6 +194,12 @@ export interface ApplyContext {
   readonly domain: string;
   /** Send the welcome e-mail after creating a user whose spec asks for it. */
   readonly sendWelcomeEmail: boolean;
+  /**
+   * Records, durably and BEFORE the user is created, that this user is owed a welcome e-mail (welcome
+   * ledger, apply/welcome-ledger.ts); apply sends it after the domain's changes, exactly once. Without
+   * it (library callers with no ledger) createUser sends the e-mail itself.
+   */
+  readonly requestWelcome?: (user: string) => void;
 }
 
 /** What apply hands a kind: the change plus the objects behind it (with secrets, in memory only). */

@@ -21,6 +21,7 @@ export function domainPhoneNumbers(ctx: Ctx): Promise<PlatformRecord[]> {
   return ctx.cache.once('phonenumbers', () => ctx.client.listPhoneNumbers(ctx.domain));
 }
 
+/** Cross-checked with the rules' `/count`: a short list would hide a rule and plan a create over it. */
 export function answerRules(ctx: Ctx, user: string): Promise<PlatformRecord[]> {
-  return ctx.cache.once(`answerrules:${user}`, () => ctx.client.listAnswerRules(ctx.domain, user));
+  return ctx.cache.once(`answerrules:${user}`, () => ctx.client.listAnswerRules(ctx.domain, user, { checked: true }));
 }

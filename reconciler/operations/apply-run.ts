@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { type OperationResult, applyDomainPlan } from '../apply/apply-plan';
 import { type AuditContext, appendAuditLog, auditRecord } from '../apply/audit-log';
+import { type WelcomeResult, sendOwedWelcomes } from '../apply/send-welcomes';
+import { WelcomeLedger, welcomeLedgerPathFor } from '../apply/welcome-ledger';
 import { WriteJournal, journalWrites } from '../apply/write-journal';
 import type { SafetyViolation } from '../errors';
 import { type DomainRun, type PlanRun, verifyDomain } from '../pipeline';
@@ -45,6 +47,8 @@ export interface ApplyRunOptions {
   readonly auditPath: string;
   /** Write-ahead journal (default: the audit path with `.writes.jsonl`). */
   readonly journalPath?: string;
+  /** Welcome-e-mail ledger (default: the audit path with `.welcome.jsonl`; apply/welcome-ledger.ts). */
+  readonly welcomeLedgerPath?: string;
   /** Who/what/where for the audit record (tool, commit, actor, pull request). */
   readonly context: Omit<AuditContext, 'time' | 'planChecksum' | 'logTag'>;
   readonly now?: () => Date;
@@ -60,6 +64,8 @@ export interface ApplyRunOptions {
 export interface ApplyRunResult {
   readonly status: ApplyRunStatus;
   readonly results: readonly OperationResult[];
+  /** Welcome e-mails this apply sent, or tried to (issue 13 #3, 14 #2). */
+  readonly welcomes: readonly WelcomeResult[];
   /** `domain kind:key` of applied changes the read-back did not confirm. */
   readonly unverified: readonly string[];
   /** Why the read-back could not run, when it failed. */
@@ -82,6 +88,7 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
   const journalPath = options.journalPath ?? journalPathFor(options.auditPath);
   const empty = {
     results: [],
+    welcomes: [],
     unverified: [],
     verifyErrors: [],
     closedWindows: [],
@@ -92,7 +99,8 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
   };
   if (doc.summary.blocked)
     return { ...empty, status: 'blocked', violations: run.domains.flatMap((d) => d.plan.violations) };
-  if (doc.summary.changes === 0) return { ...empty, status: 'no-changes' };
+  const owesWelcomes = (d: DomainRun) => (d.plan.welcomes?.length ?? 0) > 0;
+  if (doc.summary.changes === 0 && !run.domains.some(owesWelcomes)) return { ...empty, status: 'no-changes' };
   const closed = closedWindows(run, options.now?.() ?? new Date());
   if (closed.length > 0 && options.ignoreChangeWindow !== true)
     return { ...empty, status: 'outside-window', closedWindows: closed };
@@ -100,6 +108,7 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
   client.setLogTag(logTag);
   const runId = randomBytes(8).toString('hex');
   const journal = new WriteJournal(journalPath, runId);
+  const welcomeLedger = new WelcomeLedger(options.welcomeLedgerPath ?? welcomeLedgerPathFor(options.auditPath), runId);
   const ctx: AuditContext = {
     ...options.context,
     time: (options.now?.() ?? new Date()).toISOString(),
@@ -108,15 +117,17 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
   };
   journal.append({ type: 'run', run: runId, time: ctx.time, plan_checksum: doc.checksum, audit: options.auditPath });
   const unjournal = journalWrites(client, journal);
-  const state: RunState = { all: [], unverified: [], verifyErrors: [], total: doc.summary.changes };
+  const state: RunState = { all: [], welcomes: [], unverified: [], verifyErrors: [], total: doc.summary.changes };
   try {
     for (const d of run.domains) {
-      if (d.plan.changes.length === 0) continue;
-      await applyOneDomain(d, { ...options, ctx: { ...ctx, run: runId, journal: journalPath }, journal }, state);
+      if (d.plan.changes.length === 0 && !owesWelcomes(d)) continue;
+      const domainOptions = { ...options, ctx: { ...ctx, run: runId, journal: journalPath }, journal, welcomeLedger };
+      await applyOneDomain(d, domainOptions, state);
       if (options.signal?.aborted) break;
     }
   } finally {
     unjournal();
+    welcomeLedger.close();
   }
   const status = finalStatus(state, options.signal?.aborted === true);
   journal.append({ type: 'end', run: runId, time: new Date().toISOString(), status });
@@ -125,6 +136,7 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
     ...empty,
     status,
     results: state.all,
+    welcomes: state.welcomes,
     unverified: state.unverified,
     verifyErrors: state.verifyErrors,
   };
@@ -132,6 +144,7 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
 
 interface RunState {
   all: OperationResult[];
+  welcomes: WelcomeResult[];
   unverified: string[];
   verifyErrors: string[];
   readonly total: number;
@@ -146,7 +159,7 @@ function finalStatus(state: RunState, aborted: boolean): ApplyRunStatus {
 
 async function applyOneDomain(
   d: DomainRun,
-  options: ApplyRunOptions & { ctx: AuditContext; journal: WriteJournal },
+  options: ApplyRunOptions & { ctx: AuditContext; journal: WriteJournal; welcomeLedger: WelcomeLedger },
   state: RunState,
 ): Promise<void> {
   const domain = d.desired.domain;
@@ -158,6 +171,7 @@ async function applyOneDomain(
     live: d.live,
     client: options.client,
     sendWelcomeEmail: options.sendWelcomeEmail !== false,
+    requestWelcome: (user) => options.welcomeLedger.record(domain, user, 'requested'),
     signal: options.signal,
     onChangeStart: (c) => {
       options.journal.current = { domain, change: c.id };
@@ -173,8 +187,10 @@ async function applyOneDomain(
       }),
   });
   state.all.push(...results);
+  const welcomes = await domainWelcomes(d, options);
+  state.welcomes.push(...welcomes);
   // The domain's audit record is written before the read-back, so a failed read-back cannot lose it.
-  appendAuditLog(options.auditPath, [auditRecord(options.ctx, domain, results)]);
+  appendAuditLog(options.auditPath, [auditRecord(options.ctx, domain, results, welcomes)]);
   const applied = new Set(results.filter((r) => r.result === 'applied').map((r) => r.id));
   if (applied.size === 0 || options.verify === false || options.signal?.aborted) return;
   options.onProgress?.({ phase: 'verify', domain, done: state.all.length, total: state.total, failed: failedSoFar() });
@@ -184,4 +200,22 @@ async function applyOneDomain(
   } catch (err) {
     state.verifyErrors.push(`${domain}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/** The welcome e-mails the domain owes, after its changes (so the users exist); not with --no-welcome-email. */
+function domainWelcomes(
+  d: DomainRun,
+  options: ApplyRunOptions & { journal: WriteJournal; welcomeLedger: WelcomeLedger },
+): Promise<WelcomeResult[]> {
+  if (options.sendWelcomeEmail === false) return Promise.resolve([]);
+  const domain = d.desired.domain;
+  options.journal.current = { domain, change: 'welcome-emails' };
+  const wanted = new Set((d.desired.objects.get('user') ?? []).map((o) => o.key));
+  return sendOwedWelcomes({
+    client: options.client,
+    domain,
+    ledger: options.welcomeLedger,
+    wanted,
+    signal: options.signal,
+  });
 }

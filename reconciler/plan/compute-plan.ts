@@ -80,6 +80,10 @@ export interface DomainPlan {
   /** Differences left alone because the kind cannot create or update (capabilities). */
   readonly notPlanned?: readonly NotPlanned[];
   readonly violations: readonly SafetyViolation[];
+  /** Extensions this apply sends a welcome e-mail to (apply/welcome-plan.ts; issue 14 #2). */
+  readonly welcomes?: readonly string[];
+  /** Extensions whose earlier welcome e-mail send was cut off: maybe sent, not re-sent. */
+  readonly welcomesUncertain?: readonly string[];
 }
 
 /** Destructive-change losses read from the platform (voicemail, greetings, contacts) by extension. */
@@ -237,10 +241,26 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
   });
 }
 
+/**
+ * A kind without a platform key numbers the records that share one (`pizza #2`, shared contacts): such a
+ * record is a duplicate already on the platform, and the plan says so (issue 13 #4).
+ */
+function duplicateReason(key: string): { reason?: string } {
+  const m = / #(\d+)$/.exec(key);
+  if (!m) return {};
+  return { reason: `duplicate: ${m[1]} or more records on the platform share the name "${key.slice(0, m.index)}"` };
+}
+
 function planDelete(scope: PlanScope, l: LiveObject): void {
   const { kind } = scope;
   const key = l.key;
-  const unmanaged = { kind: kind.name, key, label: kind.label(key, l.comparable), lastModified: l.lastModified };
+  const unmanaged = {
+    kind: kind.name,
+    key,
+    label: kind.label(key, l.comparable),
+    lastModified: l.lastModified,
+    ...duplicateReason(key),
+  };
   // Never pruned: pruning is off, or the kind cannot be pruned (one per domain).
   if (!scope.desired.policy.prune || !supports(kind, 'prune')) {
     scope.out.unmanaged.push(unmanaged);

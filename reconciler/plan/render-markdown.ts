@@ -12,6 +12,7 @@ import {
   VERB,
 } from './render-common';
 import { escapeControl } from '../util/escape';
+import { welcomeMarkdown } from './welcome-lines';
 import { redactKey } from './redact';
 
 export const MARKDOWN_LIMIT = 65_000;
@@ -81,7 +82,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
       `| … ${domains} more domain${domains === 1 ? '' : 's'} | all | ${counts(rest.flatMap((r) => r.changes))} |`,
     );
   }
-  head.push('', summaryLine(plan), '');
+  head.push('', summaryLine(plan), '', ...welcomeMarkdown(plan));
   const foot: string[] = [
     '',
     `<sub>checksum \`${plan.checksum.slice(0, 16)}\` · format ${plan.format_version}${opts.redactPii ? ' · PII redacted' : ''}</sub>`,

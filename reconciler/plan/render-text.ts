@@ -12,6 +12,7 @@ import {
 import type { PlanDocument } from './plan-document';
 import { escapeControl } from '../util/escape';
 import { redactKey } from './redact';
+import { welcomeLines, welcomeSummary } from './welcome-lines';
 
 const ANSI: Record<string, string> = {
   '+': '\x1b[32m',
@@ -36,12 +37,14 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
   }
   for (const d of plan.domains) {
     lines.push(escapeControl(`Domain ${d.domain}`));
-    if (d.changes.length === 0 && d.unmanaged.length === 0) lines.push('  (no changes)');
+    const welcomes = welcomeLines(d);
+    if (d.changes.length === 0 && d.unmanaged.length === 0 && welcomes.length === 0) lines.push('  (no changes)');
     for (const c of d.changes) {
       const sym = SYMBOL[c.action];
       lines.push(paint(sym, `  ${sym} ${VERB[c.action]} ${c.kind} ${label(c, opts)}  [${c.class}]`));
       for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
     }
+    for (const w of welcomes) lines.push(`  ${w}`);
     for (const u of d.unmanaged) {
       lines.push(
         paint(
@@ -67,6 +70,8 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
     lines.push('');
   }
   lines.push(summaryLine(plan));
+  const welcomeTotal = welcomeSummary(plan);
+  if (welcomeTotal) lines.push(welcomeTotal);
   if (plan.summary.unmanaged)
     lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
   return `${lines.join('\n')}\n`;

@@ -49,7 +49,12 @@ export const VOICEMAIL_FOLDERS = { unheard: 'new', saved: 'save', trash: 'trash'
 /** The operations `writeDefaultAnswerRule` needs (a NetSapiensClient has them). */
 export interface AnswerRuleWriter {
   listAnswerRules(domain: string, user: string): Promise<ReadonlyArray<Record<string, unknown>>>;
-  createAnswerRule(domain: string, user: string, body: Record<string, unknown>): Promise<unknown>;
+  createAnswerRule(
+    domain: string,
+    user: string,
+    body: Record<string, unknown>,
+    o?: { landed?: () => Promise<boolean> },
+  ): Promise<unknown>;
   updateAnswerRule(domain: string, user: string, timeFrame: string, body: Record<string, unknown>): Promise<unknown>;
 }
 
@@ -58,6 +63,15 @@ export interface AnswerRuleWriter {
  * writes one (docs/reference/platform-evidence.md §1e), so read first, then PUT `*` when it exists, else POST.
  * `postBody` is the full body for a POST; the PUT sends it without the POST-only keys.
  */
+/**
+ * The `landed` probe of a POST of the default rule, made only when the user had no `*` rule: after a lost
+ * answer, a `*` rule that is now there is ours (a second POST would fail or duplicate), so it counts as landed.
+ */
+export function defaultRuleLanded(client: Pick<AnswerRuleWriter, 'listAnswerRules'>, domain: string, user: string) {
+  return async (): Promise<boolean> =>
+    (await client.listAnswerRules(domain, user)).some((r) => r['time-frame'] === '*');
+}
+
 export async function writeDefaultAnswerRule(
   client: AnswerRuleWriter,
   domain: string,
@@ -66,7 +80,7 @@ export async function writeDefaultAnswerRule(
 ): Promise<void> {
   const rules = await client.listAnswerRules(domain, user);
   if (!rules.some((r) => r['time-frame'] === '*')) {
-    await client.createAnswerRule(domain, user, postBody);
+    await client.createAnswerRule(domain, user, postBody, { landed: defaultRuleLanded(client, domain, user) });
     return;
   }
   const { 'time-frame': _t, 'is-active': _a, synchronous: _s, ...put } = postBody;

@@ -71,6 +71,8 @@ export interface WriteFailure {
   readonly status: number;
   readonly error: string;
   readonly requestId?: string;
+  /** No usable answer and not re-sent (UncertainWriteError): it may have landed. */
+  readonly uncertain?: boolean;
 }
 
 /** Sees every write before and after it is sent (see `PlatformHttp.observeWrites`). */
@@ -167,6 +169,7 @@ export class PlatformHttp {
         status: api?.status ?? 0,
         error: err instanceof Error ? err.message : String(err),
         requestId: api?.requestId,
+        ...(err instanceof UncertainWriteError ? { uncertain: true } : {}),
       });
       throw err;
     }

@@ -28,6 +28,14 @@ function reportWrites(result: ApplyRunResult, io: CliIo): number {
     const mark = r.result === 'applied' ? '✓' : r.result === 'failed' ? '✗' : '–';
     io.stdout(`  ${mark} ${r.action} ${r.kind} ${r.label ?? r.key}${r.error ? `: ${r.error}` : ''}\n`);
   }
+  for (const w of result.welcomes) {
+    const mark = w.result === 'sent' ? '✓' : w.result === 'skipped' || w.result === 'dropped' ? '–' : '✗';
+    const what =
+      w.result === 'sent' ? 'sent' : w.result === 'unknown' ? 'may not have been sent (not re-sent)' : w.result;
+    io.stdout(`  ${mark} ✉ welcome e-mail → ${w.user} ${what}${w.error ? `: ${w.error}` : ''}\n`);
+  }
+  const sent = result.welcomes.filter((w) => w.result === 'sent').length;
+  if (result.welcomes.length > 0) io.stdout(`Welcome e-mails: ${sent} sent of ${result.welcomes.length}.\n`);
   io.stdout(
     `Apply: ${n('applied')} applied, ${n('failed')} failed, ${n('skipped')} skipped. Audit log: ${result.auditPath}\n`,
   );

@@ -18,7 +18,8 @@ import { renderText } from '../../plan/render';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
 import { Progress } from '../progress';
-import { clientFromEnv, loadForPlan, planState, readVersion, rejectExtra, useColor } from '../shared';
+import { auditLogPath, clientFromEnv, loadForPlan, planState, readVersion, rejectExtra, useColor } from '../shared';
+import { welcomeCount } from '../../plan/welcome-lines';
 import { reportApplyResult } from './apply-report';
 
 export async function applyCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
@@ -76,7 +77,8 @@ async function applyRun(
     io.stdout(renderText(doc, {}));
     throw new UnsafePlanError(run.domains.flatMap((d) => d.plan.violations));
   }
-  if (doc.summary.changes === 0) {
+  // Owed welcome e-mails (issue 13 #3) are work too, even when no object changes.
+  if (doc.summary.changes === 0 && welcomeCount(doc) === 0) {
     io.stdout('No changes. The platform matches the desired state.\n');
     return EXIT.ok;
   }
@@ -99,10 +101,7 @@ async function applyRun(
   const result = await applyPlanRun({
     client,
     run,
-    auditPath: resolve(
-      io.cwd,
-      (flags['audit-log'] as string | undefined) ?? io.env.PBXCTL_AUDIT_LOG ?? '.pbxctl/audit.jsonl',
-    ),
+    auditPath: auditLogPath(flags, io),
     context: { tool: `pbxctl ${readVersion()}`, ...auditEnvironment(io.env, io.gitCommit?.(io.cwd)) },
     now: io.now,
     ignoreChangeWindow: flags['ignore-change-window'] === true,

@@ -1,10 +1,15 @@
-/** `pbxctl welcome --domain D <ext>…`: sends the welcome e-mail to existing users. */
+/**
+ * `pbxctl welcome --domain D <ext>…`: sends the welcome e-mail to existing users, by hand. A user without an
+ * e-mail address is refused by name (nothing is sent to it). Each send is recorded in the welcome ledger
+ * beside the audit log (apply/welcome-ledger.ts), so a welcome an apply owes or left uncertain is settled.
+ */
 import { checkDomainName, checkExtensionName } from '../../desired/names';
+import { WelcomeLedger, welcomeLedgerPathFor } from '../../apply/welcome-ledger';
 import { UsageError } from '../../errors';
 import { WELCOME_EMAIL } from '../../platform/codec';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { clientFromEnv } from '../shared';
+import { auditLogPath, clientFromEnv } from '../shared';
 
 export async function welcomeCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
   const domain = flags.domain;
@@ -14,13 +19,20 @@ export async function welcomeCommand(positionals: readonly string[], flags: Flag
   const bad = checkDomainName(domain) ?? positionals.map(checkExtensionName).find((p) => p !== undefined);
   if (bad) throw new UsageError(`${bad.message}${bad.hint ? ` — ${bad.hint}` : ''}`);
   const client = clientFromEnv(io.env, flags);
+  const ledger = new WelcomeLedger(welcomeLedgerPathFor(auditLogPath(flags, io)));
   let failed = 0;
   try {
     for (const ext of positionals) {
       try {
         const user = await client.getUser(domain, ext);
         if (!user) throw new UsageError(`user ${ext} does not exist in ${domain}`);
+        if (String(user['email-address'] ?? '').trim() === '')
+          throw new UsageError(
+            `user ${ext} has no e-mail address, so no welcome e-mail was sent — set \`email:\` for ${ext} and apply first`,
+          );
+        ledger.record(domain, ext, 'sending');
         await client.sendEmail(domain, ext, { ...WELCOME_EMAIL });
+        ledger.record(domain, ext, 'sent');
         io.stdout(`  ✓ welcome e-mail sent to ${ext}\n`);
       } catch (err) {
         failed++;
@@ -28,6 +40,7 @@ export async function welcomeCommand(positionals: readonly string[], flags: Flag
       }
     }
   } finally {
+    ledger.close();
     await client.close();
   }
   return failed === 0 ? EXIT.ok : failed === positionals.length ? EXIT.error : EXIT.partial;

@@ -22,6 +22,7 @@ import {
   RING_GROUP_SCOPE,
   RING_GROUP_SERVICE_CODE,
   DID_UNASSIGNED,
+  defaultRuleLanded,
   type SpamAction,
   yesNo,
   withEmailSpellings,
@@ -315,7 +316,10 @@ async function updateRingGroup(
     const existing = live.platform.answerRule;
     const body = ruleBody(spec, top, existing);
     if (existing) await ctx.client.updateAnswerRule(ctx.domain, key, '*', body);
-    else await ctx.client.createAnswerRule(ctx.domain, key, ruleBody(spec, undefined, undefined));
+    else {
+      const landed = defaultRuleLanded(ctx.client, ctx.domain, key);
+      await ctx.client.createAnswerRule(ctx.domain, key, ruleBody(spec, undefined, undefined), { landed });
+    }
   }
 }
 

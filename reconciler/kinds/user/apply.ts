@@ -2,6 +2,7 @@
  * The `user` kind's writes: the user record, its desk phone and its default answer rule.
  */
 import {
+  defaultRuleLanded,
   encodeSpam,
   normalizeMac,
   phoneDeviceName,
@@ -77,6 +78,9 @@ const ANSWERING = new Set(['spam', 'allow', 'block']);
 export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   const spec = target.desired!.spec;
   const { client, domain } = ctx;
+  const welcome = ctx.sendWelcomeEmail && spec.welcome_email !== false && !!spec.email;
+  // Owed from now on, whatever fails below: the next apply sends it (issue 13 #3).
+  if (welcome) ctx.requestWelcome?.(spec.extension);
   await client.createUser(
     domain,
     withEmailSpellings({
@@ -96,7 +100,7 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
     await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined));
   }
-  if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
+  if (welcome && !ctx.requestWelcome) {
     await client.sendEmail(domain, spec.extension, { ...WELCOME_EMAIL });
   }
 }
@@ -127,7 +131,10 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
     const existing = live.platform.answerRule;
     const body = answerRuleBody(spec, spec.extension, existing);
     if (existing) await client.updateAnswerRule(domain, spec.extension, '*', body);
-    else await client.createAnswerRule(domain, spec.extension, body);
+    else
+      await client.createAnswerRule(domain, spec.extension, body, {
+        landed: defaultRuleLanded(client, domain, spec.extension),
+      });
   }
 }
 

@@ -71,6 +71,6 @@ export async function readUsers(ctx: ReadContext): Promise<LiveObject<UserPlatfo
 export async function readUser(ctx: ReadContext, key: string): Promise<LiveObject<UserPlatform> | undefined> {
   const u = await ctx.client.getUser(ctx.domain, key);
   if (!u || isSystemUser(u)) return undefined;
-  const devices = await ctx.client.listUserDevices(ctx.domain, key);
+  const devices = await ctx.client.listUserDevices(ctx.domain, key, { checked: true });
   return (await readPeople(ctx, [u], desksByOwner(devices)))[0];
 }

@@ -1,0 +1,108 @@
+/**
+ * The welcome-e-mail ledger (issue 13 #3, issue 14 #2): a JSON-lines file beside the audit log, one line per
+ * state change of one user's welcome e-mail, each flushed to disk (fsync) before the apply goes on.
+ *
+ *   requested → sending → sent          (the normal path)
+ *   requested → sending → failed        (the platform refused it: still owed, sent by the next apply)
+ *   requested → sending → unknown       (no answer / 429 / 5xx-maybe-processed: never re-sent automatically)
+ *   requested → dropped                 (the user is gone from the files and the platform)
+ *
+ * `requested` is written BEFORE the user is created, so a user created by an apply that then failed or was
+ * killed still owes its welcome e-mail, and the next plan lists it and the next apply sends it — even though
+ * that rerun takes the update path (or has nothing else to do).
+ *
+ * The boundary is AT MOST ONCE: the e-mail POST is not idempotent and the platform offers no way to read back
+ * whether an e-mail went out. `sending` is written before the POST; a process killed after that line and
+ * before the outcome leaves `sending`, which — like `unknown` — is never re-sent by apply: the plan shows it as
+ * a warning ("may not have been sent") and `pbxctl welcome` sends it by hand. So an e-mail is never sent twice;
+ * one can be missing only when its own POST was cut off, and then it is reported, never silent.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type WelcomeState = 'requested' | 'sending' | 'sent' | 'failed' | 'unknown' | 'dropped';
+
+export interface WelcomeLine {
+  readonly type: 'welcome';
+  readonly state: WelcomeState;
+  readonly domain: string;
+  readonly user: string;
+  readonly time: string;
+  readonly run?: string;
+  readonly error?: string;
+}
+
+/** What a plan needs to know about one domain's welcome e-mails. */
+export interface WelcomeStatus {
+  /** Asked for and not sent yet (requested, or refused by the platform): the next apply sends them. */
+  readonly owed: readonly string[];
+  /** The send was cut off (sending/unknown): maybe sent, never re-sent automatically. */
+  readonly uncertain: readonly string[];
+}
+
+export function welcomeLedgerPathFor(auditPath: string): string {
+  return /\.jsonl$/i.test(auditPath) ? auditPath.replace(/\.jsonl$/i, '.welcome.jsonl') : `${auditPath}.welcome.jsonl`;
+}
+
+export class WelcomeLedger {
+  private fd: number | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly run?: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** The last state of every `domain/user` in the ledger (a torn last line from a kill is ignored). */
+  states(): Map<string, WelcomeLine> {
+    const out = new Map<string, WelcomeLine>();
+    if (!existsSync(this.path)) return out;
+    for (const text of readFileSync(this.path, 'utf8').split('\n')) {
+      if (text.trim() === '') continue;
+      let line: WelcomeLine;
+      try {
+        line = JSON.parse(text) as WelcomeLine;
+      } catch {
+        continue;
+      }
+      if (line?.type === 'welcome' && typeof line.domain === 'string' && typeof line.user === 'string')
+        out.set(`${line.domain}/${line.user}`, line);
+    }
+    return out;
+  }
+
+  status(domain: string): WelcomeStatus {
+    const owed: string[] = [];
+    const uncertain: string[] = [];
+    for (const line of this.states().values()) {
+      if (line.domain !== domain) continue;
+      if (line.state === 'requested' || line.state === 'failed') owed.push(line.user);
+      if (line.state === 'sending' || line.state === 'unknown') uncertain.push(line.user);
+    }
+    const byExt = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+    return { owed: owed.sort(byExt), uncertain: uncertain.sort(byExt) };
+  }
+
+  record(domain: string, user: string, state: WelcomeState, error?: string): void {
+    const line: WelcomeLine = {
+      type: 'welcome',
+      state,
+      domain,
+      user,
+      time: this.clock().toISOString(),
+      ...(this.run ? { run: this.run } : {}),
+      ...(error ? { error } : {}),
+    };
+    if (this.fd === undefined) {
+      mkdirSync(dirname(this.path), { recursive: true });
+      this.fd = openSync(this.path, 'a', 0o600);
+    }
+    writeSync(this.fd, `${JSON.stringify(line)}\n`);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

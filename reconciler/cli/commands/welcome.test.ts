@@ -1,0 +1,38 @@
+/**
+ * Welcome e-mails through the CLI (issue 14 #2): `apply` prints each one sent; `welcome` refuses a user
+ * without an e-mail address by name (exit 1, nothing sent).
+ */
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DOMAIN, domainYaml, OFFICE, officeSeed, startTestEnv, type TestEnv } from '../../../test/test-support/helpers';
+import { EXIT } from '../exit-codes';
+
+let t: TestEnv | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+describe('welcome e-mails in the CLI', () => {
+  it('apply lists the welcome e-mails it will send and reports them sent', async () => {
+    t = await startTestEnv(officeSeed([]));
+    const file = t.write('acme.yaml', domainYaml({ users: OFFICE }));
+    const r = await t.cli('apply', file, '--auto-approve', '--audit-log', join(t.dir, 'audit.jsonl'));
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout.match(/^ {2}✉ welcome e-mail → \d+$/gm)).toHaveLength(3);
+    expect(r.stdout).toContain('✓ ✉ welcome e-mail → 1002 sent');
+    expect(r.stdout).toContain('Welcome e-mails: 3 sent of 3.');
+  });
+
+  it('welcome refuses a user without an e-mail address, by name', async () => {
+    t = await startTestEnv(officeSeed([{ ext: '1001', first: 'Ada', last: 'Lovelace', email: '' }, OFFICE[1]!]));
+    const r = await t.cli('welcome', '--domain', DOMAIN, '1001');
+    expect(r.code).toBe(EXIT.error);
+    expect(r.stderr).toMatch(/1001: user 1001 has no e-mail address/);
+    expect(r.stdout).not.toContain('✓');
+    expect(t.emu.state().domains[DOMAIN]!.emails_sent).toEqual([]);
+    const both = await t.cli('welcome', '--domain', DOMAIN, '1001', '1002');
+    expect(both.code).toBe(EXIT.partial);
+    expect(t.emu.state().domains[DOMAIN]!.emails_sent.map((e) => e.user)).toEqual(['1002']);
+  });
+});
