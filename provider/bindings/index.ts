@@ -2,6 +2,7 @@
 export * as domainBlockList from './domain-block-list';
 export * as ringGroup from './ring-group';
 export * as sharedContact from './shared-contact';
+export * as timeFrame from './time-frame';
 export * as user from './user';
 export * as dataNetsapiensUser from './data-netsapiens-user';
 export * as provider from './provider';

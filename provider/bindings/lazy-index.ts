@@ -2,6 +2,7 @@
 Object.defineProperty(exports, 'domainBlockList', { get: function () { return require('./domain-block-list'); } });
 Object.defineProperty(exports, 'ringGroup', { get: function () { return require('./ring-group'); } });
 Object.defineProperty(exports, 'sharedContact', { get: function () { return require('./shared-contact'); } });
+Object.defineProperty(exports, 'timeFrame', { get: function () { return require('./time-frame'); } });
 Object.defineProperty(exports, 'user', { get: function () { return require('./user'); } });
 Object.defineProperty(exports, 'dataNetsapiensUser', { get: function () { return require('./data-netsapiens-user'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
