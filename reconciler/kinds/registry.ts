@@ -6,6 +6,7 @@
  */
 import type { AnyKind } from './kind';
 import { blockListKind } from './block-list';
+import { phoneNumberKind } from './phone-number';
 import { ringGroupKind } from './ring-group';
 import { sharedContactKind } from './shared-contact';
 import { timeFrameKind } from './time-frame';
@@ -55,6 +56,7 @@ export const DEFAULT_REGISTRY: Registry = createRegistry([
   sharedContactKind,
   blockListKind,
   timeFrameKind,
+  phoneNumberKind,
 ]);
 
 /** The production kinds (the same list as `DEFAULT_REGISTRY.kinds`). */
