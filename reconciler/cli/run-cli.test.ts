@@ -48,7 +48,7 @@ describe('pbxctl in-process', () => {
       },
     });
     expect(await runCli(['apply', EXAMPLE], yes.io)).toBe(0);
-    expect(questions[0]).toMatch(/Apply 8 changes\? Only 'yes' will be accepted/);
+    expect(questions[0]).toMatch(/Apply 12 changes\? Only 'yes' will be accepted/);
   });
 
   it('apply <path> without a terminal and without --auto-approve refuses', async () => {
