@@ -6,6 +6,7 @@ import * as rules from './routes-answerrules';
 import * as contacts from './routes-contacts';
 import * as devices from './routes-devices';
 import * as numbers from './routes-numbers';
+import * as timeframes from './routes-timeframes';
 import * as users from './routes-users';
 
 export { ApiError, type ApiResponse, type RouteContext, resolveDomainName } from './route-helpers';
@@ -74,6 +75,11 @@ const TABLE: ReadonlyArray<[string, string, Handler]> = [
   ['GET', `${D}/phonenumbers/{phonenumber}`, numbers.getNumber],
   ['PUT', `${D}/phonenumbers/{phonenumber}`, numbers.putNumber],
   ['DELETE', `${D}/phonenumbers/{phonenumber}`, numbers.deleteNumber],
+  ['GET', `${D}/timeframes`, timeframes.listTimeframes],
+  ['POST', `${D}/timeframes`, timeframes.postTimeframe],
+  ['GET', `${D}/timeframes/{id}`, timeframes.getTimeframe],
+  ['PUT', `${D}/timeframes/{id}`, timeframes.putTimeframe],
+  ['DELETE', `${D}/timeframes/{id}`, timeframes.deleteTimeframe],
   ['GET', `${U}/voicemails/{folder}`, numbers.listVoicemails],
   ['GET', `${U}/voicemails/{folder}/count`, numbers.countVoicemails],
   ['GET', `${U}/greetings`, numbers.listGreetings],

@@ -31,7 +31,28 @@ function correct(method: string, template: string, schema: JsonSchema): JsonSche
   if (template.endsWith('/phones') && method !== 'GET') {
     return { ...schema, required: ['device-provisioning-mac-address'] };
   }
+  if (template.endsWith('/timeframes/{id}') && (method === 'PUT' || method === 'DELETE')) {
+    // Eight PUT and three DELETE variants (`#n`) share this path; only the first is canonical. A body
+    // may be any of them: their properties are merged, and `child_id` is optional (the whole-time-frame
+    // DELETE has no body).
+    const { required: _required, ...rest } = schema;
+    return { ...rest, properties: variantProperties(method, template) };
+  }
   return schema;
+}
+
+/** The properties of every documented variant (`#n`) of one operation, merged. */
+function variantProperties(method: string, template: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [raw, item] of Object.entries(loadOpenApi().paths)) {
+    if (raw.replace(/#\d+$/, '') !== template) continue;
+    const op = (item as Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>)[
+      method.toLowerCase()
+    ];
+    const body = op?.requestBody?.content?.['application/json']?.schema;
+    Object.assign(out, (body?.properties as Record<string, unknown> | undefined) ?? {});
+  }
+  return out;
 }
 
 /**

@@ -33,6 +33,7 @@ export function emptyDomainState(name: string, domain: JsonRecord = {}): DomainS
     number_filters: [],
     phonenumbers: [],
     phones: [],
+    timeframes: [],
     voicemails: {},
     greetings: {},
     emails_sent: [],
@@ -89,6 +90,7 @@ export function stateFromSeed(seed: EmulatorSeed): EmulatorState {
       return defaultPhonenumber(name, { ...p, phonenumber: String(p.phonenumber) });
     });
     seedPhones(d, s);
+    d.timeframes = (s.timeframes ?? []).map((t) => ({ ...t }));
     seedVoicemails(d, s, name, now);
     for (const [user, files] of Object.entries(s.greetings ?? {})) {
       d.greetings[user] = (files ?? []).map((f, i) =>
@@ -157,6 +159,7 @@ type Collection =
   | 'user_contacts'
   | 'phonenumbers'
   | 'phones'
+  | 'timeframes'
   | 'number_filters';
 const ARRAY_COLLECTIONS: ReadonlyArray<{ name: Collection; id: (r: JsonRecord) => string }> = [
   { name: 'users', id: (r) => String(r.user) },
@@ -165,6 +168,7 @@ const ARRAY_COLLECTIONS: ReadonlyArray<{ name: Collection; id: (r: JsonRecord) =
   { name: 'contacts', id: (r) => String(r['unique-id']) },
   { name: 'phonenumbers', id: (r) => String(r.phonenumber) },
   { name: 'phones', id: (r) => String(r['device-provisioning-mac-address']) },
+  { name: 'timeframes', id: (r) => String(r['timeframe-id']) },
 ];
 
 interface Entry {
@@ -179,7 +183,7 @@ function indexDomain(d: DomainState): Map<string, Entry> {
   put('domain\u0001', d.domain);
   put('number_filters\u0001', d.number_filters);
   for (const { name, id } of ARRAY_COLLECTIONS)
-    for (const r of d[name] as JsonRecord[]) put(`${name}\u0001${id(r)}`, r);
+    for (const r of (d[name] as JsonRecord[] | undefined) ?? []) put(`${name}\u0001${id(r)}`, r);
   for (const [user, contacts] of Object.entries(d.user_contacts)) {
     for (const c of contacts) put(`user_contacts\u0001${user}\u0000${c['unique-id']}`, c);
   }

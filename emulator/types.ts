@@ -26,6 +26,8 @@ export interface DomainState {
   phonenumbers: JsonRecord[];
   /** MAC records (`/domains/{d}/phones`, NdpPhone), keyed by `device-provisioning-mac-address`. */
   phones: JsonRecord[];
+  /** Domain (shared) time frames (RecurringTimeframe records), keyed by `timeframe-id`. */
+  timeframes: JsonRecord[];
   /** user → folder (`new`, `save`, `trash`: the spec's folders) → audio files. */
   voicemails: Record<string, Record<string, JsonRecord[]>>;
   /** user → greetings. */
@@ -50,6 +52,7 @@ export interface DomainSeed {
   number_filters?: Array<string | number>;
   phonenumbers?: JsonRecord[];
   phones?: JsonRecord[];
+  timeframes?: JsonRecord[];
   /** user → folder → files; folders `new`, `save`, `trash` (older seeds' `inbox`/`saved` are read as new/save). */
   voicemails?: Record<string, Record<string, JsonRecord[]>>;
   greetings?: Record<string, JsonRecord[]>;

@@ -85,3 +85,14 @@ export type { JournalLine } from './apply/write-journal';
 // ---- The command line as a library (the CLI binary is reconciler/cli/main.ts)
 export { EXIT } from './cli/exit-codes';
 export { type CliIo, runCli } from './cli/run-cli';
+
+// ---- Call flow: where a call goes (pure; `pbxctl trace`)
+export {
+  type CallFlowState,
+  callFlowFromObjects,
+  localTime,
+  type Outcome,
+  type Trace,
+  timeFrameActive,
+  traceCall,
+} from './callflow';

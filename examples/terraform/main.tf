@@ -131,6 +131,49 @@ resource "netsapiens_domain_block_list" "this" {
   numbers = ["+1 900 555 0000", "+1 888 555 0123"]
 }
 
+resource "netsapiens_time_frame" "business_hours" {
+  domain = var.domain
+  name   = "Business hours"
+  type   = "days_of_week"
+  days_of_week = {
+    monday    = "09:00-17:00"
+    tuesday   = "09:00-17:00"
+    wednesday = "09:00-17:00"
+    thursday  = "09:00-17:00"
+    friday    = "09:00-12:00, 13:00-16:00"
+  }
+}
+
+resource "netsapiens_time_frame" "holidays" {
+  domain = var.domain
+  name   = "Holidays"
+  type   = "holidays"
+  holidays = [
+    { name = "Thanksgiving Day", date = "2026-11-26" },
+    { name = "Christmas Day", date = "2026-12-25" },
+  ]
+}
+
+resource "netsapiens_time_frame" "office_move" {
+  domain = var.domain
+  name   = "Office move"
+  type   = "specific_dates"
+  dates  = [{ start_date = "2027-03-01", end_date = "2027-03-02" }]
+}
+
+# A number already in the domain inventory: pbxctl never buys one, so it is imported, then routed.
+import {
+  to = netsapiens_phone_number.main
+  id = "${var.domain}/12125550100"
+}
+
+resource "netsapiens_phone_number" "main" {
+  domain             = var.domain
+  number             = "+12125550100"
+  destination        = { ring_group = netsapiens_ring_group.front_desk.extension }
+  caller_name_prefix = "Main: "
+}
+
 # The data source reads a user as `pbxctl export` would write it.
 data "netsapiens_user" "owner" {
   domain    = var.domain

@@ -29,6 +29,7 @@ import {
   createLiveCache,
   createRegistry,
   diffFields,
+  supports,
   type AnyKind,
   type ApplyContext,
   type DesiredObject,
@@ -182,6 +183,8 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
       const { domain, key } = parseId(kind, str(state.id));
       const live = await readOne(kind, client, domain, key, desiredFrom(kind, domain, state));
       if (!live) return;
+      // A kind that cannot delete (phone numbers: never released) leaves the object as it is; Terraform forgets it.
+      if (!supports(kind, 'delete')) return;
       await kind.delete(applyCtx(client, domain), { key, live, changedFields: [] });
     },
 

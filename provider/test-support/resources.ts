@@ -128,10 +128,14 @@ export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
-/** The seed every test starts from: one empty domain. */
+/** The seed every test starts from: one domain, empty but for one inventory number. */
 export const DOMAIN = 'acme.example.com';
 export const SEED = {
   domains: {
-    [DOMAIN]: { domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' } },
+    [DOMAIN]: {
+      domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' },
+      // The main number, in the domain inventory (pbxctl routes numbers, never buys them).
+      phonenumbers: [{ phonenumber: '12125550100', 'dial-rule-application': 'available-number' }],
+    },
   },
 };

@@ -7,6 +7,7 @@ Commands:
   plan <path>                  show what apply would change
   apply <plan.json | path>     apply a saved plan (refused when stale), or plan+apply a path
   drift <path>                 report where the platform differs from git (exit 2 when drifted)
+  trace <path> <number|ext>    where a call goes, step by step [--at ISO] [--state live|desired]
   export --domain D [--out F]  write the live domain as YAML that plans to zero changes
   welcome --domain D <ext>…    send the welcome e-mail to users
   emulator [--port N] [--state F] [--seed F] [--domain D]
@@ -57,6 +58,8 @@ const COMMANDS: Record<string, string> = {
   plan: 'Usage: pbxctl plan <path> [--format text|markdown|json] [--out plan.json] [--detailed-exitcode]\n                   [--allow-deletes] [--allow-recycle] [--redact-pii] [--shard i/n]\n\nExit codes: 0 no changes (or changes without --detailed-exitcode), 1 error, 2 changes, 3 blocked by policy.\n',
   apply:
     'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE] [--quiet]\n\nThe plan is printed before the first write. A saved plan must be unedited (it is sealed) and is re-checked\nagainst the files and the platform, refused when stale. The domains are locked while apply runs (another\napply of the same domain is refused, naming the holder). SIGINT/SIGTERM stop after the change in flight.\nExit codes: 0 applied, 1 error, stale, edited plan or domain locked, 3 blocked by policy, 4 partial apply\nor failed read-back, 130 interrupted.\n',
+  trace:
+    'Usage: pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]\n\nWhere a call goes, step by step: number → destination → ring group members (with delays) → fallback → voicemail, with time frames evaluated in the domain time zone. Exit 0 when it reaches someone or a mailbox, 2 for a loop or a dead end.\n',
   drift:
     'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
   export: 'Usage: pbxctl export --domain <domain> [--out FILE]\n',

@@ -11,6 +11,7 @@ import { emulatorCommand } from './commands/emulator';
 import { exportCommand } from './commands/export';
 import { runInitCommand } from './commands/init';
 import { planCommand } from './commands/plan';
+import { traceCommand } from './commands/trace';
 import { validateCommand } from './commands/validate';
 import { welcomeCommand } from './commands/welcome';
 import { EXIT } from './exit-codes';
@@ -46,6 +47,8 @@ const COMMON = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   concurrency: { type: 'string' },
+  at: { type: 'string' },
+  'time-zone': { type: 'string' },
 } as const;
 
 type Verb = (positionals: readonly string[], flags: Flags, io: CliIo) => number | Promise<number>;
@@ -58,6 +61,7 @@ const VERBS: Record<string, Verb> = {
   export: exportCommand,
   welcome: welcomeCommand,
   emulator: emulatorCommand,
+  trace: traceCommand,
   demo: (positionals, _flags, io) => {
     rejectExtra(positionals, 0, 'demo');
     return demoCommand(io, runCli);

@@ -26,6 +26,7 @@ const RESOURCES = new Set([
   'number-filters',
   'phonenumbers',
   'email',
+  'timeframes',
 ]);
 const KEY = 'nsd_all_kinds_test_00000000000000000000000000000000000000000000';
 const SECRETS = envSecretResolver({ VM_PIN_1000: '4821', VM_PIN_1001: '2468' });
@@ -87,6 +88,7 @@ describe('all kinds, small office', () => {
       'PUT /domains/{}/contacts/{}',
       'POST /domains/{}/number-filters',
       'POST /domains/{}/users/{}/email',
+      'POST /domains/{}/timeframes',
     ]) {
       expect([...methods]).toContain(expected);
     }

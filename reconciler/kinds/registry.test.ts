@@ -28,12 +28,14 @@ describe('the kind registry', () => {
       'ring_group',
     ]);
     expect(DEFAULT_REGISTRY.get('shared_contact')!.identity.keyIsPii).toBe(true);
-    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([10, 20, 30, 40]);
+    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([5, 10, 20, 30, 40, 50]);
     expect(DEFAULT_REGISTRY.kinds.map((k) => DEFAULT_REGISTRY.terraformType(k))).toEqual([
       'netsapiens_user',
       'netsapiens_ring_group',
       'netsapiens_shared_contact',
       'netsapiens_domain_block_list',
+      'netsapiens_time_frame',
+      'netsapiens_phone_number',
     ]);
   });
 });

@@ -6,8 +6,10 @@
  */
 import type { AnyKind } from './kind';
 import { blockListKind } from './block-list';
+import { phoneNumberKind } from './phone-number';
 import { ringGroupKind } from './ring-group';
 import { sharedContactKind } from './shared-contact';
+import { timeFrameKind } from './time-frame';
 import { userKind } from './user';
 
 export interface Registry {
@@ -48,7 +50,14 @@ export function createRegistry(kinds: readonly AnyKind[]): Registry {
 }
 
 /** The production kinds. */
-export const DEFAULT_REGISTRY: Registry = createRegistry([userKind, ringGroupKind, sharedContactKind, blockListKind]);
+export const DEFAULT_REGISTRY: Registry = createRegistry([
+  userKind,
+  ringGroupKind,
+  sharedContactKind,
+  blockListKind,
+  timeFrameKind,
+  phoneNumberKind,
+]);
 
 /** The production kinds (the same list as `DEFAULT_REGISTRY.kinds`). */
 export const KINDS: readonly AnyKind[] = DEFAULT_REGISTRY.kinds;

@@ -253,6 +253,27 @@ export class NetSapiensClient extends PlatformHttp {
     return this.call('PUT', `${d(domain)}/phonenumbers/${s('phone-number', number)}`, { body, landed: o.landed });
   }
 
+  /** Domain (shared) time frames: the spec gives this list neither paging nor a `/count`. */
+  async listTimeframes(domain: string): Promise<PlatformRecord[]> {
+    return this.list(`${d(domain)}/timeframes`);
+  }
+  /** `synchronous` is required on this POST (OAS45). Default probe: a time frame of that name reads back. */
+  async createTimeframe(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    const name = String(body['timeframe-name'] ?? '');
+    const landed =
+      o.landed ?? (async () => (await this.listTimeframes(domain)).some((t) => t['timeframe-name'] === name));
+    return this.call('POST', `${d(domain)}/timeframes`, { body: { ...body, synchronous: 'yes' }, landed });
+  }
+  async updateTimeframe(domain: string, id: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    return this.call('PUT', `${d(domain)}/timeframes/${s('time-frame', id)}`, { body, landed: o.landed });
+  }
+  /** Default probe: the time frame reads as absent. */
+  async deleteTimeframe(domain: string, id: string, o: WriteOptions = {}): Promise<unknown> {
+    const path = `${d(domain)}/timeframes/${s('time-frame', id)}`;
+    const landed = o.landed ?? (async () => (await this.getOptional(path)) === undefined);
+    return this.call('DELETE', path, { landed });
+  }
+
   async countVoicemails(domain: string, user: string, folder = 'inbox'): Promise<number> {
     return this.count(`${u(domain, user)}/voicemails/${s('folder', folder)}/count`);
   }

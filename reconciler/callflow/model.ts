@@ -1,0 +1,137 @@
+/**
+ * The call-flow model `traceCall` walks: numbers, extensions (users and ring groups) and time frames,
+ * built from the kinds' comparable content — the same shape for desired state (files) and live state
+ * (platform), so `--state desired|live` is one switch. PURE.
+ */
+import type { Comparable, ComparableValue } from '../kinds/kind';
+
+export type Target =
+  | { readonly type: 'extension'; readonly extension: string }
+  | { readonly type: 'voicemail'; readonly extension: string }
+  | { readonly type: 'call_queue'; readonly extension: string }
+  | { readonly type: 'auto_attendant'; readonly extension: string }
+  | { readonly type: 'hangup' }
+  | { readonly type: 'unknown'; readonly what: string };
+
+export interface NumberNode {
+  readonly number: string;
+  readonly enabled: boolean;
+  readonly target: Target;
+}
+
+export interface Member {
+  readonly extension: string;
+  /** Seconds after the call arrives before this member rings (default 0). */
+  readonly delaySeconds?: number;
+  /** Seconds this member rings (default: the whole ring timeout). */
+  readonly ringSeconds?: number;
+}
+
+/** An answering rule: applies while its time frame is in effect (`*` = always), first match wins. */
+export interface RuleNode {
+  readonly timeFrame: string;
+  /** Forward every call to this target. */
+  readonly forwardAlways?: Target;
+}
+
+export interface ExtensionNode {
+  readonly kind: 'user' | 'ring_group';
+  readonly extension: string;
+  /** Seconds it rings before the no-answer fallback. */
+  readonly ringTimeout?: number;
+  readonly voicemail: boolean;
+  readonly members?: readonly Member[];
+  readonly fallback?: Target;
+  /** Non-default rules, in priority order (none are read from the platform yet). */
+  readonly rules?: readonly RuleNode[];
+}
+
+export interface CallFlowState {
+  readonly timeZone: string;
+  readonly numbers: ReadonlyMap<string, NumberNode>;
+  readonly extensions: ReadonlyMap<string, ExtensionNode>;
+  readonly timeFrames: ReadonlyMap<string, Comparable>;
+}
+
+type Obj = Readonly<Record<string, ComparableValue>>;
+const text = (v: ComparableValue | undefined) => (v === undefined || v === null ? '' : String(v));
+const num = (v: ComparableValue | undefined) => (typeof v === 'number' ? v : undefined);
+
+/** A phone number's `destination` content. */
+export function numberTarget(d: ComparableValue | undefined): Target {
+  const o = (d ?? {}) as Obj;
+  if (o.extension !== undefined) return { type: 'extension', extension: text(o.extension) };
+  if (o.voicemail !== undefined) return { type: 'voicemail', extension: text(o.voicemail) };
+  if (o.call_queue !== undefined) return { type: 'call_queue', extension: text(o.call_queue) };
+  if (o.hangup === true) return { type: 'hangup' };
+  return { type: 'unknown', what: text(o.platform) || 'no destination' };
+}
+
+/** A ring group's `fallback` content (`{ type, extension }`). */
+function fallbackTarget(f: ComparableValue | undefined, group: string): Target | undefined {
+  if (!f || typeof f !== 'object' || Array.isArray(f)) return undefined;
+  const o = f as Obj;
+  const ext = text(o.extension);
+  switch (o.type) {
+    case 'user':
+      return { type: 'extension', extension: ext };
+    case 'voicemail':
+      return { type: 'voicemail', extension: ext };
+    case 'group_voicemail':
+      return { type: 'voicemail', extension: ext || group };
+    case 'call_queue':
+      return { type: 'call_queue', extension: ext };
+    case 'auto_attendant':
+      return { type: 'auto_attendant', extension: ext };
+    default:
+      return undefined;
+  }
+}
+
+function members(v: ComparableValue | undefined): Member[] {
+  if (!Array.isArray(v)) return [];
+  return (v as Obj[]).map((m) => ({
+    extension: text(m.extension),
+    delaySeconds: num(m.delay_seconds),
+    ringSeconds: num(m.ring_seconds),
+  }));
+}
+
+interface Keyed {
+  readonly key: string;
+  readonly comparable: Comparable;
+}
+
+/** The model from kind objects by kind name (`user`, `ring_group`, `phone_number`, `time_frame`). */
+export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[]>, timeZone: string): CallFlowState {
+  const extensions = new Map<string, ExtensionNode>();
+  for (const u of objects.get('user') ?? []) {
+    const vm = (u.comparable.voicemail ?? {}) as Obj;
+    extensions.set(u.key, {
+      kind: 'user',
+      extension: u.key,
+      ringTimeout: num(u.comparable.ring_timeout),
+      voicemail: vm.enabled !== false,
+    });
+  }
+  for (const g of objects.get('ring_group') ?? []) {
+    extensions.set(g.key, {
+      kind: 'ring_group',
+      extension: g.key,
+      ringTimeout: num(g.comparable.ring_timeout),
+      voicemail: false,
+      members: members(g.comparable.members),
+      fallback: fallbackTarget(g.comparable.fallback, g.key),
+    });
+  }
+  const numbers = new Map<string, NumberNode>();
+  for (const n of objects.get('phone_number') ?? []) {
+    numbers.set(n.key, {
+      number: n.key,
+      enabled: n.comparable.enabled !== false,
+      target: numberTarget(n.comparable.destination),
+    });
+  }
+  const timeFrames = new Map((objects.get('time_frame') ?? []).map((t) => [t.key, t.comparable] as const));
+  return { timeZone, numbers, extensions, timeFrames };
+}

@@ -1,0 +1,77 @@
+/**
+ * `pbxctl trace` in-process against the emulator (strict, real HTTP): the small-office example before
+ * and after apply, live and desired state, and the usage errors.
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../../emulator';
+import { applyDomainPlan } from '../../apply/apply-plan';
+import { loadDesiredState } from '../../desired/load-desired-state';
+import { NetSapiensClient } from '../../platform/client';
+import { planDomain } from '../../pipeline';
+import { envSecretResolver } from '../../kinds/secret';
+import { runCli } from '../run-cli';
+
+const ROOT = resolve(__dirname, '../../..');
+const EXAMPLE = join(ROOT, 'examples/small-office');
+const PINS = { VM_PIN_1000: '4821', VM_PIN_1001: '2468' };
+const MONDAY_10 = '2026-12-07T10:00:00-05:00';
+
+let emu: RunningEmulator;
+
+async function trace(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(['trace', EXAMPLE, ...args], {
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    env: { NS_API_URL: emu.url, NS_API_KEY: DEFAULT_API_KEY, ...PINS },
+    cwd: ROOT,
+  });
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+describe('pbxctl trace (emulator, in-process)', () => {
+  beforeAll(async () => {
+    emu = await startEmulator({ seed: join(ROOT, 'examples/demo/seed.yaml'), strictRequests: true });
+  });
+  afterAll(async () => emu?.close());
+
+  it('before apply: live rings the owner, desired rings the front desk group then its fallback', async () => {
+    const live = await trace('+1 212 555 0100', '--at', MONDAY_10);
+    expect(live.code).toBe(0);
+    expect(live.out).toContain('monday 2026-12-07 10:00 America/New_York');
+    expect(live.out).toContain('1000 rings for 25 s');
+    expect(live.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+    const desired = await trace('+1 212 555 0100', '--at', MONDAY_10, '--state', 'desired');
+    expect(desired.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
+    expect(desired.out).toContain('no answer after 30 s → fallback');
+    expect(desired.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+  });
+
+  it('after apply: live follows the file', async () => {
+    const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY, requestsPerSecond: 10_000 });
+    try {
+      const state = loadDesiredState(EXAMPLE, { secrets: envSecretResolver(PINS) });
+      const run = await planDomain(client, state.domains[0]!);
+      await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
+    } finally {
+      await client.close();
+    }
+    expect(emu.contractViolations).toEqual([]);
+    const live = await trace('12125550100', '--at', MONDAY_10);
+    expect(live.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
+    // An extension directly, and a number that is neither.
+    expect((await trace('2001', '--at', MONDAY_10)).out).toContain('→ voicemail 2001');
+    const none = await trace('+1 212 555 0177', '--at', MONDAY_10);
+    expect(none.code).toBe(2);
+    expect(none.out).toContain('DEAD END');
+  });
+
+  it('refuses a bad --at or --state with a usage error', async () => {
+    const bad = await trace('2000', '--at', 'tuesday');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('--at takes an ISO time');
+    expect((await trace('2000', '--state', 'future')).err).toContain('--state takes live or desired');
+  });
+});

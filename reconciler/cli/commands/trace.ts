@@ -1,0 +1,72 @@
+/**
+ * `pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]`:
+ * where a call goes, step by step, in the domain of the file at <path>. `--state live` (default) walks
+ * the platform's routing, `--state desired` the file's. Time frames are evaluated in the domain's time
+ * zone (the platform's domain record, or --time-zone). Exit 0 when the call reaches someone or a
+ * mailbox, 2 for a loop or a dead end.
+ */
+import { resolve } from 'node:path';
+import { callFlowFromObjects, type Trace, traceCall } from '../../callflow';
+import { UsageError } from '../../errors';
+import { readLiveState } from '../../live/read-live-state';
+import { EXIT } from '../exit-codes';
+import type { CliIo, Flags } from '../io';
+import { clientFromEnv, loadForPlan, rejectExtra } from '../shared';
+
+export async function traceCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
+  const [path, start] = positionals;
+  if (!path || !start)
+    throw new UsageError('trace needs a path and a number or extension (pbxctl trace <path> <number>)');
+  rejectExtra(positionals, 2, 'trace');
+  const which = (flags.state as string | undefined) ?? 'live';
+  if (which !== 'live' && which !== 'desired') throw new UsageError(`--state takes live or desired (got "${which}")`);
+  const at = flags.at === undefined ? new Date() : new Date(String(flags.at));
+  if (Number.isNaN(at.getTime()))
+    throw new UsageError(`--at takes an ISO time, e.g. 2026-12-07T10:00:00-05:00 (got "${flags.at}")`);
+  const state = loadForPlan(resolve(io.cwd, path), {}, io);
+  if (state.domains.length !== 1) throw new UsageError('trace: the path must hold exactly one domain file');
+  const desired = state.domains[0]!;
+  const client = clientFromEnv(io.env, flags);
+  try {
+    const domainRecord = await client.getDomain(desired.domain);
+    const timeZone =
+      typeof flags['time-zone'] === 'string' ? flags['time-zone'] : String(domainRecord['time-zone'] ?? 'UTC');
+    checkZone(timeZone);
+    const objects = which === 'desired' ? desired.objects : (await readLiveState(client, desired.domain)).objects;
+    const trace = traceCall(callFlowFromObjects(objects, timeZone), start, at);
+    io.stdout(renderTrace(trace, desired.domain, which, timeZone));
+    return trace.outcome.type === 'loop' || trace.outcome.type === 'dead_end' ? EXIT.changes : EXIT.ok;
+  } finally {
+    await client.close();
+  }
+}
+
+function checkZone(timeZone: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    throw new UsageError(
+      `unknown time zone "${timeZone}" (use --time-zone with an IANA name such as America/New_York)`,
+    );
+  }
+}
+
+export function renderTrace(t: Trace, domain: string, which: string, timeZone: string): string {
+  const lines = [
+    `${t.start} in ${domain} (${which} state), ${t.local.weekday} ${t.local.date} ${t.local.time} ${timeZone}:`,
+    ...t.steps.map((s) => `  ${s}`),
+  ];
+  const o = t.outcome;
+  const end =
+    o.type === 'answered'
+      ? `rings ${o.extensions.join(', ')}`
+      : o.type === 'loop'
+        ? `LOOP: ${o.path.join(' → ')}`
+        : o.type === 'dead_end'
+          ? `DEAD END: ${o.reason}`
+          : o.type === 'hangup'
+            ? 'hung up'
+            : `${o.type.replace('_', ' ')} ${o.extension}`;
+  lines.push(`→ ${end}`);
+  return `${lines.join('\n')}\n`;
+}
