@@ -48,7 +48,7 @@ export function collectObjects(
 ): Map<string, DesiredObject[]> {
   const objects = new Map<string, DesiredObject[]>();
   for (const p of files) {
-    const value = p.doc.toJS() as Record<string, unknown>;
+    const value = p.value as Record<string, unknown>;
     for (const kind of registry.kinds) {
       const section = value[kind.section];
       if (section === undefined) continue;

@@ -50,7 +50,7 @@ export function readDomainSettings(
   let policyFrom: ParsedFile | undefined;
   let rules: ExtensionRules = DEFAULT_EXTENSION_RULES;
   for (const p of files) {
-    const value = p.doc.toJS() as Record<string, unknown>;
+    const value = p.value as Record<string, unknown>;
     if (value.policy !== undefined) {
       if (policyFrom) {
         issues.push({

@@ -55,7 +55,7 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
 
   const byDomain = new Map<string, ParsedFile[]>();
   for (const p of parsed) {
-    const value = p.doc.toJS() as Record<string, unknown> | null;
+    const value = (p.value ?? null) as Record<string, unknown> | null;
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       issues.push({ position: at(p, []), path: '', message: 'the file must be a mapping with `version` and `domain`' });
       continue;
@@ -94,7 +94,9 @@ function parseFiles(path: string, files: readonly string[], cwd: string, issues:
       });
     }
     const rootRelative = relative(statSync(path).isFile() ? dirname(path) : path, file) || file;
-    parsed.push({ file, displayName, rootRelative, text, doc, lines });
+    // Converted once here: the loader's stages all read the same value (issue 15: load time).
+    const value = doc.errors.length ? undefined : doc.toJS();
+    parsed.push({ file, displayName, rootRelative, text, doc, lines, value });
   }
   return parsed;
 }

@@ -54,4 +54,6 @@ export interface ParsedFile {
   readonly text: string;
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** `doc.toJS()`, converted once (undefined when the file has syntax errors). */
+  readonly value: unknown;
 }
