@@ -60,6 +60,12 @@ async function withSetup<T>(
   }
 }
 
+/** Where the adaptive pacer ended: its window and how often it cut (a loaded machine shows up here). */
+function pacerNote(client: NetSapiensClient): string {
+  const p = client.pacing();
+  return `pacer window ${p.window.toFixed(1)} of ${CONCURRENCY} after ${p.cuts} cuts`;
+}
+
 const load = (dir: string) => loadDesiredState(dir, { secrets: envSecretResolver({}) });
 
 export async function planFigures(users: number, latencyMs: number): Promise<Figure[]> {
@@ -74,7 +80,14 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
     const minimum = minimumPlanRequests(proxy, users);
     const floor = (minimum / CONCURRENCY) * latencyMs;
     return [
-      { name: `plan, ${users} users, ${latencyMs} ms`, value: ms, unit: 'ms', floor, target: 1.3 },
+      {
+        name: `plan, ${users} users, ${latencyMs} ms`,
+        value: ms,
+        unit: 'ms',
+        floor,
+        target: 1.3,
+        note: pacerNote(client),
+      },
       { name: `plan, ${users} users: requests`, value: requests, unit: 'requests', floor: minimum, target: 1.05 },
     ];
   });
@@ -99,7 +112,7 @@ export async function applyFigures(users: number, latencyMs: number): Promise<Fi
         unit: 'ms',
         floor,
         target: 1.5,
-        note: `${applied}/${result.results.length} applied, ${writes} requests (${(writes / users).toFixed(2)}/user)`,
+        note: `${applied}/${result.results.length} applied, ${writes} requests (${(writes / users).toFixed(2)}/user); ${pacerNote(client)}`,
       },
     ];
   });
