@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChangeClass, Comparable, LiveObject } from '../kinds/kind';
-import { SecretValue } from '../kinds/secret';
 import type { DomainLiveState } from '../live/read-live-state';
 import type { DomainDesiredState } from '../desired/load-desired-state';
 import type { ChangeAction, DomainPlan } from './compute-plan';
