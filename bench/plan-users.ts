@@ -26,15 +26,20 @@ export interface BenchResult extends BenchCase {
   readonly heapMb: number;
 }
 
-const DOMAIN = 'bench.example.com';
+export const DOMAIN = 'bench.example.com';
 const hasKind = (name: string) => KINDS.some((k) => k.name === name);
 
-function seedFor(c: BenchCase) {
+/** Extension of the i-th user: 4 digits up to 3,000 users, 5 digits (10000…) beyond (Persona's range ends at 8999). */
+export function extensionOf(c: BenchCase, i: number): string {
+  return String((c.users > 3000 ? 10000 : 1000) + i);
+}
+
+export function seedFor(c: BenchCase) {
   const users = [];
   const devices = [];
   const answerrules = [];
   for (let i = 0; i < c.users; i++) {
-    const ext = String(1000 + i);
+    const ext = extensionOf(c, i);
     users.push({
       user: ext,
       'name-first-name': `First${i}`,
@@ -70,10 +75,12 @@ function seedFor(c: BenchCase) {
   return { domains: { [DOMAIN]: { domain: { description: 'bench' }, users, devices, answerrules, contacts } } };
 }
 
-function desiredFor(c: BenchCase): string {
-  const lines = ['version: 1', `domain: ${DOMAIN}`, 'users:'];
+export function desiredFor(c: BenchCase): string {
+  const lines = ['version: 1', `domain: ${DOMAIN}`];
+  if (c.users > 3000) lines.push('extensions: { min: 100, max: 69999 }');
+  lines.push('users:');
   for (let i = 0; i < c.users; i++) {
-    const ext = String(1000 + i);
+    const ext = extensionOf(c, i);
     // Every 10th user differs, so the plan has work to do.
     const dept = i % 10 === 0 ? 'Marketing' : i % 2 ? 'Sales' : 'Support';
     lines.push(
@@ -94,12 +101,8 @@ export async function runCase(c: BenchCase): Promise<BenchResult> {
   const emu = await startEmulator({ seed: seedFor(c) });
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-'));
   writeFileSync(join(dir, 'bench.yaml'), desiredFor(c));
-  const client = new NetSapiensClient({
-    baseUrl: emu.url,
-    apiKey: DEFAULT_API_KEY,
-    requestsPerSecond: 100_000,
-    concurrency: 8,
-  });
+  // Default settings (issue 15): what users get, adaptive pacing included.
+  const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY });
   try {
     global.gc?.();
     const started = process.hrtime.bigint();

@@ -1,12 +1,45 @@
-/** `npm run bench`: runs the plan benchmarks and prints a Markdown table for bench/README.md. */
+/**
+ * `npm run bench`: every benchmark at DEFAULT client settings, printed as Markdown tables for bench/README.md.
+ *   node dist/bench/run-all.js [sizes…] [--latency 20] [--users 1000] [--scale 10000] [--limit 200]
+ *                              [--only plan-users,network,throttle,scale]
+ * `--latency` delays every request in a proxy in front of the emulator (bench/latency-proxy.ts), outside the
+ * code under test; the plan-users table runs on loopback as before.
+ */
+import { type Figure, applyFigures, planFigures, throttleFigures } from './network';
 import { type BenchCase, type BenchResult, runCase } from './plan-users';
+import { runScale } from './scale';
+import { join } from 'node:path';
 
-async function main(): Promise<void> {
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  const ns = sizes.length ? sizes : [100, 1000];
+interface Args {
+  readonly sizes: number[];
+  readonly latency: number;
+  readonly users: number;
+  readonly scale: number;
+  readonly limit: number;
+  readonly only?: Set<string>;
+}
+
+function parseArgs(argv: readonly string[]): Args {
+  const flags = new Map<string, string>();
+  const sizes: number[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--')) flags.set(a.slice(2), argv[++i] ?? '');
+    else if (Number(a) > 0) sizes.push(Number(a));
+  }
+  const num = (k: string, d: number) => (flags.has(k) ? Number(flags.get(k)) : d);
+  const only = flags.get('only');
+  return {
+    sizes: sizes.length ? sizes : [100, 1000],
+    latency: num('latency', 20),
+    users: num('users', 1000),
+    scale: num('scale', 10000),
+    limit: num('limit', 200),
+    only: only ? new Set(only.split(',')) : undefined,
+  };
+}
+
+async function planUsersTable(ns: readonly number[]): Promise<string> {
   const cases: BenchCase[] = [
     ...ns.map((n) => ({ name: `users only`, users: n, full: false, contacts: 0 })),
     ...ns.map((n) => ({ name: `users + phones + answer rules + 200 contacts`, users: n, full: true, contacts: 200 })),
@@ -28,7 +61,72 @@ async function main(): Promise<void> {
       `| ${r.name} | ${r.users} | ${r.ms.toFixed(0)} | ${r.requests} | ${(r.requests / r.users).toFixed(2)} | ${r.changes} | ${r.heapMb.toFixed(0)} | ${(r.ms / base.ms).toFixed(1)}× |`,
     );
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return lines.join('\n');
+}
+
+/** One row: figure, floor, ratio, target. */
+function row(f: Figure): string {
+  const fmt = (v: number) =>
+    f.unit === 'ms'
+      ? `${(v / 1000).toFixed(2)} s`
+      : `${v.toFixed(f.unit === 'req/s' ? 1 : 0)}${f.unit === 'req/s' ? ' req/s' : ''}`;
+  const ratio = f.value / f.floor;
+  const verdict = ratio <= f.target ? 'met' : 'NOT met';
+  return `| ${f.name} | ${fmt(f.value)} | ${fmt(f.floor)} | ${ratio.toFixed(2)}× | ≤ ${f.target}× (${verdict}) | ${f.note ?? ''} |`;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const want = (name: string) => !args.only || args.only.has(name);
+  const out: string[] = [];
+  if (want('plan-users')) out.push(await planUsersTable(args.sizes));
+  const figures: Figure[] = [];
+  const progress = (fs: Figure[]) => {
+    for (const f of fs) process.stderr.write(`${row(f)}\n`);
+    figures.push(...fs);
+  };
+  if (want('network')) {
+    progress(await planFigures(args.users, args.latency));
+    progress(await applyFigures(args.users, args.latency));
+  }
+  if (want('throttle')) progress(await throttleFigures(args.users, args.latency, args.limit));
+  if (want('scale')) {
+    const s = await runScale(args.scale, join(__dirname, '..', 'reconciler', 'cli', 'main.js'));
+    progress([
+      {
+        name: `${s.users} users: YAML load + validate`,
+        value: s.loadMs,
+        unit: 'ms',
+        floor: 1000,
+        target: 1,
+        note: `+${s.loadHeapMb.toFixed(0)} MiB heap`,
+      },
+      {
+        name: `${s.users} users: pure stage (plan, safety, digests, checksum)`,
+        value: s.pureMs,
+        unit: 'ms',
+        floor: 150,
+        target: 1,
+      },
+      {
+        name: `${s.users} users: \`pbxctl plan\` at 0 ms`,
+        value: s.cliMs,
+        unit: 'ms',
+        floor: 4000,
+        target: 1,
+        note: `exit ${s.cliExit}`,
+      },
+    ]);
+  }
+  if (figures.length)
+    out.push(
+      [
+        '| figure | measured | floor / budget | ratio | target | notes |',
+        '|---|---:|---:|---:|---|---|',
+        ...figures.map(row),
+      ].join('\n'),
+    );
+  process.stdout.write(`${out.join('\n\n')}\n`);
 }
 
 main().catch((err) => {

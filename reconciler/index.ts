@@ -79,7 +79,7 @@ export type { Unmanaged } from './plan/compute-plan';
 export { PLAN_FORMAT_VERSION, type PlanSummary } from './plan/plan-document';
 export { nonEmptyShards, parseShard, selectShard, shardOf, type ShardSpec } from './desired/shard';
 export * from './errors';
-export { sealDocument, sealProblem } from './plan/plan-document';
+export { buildPlanDocument, domainInputs, sealDocument, sealProblem } from './plan/plan-document';
 export type { JournalLine } from './apply/write-journal';
 
 // ---- The command line as a library (the CLI binary is reconciler/cli/main.ts)

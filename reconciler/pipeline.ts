@@ -8,7 +8,7 @@ import { StalePlanError } from './errors';
 import { readLiveState, readLosses, type DomainLiveState } from './live/read-live-state';
 import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
-import { computePlan, destructiveCandidates, type DomainPlan } from './plan/compute-plan';
+import { computePlan, destructiveKeys, type DomainPlan, withLosses } from './plan/compute-plan';
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
@@ -50,11 +50,13 @@ export async function planDomain(
   });
   assertReferencesExist(desired, live);
   assertExtensionsFree(desired, live);
-  const candidates = destructiveCandidates({ desired, live });
+  // The plan is computed once; what its deletes and recycles would lose is read and added to it.
+  const draft = computePlan({ desired, live });
+  const candidates = destructiveKeys(draft);
   const losses = candidates.length
     ? await readLosses(client, desired.domain, candidates, options.concurrency)
     : undefined;
-  const planned = checkSafety(computePlan({ desired, live, losses }), desired.policy, options);
+  const planned = checkSafety(losses ? withLosses(draft, losses) : draft, desired.policy, options);
   const plan = { ...planned, ...plannedWelcomes(planned, desired, live, options.welcomeStatus?.(desired.domain)) };
   return { desired, live, plan, inputs: domainInputs(desired, live) };
 }

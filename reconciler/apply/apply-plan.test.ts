@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyDomainPlan, executionOrder } from './apply-plan';
+import { applyDomainPlan, executionOrder, segments } from './apply-plan';
+import { currentChange } from './change-scope';
 import { loadDesiredState } from '../desired/load-desired-state';
 import { PlatformApiError } from '../errors';
 import type { NetSapiensClient } from '../platform/client';
@@ -116,7 +117,9 @@ describe('applyDomainPlan', () => {
       ['ring_group:2000', 'skipped'],
       ['ring_group:2001', 'skipped'],
     ]);
-    expect(results[0]).toMatchObject({ status: 500, requestId: 'req-1', durationMs: 5 });
+    expect(results[0]).toMatchObject({ status: 500, requestId: 'req-1' });
+    // Both users start before either finishes (they are independent), so the clock ticked twice meanwhile.
+    expect(results[0]!.durationMs).toBe(10);
     expect(results[0]!.error).toContain('500');
     expect(results[2]!.error).toBe('skipped: depends on user:1001, which failed');
     expect(results[3]!.error).toBe('skipped: depends on ring_group:2000, which skipped');
@@ -160,5 +163,115 @@ describe('applyDomainPlan ordering of deletes', () => {
     const results = await applyDomainPlan({ plan, desired, live, client });
     expect(results.map((r) => r.result)).toEqual(['applied', 'applied']);
     expect(deleted).toEqual(['2001', '2000']);
+  });
+});
+
+describe('applyDomainPlan concurrency', () => {
+  const users = (n: number) =>
+    Array.from({ length: n }, (_, i) => `  - { extension: "${1001 + i}", first_name: U${i}, last_name: L }`);
+
+  async function run(lines: string[], client: object, concurrency?: number) {
+    const file = join(dir, 'many.yaml');
+    writeFileSync(file, ['version: 1', 'domain: acme.example.com', ...lines, ''].join('\n'));
+    const desired = loadDesiredState(file, { cwd: dir }).domains[0]!;
+    const live = { domain: desired.domain, objects: new Map(), extensions: new Set<string>() };
+    const plan = computePlan({ desired, live });
+    const progress: string[] = [];
+    const results = await applyDomainPlan({
+      plan,
+      desired,
+      live,
+      client: client as NetSapiensClient,
+      concurrency,
+      onProgress: (_d, _t, r) => progress.push(r.id),
+    });
+    return { plan, results, progress };
+  }
+
+  /** A fake platform whose createUser takes a few ms, so that concurrent calls overlap. */
+  function slowPlatform(delays: (user: string) => number) {
+    const log: string[] = [];
+    let inFlight = 0;
+    let peak = 0;
+    const client = {
+      async createUser(_d: string, body: Record<string, unknown>) {
+        const user = String(body.user);
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        log.push(`start ${user} in ${currentChange()}`);
+        await new Promise((r) => setTimeout(r, delays(user)));
+        inFlight--;
+        log.push(`end ${user}`);
+        return body;
+      },
+      async createAnswerRule() {
+        return {};
+      },
+      async sendEmail() {
+        return {};
+      },
+    };
+    return { client, log, peak: () => peak };
+  }
+
+  it('runs independent changes at once, bounded by the concurrency, and reports in plan order', async () => {
+    // Later users answer sooner: completion order is the reverse of plan order.
+    const p = slowPlatform((u) => 2 + (1020 - Number(u)));
+    const { plan, results, progress } = await run(['users:', ...users(20)], p.client, 4);
+    expect(p.peak()).toBe(4);
+    expect(results.map((r) => r.id)).toEqual(plan.changes.map((c) => c.id));
+    expect(results.every((r) => r.result === 'applied')).toBe(true);
+    expect(progress).not.toEqual(plan.changes.map((c) => c.id));
+    // Each write knows which change sent it, although several are in flight.
+    for (const line of p.log.filter((l) => l.startsWith('start'))) {
+      const [, user, , change] = line.split(' ');
+      expect(change).toBe(`user:${user}`);
+    }
+  });
+
+  it('starts a ring group only after every user write finished, and one at a time with concurrency 1', async () => {
+    const log: string[] = [];
+    const client = {
+      async createUser(_d: string, body: Record<string, unknown>) {
+        log.push(`start ${String(body.user)}`);
+        await new Promise((r) => setTimeout(r, body.user === '1001' ? 15 : 1));
+        log.push(`end ${String(body.user)}`);
+        return body;
+      },
+      async createAnswerRule() {
+        return {};
+      },
+      async sendEmail() {
+        return {};
+      },
+    };
+    const lines = ['users:', ...users(3), 'ring_groups:', '  - { extension: "2000", name: Sales, members: ["1002"] }'];
+    await run(lines, client, 8);
+    const group = log.indexOf('start 2000');
+    expect(group).toBeGreaterThan(log.indexOf('end 1001'));
+    expect(log.slice(0, 3)).toEqual(['start 1001', 'start 1002', 'start 1003']);
+    log.length = 0;
+    await run(lines, client, 1);
+    expect(log).toEqual([
+      'start 1001',
+      'end 1001',
+      'start 1002',
+      'end 1002',
+      'start 1003',
+      'end 1003',
+      'start 2000',
+      'end 2000',
+    ]);
+  });
+
+  it('cuts the execution order into phases: writes kind by kind, then deletes', () => {
+    const del = (id: string) => ({ ...c(id), action: 'delete' as const });
+    const cut = segments([c('user:1'), c('user:2'), c('ring_group:3'), del('ring_group:4'), del('user:5')]);
+    expect(cut.map((s) => s.map((x) => x.id))).toEqual([
+      ['user:1', 'user:2'],
+      ['ring_group:3'],
+      ['ring_group:4'],
+      ['user:5'],
+    ]);
   });
 });

@@ -12,6 +12,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NetSapiensClient } from '../platform/client';
+import { currentChange } from './change-scope';
 
 export interface JournalIntent {
   readonly type: 'intent';
@@ -65,6 +66,8 @@ export class WriteJournal {
       seq,
       time: this.clock().toISOString(),
       ...this.current,
+      // Changes run concurrently: the change is the one whose code sent this write (change-scope.ts).
+      ...(currentChange() ? { change: currentChange() } : {}),
       method,
       path,
     });

@@ -65,21 +65,28 @@ export async function readLiveState(
     throw err;
   }
   const cache = createLiveCache();
+  // The kinds do not depend on each other's results (shared lists are read once through the cache), so they
+  // are read at once; the client's pacer bounds the requests in flight.
+  const kinds = (options.registry ?? DEFAULT_REGISTRY).kinds;
+  const read = await Promise.allSettled(
+    kinds.map(async (kind) => {
+      const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
+      const live = await kind.read({
+        client,
+        domain,
+        cache,
+        concurrency: options.concurrency ?? 8,
+        desired,
+        full: options.full,
+      });
+      return [...live].sort((a, b) => compareKeys(a.key, b.key));
+    }),
+  );
   const objects = new Map<string, readonly LiveObject[]>();
-  for (const kind of (options.registry ?? DEFAULT_REGISTRY).kinds) {
-    const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
-    const live = await kind.read({
-      client,
-      domain,
-      cache,
-      concurrency: options.concurrency ?? 8,
-      desired,
-      full: options.full,
-    });
-    objects.set(
-      kind.name,
-      [...live].sort((a, b) => compareKeys(a.key, b.key)),
-    );
+  // The first failure in registry order, so the same failure gives the same error whatever finished first.
+  for (const [i, r] of read.entries()) {
+    if (r.status === 'rejected') throw r.reason;
+    objects.set((kinds[i] as (typeof kinds)[number]).name, r.value);
   }
   const extensions = new Set((await domainUsers({ client, domain, cache })).map((u) => String(u.user)));
   return { domain, objects, extensions };

@@ -99,13 +99,30 @@ export interface PlanInput {
 
 /** Keys (extensions) whose change would destroy data: read their losses before computing the plan. */
 export function destructiveCandidates(input: Omit<PlanInput, 'losses'>): string[] {
+  return destructiveKeys(computePlan(input), input.registry);
+}
+
+/** The keys (extensions) of a plan's deletes and recycles of kinds that own an extension. */
+export function destructiveKeys(plan: DomainPlan, registry: Registry = DEFAULT_REGISTRY): string[] {
   // Kinds that own an extension are user records on the platform: they have mailboxes, greetings, rules.
-  const registry = input.registry ?? DEFAULT_REGISTRY;
-  return computePlan(input)
-    .changes.filter(
-      (c) => (c.action === 'delete' || c.action === 'recycle') && registry.get(c.kind)?.identity.ownsExtension,
-    )
+  return plan.changes
+    .filter((c) => (c.action === 'delete' || c.action === 'recycle') && registry.get(c.kind)?.identity.ownsExtension)
     .map((c) => c.key);
+}
+
+/**
+ * The plan `computePlan` gives with `losses`, from the plan it gave without them (so the plan is computed
+ * once: losses only add to the `losses` of deletes and recycles, read ones first).
+ */
+export function withLosses(plan: DomainPlan, losses: LossTable): DomainPlan {
+  return {
+    ...plan,
+    changes: plan.changes.map((c) => {
+      const read = losses.get(c.key);
+      if (!read?.length || (c.action !== 'delete' && c.action !== 'recycle')) return c;
+      return { ...c, losses: [...read, ...c.losses] };
+    }),
+  };
 }
 
 /** What every per-object planning step needs. */

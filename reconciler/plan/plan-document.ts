@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { ChangeClass, Comparable, LiveObject } from '../kinds/kind';
-import { SecretValue } from '../kinds/secret';
 import type { DomainLiveState } from '../live/read-live-state';
 import type { DomainDesiredState } from '../desired/load-desired-state';
 import type { ChangeAction, DomainPlan } from './compute-plan';
@@ -43,19 +42,57 @@ export interface PlanDocument {
   readonly domains: readonly DomainPlan[];
 }
 
-/** JSON with secrets masked (SecretValue.toJSON) and keys sorted, so hashes are stable. */
+/**
+ * JSON with secrets masked (SecretValue.toJSON) and keys sorted, so hashes are stable. Written out directly
+ * (issue 15: it hashes every live object of a plan); the text is exactly what `JSON.stringify` with a
+ * key-sorting replacer gives (plan-document.test.ts compares them).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => {
-    if (v instanceof SecretValue) return v.toJSON();
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(
-        Object.keys(v)
-          .sort()
-          .map((k) => [k, (v as Record<string, unknown>)[k]]),
-      );
+  return canon(value) as string;
+}
+
+/**
+ * Keys sorted as the replacer's `Object.fromEntries` left them: integer-like keys first in numeric order
+ * (objects always list those first, and `Object.keys` already does so), then the others sorted.
+ */
+function sortedKeys(o: Record<string, unknown>): string[] {
+  const keys = Object.keys(o);
+  let n = 0;
+  while (n < keys.length && isIndex(keys[n] as string)) n++;
+  return n === 0 ? keys.sort() : [...keys.slice(0, n), ...keys.slice(n).sort()];
+}
+
+function isIndex(k: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(k) && Number(k) < 4294967295;
+}
+
+function canon(input: unknown): string | undefined {
+  let v = input;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    v = (v as { toJSON(): unknown }).toJSON();
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'number':
+      return Number.isFinite(v) ? JSON.stringify(v) : 'null';
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'object': {
+      if (Array.isArray(v)) return `[${v.map((x) => canon(x) ?? 'null').join(',')}]`;
+      const o = v as Record<string, unknown>;
+      const parts: string[] = [];
+      for (const k of sortedKeys(o)) {
+        const s = canon(o[k]);
+        if (s !== undefined) parts.push(`${JSON.stringify(k)}:${s}`);
+      }
+      return `{${parts.join(',')}}`;
     }
-    return v;
-  });
+    case 'bigint':
+      return JSON.stringify(v); // throws, as JSON.stringify does
+    default:
+      return undefined; // undefined, functions, symbols: left out of objects, null in arrays
+  }
 }
 
 export function sha256(text: string): string {

@@ -1,0 +1,111 @@
+/**
+ * Benchmark (not a test): the CPU side of a plan for a large domain, at 0 ms latency (issue 15 #4).
+ * - load + validate: `loadDesiredState` of N users (phones, spam handling, block lists), median of 3;
+ * - pure stage: what runs after the reads — computePlan, checkSafety, the inputs' digests and the plan
+ *   document with its checksum — median of 5 over the live state read once from the emulator;
+ * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
+ *   emulator, median of 3.
+ *   node dist/bench/scale.js [users=10000]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_API_KEY, startEmulator } from '../emulator';
+import {
+  buildPlanDocument,
+  checkSafety,
+  computePlan,
+  domainInputs,
+  envSecretResolver,
+  loadDesiredState,
+  NetSapiensClient,
+  readLiveState,
+} from '../reconciler';
+import { type BenchCase, DOMAIN, desiredFor, seedFor } from './plan-users';
+
+export interface ScaleResult {
+  readonly users: number;
+  readonly loadMs: number;
+  readonly loadHeapMb: number;
+  readonly pureMs: number;
+  readonly cliMs: number;
+  readonly cliExit: number | null;
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function timed<T>(fn: () => T): [T, number] {
+  const t = process.hrtime.bigint();
+  const out = fn();
+  return [out, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+export async function runScale(users: number, cliPath?: string): Promise<ScaleResult> {
+  const c: BenchCase = { name: 'scale', users, full: true, contacts: 200 };
+  const dir = mkdtempSync(join(tmpdir(), 'pbxctl-scale-'));
+  writeFileSync(join(dir, 'bench.yaml'), desiredFor(c));
+  const emu = await startEmulator({ seed: seedFor(c) });
+  // Generous deadlines: the emulator answers from this process, on a shared machine.
+  const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY, timeoutMs: 120_000 });
+  try {
+    const loads: number[] = [];
+    let loadHeapMb = 0;
+    let state = loadDesiredState(dir, { secrets: envSecretResolver({}) });
+    for (let i = 0; i < 3; i++) {
+      global.gc?.();
+      const heap = process.memoryUsage().heapUsed;
+      const [s, ms] = timed(() => loadDesiredState(dir, { secrets: envSecretResolver({}) }));
+      loadHeapMb = Math.max(loadHeapMb, (process.memoryUsage().heapUsed - heap) / 2 ** 20);
+      state = s;
+      loads.push(ms);
+    }
+    const desired = state.domains[0] as (typeof state.domains)[number];
+    const live = await readLiveState(client, DOMAIN, { desired: desired.objects });
+    const pure: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const [, ms] = timed(() => {
+        const plan = checkSafety(computePlan({ desired, live }), desired.policy, {});
+        return buildPlanDocument([plan], { [DOMAIN]: domainInputs(desired, live) });
+      });
+      pure.push(ms);
+    }
+    const cli: number[] = [];
+    let cliExit: number | null = null;
+    if (cliPath) {
+      for (let i = 0; i < 3; i++) {
+        const env = { ...process.env, NS_API_URL: emu.url, NS_API_KEY: DEFAULT_API_KEY, PBXCTL_TIMEOUT_IDLE: '120' };
+        const t = process.hrtime.bigint();
+        const r = await runChild(process.execPath, [cliPath, 'plan', dir], env);
+        cli.push(Number(process.hrtime.bigint() - t) / 1e6);
+        cliExit = r;
+      }
+    }
+    return { users, loadMs: median(loads), loadHeapMb, pureMs: median(pure), cliMs: median(cli), cliExit };
+  } finally {
+    await client.close();
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The CLI in a child process; the emulator answers from this process, so the wait must not block it. */
+function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
+if (require.main === module) {
+  const users = Number(process.argv[2] ?? 10000);
+  runScale(users, join(__dirname, '..', 'reconciler', 'cli', 'main.js'))
+    .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
+    .catch((err) => {
+      process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}
