@@ -5,6 +5,7 @@
  */
 import type { SourcePosition } from '../errors';
 import type { NetSapiensClient } from '../platform/client';
+import { DEFAULT_PLATFORM_PROFILE, type PlatformProfile } from '../platform/profile';
 import type { SecretResolver, SecretValue } from './secret';
 
 export type ChangeClass = 'cosmetic' | 'routing' | 'data-destroying';
@@ -187,6 +188,8 @@ export interface ReadContext {
   readonly desired?: ReadonlyMap<string, DesiredObject>;
   /** Read every detail (export, drift of unmanaged objects). */
   readonly full?: boolean;
+  /** The domain's platform profile (default: `DEFAULT_PLATFORM_PROFILE`). */
+  readonly platform?: PlatformProfile;
 }
 
 export interface ApplyContext {
@@ -194,6 +197,13 @@ export interface ApplyContext {
   readonly domain: string;
   /** Send the welcome e-mail after creating a user whose spec asks for it. */
   readonly sendWelcomeEmail: boolean;
+  /** The domain's platform profile (default: `DEFAULT_PLATFORM_PROFILE`). */
+  readonly platform?: PlatformProfile;
+}
+
+/** The profile a context carries, or the defaults. */
+export function profileOf(ctx: { readonly platform?: PlatformProfile }): PlatformProfile {
+  return ctx.platform ?? DEFAULT_PLATFORM_PROFILE;
 }
 
 /** What apply hands a kind: the change plus the objects behind it (with secrets, in memory only). */

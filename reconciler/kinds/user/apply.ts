@@ -5,14 +5,15 @@ import {
   encodeSpam,
   normalizeMac,
   phoneDeviceName,
-  WELCOME_EMAIL,
   DID_UNASSIGNED,
+  serverApiVersion,
+  type SpamEncodings,
   yesNo,
-  withEmailSpellings,
+  withEmailSpelling,
   writeDefaultAnswerRule,
 } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
-import type { ApplyContext, ChangeTarget } from '../kind';
+import { type ApplyContext, type ChangeTarget, profileOf } from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue } from '../secret';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
@@ -41,9 +42,14 @@ function userBody(spec: UserSpec, secrets: SecretValue | undefined, only?: Reado
   return body;
 }
 
-function answerRuleBody(spec: UserSpec, extension: string, existing: PlatformRecord | undefined): PlatformRecord {
+function answerRuleBody(
+  spec: UserSpec,
+  extension: string,
+  existing: PlatformRecord | undefined,
+  profile: SpamEncodings,
+): PlatformRecord {
   const body: PlatformRecord = {};
-  if (spec.spam !== undefined) body['forward-on-spam-call'] = encodeSpam(spec.spam, extension);
+  if (spec.spam !== undefined) body['forward-on-spam-call'] = encodeSpam(spec.spam, extension, profile);
   if (spec.allow !== undefined) {
     const list = normalizeNumberSet(spec.allow);
     body['phone-numbers-to-allow'] = { enabled: yesNo(list.length > 0), parameters: list };
@@ -77,27 +83,31 @@ const ANSWERING = new Set(['spam', 'allow', 'block']);
 export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   const spec = target.desired!.spec;
   const { client, domain } = ctx;
+  const profile = profileOf(ctx);
   await client.createUser(
     domain,
-    withEmailSpellings({
-      user: spec.extension,
-      'name-first-name': spec.first_name,
-      'name-last-name': spec.last_name,
-      'user-scope': spec.scope ?? 'Basic User',
-      // The spec marks email-address required on create; an empty string means "none".
-      'email-address': '',
-      ...userBody(spec, pinOf(target)),
-    }),
+    withEmailSpelling(
+      {
+        user: spec.extension,
+        'name-first-name': spec.first_name,
+        'name-last-name': spec.last_name,
+        'user-scope': spec.scope ?? 'Basic User',
+        // The spec marks email-address required on create; an empty string means "none".
+        'email-address': '',
+        ...userBody(spec, pinOf(target)),
+      },
+      await serverApiVersion(client),
+    ),
   );
   if (wantsPhone(spec)) {
     await client.createDevice(domain, spec.extension, { device: phoneDeviceName(spec.extension), ...deviceBody(spec) });
   }
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
-    await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined));
+    await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined, profile));
   }
   if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
-    await client.sendEmail(domain, spec.extension, { ...WELCOME_EMAIL });
+    await client.sendEmail(domain, spec.extension, { ...profile.welcomeEmail });
   }
 }
 
@@ -111,7 +121,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (netsapiens-api.md §2 quirks).
     const body = userBody(spec, pinOf(target), userFields);
-    if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, withEmailSpellings(body));
+    if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
   }
   if (top.has('phone')) {
     const device = phoneDeviceName(spec.extension);
@@ -125,7 +135,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   }
   if ([...top].some((f) => ANSWERING.has(f))) {
     const existing = live.platform.answerRule;
-    const body = answerRuleBody(spec, spec.extension, existing);
+    const body = answerRuleBody(spec, spec.extension, existing, profileOf(ctx));
     if (existing) await client.updateAnswerRule(domain, spec.extension, '*', body);
     else await client.createAnswerRule(domain, spec.extension, body);
   }
