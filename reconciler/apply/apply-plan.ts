@@ -51,7 +51,12 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
   const now = input.now ?? Date.now;
   const results = new Map<string, OperationResult>();
   const out: OperationResult[] = [];
-  const ctx = { client, domain: plan.domain, sendWelcomeEmail: input.sendWelcomeEmail ?? true };
+  const ctx = {
+    client,
+    domain: plan.domain,
+    sendWelcomeEmail: input.sendWelcomeEmail ?? true,
+    platform: desired.platform,
+  };
   let done = 0;
   for (const change of executionOrder(plan.changes)) {
     const base = {

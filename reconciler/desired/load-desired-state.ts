@@ -11,9 +11,17 @@ import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { checkExtensions, checkUniqueKeys, collectObjects } from './domain-objects';
 import { readDomainSettings } from './domain-settings';
+import {
+  applyScopeLabels,
+  checkProfileUse,
+  isFleetProfileFile,
+  readDomainProfile,
+  readFleetProfile,
+} from './platform-section';
 import { at, sortIssues } from './positions';
 import { schemaIssues } from './schema-issues';
 import type { DesiredState, DomainDesiredState, LoadOptions, ParsedFile } from './types';
+import type { PlatformProfile } from '../platform/profile';
 
 export {
   DEFAULT_USER_OWNED,
@@ -50,8 +58,13 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
     throw new DesiredStateError([
       { path: '', message: `no .yaml files under ${path}`, hint: 'point at a domain file or a directory of them' },
     ]);
-  const parsed = parseFiles(path, files, options.cwd ?? process.cwd(), issues);
+  const all = parseFiles(path, files, options.cwd ?? process.cwd(), issues);
   if (issues.length) throw new DesiredStateError(issues);
+  const fleet = readFleetProfile(
+    all.filter((p) => isFleetProfileFile(p.file)),
+    issues,
+  );
+  const parsed = all.filter((p) => !isFleetProfileFile(p.file));
 
   const byDomain = new Map<string, ParsedFile[]>();
   for (const p of parsed) {
@@ -67,7 +80,7 @@ export function loadDesiredState(path: string, options: LoadOptions = {}): Desir
 
   const domains: DomainDesiredState[] = [];
   for (const [domain, domainFiles] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
-    domains.push(buildDomain(domain, domainFiles, registry, options, issues));
+    domains.push(buildDomain(domain, domainFiles, registry, options, fleet, issues));
   }
   if (issues.length) throw new DesiredStateError(sortIssues(issues));
   return { domains };
@@ -104,16 +117,21 @@ function buildDomain(
   files: ParsedFile[],
   registry: Registry,
   options: LoadOptions,
+  fleet: PlatformProfile,
   issues: DesiredStateIssue[],
 ): DomainDesiredState {
   const { policy, rules } = readDomainSettings(domain, files, issues);
-  const objects = collectObjects(domain, files, registry, options, issues);
+  const platform = readDomainProfile(domain, files, fleet, issues);
+  const collected = collectObjects(domain, files, registry, options, issues);
+  checkProfileUse(collected, files, platform, issues);
+  const objects = applyScopeLabels(collected, platform);
   checkExtensions(objects, files, registry, rules, issues);
   checkUniqueKeys(objects, files, registry, issues);
   return {
     domain,
     files: files.map((f) => f.displayName),
     policy,
+    platform,
     extensionRules: rules,
     objects,
     // Names relative to the loaded root (not the cwd), so a saved plan's input checksum does not depend

@@ -58,6 +58,8 @@ async function applyAndReplan(yaml: string, flags = {}) {
 
 const FULL = `
 policy: { prune: true, user_owned: [] }
+# Test values: a real server's are found with \`pbxctl doctor\` (docs/platform-profile.md).
+platform: { spam_drop: DROP-TEST, spam_screen: SCREEN-TEST }
 users:
   - extension: "1001"
     first_name: Ada
