@@ -28,7 +28,7 @@ const VALUE = { type: 'string', minLength: 1 };
 export const PLATFORM_SECTION_SCHEMA: Schema = {
   type: 'object',
   description:
-    'Encodings that differ between NetSapiens installations (docs/platform-profile.md). Omitted keys keep their defaults; run `pbxctl doctor` to find your server\'s values.',
+    "Encodings that differ between NetSapiens installations (docs/platform-profile.md). Omitted keys keep their defaults; run `pbxctl doctor` to find your server's values.",
   additionalProperties: false,
   properties: {
     ring_group_service_code: {
@@ -158,7 +158,11 @@ export function checkProfileUse(
           hint: DOCTOR_HINT,
         });
       const scope = o.kind === 'user' ? o.spec.scope : undefined;
-      if (typeof scope === 'string' && !(USER_SCOPES as readonly string[]).includes(scope) && !profile.scopeLabels[scope])
+      if (
+        typeof scope === 'string' &&
+        !(USER_SCOPES as readonly string[]).includes(scope) &&
+        !profile.scopeLabels[scope]
+      )
         issues.push({
           ...where('scope'),
           message: `unknown scope "${scope}"`,

@@ -59,8 +59,8 @@ export function mergeProfile(base: PlatformProfile, raw: RawPlatformSection | un
   return {
     ringGroupServiceCode: raw.ring_group_service_code ?? base.ringGroupServiceCode,
     ringGroupScope: raw.ring_group_scope ?? base.ringGroupScope,
-    ...(raw.spam_drop ?? base.spamDrop ? { spamDrop: raw.spam_drop ?? base.spamDrop } : {}),
-    ...(raw.spam_screen ?? base.spamScreen ? { spamScreen: raw.spam_screen ?? base.spamScreen } : {}),
+    ...((raw.spam_drop ?? base.spamDrop) ? { spamDrop: raw.spam_drop ?? base.spamDrop } : {}),
+    ...((raw.spam_screen ?? base.spamScreen) ? { spamScreen: raw.spam_screen ?? base.spamScreen } : {}),
     welcomeEmail: {
       template: raw.welcome_email?.template ?? base.welcomeEmail.template,
       subject: raw.welcome_email?.subject ?? base.welcomeEmail.subject,

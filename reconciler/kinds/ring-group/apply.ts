@@ -143,4 +143,3 @@ export async function deleteRingGroup(
   }
   await ctx.client.deleteUser(ctx.domain, live.key);
 }
-

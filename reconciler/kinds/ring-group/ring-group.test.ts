@@ -5,13 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import type { DesiredStateError, DesiredStateIssue } from '../../errors';
 import { computePlan, diffFields } from '../../plan/compute-plan';
-import {
-  decodeFallback,
-  decodeMember,
-  encodeFallback,
-  encodeMember,
-  type Fallback,
-} from '../../platform/codec';
+import { decodeFallback, decodeMember, encodeFallback, encodeMember, type Fallback } from '../../platform/codec';
 import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import { ANY_EXTENSION, type Comparable, type LiveObject } from '../kind';
 import { desiredState } from '../test-support/desired-state';
@@ -27,7 +21,12 @@ function liveGroup(
   phoneNumbers: string[] = [],
 ): LiveObject<RingGroupPlatform> {
   const platform: RingGroupPlatform = {
-    user: { user: '2000', 'service-code': DEFAULT_PLATFORM_PROFILE.ringGroupServiceCode, 'name-last-name': 'Ring Group', ...user },
+    user: {
+      user: '2000',
+      'service-code': DEFAULT_PLATFORM_PROFILE.ringGroupServiceCode,
+      'name-last-name': 'Ring Group',
+      ...user,
+    },
     answerRule: rule,
     phoneNumbers,
   };

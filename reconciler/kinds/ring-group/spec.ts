@@ -153,4 +153,3 @@ export function liveComparable(
   out.phone_numbers = [...p.phoneNumbers].sort();
   return out;
 }
-

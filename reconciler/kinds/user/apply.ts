@@ -104,7 +104,12 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   }
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
-    await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined, profile));
+    await writeDefaultAnswerRule(
+      client,
+      domain,
+      spec.extension,
+      answerRuleBody(spec, spec.extension, undefined, profile),
+    );
   }
   if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
     await client.sendEmail(domain, spec.extension, { ...profile.welcomeEmail });
@@ -121,7 +126,8 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (netsapiens-api.md §2 quirks).
     const body = userBody(spec, pinOf(target), userFields);
-    if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
+    if (Object.keys(body).length > 0)
+      await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
   }
   if (top.has('phone')) {
     const device = phoneDeviceName(spec.extension);

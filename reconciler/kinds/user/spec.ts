@@ -2,7 +2,14 @@
  * The `user` kind's content: the YAML spec, the platform records behind a user, and both normalised to
  * the same comparable content.
  */
-import { decodeSpam, fromYesNo, normalizeMac, readField, type SpamAction, type SpamEncodings } from '../../platform/codec';
+import {
+  decodeSpam,
+  fromYesNo,
+  normalizeMac,
+  readField,
+  type SpamAction,
+  type SpamEncodings,
+} from '../../platform/codec';
 import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import type { PlatformRecord } from '../../platform/client';
 import type { Comparable } from '../kind';
