@@ -4,9 +4,11 @@
  * root of the loaded directory (a domain's own section overrides it key by key). A file that uses a
  * feature whose encoding is unknown is refused here, at its line, with the profile key to set.
  */
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import Ajv2020 from 'ajv/dist/2020';
-import type { DesiredStateIssue } from '../errors';
+import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import type { DesiredObject } from '../kinds/kind';
 import { USER_SCOPES } from '../kinds/user/fields';
 import { missingSpamKey } from '../platform/codec';
@@ -190,4 +192,23 @@ export function applyScopeLabels(
     }),
   );
   return out;
+}
+
+/** A profile from one `_platform.yaml`-shaped file (`pbxctl doctor --platform FILE`); throws with file:line. */
+export function loadPlatformFile(path: string, displayName: string): PlatformProfile {
+  const text = readFileSync(path, 'utf8');
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const issues: DesiredStateIssue[] = doc.errors.map((e) => {
+    const pos = lines.linePos(e.pos[0]);
+    return {
+      position: { file: displayName, line: pos.line, column: pos.col },
+      path: '',
+      message: e.message.split('\n')[0] ?? e.message,
+    };
+  });
+  if (issues.length) throw new DesiredStateError(issues);
+  const profile = readFleetProfile([{ file: path, displayName, rootRelative: displayName, text, doc, lines }], issues);
+  if (issues.length) throw new DesiredStateError(issues);
+  return profile;
 }
