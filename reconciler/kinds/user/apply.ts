@@ -157,9 +157,38 @@ export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   await ctx.client.deleteUser(ctx.domain, live.key);
 }
 
+/**
+ * Recycle = the portal's Reset, in place (platform-evidence.md §5): the user record is kept (its creation
+ * time, time frames, addresses and the desk phone's SIP password survive); name, e-mail and PIN are
+ * replaced (cleared when the new entry has none), devices other than the desk phone are removed, then the
+ * new person's settings are written and the welcome e-mail is sent. Phone numbers keep routing here.
+ */
 export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
-  // No reset endpoint exists (netsapiens-api.md §4): a recycle is delete + create. Phone numbers keep
-  // routing to the extension, so they are not released here — the plan lists them as rerouted.
-  await ctx.client.deleteUser(ctx.domain, target.live!.key);
-  await createUser(ctx, target);
+  const spec = target.desired!.spec;
+  const { client, domain } = ctx;
+  const ext = spec.extension;
+  const pin = pinOf(target);
+  await client.updateUser(
+    domain,
+    ext,
+    withEmailSpelling(
+      {
+        'name-first-name': spec.first_name,
+        'name-last-name': spec.last_name,
+        'email-address': spec.email ?? '',
+        'voicemail-login-pin': pin ? pin.reveal() : '',
+        ...userBody(spec, pin),
+      },
+      await serverApiVersion(client),
+    ),
+  );
+  for (const d of await client.listUserDevices(domain, ext)) {
+    const name = str(d.device);
+    if (name !== phoneDeviceName(ext)) await client.deleteDevice(domain, ext, name);
+  }
+  const rewrite = (['phone', 'spam', 'allow', 'block'] as const).filter((f) => spec[f] !== undefined);
+  if (rewrite.length > 0) await updateUser(ctx, { ...target, changedFields: rewrite });
+  if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
+    await client.sendEmail(domain, ext, { ...profileOf(ctx).welcomeEmail });
+  }
 }
