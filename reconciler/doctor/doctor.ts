@@ -42,7 +42,7 @@ function hidden(err: unknown): boolean {
 async function apiKeyInfo(client: NetSapiensClient): Promise<ApiKeyInfo> {
   try {
     const k = await client.request<PlatformRecord>('GET', '/apikeys/~');
-    const ro = k['readonly'] ?? k['read-only'] ?? k['key-readonly'];
+    const ro = k.readonly ?? k['read-only'] ?? k['key-readonly'];
     return {
       visible: true,
       ...(k.scope !== undefined ? { scope: s(k.scope) } : {}),

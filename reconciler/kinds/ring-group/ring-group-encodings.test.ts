@@ -66,8 +66,8 @@ describe('ring-group and spam encodings, read raw from the emulator', () => {
       'forward-no-answer': { enabled: 'yes', parameters: ['3000'] },
     });
     // Every member option is one the spec documents.
-    for (const p of (rule('2000')?.['simultaneous-ring'] as { parameters: string[] }).parameters)
-      expect(p).toMatch(/^\d+(;delay=\d+)?$/);
+    const sim = rule('2000')?.['simultaneous-ring'] as { parameters: string[] } | undefined;
+    for (const p of sim?.parameters ?? []) expect(p).toMatch(/^\d+(;delay=\d+)?$/);
     // A bare queue extension decodes as the queue, not as a user.
     const q = await ladderStep(platform.client, state([{ ...groups[0]!, fallback: { call_queue: '4000' } }]));
     expect(describeChanges(q.replan)).toEqual([]);
