@@ -47,6 +47,7 @@ export async function planDomain(
   const live = await readLiveState(client, desired.domain, {
     desired: desired.objects,
     concurrency: options.concurrency,
+    platform: desired.platform,
   });
   assertReferencesExist(desired, live);
   assertExtensionsFree(desired, live);
@@ -145,7 +146,7 @@ export async function verifyDomain(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   let unconverged: string[] = [];
   for (let i = 1; i <= attempts; i++) {
-    const live = await readLiveState(client, desired.domain, { desired: desired.objects });
+    const live = await readLiveState(client, desired.domain, { desired: desired.objects, platform: desired.platform });
     const plan = computePlan({ desired, live });
     unconverged = plan.changes.filter((c) => appliedIds.has(c.id)).map((c) => c.id);
     if (unconverged.length === 0) return { unconverged, attempts: i };

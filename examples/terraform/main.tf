@@ -58,7 +58,7 @@ resource "netsapiens_user" "alan" {
   scope      = "Basic User"
   voicemail  = { enabled = true }
   phone      = {}
-  spam       = "drop"
+  spam       = "voicemail"
 }
 
 resource "netsapiens_user" "katherine" {
@@ -84,7 +84,7 @@ resource "netsapiens_ring_group" "front_desk" {
   site       = "HQ"
   # References order the apply: members exist before the group that rings them.
   members = [
-    { extension = netsapiens_user.ada.extension, ring_seconds = 20 },
+    { extension = netsapiens_user.ada.extension, delay_seconds = 10 },
     { extension = netsapiens_user.alan.extension },
     { extension = netsapiens_user.katherine.extension },
   ]

@@ -73,6 +73,7 @@ export async function applyDomainPlan(input: ApplyDomainInput): Promise<Operatio
       domain: plan.domain,
       sendWelcomeEmail: input.sendWelcomeEmail ?? true,
       requestWelcome: input.requestWelcome,
+      platform: desired.platform,
     },
     results: new Map(),
     done: 0,

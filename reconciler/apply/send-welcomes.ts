@@ -24,6 +24,8 @@ export interface SendWelcomesInput {
   /** Users the desired state still wants welcomed; an owed user outside it that is gone is dropped. */
   readonly wanted: ReadonlySet<string>;
   readonly signal?: AbortSignal;
+  /** The template and subject (platform profile `welcome_email`; default: the profile's defaults). */
+  readonly email?: { readonly template: string; readonly subject: string };
 }
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -61,7 +63,7 @@ async function sendOne(input: SendWelcomesInput, user: string): Promise<WelcomeR
   }
   ledger.record(domain, user, 'sending');
   try {
-    await client.sendEmail(domain, user, { ...WELCOME_EMAIL });
+    await client.sendEmail(domain, user, { ...(input.email ?? WELCOME_EMAIL) });
   } catch (err) {
     const uncertain = err instanceof UncertainWriteError;
     ledger.record(domain, user, uncertain ? 'unknown' : 'failed', message(err));

@@ -7,6 +7,7 @@ import { applyCommand } from './commands/apply';
 import { ciCommand } from './commands/ci';
 import { demoCommand } from './commands/demo';
 import { driftCommand } from './commands/drift';
+import { doctorCommand } from './commands/doctor';
 import { emulatorCommand } from './commands/emulator';
 import { exportCommand } from './commands/export';
 import { runInitCommand } from './commands/init';
@@ -42,6 +43,8 @@ const COMMON = {
   port: { type: 'string' },
   state: { type: 'string' },
   seed: { type: 'string' },
+  platform: { type: 'string' },
+  'api-version': { type: 'string' },
   progress: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   color: { type: 'boolean' },
@@ -62,6 +65,7 @@ const VERBS: Record<string, Verb> = {
   welcome: welcomeCommand,
   emulator: emulatorCommand,
   trace: traceCommand,
+  doctor: doctorCommand,
   demo: (positionals, _flags, io) => {
     rejectExtra(positionals, 0, 'demo');
     return demoCommand(io, runCli);

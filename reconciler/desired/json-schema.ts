@@ -4,6 +4,7 @@
  */
 import type { AnyKind, FieldSpec } from '../kinds/kind';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
+import { PLATFORM_SECTION_SCHEMA } from './platform-section';
 
 export const SCHEMA_ID = 'https://pbxctl.dev/schemas/desired-state.schema.json';
 
@@ -165,6 +166,7 @@ export function buildDesiredStateSchema(registry: Registry = DEFAULT_REGISTRY): 
       description: 'The NetSapiens domain this file describes.',
     },
     policy: policySchema(registry),
+    platform: PLATFORM_SECTION_SCHEMA,
     extensions: {
       type: 'object',
       description: 'Extension numbering rules of this domain (default 100–8999, the platform reserved list).',

@@ -65,7 +65,7 @@ describe('loadDesiredState', () => {
     expect(text).toMatch(/10:users\[1\]\.email:"not-an-email" is not a valid e-mail address/);
     expect(text).toMatch(/11:users\[1\]\.voicemail\.pin:a PIN must not be written in the file:.*env: VM_PIN_1001/);
     expect(text).toMatch(/12:users\[1\]\.block\[0\]:"\+1 800 CALL NOW" is not a phone number/);
-    expect(text).toMatch(/13:users\[1\]\.scope:must be one of: Basic User/);
+    expect(text).toMatch(/13:users\[1\]\.scope:unknown scope "Boss":use a platform scope \(Basic User/);
     expect(text).not.toMatch(/must be object/);
   });
 

@@ -13,12 +13,20 @@ import { checkExtensions, checkUniqueKeys, collectObjects } from './domain-objec
 import { readDomainSettings } from './domain-settings';
 import { escapeControl } from '../util/escape';
 import { checkDomainName } from './names';
+import {
+  applyScopeLabels,
+  checkProfileUse,
+  isFleetProfileFile,
+  readDomainProfile,
+  readFleetProfile,
+} from './platform-section';
 import { at, sortIssues } from './positions';
 import { pruneInvalid } from './prune-invalid';
 import { decodeSource, readSource } from './read-source';
 import { schemaIssues } from './schema-issues';
 import type { DesiredState, DomainDesiredState, LoadOptions, ParsedFile } from './types';
 import { documentValue } from './yaml-value';
+import type { PlatformProfile } from '../platform/profile';
 
 export {
   DEFAULT_USER_OWNED,
@@ -99,8 +107,13 @@ function loadSources(
   options: LoadOptions,
   issues: DesiredStateIssue[],
 ): DesiredState {
-  const parsed = parseFiles(sources, issues);
+  const all = parseFiles(sources, issues);
   if (issues.length) throw new DesiredStateError(sortIssues(issues));
+  const fleet = readFleetProfile(
+    all.filter((p) => isFleetProfileFile(p.file)),
+    issues,
+  );
+  const parsed = all.filter((p) => !isFleetProfileFile(p.file));
 
   const byDomain = new Map<string, ParsedFile[]>();
   const listSections = new Set(registry.kinds.filter((k) => k.shape === 'list').map((k) => k.section));
@@ -120,7 +133,7 @@ function loadSources(
 
   const domains: DomainDesiredState[] = [];
   for (const [domain, domainFiles] of [...byDomain].sort(([a], [b]) => a.localeCompare(b))) {
-    domains.push(buildDomain(domain, domainFiles, registry, options, issues));
+    domains.push(buildDomain(domain, domainFiles, registry, options, fleet, issues));
   }
   if (issues.length) throw new DesiredStateError(sortIssues(issues));
   return { domains };
@@ -167,16 +180,21 @@ function buildDomain(
   files: ParsedFile[],
   registry: Registry,
   options: LoadOptions,
+  fleet: PlatformProfile,
   issues: DesiredStateIssue[],
 ): DomainDesiredState {
   const { policy, rules } = readDomainSettings(domain, files, issues);
-  const objects = collectObjects(domain, files, registry, options, issues);
+  const platform = readDomainProfile(domain, files, fleet, issues);
+  const collected = collectObjects(domain, files, registry, options, issues);
+  checkProfileUse(collected, files, platform, issues);
+  const objects = applyScopeLabels(collected, platform);
   checkExtensions(objects, files, registry, rules, issues);
   checkUniqueKeys(objects, files, registry, issues);
   return {
     domain,
     files: files.map((f) => f.displayName),
     policy,
+    platform,
     extensionRules: rules,
     objects,
     // Names relative to the loaded root (not the cwd), so a saved plan's input checksum does not depend

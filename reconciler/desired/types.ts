@@ -3,6 +3,7 @@ import type { LineCounter, Document } from 'yaml';
 import type { DesiredObject } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
 import type { SecretResolver } from '../kinds/secret';
+import type { PlatformProfile } from '../platform/profile';
 import type { ChangeWindow } from './change-window';
 import type { ExtensionRules } from './reserved';
 
@@ -26,6 +27,8 @@ export interface DomainDesiredState {
   readonly domain: string;
   readonly files: readonly string[];
   readonly policy: Policy;
+  /** The domain's platform profile (`platform:` over the fleet's `_platform.yaml` over the defaults). */
+  readonly platform?: PlatformProfile;
   readonly extensionRules: ExtensionRules;
   /** Desired objects by kind name. */
   readonly objects: ReadonlyMap<string, readonly DesiredObject[]>;

@@ -52,12 +52,12 @@ describe('what a change does to calls', () => {
   it('ring group: members, timeout and fallback', () => {
     const before = { members: [{ extension: '1001' }, { extension: '1004' }], ring_timeout: 20, fallback: null };
     const after: Comparable = {
-      members: [{ extension: '1001', ring_seconds: 15 }, { extension: '1002' }],
+      members: [{ extension: '1001', delay_seconds: 15 }, { extension: '1002' }],
       ring_timeout: 30,
       fallback: { type: 'voicemail', extension: '1000' },
     };
     expect(ringGroupImpact('2000', before, after, ['members', 'ring_timeout', 'fallback'])).toEqual([
-      'calls to 2000 ring 1001 (15 s), 1002 (was 1001, 1004); starts ringing 1002; stops ringing 1004',
+      'calls to 2000 ring 1001 (after 15 s), 1002 (was 1001, 1004); starts ringing 1002; stops ringing 1004',
       '2000 rings 30 s before the fallback (was 20 s)',
       'unanswered calls to 2000 go to the voicemail of 1000 (was nowhere (calls keep ringing, then drop))',
     ]);

@@ -33,7 +33,13 @@ export function answeringImpact(
 ): string[] {
   const out: string[] = [];
   if (changed.has('spam') && typeof after.spam === 'string') {
-    const was = typeof before.spam === 'string' ? ` (was: ${SPAM_WORDS[before.spam] ?? before.spam})` : '';
+    const known = typeof before.spam === 'string' && SPAM_WORDS[before.spam] !== undefined;
+    const was =
+      typeof before.spam !== 'string'
+        ? ''
+        : known
+          ? ` (was: ${SPAM_WORDS[before.spam]})`
+          : ` (replaces "${before.spam}", a spam setting pbxctl does not recognise — run pbxctl doctor)`;
     out.push(`spam calls to ${subject} ${SPAM_WORDS[after.spam] ?? after.spam}${was}`);
   }
   for (const [field, verb, unverb] of [

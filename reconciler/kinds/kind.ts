@@ -5,6 +5,7 @@
  */
 import type { SourcePosition } from '../errors';
 import type { NetSapiensClient } from '../platform/client';
+import { DEFAULT_PLATFORM_PROFILE, type PlatformProfile } from '../platform/profile';
 import type { SecretResolver, SecretValue } from './secret';
 
 export type ChangeClass = 'cosmetic' | 'routing' | 'data-destroying';
@@ -187,6 +188,8 @@ export interface ReadContext {
   readonly desired?: ReadonlyMap<string, DesiredObject>;
   /** Read every detail (export, drift of unmanaged objects). */
   readonly full?: boolean;
+  /** The domain's platform profile (default: `DEFAULT_PLATFORM_PROFILE`). */
+  readonly platform?: PlatformProfile;
 }
 
 export interface ApplyContext {
@@ -200,6 +203,13 @@ export interface ApplyContext {
    * it (library callers with no ledger) createUser sends the e-mail itself.
    */
   readonly requestWelcome?: (user: string) => void;
+  /** The domain's platform profile (default: `DEFAULT_PLATFORM_PROFILE`). */
+  readonly platform?: PlatformProfile;
+}
+
+/** The profile a context carries, or the defaults. */
+export function profileOf(ctx: { readonly platform?: PlatformProfile }): PlatformProfile {
+  return ctx.platform ?? DEFAULT_PLATFORM_PROFILE;
 }
 
 /** What apply hands a kind: the change plus the objects behind it (with secrets, in memory only). */

@@ -31,6 +31,15 @@ describe.each(['45.0', '44.1.2'])('small office against the strict emulator, api
       // Every user with an e-mail in the file has it stored (a 44.x server ignores `email-address`).
       const users = Object.values(emu.state().domains)[0]!.users;
       expect(users.some((u) => String(u['email-address'] ?? '').includes('@'))).toBe(true);
+      // Exactly the spelling this version knows is sent (GET /version decides), never both.
+      const posts = emu.requests.list().filter((r) => r.method === 'POST' && /\/users$/.test(r.path));
+      expect(posts.length).toBeGreaterThan(0);
+      const want = apiVersion.startsWith('44.') ? 'email' : 'email-address';
+      const other = want === 'email' ? 'email-address' : 'email';
+      for (const p of posts) {
+        expect(Object.keys(p.body as object)).toContain(want);
+        expect(Object.keys(p.body as object)).not.toContain(other);
+      }
     } finally {
       await client.close();
       await emu.close();

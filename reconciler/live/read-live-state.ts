@@ -9,6 +9,7 @@ import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { domainUsers } from '../kinds/shared-reads';
 import type { NetSapiensClient } from '../platform/client';
 import { VOICEMAIL_FOLDERS } from '../platform/codec';
+import type { PlatformProfile } from '../platform/profile';
 import { mapBounded } from '../util/map-bounded';
 import { compareKeys } from '../util/compare-keys';
 import { PlatformApiError } from '../errors';
@@ -27,6 +28,8 @@ export interface ReadOptions {
   readonly desired?: ReadonlyMap<string, readonly DesiredObject[]>;
   /** The kinds to read (default: the production registry). */
   readonly registry?: Registry;
+  /** The domain's platform profile (default: the defaults). */
+  readonly platform?: PlatformProfile;
 }
 
 /** A fresh memo for one domain's read (the shared reads are in kinds/shared-reads.ts). */
@@ -78,6 +81,7 @@ export async function readLiveState(
         concurrency: options.concurrency ?? 8,
         desired,
         full: options.full,
+        platform: options.platform,
       });
       return [...live].sort((a, b) => compareKeys(a.key, b.key));
     }),

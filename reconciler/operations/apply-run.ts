@@ -217,5 +217,6 @@ function domainWelcomes(
     ledger: options.welcomeLedger,
     wanted,
     signal: options.signal,
+    email: d.desired.platform?.welcomeEmail,
   });
 }

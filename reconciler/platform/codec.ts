@@ -8,6 +8,8 @@
  * is read back from a real server, fix the constant here and both sides follow.
  */
 
+import { DEFAULT_PLATFORM_PROFILE } from './profile';
+
 export type YesNo = 'yes' | 'no';
 
 export function yesNo(value: boolean): YesNo {
@@ -34,13 +36,30 @@ export const FIELD_ALIASES: Readonly<Record<string, readonly string[]>> = {
   'voicemail-playback-announce-datetime-received': ['voicemail-playback-announce-date-time-received'],
 };
 
-/**
- * A user body with `email-address` also sent as `email`: a v45 server knows only the first, a 44.x server
- * only the second, and each ignores the field it does not know (docs/reference/platform-evidence.md "Other findings":
- * send both until the server's version is known).
- */
-export function withEmailSpellings<T extends Record<string, unknown>>(body: T): T {
-  return 'email-address' in body ? { ...body, email: body['email-address'] } : body;
+/** The e-mail field a server of this `apiversion` knows: 44.x servers spell it `email`, v45 `email-address`. */
+export function emailFieldFor(apiVersion: string | undefined): 'email' | 'email-address' {
+  return /^(Version:\s*)?44\./i.test(apiVersion ?? '') ? 'email' : 'email-address';
+}
+
+/** A user body with `email-address` renamed to the spelling the server's version uses. */
+export function withEmailSpelling<T extends Record<string, unknown>>(body: T, apiVersion: string | undefined): T {
+  if (!('email-address' in body) || emailFieldFor(apiVersion) === 'email-address') return body;
+  const { 'email-address': email, ...rest } = body;
+  return { ...rest, email } as unknown as T;
+}
+
+/** Reads `GET /version` once per client (the `apiversion` string; undefined when the server hides it). */
+const VERSIONS = new WeakMap<object, Promise<string | undefined>>();
+export function serverApiVersion(client: { version(): Promise<Record<string, unknown>> }): Promise<string | undefined> {
+  let p = VERSIONS.get(client);
+  if (!p) {
+    p = client.version().then(
+      (v) => (typeof v.apiversion === 'string' ? v.apiversion : undefined),
+      () => undefined,
+    );
+    VERSIONS.set(client, p);
+  }
+  return p;
 }
 
 /** The voicemail folders a user's messages live in (OAS45: "Options include new, save, and trash"). */
@@ -95,13 +114,12 @@ export function readField(record: Readonly<Record<string, unknown>>, name: strin
 }
 
 // ---- Ring groups ---------------------------------------------------------------------------------------
-// API v2 has no ring-group resource (docs/reference/netsapiens-api.md §8). We store a ring group as a system user whose
-// default (`*`) answer rule sim-rings the members and forwards on no answer to the fallback.
-// UNCONFIRMED (2026-11-23): the service-code the portal uses, and how per-member ring time is stored.
-// Verify by creating a ring group in the portal and reading GET /users/{ext} and /answerrules/%2A.
+// API v2 has no ring-group resource (docs/reference/netsapiens-api.md §8). A ring group is a system user whose default
+// (`*`) answer rule sim-rings the members and forwards on no answer to the fallback. The exact
+// `service-code` is unconfirmed: it comes from the platform profile (`ring_group_service_code`), and reads
+// also adopt portal-made groups (a `system-…` user that is not a queue, attendant or conference and
+// sim-rings someone).
 
-/** `service-code` marking a user record as a pbxctl-managed ring group. */
-export const RING_GROUP_SERVICE_CODE = 'system-ringgroup';
 /**
  * Last name given to ring-group users: blank, as portal-made groups show (docs/reference/platform-evidence.md §1: the
  * portal lists them as "Test Ring Group " with a trailing space). The spec requires the field, not a value.
@@ -114,39 +132,55 @@ export function isSystemUser(record: Readonly<Record<string, unknown>>): boolean
   return typeof code === 'string' && code.startsWith('system-');
 }
 
-export function isRingGroupUser(record: Readonly<Record<string, unknown>>): boolean {
-  return record['service-code'] === RING_GROUP_SERVICE_CODE;
+/** System users that are something else than a ring group (evidenced: aa, queue, user, department). */
+export const NON_GROUP_SYSTEM_CODES: readonly string[] = [
+  'system-aa',
+  'system-queue',
+  'system-user',
+  'system-department',
+  'system-conference',
+  'system-vmail',
+];
+
+/** A ring group by the profile's service code. */
+export function isRingGroupUser(record: Readonly<Record<string, unknown>>, serviceCode: string): boolean {
+  return record['service-code'] === serviceCode;
+}
+
+/** A system user that may be a portal-made ring group (confirmed by its sim-ring rule). */
+export function mayBeRingGroup(record: Readonly<Record<string, unknown>>, serviceCode: string): boolean {
+  if (isRingGroupUser(record, serviceCode)) return true;
+  return isSystemUser(record) && !NON_GROUP_SYSTEM_CODES.includes(String(record['service-code']));
 }
 
 export interface RingGroupMember {
   readonly extension: string;
-  /** How long this member rings, in seconds; undefined = the group's ring timeout. */
-  readonly ringSeconds?: number;
+  /** Seconds after the group starts ringing before this member rings (`;delay=N`, OAS45 SimRing). */
+  readonly delaySeconds?: number;
+  /** Options pbxctl does not understand (`timeout=20`), verbatim: reported by `pbxctl doctor`. */
+  readonly unknownOptions?: readonly string[];
 }
 
-/**
- * A member as a `simultaneous-ring` parameter. `;delay=N` is documented; a per-member *ring time* is not,
- * so we store it as `;timeout=N`. UNCONFIRMED (2026-11-23): whether the platform honours `timeout`.
- */
+/** A member as a `simultaneous-ring` parameter: `1001` or `1001;delay=15` (the documented option). */
 export function encodeMember(member: RingGroupMember): string {
-  return member.ringSeconds === undefined ? member.extension : `${member.extension};timeout=${member.ringSeconds}`;
+  return member.delaySeconds === undefined ? member.extension : `${member.extension};delay=${member.delaySeconds}`;
 }
 
 export function decodeMember(parameter: string): RingGroupMember {
   const [extension = '', ...options] = parameter.split(';');
-  let ringSeconds: number | undefined;
+  let delaySeconds: number | undefined;
+  const unknownOptions: string[] = [];
   for (const option of options) {
     const [k, v] = option.split('=');
-    if (k === 'timeout' && v !== undefined && /^\d+$/.test(v)) ringSeconds = Number(v);
+    if (k === 'delay' && v !== undefined && /^\d+$/.test(v)) delaySeconds = Number(v);
+    else unknownOptions.push(option);
   }
-  return ringSeconds === undefined ? { extension } : { extension, ringSeconds };
+  return {
+    extension,
+    ...(delaySeconds === undefined ? {} : { delaySeconds }),
+    ...(unknownOptions.length ? { unknownOptions } : {}),
+  };
 }
-
-/**
- * Portal scope given to ring-group users: a ring group never logs in. UNCONFIRMED (2026-11-23): what the
- * portal's "Add Ring Group" sets; read `user-scope` back from a portal-made group.
- */
-export const RING_GROUP_SCOPE = 'No Portal';
 
 export type FallbackType = 'user' | 'voicemail' | 'group_voicemail' | 'auto_attendant' | 'call_queue';
 export interface Fallback {
@@ -155,7 +189,18 @@ export interface Fallback {
   readonly extension: string;
 }
 
-/** Forward-target aliases as the platform stores them (docs/reference/netsapiens-api.md §6 alias grammar). */
+/** What an extension is, from its user record's service code (bare-number fallbacks are decoded by it). */
+export function targetTypeOf(record: Readonly<Record<string, unknown>> | undefined): FallbackType {
+  const code = record?.['service-code'];
+  if (code === 'system-aa') return 'auto_attendant';
+  if (code === 'system-queue') return 'call_queue';
+  return 'user';
+}
+
+/**
+ * Forward-target aliases as the platform stores them (docs/reference/netsapiens-api.md §6 alias grammar). An auto
+ * attendant is its bare extension: the spec's `aa_` prefix carries an attendant *name*, not an extension.
+ */
 export function encodeFallback(fallback: Fallback): string {
   switch (fallback.type) {
     case 'user':
@@ -164,28 +209,29 @@ export function encodeFallback(fallback: Fallback): string {
     case 'group_voicemail':
       return `vmail_${fallback.extension}`;
     case 'auto_attendant':
-      // The doc lists `aa_<name>`; the name of an attendant is its extension here. UNCONFIRMED (2026-11-23).
-      return `aa_${fallback.extension}`;
+      return fallback.extension;
     case 'call_queue':
       return `queue_${fallback.extension}`;
   }
 }
 
-/** `groupExtension` tells a group's own mailbox (group_voicemail) from another user's (voicemail). */
-export function decodeFallback(parameter: string, groupExtension: string): Fallback | undefined {
-  const m = /^(user|vmail|aa|queue)_(.+)$/.exec(parameter);
-  if (!m) return /^\d+$/.test(parameter) ? { type: 'user', extension: parameter } : undefined;
+/**
+ * `groupExtension` tells a group's own mailbox (group_voicemail) from another user's (voicemail);
+ * `typeOf` says what a bare extension is (user, queue, attendant). `aa_<name>` names an attendant, not an
+ * extension: undefined (not understood).
+ */
+export function decodeFallback(
+  parameter: string,
+  groupExtension: string,
+  typeOf: (extension: string) => FallbackType = () => 'user',
+): Fallback | undefined {
+  if (/^\d+$/.test(parameter)) return { type: typeOf(parameter), extension: parameter };
+  const m = /^(user|vmail|queue)_(\d+)$/.exec(parameter);
+  if (!m) return undefined;
   const [, prefix, extension = ''] = m;
-  switch (prefix) {
-    case 'user':
-      return { type: 'user', extension };
-    case 'vmail':
-      return extension === groupExtension ? { type: 'group_voicemail', extension } : { type: 'voicemail', extension };
-    case 'aa':
-      return { type: 'auto_attendant', extension };
-    default:
-      return { type: 'call_queue', extension };
-  }
+  if (prefix === 'user') return { type: typeOf(extension) === 'auto_attendant' ? 'auto_attendant' : 'user', extension };
+  if (prefix === 'queue') return { type: 'call_queue', extension };
+  return extension === groupExtension ? { type: 'group_voicemail', extension } : { type: 'voicemail', extension };
 }
 
 // ---- Shared contacts ------------------------------------------------------------------------------------
@@ -210,39 +256,61 @@ export function decodeContactTags(value: unknown): string[] {
 
 // ---- Spam handling -------------------------------------------------------------------------------------
 // The portal's "Spam Calls" choice lives in the default answer rule's `forward-on-spam-call` block. Only
-// "Send to Voicemail" = `vmail_<ext>` is evidenced. UNCONFIRMED (2026-11-23): ring-as-normal is assumed to be
-// the block disabled; drop and screen are assumed to be the markers below. Capture from a real portal change.
+// "Send to Voicemail" = `vmail_<ext>` is evidenced, and ring-as-normal = the block disabled (consistent).
+// Drop and screen have no evidence: their values come from the platform profile (`spam_drop`,
+// `spam_screen`), unknown by default. A live value pbxctl does not recognise is kept verbatim.
 
 export type SpamAction = 'ring' | 'voicemail' | 'drop' | 'screen';
-export const SPAM_DROP_PARAMETER = '<Reject>';
-export const SPAM_SCREEN_PARAMETER = '<Screen>';
+export const SPAM_ACTIONS: readonly SpamAction[] = ['ring', 'voicemail', 'drop', 'screen'];
+
+export interface SpamEncodings {
+  readonly spamDrop?: string;
+  readonly spamScreen?: string;
+}
 
 export interface ForwardBlock {
   readonly enabled: YesNo;
   readonly parameters: readonly string[];
 }
 
-export function encodeSpam(action: SpamAction, extension: string): ForwardBlock {
+/** The profile key an action needs, when its encoding is unknown (undefined: the action can be written). */
+export function missingSpamKey(action: string, profile: SpamEncodings): string | undefined {
+  if (action === 'drop' && profile.spamDrop === undefined) return 'spam_drop';
+  if (action === 'screen' && profile.spamScreen === undefined) return 'spam_screen';
+  return undefined;
+}
+
+export function encodeSpam(action: SpamAction, extension: string, profile: SpamEncodings): ForwardBlock {
   switch (action) {
     case 'ring':
       return { enabled: 'no', parameters: [] };
     case 'voicemail':
       return { enabled: 'yes', parameters: [`vmail_${extension}`] };
     case 'drop':
-      return { enabled: 'yes', parameters: [SPAM_DROP_PARAMETER] };
-    case 'screen':
-      return { enabled: 'yes', parameters: [SPAM_SCREEN_PARAMETER] };
+    case 'screen': {
+      const value = action === 'drop' ? profile.spamDrop : profile.spamScreen;
+      if (value === undefined)
+        throw new Error(`spam: ${action} needs platform.spam_${action} (its encoding on this server is unknown)`);
+      return { enabled: 'yes', parameters: [value] };
+    }
   }
 }
 
-export function decodeSpam(block: unknown): SpamAction {
+/** The action a live block encodes, or the live parameter verbatim when pbxctl does not recognise it. */
+export function decodeSpam(block: unknown, profile: SpamEncodings): string {
   const b = block as { enabled?: unknown; parameters?: unknown } | undefined;
   if (!b || fromYesNo(b.enabled) !== true) return 'ring';
   const params = Array.isArray(b.parameters) ? b.parameters.map(String) : [];
-  if (params.includes(SPAM_DROP_PARAMETER)) return 'drop';
-  if (params.includes(SPAM_SCREEN_PARAMETER)) return 'screen';
-  if (params.some((p) => p.startsWith('vmail_'))) return 'voicemail';
-  return 'ring';
+  if (profile.spamDrop !== undefined && params.includes(profile.spamDrop)) return 'drop';
+  if (profile.spamScreen !== undefined && params.includes(profile.spamScreen)) return 'screen';
+  if (params.length === 0) return 'ring';
+  if (params.length === 1 && params[0]?.startsWith('vmail_')) return 'voicemail';
+  return params.join(' ');
+}
+
+/** Is this decoded spam value one pbxctl understands? */
+export function isKnownSpam(value: unknown): value is SpamAction {
+  return typeof value === 'string' && (SPAM_ACTIONS as readonly string[]).includes(value);
 }
 
 // ---- Phones --------------------------------------------------------------------------------------------
@@ -260,8 +328,8 @@ export function normalizeMac(mac: string): string {
 }
 
 // ---- Welcome e-mail ------------------------------------------------------------------------------------
-/** UNCONFIRMED (2026-11-23): the spec's example template; Persona's own template name is unknown. */
-export const WELCOME_EMAIL = { template: 'welcome_email.php', subject: 'New Account Setup' } as const;
+/** The default template and subject (the spec's example); a profile's `welcome_email` overrides them. */
+export const WELCOME_EMAIL = DEFAULT_PLATFORM_PROFILE.welcomeEmail;
 
 // ---- Phone numbers (DIDs) ------------------------------------------------------------------------------
 /** The application a DID has when it is unassigned inventory. */

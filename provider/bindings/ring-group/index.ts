@@ -44,7 +44,7 @@ export interface RingGroupConfig extends cdktf.TerraformMetaArguments {
   */
   readonly fallback?: RingGroupFallback;
   /**
-  * Extensions rung at the same time, in order. Each is an extension, or { extension, ring_seconds } to ring that member for less than the whole ring timeout.
+  * Extensions rung at the same time, in order. Each is an extension, or { extension, delay_seconds } to start ringing that member later (the portal's "Ring Delay (sec)", stored as `;delay=N`).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/ring_group#members RingGroup#members}
   */
@@ -312,17 +312,17 @@ export class RingGroupFallbackOutputReference extends cdktf.ComplexObject {
 }
 export interface RingGroupMembers {
   /**
+  * Seconds after the group starts ringing before this member rings (default: at once).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/ring_group#delay_seconds RingGroup#delay_seconds}
+  */
+  readonly delaySeconds?: number;
+  /**
   * Member extension.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/ring_group#extension RingGroup#extension}
   */
   readonly extension: string;
-  /**
-  * Seconds this member rings (default: the group ring timeout).
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/ring_group#ring_seconds RingGroup#ring_seconds}
-  */
-  readonly ringSeconds?: number;
 }
 
 export function ringGroupMembersToTerraform(struct?: RingGroupMembers | cdktf.IResolvable): any {
@@ -331,8 +331,8 @@ export function ringGroupMembersToTerraform(struct?: RingGroupMembers | cdktf.IR
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    delay_seconds: cdktf.numberToTerraform(struct!.delaySeconds),
     extension: cdktf.stringToTerraform(struct!.extension),
-    ring_seconds: cdktf.numberToTerraform(struct!.ringSeconds),
   }
 }
 
@@ -343,17 +343,17 @@ export function ringGroupMembersToHclTerraform(struct?: RingGroupMembers | cdktf
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    delay_seconds: {
+      value: cdktf.numberToHclTerraform(struct!.delaySeconds),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
     extension: {
       value: cdktf.stringToHclTerraform(struct!.extension),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
-    },
-    ring_seconds: {
-      value: cdktf.numberToHclTerraform(struct!.ringSeconds),
-      isBlock: false,
-      type: "simple",
-      storageClassType: "number",
     },
   };
 
@@ -381,13 +381,13 @@ export class RingGroupMembersOutputReference extends cdktf.ComplexObject {
     }
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._delaySeconds !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.delaySeconds = this._delaySeconds;
+    }
     if (this._extension !== undefined) {
       hasAnyValues = true;
       internalValueResult.extension = this._extension;
-    }
-    if (this._ringSeconds !== undefined) {
-      hasAnyValues = true;
-      internalValueResult.ringSeconds = this._ringSeconds;
     }
     return hasAnyValues ? internalValueResult : undefined;
   }
@@ -396,8 +396,8 @@ export class RingGroupMembersOutputReference extends cdktf.ComplexObject {
     if (value === undefined) {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
+      this._delaySeconds = undefined;
       this._extension = undefined;
-      this._ringSeconds = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -406,9 +406,25 @@ export class RingGroupMembersOutputReference extends cdktf.ComplexObject {
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
+      this._delaySeconds = value.delaySeconds;
       this._extension = value.extension;
-      this._ringSeconds = value.ringSeconds;
     }
+  }
+
+  // delay_seconds - computed: true, optional: true, required: false
+  private _delaySeconds?: number; 
+  public get delaySeconds() {
+    return this.getNumberAttribute('delay_seconds');
+  }
+  public set delaySeconds(value: number) {
+    this._delaySeconds = value;
+  }
+  public resetDelaySeconds() {
+    this._delaySeconds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get delaySecondsInput() {
+    return this._delaySeconds;
   }
 
   // extension - computed: true, optional: false, required: true
@@ -422,22 +438,6 @@ export class RingGroupMembersOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get extensionInput() {
     return this._extension;
-  }
-
-  // ring_seconds - computed: true, optional: true, required: false
-  private _ringSeconds?: number; 
-  public get ringSeconds() {
-    return this.getNumberAttribute('ring_seconds');
-  }
-  public set ringSeconds(value: number) {
-    this._ringSeconds = value;
-  }
-  public resetRingSeconds() {
-    this._ringSeconds = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get ringSecondsInput() {
-    return this._ringSeconds;
   }
 }
 

@@ -92,7 +92,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly ringTimeout?: number;
   /**
-  * The platform's user scope (portal permissions).
+  * The platform's user scope (portal permissions): Basic User, Simple User, Advanced User, Call Center Agent, Site Manager, Call Center Supervisor, Office Manager, Reseller, Super User, NDP, No Portal, or a portal label mapped in platform.scope_labels.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#scope User#scope}
   */

@@ -1,5 +1,5 @@
 /**
- * `pbxctl emulator [--port N] [--state F] [--seed F] [--domain D]`: runs the NetSapiens v2 emulator until
+ * `pbxctl emulator [--port N] [--state F] [--seed F] [--domain D] [--api-version V]`: runs the NetSapiens v2 emulator until
  * Ctrl-C. `--domain` creates that (empty) domain if the state does not have it, and the exact `export`
  * lines to paste are printed (issue 14 #6).
  */
@@ -34,8 +34,12 @@ export async function emulatorCommand(positionals: readonly string[], flags: Fla
   if (domain !== undefined && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i.test(domain))
     throw new UsageError(`--domain must be a domain name such as acme.example.com (got "${domain}")`);
   const apiKey = io.env.NS_API_KEY;
+  const apiVersion = typeof flags['api-version'] === 'string' ? flags['api-version'] : undefined;
+  if (apiVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(apiVersion))
+    throw new UsageError(`--api-version must be a version such as 45.0 or 44.1.2 (got "${apiVersion}")`);
   const emu = await startEmulator({
     port,
+    ...(apiVersion ? { apiVersion } : {}),
     statePath: typeof flags.state === 'string' ? resolve(io.cwd, flags.state) : undefined,
     seed: typeof flags.seed === 'string' ? resolve(io.cwd, flags.seed) : undefined,
     ...(apiKey ? { apiKeys: [apiKey] } : {}),
@@ -50,7 +54,7 @@ export async function emulatorCommand(positionals: readonly string[], flags: Fla
   const domains = Object.keys(emu.state().domains);
   io.stdout(
     [
-      `NetSapiens v2 emulator listening on ${emu.url}`,
+      `NetSapiens v2 emulator (apiversion ${emu.apiVersion}) listening on ${emu.url}`,
       `Domains: ${domains.length ? domains.join(', ') : '(none — pass --domain acme.example.com or --seed FILE)'}`,
       'Paste into your shell:',
       `  export NS_API_URL=${emu.url}`,

@@ -5,7 +5,7 @@
  * unmanaged and never touched, and a number missing from the inventory is a "cannot create" line.
  * The destination is a `routes_to` reference to an extension (RELATIONS in kind.ts).
  */
-import { isRingGroupUser } from '../../platform/codec';
+import { mayBeRingGroup } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import {
   absent,
@@ -17,6 +17,7 @@ import {
   type Kind,
   type LiveObject,
   type ReadContext,
+  profileOf,
   type Reference,
   SUPPORTED,
 } from '../kind';
@@ -39,7 +40,9 @@ const NEVER_RELEASES = 'pbxctl never releases numbers from the domain inventory'
 
 async function readNumbers(ctx: ReadContext): Promise<LiveObject<PhoneNumberPlatform>[]> {
   const [numbers, users] = await Promise.all([domainPhoneNumbers(ctx), domainUsers(ctx)]);
-  const groups = new Set(users.filter((u) => isRingGroupUser(u)).map((u) => str(u.user)));
+  const groups = new Set(
+    users.filter((u) => mayBeRingGroup(u, profileOf(ctx).ringGroupServiceCode)).map((u) => str(u.user)),
+  );
   return numbers.map((r) => ({
     kind: 'phone_number',
     domain: ctx.domain,

@@ -6,7 +6,7 @@ const EXTENSION_PATTERN = '^[0-9]{2,16}$';
 /** A member written as a bare extension (`"1002"`; quoted, as YAML reads 0110 as 110): rings for the group's whole ring timeout. */
 const MEMBER_SHORTHAND = { anyOf: [{ type: 'string', pattern: EXTENSION_PATTERN }] };
 
-/** The same list, with shorthand and long-form entries mixed (`[{ extension: "1001", ring_seconds: 20 }, "1002"]`). */
+/** The same list, with shorthand and long-form entries mixed (`[{ extension: "1001", delay_seconds: 10 }, "1002"]`). */
 const MIXED_MEMBERS = {
   type: 'array',
   items: {
@@ -16,7 +16,7 @@ const MIXED_MEMBERS = {
         type: 'object',
         properties: {
           extension: MEMBER_SHORTHAND,
-          ring_seconds: { type: 'integer', minimum: 1, maximum: 3600 },
+          delay_seconds: { type: 'integer', minimum: 1, maximum: 3600 },
         },
         required: ['extension'],
         additionalProperties: false,
@@ -53,7 +53,7 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
     type: 'object-list',
     class: 'routing',
     description:
-      'Extensions rung at the same time, in order. Each is an extension, or { extension, ring_seconds } to ring that member for less than the whole ring timeout.',
+      'Extensions rung at the same time, in order. Each is an extension, or { extension, delay_seconds } to start ringing that member later (the portal\'s "Ring Delay (sec)", stored as `;delay=N`).',
     yamlAlternatives: [MIXED_MEMBERS],
     fields: [
       {
@@ -65,12 +65,12 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
         description: 'Member extension.',
       },
       {
-        name: 'ring_seconds',
+        name: 'delay_seconds',
         type: 'integer',
         minimum: 1,
         maximum: 3600,
         class: 'routing',
-        description: 'Seconds this member rings (default: the group ring timeout).',
+        description: 'Seconds after the group starts ringing before this member rings (default: at once).',
       },
     ],
   },

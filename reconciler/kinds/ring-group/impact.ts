@@ -6,7 +6,7 @@ import type { Comparable, ComparableValue } from '../kind';
 
 interface Member {
   readonly extension: string;
-  readonly ring_seconds?: number;
+  readonly delay_seconds?: number;
 }
 interface Fallback {
   readonly type: string;
@@ -17,7 +17,7 @@ function describeMembers(v: ComparableValue | undefined): string {
   const members = (Array.isArray(v) ? v : []) as unknown as Member[];
   if (members.length === 0) return 'nobody';
   return members
-    .map((m) => (m.ring_seconds === undefined ? m.extension : `${m.extension} (${m.ring_seconds} s)`))
+    .map((m) => (m.delay_seconds === undefined ? m.extension : `${m.extension} (after ${m.delay_seconds} s)`))
     .join(', ');
 }
 

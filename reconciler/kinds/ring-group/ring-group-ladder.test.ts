@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computePlan } from '../../plan/compute-plan';
-import { RING_GROUP_LAST_NAME, RING_GROUP_SERVICE_CODE } from '../../platform/codec';
+import { RING_GROUP_LAST_NAME } from '../../platform/codec';
+import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import type { LiveObject } from '../kind';
 import { desiredState } from '../test-support/desired-state';
 import { describeChanges, ladderStep, readKinds } from '../test-support/ladder';
@@ -41,7 +42,7 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
           extension: '2000',
           name: 'Front Desk',
           department: 'Sales',
-          members: ['1001', { extension: '1002', ring_seconds: 15 }],
+          members: ['1001', { extension: '1002', delay_seconds: 15 }],
           ring_timeout: 30,
           fallback: { voicemail: '1001' },
           spam: 'voicemail',
@@ -54,7 +55,7 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
     ]);
     expect(describeChanges(step.replan)).toEqual([]);
     expect(groupRecord()).toMatchObject({
-      'service-code': RING_GROUP_SERVICE_CODE,
+      'service-code': DEFAULT_PLATFORM_PROFILE.ringGroupServiceCode,
       'name-first-name': 'Front Desk',
       // Blank, as portal-made ring groups are (docs/reference/platform-evidence.md §1).
       'name-last-name': RING_GROUP_LAST_NAME,
@@ -62,7 +63,7 @@ describe('ring_group idempotence ladder (emulator, real HTTP)', () => {
       'voicemail-enabled': 'yes',
     });
     expect(groupRule()).toMatchObject({
-      'simultaneous-ring': { enabled: 'yes', parameters: ['1001', '1002;timeout=15'] },
+      'simultaneous-ring': { enabled: 'yes', parameters: ['1001', '1002;delay=15'] },
       'forward-no-answer': { enabled: 'yes', parameters: ['vmail_1001'] },
     });
     // The user kind leaves the system user alone.

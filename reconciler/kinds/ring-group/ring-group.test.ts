@@ -5,14 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import type { DesiredStateError, DesiredStateIssue } from '../../errors';
 import { computePlan, diffFields } from '../../plan/compute-plan';
-import {
-  decodeFallback,
-  decodeMember,
-  encodeFallback,
-  encodeMember,
-  type Fallback,
-  RING_GROUP_SERVICE_CODE,
-} from '../../platform/codec';
+import { decodeFallback, decodeMember, encodeFallback, encodeMember, type Fallback } from '../../platform/codec';
+import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import { ANY_EXTENSION, type Comparable, type LiveObject } from '../kind';
 import { desiredState } from '../test-support/desired-state';
 import { type RingGroupPlatform, type RingGroupSpec, liveComparable, ringGroupKind } from '.';
@@ -27,7 +21,12 @@ function liveGroup(
   phoneNumbers: string[] = [],
 ): LiveObject<RingGroupPlatform> {
   const platform: RingGroupPlatform = {
-    user: { user: '2000', 'service-code': RING_GROUP_SERVICE_CODE, 'name-last-name': 'Ring Group', ...user },
+    user: {
+      user: '2000',
+      'service-code': DEFAULT_PLATFORM_PROFILE.ringGroupServiceCode,
+      'name-last-name': 'Ring Group',
+      ...user,
+    },
     answerRule: rule,
     phoneNumbers,
   };
@@ -35,28 +34,34 @@ function liveGroup(
 }
 
 describe('codec: ring-group members and fallbacks', () => {
-  it('encodes a member as the extension, with ;timeout=N for a per-member ring time', () => {
+  it('encodes a member as the extension, with the documented ;delay=N for a late start', () => {
     expect(encodeMember({ extension: '1001' })).toBe('1001');
-    expect(encodeMember({ extension: '1001', ringSeconds: 20 })).toBe('1001;timeout=20');
-    expect(decodeMember('1001;timeout=20')).toEqual({ extension: '1001', ringSeconds: 20 });
-    // Options we do not write (the documented `;delay=N`) do not become a ring time.
-    expect(decodeMember('1001;delay=5')).toEqual({ extension: '1001' });
+    expect(encodeMember({ extension: '1001', delaySeconds: 20 })).toBe('1001;delay=20');
+    expect(decodeMember('1001;delay=20')).toEqual({ extension: '1001', delaySeconds: 20 });
+    // An option pbxctl does not know is kept aside (doctor reports it), never read as part of the extension.
+    expect(decodeMember('1001;timeout=5')).toEqual({ extension: '1001', unknownOptions: ['timeout=5'] });
   });
 
   it.each<[Fallback, string]>([
     [{ type: 'user', extension: '1001' }, 'user_1001'],
     [{ type: 'voicemail', extension: '1001' }, 'vmail_1001'],
     [{ type: 'group_voicemail', extension: '2000' }, 'vmail_2000'],
-    [{ type: 'auto_attendant', extension: '3000' }, 'aa_3000'],
+    [{ type: 'auto_attendant', extension: '3000' }, '3000'],
     [{ type: 'call_queue', extension: '4000' }, 'queue_4000'],
   ])('round-trips %o as %s', (fallback, encoded) => {
+    const typeOf = (ext: string) => (ext === '3000' ? 'auto_attendant' : ext === '4000' ? 'call_queue' : 'user');
     expect(encodeFallback(fallback)).toBe(encoded);
-    expect(decodeFallback(encoded, '2000')).toEqual(fallback);
+    expect(decodeFallback(encoded, '2000', typeOf)).toEqual(fallback);
   });
 
-  it('reads a bare extension as a user fallback and ignores what it cannot parse', () => {
-    expect(decodeFallback('1001', '2000')).toEqual({ type: 'user', extension: '1001' });
-    expect(decodeFallback('Prompt_5', '2000')).toBeUndefined();
+  it('decodes a bare extension by what the extension is, and refuses an attendant name', () => {
+    const typeOf = (ext: string) => (ext === '3000' ? 'auto_attendant' : ext === '4000' ? 'call_queue' : 'user');
+    expect(decodeFallback('1001', '2000', typeOf)).toEqual({ type: 'user', extension: '1001' });
+    expect(decodeFallback('3000', '2000', typeOf)).toEqual({ type: 'auto_attendant', extension: '3000' });
+    expect(decodeFallback('4000', '2000', typeOf)).toEqual({ type: 'call_queue', extension: '4000' });
+    // The spec's `aa_` carries an attendant *name*: not an extension pbxctl can point at.
+    expect(decodeFallback('aa_Main', '2000', typeOf)).toBeUndefined();
+    expect(decodeFallback('Prompt_5', '2000', typeOf)).toBeUndefined();
   });
 });
 
@@ -65,12 +70,12 @@ describe('ring_group toComparable', () => {
     const c = comparable({
       extension: '2000',
       name: ' Front Desk ',
-      members: ['1002', 1003, { extension: '1001', ring_seconds: 20 }],
+      members: ['1002', 1003, { extension: '1001', delay_seconds: 20 }],
       ring_timeout: 30,
     });
     expect(c).toEqual({
       name: 'Front Desk',
-      members: [{ extension: '1002' }, { extension: '1003' }, { extension: '1001', ring_seconds: 20 }],
+      members: [{ extension: '1002' }, { extension: '1003' }, { extension: '1001', delay_seconds: 20 }],
       ring_timeout: 30,
     });
   });
@@ -111,7 +116,7 @@ describe('ring_group live mapping', () => {
       },
       {
         'time-frame': '*',
-        'simultaneous-ring': { enabled: 'yes', parameters: ['1001;timeout=20', '1002'] },
+        'simultaneous-ring': { enabled: 'yes', parameters: ['1001;delay=20', '1002'] },
         'forward-no-answer': { enabled: 'yes', parameters: ['vmail_2000'] },
         'forward-on-spam-call': { enabled: 'yes', parameters: ['<Reject>'] },
         'phone-numbers-to-reject': { enabled: 'yes', parameters: ['anonymous'] },
@@ -123,9 +128,10 @@ describe('ring_group live mapping', () => {
       department: 'Sales',
       site: 'HQ',
       ring_timeout: 30,
-      members: [{ extension: '1001', ring_seconds: 20 }, { extension: '1002' }],
+      members: [{ extension: '1001', delay_seconds: 20 }, { extension: '1002' }],
       fallback: { type: 'group_voicemail', extension: '2000' },
-      spam: 'drop',
+      // Drop's encoding is unknown by default: the live value is shown verbatim, never taken for an action.
+      spam: '<Reject>',
       allow: [],
       block: ['anonymous'],
       phone_numbers: ['12125550100'],
@@ -164,7 +170,7 @@ describe('ring_group export round-trip', () => {
       liveGroup(
         { 'name-first-name': 'Front Desk', department: 'Sales', site: 'HQ', 'ring-no-answer-timeout-seconds': 30 },
         {
-          'simultaneous-ring': { enabled: 'yes', parameters: ['1001;timeout=20', '1002'] },
+          'simultaneous-ring': { enabled: 'yes', parameters: ['1001;delay=20', '1002'] },
           'forward-no-answer': { enabled: 'yes', parameters: ['user_1003'] },
           'forward-on-spam-call': { enabled: 'yes', parameters: ['vmail_2000'] },
           'phone-numbers-to-allow': { enabled: 'yes', parameters: ['12125550142'] },
@@ -193,7 +199,7 @@ describe('ring_group export round-trip', () => {
 
   it('exports members without a ring time as the shorthand', () => {
     const spec = ringGroupKind.export(cases[0]![1]);
-    expect(spec.members).toEqual([{ extension: '1001', ring_seconds: 20 }, '1002']);
+    expect(spec.members).toEqual([{ extension: '1001', delay_seconds: 20 }, '1002']);
     expect(spec.fallback).toEqual({ user: '1003' });
     expect(spec.spam).toBe('voicemail');
   });
@@ -294,7 +300,7 @@ describe('ring_group in the desired-state file', () => {
         'ring_groups:',
         '  - extension: "2000"',
         '    name: Front Desk',
-        '    members: [{ extension: "1001", ring_seconds: 20 }, "1002", "1003"]',
+        '    members: [{ extension: "1001", delay_seconds: 20 }, "1002", "1003"]',
         '    ring_timeout: 30',
         '    fallback: { voicemail: "1001" }',
         '',
@@ -305,7 +311,7 @@ describe('ring_group in the desired-state file', () => {
     expect(group?.key).toBe('2000');
     expect(group?.comparable).toEqual({
       name: 'Front Desk',
-      members: [{ extension: '1001', ring_seconds: 20 }, { extension: '1002' }, { extension: '1003' }],
+      members: [{ extension: '1001', delay_seconds: 20 }, { extension: '1002' }, { extension: '1003' }],
       ring_timeout: 30,
       fallback: { type: 'voicemail', extension: '1001' },
     });

@@ -24,7 +24,15 @@ export async function readKinds(
   const objects = new Map<string, readonly LiveObject[]>();
   for (const kind of options.kinds ?? KINDS) {
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));
-    const live = await kind.read({ client, domain, cache, concurrency: 4, desired: want, full: options.full });
+    const live = await kind.read({
+      client,
+      domain,
+      cache,
+      concurrency: 4,
+      desired: want,
+      full: options.full,
+      platform: desired.platform,
+    });
     objects.set(
       kind.name,
       [...live].sort((a, b) => compareKeys(a.key, b.key)),
@@ -46,7 +54,12 @@ export async function applyWithKinds(
   live: DomainLiveState,
   options: { sendWelcomeEmail?: boolean } = {},
 ): Promise<void> {
-  const ctx: ApplyContext = { client, domain: plan.domain, sendWelcomeEmail: options.sendWelcomeEmail ?? false };
+  const ctx: ApplyContext = {
+    client,
+    domain: plan.domain,
+    sendWelcomeEmail: options.sendWelcomeEmail ?? false,
+    platform: desired.platform,
+  };
   for (const change of plan.changes) {
     const kind = kindByName(change.kind);
     if (!kind) throw new Error(`no kind ${change.kind}`);

@@ -6,14 +6,15 @@ import {
   encodeSpam,
   normalizeMac,
   phoneDeviceName,
-  WELCOME_EMAIL,
   DID_UNASSIGNED,
+  serverApiVersion,
+  type SpamEncodings,
   yesNo,
-  withEmailSpellings,
+  withEmailSpelling,
   writeDefaultAnswerRule,
 } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
-import type { ApplyContext, ChangeTarget } from '../kind';
+import { type ApplyContext, type ChangeTarget, profileOf } from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue } from '../secret';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
@@ -42,9 +43,14 @@ function userBody(spec: UserSpec, secrets: SecretValue | undefined, only?: Reado
   return body;
 }
 
-function answerRuleBody(spec: UserSpec, extension: string, existing: PlatformRecord | undefined): PlatformRecord {
+function answerRuleBody(
+  spec: UserSpec,
+  extension: string,
+  existing: PlatformRecord | undefined,
+  profile: SpamEncodings,
+): PlatformRecord {
   const body: PlatformRecord = {};
-  if (spec.spam !== undefined) body['forward-on-spam-call'] = encodeSpam(spec.spam, extension);
+  if (spec.spam !== undefined) body['forward-on-spam-call'] = encodeSpam(spec.spam, extension, profile);
   if (spec.allow !== undefined) {
     const list = normalizeNumberSet(spec.allow);
     body['phone-numbers-to-allow'] = { enabled: yesNo(list.length > 0), parameters: list };
@@ -81,27 +87,36 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   const welcome = ctx.sendWelcomeEmail && spec.welcome_email !== false && !!spec.email;
   // Owed from now on, whatever fails below: the next apply sends it (issue 13 #3).
   if (welcome) ctx.requestWelcome?.(spec.extension);
+  const profile = profileOf(ctx);
   await client.createUser(
     domain,
-    withEmailSpellings({
-      user: spec.extension,
-      'name-first-name': spec.first_name,
-      'name-last-name': spec.last_name,
-      'user-scope': spec.scope ?? 'Basic User',
-      // The spec marks email-address required on create; an empty string means "none".
-      'email-address': '',
-      ...userBody(spec, pinOf(target)),
-    }),
+    withEmailSpelling(
+      {
+        user: spec.extension,
+        'name-first-name': spec.first_name,
+        'name-last-name': spec.last_name,
+        'user-scope': spec.scope ?? 'Basic User',
+        // The spec marks email-address required on create; an empty string means "none".
+        'email-address': '',
+        ...userBody(spec, pinOf(target)),
+      },
+      await serverApiVersion(client),
+    ),
   );
   if (wantsPhone(spec)) {
     await client.createDevice(domain, spec.extension, { device: phoneDeviceName(spec.extension), ...deviceBody(spec) });
   }
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
-    await writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined));
+    await writeDefaultAnswerRule(
+      client,
+      domain,
+      spec.extension,
+      answerRuleBody(spec, spec.extension, undefined, profile),
+    );
   }
   if (welcome && !ctx.requestWelcome) {
-    await client.sendEmail(domain, spec.extension, { ...WELCOME_EMAIL });
+    await client.sendEmail(domain, spec.extension, { ...profile.welcomeEmail });
   }
 }
 
@@ -115,7 +130,8 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (docs/reference/netsapiens-api.md §2 quirks).
     const body = userBody(spec, pinOf(target), userFields);
-    if (Object.keys(body).length > 0) await client.updateUser(domain, spec.extension, withEmailSpellings(body));
+    if (Object.keys(body).length > 0)
+      await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
   }
   if (top.has('phone')) {
     const device = phoneDeviceName(spec.extension);
@@ -129,7 +145,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   }
   if ([...top].some((f) => ANSWERING.has(f))) {
     const existing = live.platform.answerRule;
-    const body = answerRuleBody(spec, spec.extension, existing);
+    const body = answerRuleBody(spec, spec.extension, existing, profileOf(ctx));
     if (existing) await client.updateAnswerRule(domain, spec.extension, '*', body);
     else
       await client.createAnswerRule(domain, spec.extension, body, {
@@ -148,9 +164,40 @@ export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   await ctx.client.deleteUser(ctx.domain, live.key);
 }
 
+/**
+ * Recycle = the portal's Reset, in place (platform-evidence.md §5): the user record is kept (its creation
+ * time, time frames, addresses and the desk phone's SIP password survive); name, e-mail and PIN are
+ * replaced (cleared when the new entry has none), devices other than the desk phone are removed, then the
+ * new person's settings are written and the welcome e-mail is sent. Phone numbers keep routing here.
+ */
 export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
-  // No reset endpoint exists (docs/reference/netsapiens-api.md §4): a recycle is delete + create. Phone numbers keep
-  // routing to the extension, so they are not released here — the plan lists them as rerouted.
-  await ctx.client.deleteUser(ctx.domain, target.live!.key);
-  await createUser(ctx, target);
+  const spec = target.desired!.spec;
+  const { client, domain } = ctx;
+  const ext = spec.extension;
+  const pin = pinOf(target);
+  await client.updateUser(
+    domain,
+    ext,
+    withEmailSpelling(
+      {
+        'name-first-name': spec.first_name,
+        'name-last-name': spec.last_name,
+        'email-address': spec.email ?? '',
+        'voicemail-login-pin': pin ? pin.reveal() : '',
+        ...userBody(spec, pin),
+      },
+      await serverApiVersion(client),
+    ),
+  );
+  for (const d of await client.listUserDevices(domain, ext)) {
+    const name = str(d.device);
+    if (name !== phoneDeviceName(ext)) await client.deleteDevice(domain, ext, name);
+  }
+  const rewrite = (['phone', 'spam', 'allow', 'block'] as const).filter((f) => spec[f] !== undefined);
+  if (rewrite.length > 0) await updateUser(ctx, { ...target, changedFields: rewrite });
+  if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
+    // Owed through the welcome ledger when apply keeps one (issue 13 #3); otherwise sent here.
+    if (ctx.requestWelcome) ctx.requestWelcome(ext);
+    else await client.sendEmail(domain, ext, { ...profileOf(ctx).welcomeEmail });
+  }
 }

@@ -78,10 +78,9 @@ export const USER_FIELDS: readonly FieldSpec[] = [
   {
     name: 'scope',
     type: 'string',
-    enum: [...USER_SCOPES],
     class: 'routing',
     default: 'Basic User',
-    description: "The platform's user scope (portal permissions).",
+    description: `The platform's user scope (portal permissions): ${USER_SCOPES.join(', ')}, or a portal label mapped in platform.scope_labels.`,
   },
   {
     name: 'time_zone',

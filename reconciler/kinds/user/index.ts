@@ -3,7 +3,7 @@
  * allow and block settings as facets of the same object (they have no identity of their own on the
  * platform: the device is named after the extension, the rule is the user's `*` rule).
  */
-import type { SpamAction } from '../../platform/codec';
+import { isKnownSpam } from '../../platform/codec';
 import { activeCalls } from '../impact';
 import { type Kind, SUPPORTED } from '../kind';
 import { str } from '../normalize';
@@ -74,7 +74,8 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     }
     const phone = c.phone as Record<string, string> | null | undefined;
     if (phone) spec.phone = Object.keys(phone).length === 0 ? true : { ...phone };
-    if (typeof c.spam === 'string' && c.spam !== 'ring') spec.spam = c.spam as SpamAction;
+    // A live value pbxctl does not recognise is not exported: the entry leaves it alone (unmanaged).
+    if (isKnownSpam(c.spam) && c.spam !== 'ring') spec.spam = c.spam;
     if (Array.isArray(c.allow) && c.allow.length > 0) spec.allow = [...(c.allow as string[])];
     if (Array.isArray(c.block) && c.block.length > 0) spec.block = [...(c.block as string[])];
     return spec;

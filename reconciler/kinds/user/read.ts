@@ -5,7 +5,7 @@
 import { isSystemUser, phoneDeviceName } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
-import type { LiveObject, ReadContext } from '../kind';
+import { type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
 import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../shared-reads';
@@ -51,7 +51,7 @@ async function readPeople(
       kind: 'user',
       domain: ctx.domain,
       key,
-      comparable: liveComparableWithRules(key, platform, rulesRead),
+      comparable: liveComparableWithRules(key, platform, rulesRead, profileOf(ctx)),
       platform,
       lastModified: str(u['last-modified-datetime']) || undefined,
     };

@@ -2,7 +2,15 @@
  * The `user` kind's content: the YAML spec, the platform records behind a user, and both normalised to
  * the same comparable content.
  */
-import { decodeSpam, fromYesNo, normalizeMac, readField, type SpamAction } from '../../platform/codec';
+import {
+  decodeSpam,
+  fromYesNo,
+  normalizeMac,
+  readField,
+  type SpamAction,
+  type SpamEncodings,
+} from '../../platform/codec';
+import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import type { PlatformRecord } from '../../platform/client';
 import type { Comparable } from '../kind';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
@@ -105,7 +113,11 @@ export function toComparable(spec: UserSpec, secrets: SecretResolver): Comparabl
   return out;
 }
 
-export function liveComparable(key: string, p: UserPlatform): Comparable {
+export function liveComparable(
+  key: string,
+  p: UserPlatform,
+  profile: SpamEncodings = DEFAULT_PLATFORM_PROFILE,
+): Comparable {
   const u = p.user;
   const out: Record<string, Comparable[string]> = {};
   for (const [name, field, kind] of SIMPLE) {
@@ -141,7 +153,7 @@ export function liveComparable(key: string, p: UserPlatform): Comparable {
   } else out.phone = null;
   if (p.answerRule) {
     const rule = p.answerRule;
-    out.spam = decodeSpam(rule['forward-on-spam-call']);
+    out.spam = decodeSpam(rule['forward-on-spam-call'], profile);
     out.allow = normalizeNumberSet(paramsOf(rule['phone-numbers-to-allow']));
     out.block = normalizeNumberSet(paramsOf(rule['phone-numbers-to-reject']));
   }
@@ -158,8 +170,13 @@ function paramsOf(block: unknown): string[] {
   return Array.isArray(b.parameters) ? b.parameters.map(String) : [];
 }
 
-export function liveComparableWithRules(key: string, p: UserPlatform, rulesRead: boolean): Comparable {
-  const c = liveComparable(key, p) as Record<string, Comparable[string]>;
+export function liveComparableWithRules(
+  key: string,
+  p: UserPlatform,
+  rulesRead: boolean,
+  profile: SpamEncodings = DEFAULT_PLATFORM_PROFILE,
+): Comparable {
+  const c = liveComparable(key, p, profile) as Record<string, Comparable[string]>;
   if (rulesRead && !p.answerRule) {
     // No default rule yet: the platform behaves as ring-as-normal with empty lists.
     c.spam = 'ring';

@@ -58,6 +58,8 @@ async function applyAndReplan(yaml: string, flags = {}) {
 
 const FULL = `
 policy: { prune: true, user_owned: [] }
+# Test values: a real server's are found with \`pbxctl doctor\` (docs/platform-profile.md).
+platform: { spam_drop: DROP-TEST, spam_screen: SCREEN-TEST }
 users:
   - extension: "1001"
     first_name: Ada
@@ -151,6 +153,24 @@ describe('user kind: idempotence ladder over HTTP', () => {
     expect(change.action).toBe('recycle');
     expect(change.class).toBe('data-destroying');
     expect(blocked.plan.violations.map((v) => v.rule)).toContain('recycle');
+
+    // Applied, it is the portal's Reset in place: same record (creation time), new person, extra devices gone.
+    const record = () => emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1002')!;
+    const created = record()['created-datetime'];
+    emu.mutate((st) => {
+      st.domains[DOMAIN]!.devices.push({ user: '1002', device: '1002b', domain: DOMAIN });
+    });
+    emu.requests.reset();
+    await applyAndReplan(recycled);
+    expect(record()['created-datetime']).toBe(created);
+    expect(record()).toMatchObject({ 'name-first-name': 'Barbara', 'name-last-name': 'Liskov' });
+    const devices = emu
+      .state()
+      .domains[DOMAIN]!.devices.filter((d) => d.user === '1002')
+      .map((d) => d.device);
+    expect(devices).toEqual(['1002']);
+    expect(emu.requests.list().filter((r) => r.method === 'DELETE' && /\/users\/1002$/.test(r.path))).toEqual([]);
+    await applyAndReplan(FULL);
   });
 
   it('delete with prune: lists voicemail, greetings and the DID that would be lost; apply releases the DID', async () => {

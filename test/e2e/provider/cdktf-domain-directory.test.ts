@@ -84,7 +84,7 @@ describe('DomainDirectory (the pbxctl YAML → netsapiens resources)', () => {
       expect(users.find((u) => u.extension === '1001')!.phone).toEqual({});
       const group = Object.values(json.resource.netsapiens_ring_group!).find((g) => g.extension === '2000')!;
       expect(group.members).toEqual([
-        { extension: '1001', ring_seconds: 20 },
+        { extension: '1001', delay_seconds: 10 },
         { extension: '1002' },
         { extension: '1003' },
       ]);

@@ -269,10 +269,10 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
   });
 
   let group: CtyObject;
-  it('ring group: members, ring_seconds, one fallback; switching the fallback plans the others null', async () => {
+  it('ring group: members, delay_seconds, one fallback; switching the fallback plans the others null', async () => {
     const members = [
-      { extension: '1001', ring_seconds: 20 },
-      { extension: '1009', ring_seconds: null },
+      { extension: '1001', delay_seconds: 20 },
+      { extension: '1009', delay_seconds: null },
     ];
     const fb = (x: Record<string, unknown>) => ({
       user: null,

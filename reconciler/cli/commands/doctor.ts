@@ -1,0 +1,65 @@
+/**
+ * `pbxctl doctor --domain D [--platform FILE] [--out doctor.json] [--format text|json]`: read-only check of
+ * whether pbxctl understands this server (issue 12). Exit 0 when everything is understood, 2 when something
+ * is not. Only GETs are sent.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadPlatformFile } from '../../desired/platform-section';
+import { type DoctorReport, runDoctor } from '../../doctor/doctor';
+import { UsageError } from '../../errors';
+import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
+import { EXIT } from '../exit-codes';
+import type { CliIo, Flags } from '../io';
+import { clientFromEnv, rejectExtra } from '../shared';
+
+export function renderDoctor(r: DoctorReport): string {
+  const key = r.apiKey.visible
+    ? `scope ${r.apiKey.scope ?? '(not shown)'}, ${r.apiKey.readOnly === undefined ? 'read-only flag not shown' : r.apiKey.readOnly ? 'read-only' : 'read-write'}`
+    : 'not visible to this key (GET /apikeys/~ refused)';
+  const lines = [
+    `pbxctl doctor — ${r.domain}`,
+    `  server apiversion: ${r.apiVersion ?? '(not reported)'}; pbxctl writes the e-mail as "${r.emailField}"`,
+    `  API key: ${key}`,
+    `  paging: ${r.paging}`,
+    `  read: ${Object.entries(r.counts)
+      .map(([k, v]) => `${v} ${k.replace('_', ' ')}`)
+      .join(', ')}`,
+  ];
+  if (r.findings.length === 0) lines.push('', 'Everything in this domain is understood.');
+  else {
+    lines.push('', `${r.findings.length} thing${r.findings.length === 1 ? '' : 's'} pbxctl does not understand:`);
+    for (const f of r.findings) {
+      lines.push(`  - ${f.object} ${f.field} = "${f.value}": ${f.problem}`);
+      if (f.suggestion) lines.push(`      → ${f.suggestion}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function doctorCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
+  rejectExtra(positionals, 1, 'doctor');
+  const domain = typeof flags.domain === 'string' ? flags.domain : positionals[0];
+  if (domain === undefined) throw new UsageError('doctor needs a domain: pbxctl doctor --domain <domain>');
+  const format = flags.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError('doctor --format must be text or json');
+  const profile =
+    typeof flags.platform === 'string'
+      ? loadPlatformFile(resolve(io.cwd, flags.platform), flags.platform)
+      : DEFAULT_PLATFORM_PROFILE;
+  const client = clientFromEnv(io.env, flags);
+  try {
+    const report = await runDoctor(client, domain, profile);
+    const { record, ...summary } = report;
+    if (typeof flags.out === 'string') {
+      const out = resolve(io.cwd, flags.out);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify({ ...summary, findings: record.findings, record }, null, 2)}\n`);
+      io.stderr(`Wrote ${flags.out} (names, e-mails, numbers, PINs and passwords removed)\n`);
+    }
+    io.stdout(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderDoctor(report));
+    return report.findings.length === 0 ? EXIT.ok : EXIT.changes;
+  } finally {
+    await client.close();
+  }
+}
