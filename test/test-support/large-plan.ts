@@ -50,7 +50,7 @@ function routineChange(domain: string, i: number): Change {
     class: i % 3 === 1 ? 'cosmetic' : 'routing',
     fields: [{ path: 'department', before: 'Sales', after: `Sales and Customer Success ${i}`, class: 'cosmetic' }],
     impact: i % 3 === 2 ? [`calls to ${key} ring 1001, 1002, 1003 (was 1001); starts ringing 1002, 1003`] : [],
-    dependsOn: i % 3 === 2 ? [`user:${3000 + i - 2}`] : [],
+    dependsOn: i % 3 === 2 ? ['first-create'] : [],
   };
 }
 
@@ -86,6 +86,10 @@ export function largePlan(o: LargePlanOptions): PlanDocument {
     for (let i = d; i < o.routine; i += n) changes.push(routineChange(domain, i));
     for (let k = d; k < (o.deletes ?? 0); k += n) changes.push(destroyingChange(domain, 'delete', k));
     for (let k = d; k < (o.recycles ?? 0); k += n) changes.push(destroyingChange(domain, 'recycle', 50 + k));
+    // Ring-group updates wait for the domain's first new user (a dependency inside the domain).
+    const first = changes.find((c) => c.action === 'create');
+    for (const [j, c] of changes.entries())
+      if (c.dependsOn.length) changes[j] = { ...c, dependsOn: first ? [first.id] : [] };
     const risky = changes.filter((c) => c.action === 'delete' || c.action === 'recycle').length;
     const violations =
       o.blocked && risky
