@@ -14,6 +14,9 @@ export const MARKDOWN_LIMIT = 65_000;
 
 /** Marks where the routine part starts: the GitOps comment keeps what is above it open. */
 export const ROUTINE_MARKER = '<!-- pbxctl:routine -->';
+/** Around the data-destroying changes: the GitOps comment lifts them out of every shard, to its top. */
+export const DESTRUCTIVE_START = '<!-- pbxctl:destructive -->';
+export const DESTRUCTIVE_END = '<!-- pbxctl:destructive-end -->';
 
 const size = (lines: readonly string[]) => lines.reduce((n, l) => n + l.length + 1, 0);
 
@@ -49,7 +52,8 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   // Reserve room for the counts and the notes; what matters gets the rest before anything routine.
   const reserve = size(head) + size(foot) + 1_000;
   head.push(...blockedSection(plan, Math.floor((limit - reserve) / 2)));
-  head.push(...destructiveSection(plan, opts, limit - reserve - size(head)));
+  const destructive = destructiveSection(plan, opts, limit - reserve - size(head));
+  if (destructive.length) head.push(DESTRUCTIVE_START, ...destructive, DESTRUCTIVE_END, '');
   head.push(summaryLine(plan), '');
   head.push(...tableSection(plan, Math.min(Math.floor(limit / 3), limit - reserve - size(head) + 600)));
   const budget = limit - size(head) - size(foot) - 600;
