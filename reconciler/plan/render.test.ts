@@ -33,48 +33,53 @@ function doc(domains: DomainPlan[], objects: Record<string, string> = {}) {
 }
 
 /** A plan full of personal data: names, e-mails, caller ID, block lists, a DID, a shared contact. */
+/** An update full of personal data (names, e-mail, caller ID, a block list) and a PIN. */
+function piiUpdate(): Change {
+  return change({
+    action: 'update',
+    key: '1001',
+    label: '1001 (Ada King)',
+    class: 'cosmetic',
+    fields: [
+      { path: 'caller_id_number', before: '12125550101', after: '12125550109', class: 'routing', pii: true },
+      {
+        path: 'email',
+        before: 'ada@acme.example.com',
+        after: 'ada.king@acme.example.com',
+        class: 'cosmetic',
+        pii: true,
+      },
+      { path: 'last_name', before: 'Lovelace', after: 'King', class: 'cosmetic', pii: true },
+      { path: 'block', before: [], after: ['18005550199'], class: 'routing', pii: true },
+      {
+        path: 'voicemail.pin',
+        before: new SecretValue(PIN_OLD, 'platform'),
+        after: new SecretValue(PIN_NEW, 'env X'),
+        class: 'cosmetic',
+        sensitive: true,
+      },
+    ],
+    before: {
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      email: 'ada@acme.example.com',
+      caller_id_number: '12125550101',
+      phone_numbers: ['12125550101'],
+      voicemail: { pin: new SecretValue(PIN_OLD, 'platform') },
+    },
+    after: {
+      first_name: 'Ada',
+      last_name: 'King',
+      email: 'ada.king@acme.example.com',
+      caller_id_number: '12125550109',
+      voicemail: { pin: new SecretValue(PIN_NEW, 'env X') },
+    },
+  });
+}
+
 function piiPlan() {
   const changes: Change[] = [
-    change({
-      action: 'update',
-      key: '1001',
-      label: '1001 (Ada King)',
-      class: 'cosmetic',
-      fields: [
-        { path: 'caller_id_number', before: '12125550101', after: '12125550109', class: 'routing', pii: true },
-        {
-          path: 'email',
-          before: 'ada@acme.example.com',
-          after: 'ada.king@acme.example.com',
-          class: 'cosmetic',
-          pii: true,
-        },
-        { path: 'last_name', before: 'Lovelace', after: 'King', class: 'cosmetic', pii: true },
-        { path: 'block', before: [], after: ['18005550199'], class: 'routing', pii: true },
-        {
-          path: 'voicemail.pin',
-          before: new SecretValue(PIN_OLD, 'platform'),
-          after: new SecretValue(PIN_NEW, 'env X'),
-          class: 'cosmetic',
-          sensitive: true,
-        },
-      ],
-      before: {
-        first_name: 'Ada',
-        last_name: 'Lovelace',
-        email: 'ada@acme.example.com',
-        caller_id_number: '12125550101',
-        phone_numbers: ['12125550101'],
-        voicemail: { pin: new SecretValue(PIN_OLD, 'platform') },
-      },
-      after: {
-        first_name: 'Ada',
-        last_name: 'King',
-        email: 'ada.king@acme.example.com',
-        caller_id_number: '12125550109',
-        voicemail: { pin: new SecretValue(PIN_NEW, 'env X') },
-      },
-    }),
+    piiUpdate(),
     change({
       action: 'create',
       kind: 'shared_contact',
