@@ -1,4 +1,5 @@
 import type { CombinedPlan, ShardResult } from './combine';
+import { destroysData, destructiveLines, splitDestructive } from './comment-destructive';
 import { formatChecksumMarker, PLAN_MARKER, stripMarkers } from './markers';
 
 /** The PR comment and the job summary of a combined plan. */
@@ -73,20 +74,19 @@ function approvalHint(checksum: string): string[] {
   ];
 }
 
+/** The per-domain table, 5 columns so it fits a GitHub comment; unmanaged objects are counted below it. */
 function tableLines(combined: CombinedPlan, budget: number): string {
   if (combined.domains.length === 0) return '';
-  const table = [
-    '| Domain | Create | Update | Delete | Recycle | Unmanaged | Policy |',
-    '|---|---:|---:|---:|---:|---:|---|',
-  ];
+  const table = ['| Domain | Create | Update | Delete / recycle | Policy |', '|---|---:|---:|---:|---|'];
   for (const d of combined.domains) {
     const policy = d.blocked.length ? `⛔ ${escapeCell(d.blocked.map((b) => b.rule).join(', '))}` : 'ok';
-    table.push(
-      `| \`${escapeCell(d.domain)}\` | ${d.create} | ${d.update} | ${d.delete} | ${d.recycle} | ${d.unmanaged} | ${policy} |`,
-    );
+    const risky = d.delete + d.recycle;
+    const destroy = risky ? `**${d.delete} / ${d.recycle}**` : '0';
+    table.push(`| ${escapeCell(d.domain)} | ${d.create} | ${d.update} | ${destroy} | ${policy} |`);
   }
-  table.push('');
-  const text = table.join('\n');
+  const unmanaged = combined.domains.reduce((n, d) => n + d.unmanaged, 0);
+  const after = ['', ...(unmanaged ? [`${unmanaged} unmanaged object(s) on the platform, left alone.`, ''] : [])];
+  const text = [...table, ...after].join('\n');
   // The table can be long for a fleet-wide change: keep rows while they fit in the budget.
   if (text.length <= budget) return text;
   const kept: string[] = [];
@@ -97,7 +97,7 @@ function tableLines(combined: CombinedPlan, budget: number): string {
     size += row.length + 1;
   }
   const dropped = combined.domains.length - (kept.length - 2);
-  return `${kept.join('\n')}\n\n_… ${dropped} more domain(s) not shown; see plan.json in the run artifacts._\n`;
+  return `${kept.join('\n')}\n\n_… ${dropped} more domain(s) not shown; see plan.json in the run artifacts._\n${after.join('\n')}`;
 }
 
 /** Each shard's plan.md collapsed (or the tail of its log when it failed). */
@@ -108,8 +108,11 @@ function shardSections(results: readonly ShardResult[]): string[] {
     if (result.plan && result.markdown) {
       const domainsList = result.plan.domains.map((d) => d.domain).join(', ');
       const summary = escapeHtml(`${label}${domainsList ? ` — ${domainsList}` : ''}`);
+      const split = splitDestructive(result.markdown);
+      // A plan.md without the markers (an older pbxctl) that deletes or recycles is shown open.
+      const open = !split.destructive && destroysData(result) ? ' open' : '';
       sections.push(
-        `<details><summary>${truncate(summary, 300, '…')}</summary>\n\n${stripMarkers(result.markdown).trim()}\n\n</details>\n`,
+        `<details${open}><summary>${truncate(summary, 300, '…')}</summary>\n\n${stripMarkers(split.rest).trim()}\n\n</details>\n`,
       );
     } else if (!result.plan) {
       const log = result.log ? `\n\n${fence(tail(result.log, LOG_TAIL_LINES))}` : '';
@@ -119,7 +122,10 @@ function shardSections(results: readonly ShardResult[]): string[] {
   return sections;
 }
 
-/** The PR comment: markers, headline, per-domain table, then each shard's plan.md collapsed. */
+/**
+ * The PR comment: markers, headline, every data-destroying change in full, the per-domain table, then each
+ * shard's routine plan.md collapsed and cut to what is left.
+ */
 export function renderCombinedComment(
   combined: CombinedPlan,
   results: readonly ShardResult[],
@@ -133,7 +139,9 @@ export function renderCombinedComment(
       (options.runUrl ? ` · [workflow run](${options.runUrl})` : '') +
       ' · full plan.json in the run artifacts · this comment is updated on every push</sub>',
   ].join('\n');
-  let text = `${headLines(combined, options.title).join('\n')}\n${tableLines(combined, Math.floor(limit / 2))}`;
+  // What destroys data comes right after the headline, in full: it is never truncated.
+  let text = `${[...headLines(combined, options.title), ...destructiveLines(results)].join('\n')}\n`;
+  text += tableLines(combined, Math.max(2_000, Math.min(Math.floor(limit / 2), limit - text.length - 4_000)));
   const sections = shardSections(results);
   let remaining = limit - text.length - footerText.length - 200; // room for the "omitted" line
   for (const [i, section] of sections.entries()) {
@@ -163,12 +171,12 @@ export function renderCombinedSummary(combined: CombinedPlan, title = 'pbxctl pl
   for (const reason of combined.blocked_reasons) lines.push(`- ⛔ ${reason}`);
   if (combined.approved_by) lines.push(`- ✅ deletes/recycles approved by @${combined.approved_by} for this checksum`);
   if (combined.domains.length > 0) {
-    lines.push('', '| Domain | Create | Update | Delete | Recycle | Unmanaged |', '|---|---:|---:|---:|---:|---:|');
+    lines.push('', '| Domain | Create | Update | Delete | Recycle |', '|---|---:|---:|---:|---:|');
     for (const d of combined.domains) {
-      lines.push(
-        `| ${escapeCell(d.domain)} | ${d.create} | ${d.update} | ${d.delete} | ${d.recycle} | ${d.unmanaged} |`,
-      );
+      lines.push(`| ${escapeCell(d.domain)} | ${d.create} | ${d.update} | ${d.delete} | ${d.recycle} |`);
     }
+    const unmanaged = combined.domains.reduce((n, d) => n + d.unmanaged, 0);
+    if (unmanaged) lines.push('', `${unmanaged} unmanaged object(s) left alone.`);
   }
   lines.push('', `checksum \`${combined.checksum}\``, '');
   return lines.join('\n');

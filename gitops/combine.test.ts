@@ -54,7 +54,8 @@ describe('combine-summaries', () => {
     expect(comment.match(/<!-- pbxctl:plan -->/g)).toHaveLength(1);
     const record = parseChecksumMarker(comment);
     expect(record).toEqual({ checksum: run.outputs.checksum, headSha: 'a'.repeat(40), shards: 4 });
-    expect(comment).toContain('| `acme.example.com` | 1 | 1 | 0 | 0 | 1 | ok |');
+    expect(comment).toContain('| acme.example.com | 1 | 1 | 0 | ok |');
+    expect(comment).toContain('1 unmanaged object(s) on the platform, left alone.');
     expect(comment).toContain('ring-group 2000 Front Desk');
     expect(comment).toContain('/acme/phone-config/actions/runs/7');
     expect(run.summary).toContain('acme.example.com');

@@ -9,7 +9,8 @@ import { MASK, SecretValue } from '../kinds/secret';
 import type { Change, FieldChange } from './compute-plan';
 import type { PlanDocument } from './plan-document';
 import { escapeControl, quoteValue } from '../util/escape';
-import { REDACTED, redactId, redactKey, redactValue } from './redact';
+import { REDACTED, redactKey, redactValue } from './redact';
+import { type ChangeLookup, dependsOnLine } from './render-depends';
 
 export interface RenderOptions {
   readonly redactPii?: boolean;
@@ -120,7 +121,8 @@ export function summaryLine(plan: PlanDocument): string {
   return `Plan: ${s.create} to create, ${s.update} to update, ${s.recycle} to recycle, ${s.delete} to delete (${s.cosmetic} cosmetic, ${s.routing} routing, ${s.data_destroying} data-destroying).`;
 }
 
-export function detailLines(c: Change, opts: RenderOptions): string[] {
+/** The lines under a change; `lookup` (the domain's changes by id) names what it waits for in words. */
+export function detailLines(c: Change, opts: RenderOptions, lookup?: ChangeLookup): string[] {
   const out: string[] = [];
   for (const w of c.warnings ?? []) out.push(`‼ ${w}`);
   for (const f of c.fields) out.push(fieldLine(c, f, opts));
@@ -131,10 +133,8 @@ export function detailLines(c: Change, opts: RenderOptions): string[] {
     );
   for (const r of c.references)
     out.push(`referenced by: ${opts.redactPii ? r.from.replace(/\d{5,}/g, REDACTED) : r.from} (${r.relation})`);
-  if (c.dependsOn.length)
-    out.push(
-      `after: ${(opts.redactPii ? c.dependsOn.map((id) => redactId(id, registryOf(opts))) : c.dependsOn).join(', ')}`,
-    );
+  const after = dependsOnLine(c, !!opts.redactPii, registryOf(opts), lookup);
+  if (after) out.push(after);
   // Platform names, loss details and warnings reach the terminal and the PR comment: no raw control characters.
   return out.map(escapeControl);
 }

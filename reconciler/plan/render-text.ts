@@ -13,6 +13,44 @@ import type { PlanDocument } from './plan-document';
 import { escapeControl } from '../util/escape';
 import { redactKey } from './redact';
 import { welcomeLines, welcomeSummary } from './welcome-lines';
+import { changeLookup } from './render-depends';
+
+/** How many violations the closing banner repeats before pointing back to the top. */
+const END_BANNER_VIOLATIONS = 5;
+
+/**
+ * The end of a long plan is what a terminal leaves on screen: repeat the block (and what destroys data)
+ * there, after the counts.
+ */
+function endBanner(
+  plan: PlanDocument,
+  blocked: readonly string[],
+  paint: (sym: string, s: string) => string,
+): string[] {
+  const out: string[] = [];
+  const destroying = plan.summary.data_destroying;
+  if (blocked.length) {
+    out.push(
+      '',
+      paint(
+        'blocked',
+        `BLOCKED by safety policy — nothing will be applied (${blocked.length} violation${blocked.length === 1 ? '' : 's'}):`,
+      ),
+    );
+    for (const b of blocked.slice(0, END_BANNER_VIOLATIONS)) out.push(`  ${b}`);
+    if (blocked.length > END_BANNER_VIOLATIONS)
+      out.push(`  … and ${blocked.length - END_BANNER_VIOLATIONS} more (listed at the top)`);
+  } else if (destroying) {
+    out.push(
+      '',
+      paint(
+        '-',
+        `WARNING: ${destroying} data-destroying change${destroying === 1 ? '' : 's'} (marked [data-destroying] above): voicemail, greetings and contacts are lost.`,
+      ),
+    );
+  }
+  return out;
+}
 
 const ANSI: Record<string, string> = {
   '+': '\x1b[32m',
@@ -37,12 +75,13 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
   }
   for (const d of plan.domains) {
     lines.push(escapeControl(`Domain ${d.domain}`));
+    const lookup = changeLookup(d.changes);
     const welcomes = welcomeLines(d);
     if (d.changes.length === 0 && d.unmanaged.length === 0 && welcomes.length === 0) lines.push('  (no changes)');
     for (const c of d.changes) {
       const sym = SYMBOL[c.action];
       lines.push(paint(sym, `  ${sym} ${VERB[c.action]} ${c.kind} ${label(c, opts)}  [${c.class}]`));
-      for (const l of detailLines(c, opts)) lines.push(`      ${l}`);
+      for (const l of detailLines(c, opts, lookup)) lines.push(`      ${l}`);
     }
     for (const w of welcomes) lines.push(`  ${w}`);
     for (const u of d.unmanaged) {
@@ -74,5 +113,6 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
   if (welcomeTotal) lines.push(welcomeTotal);
   if (plan.summary.unmanaged)
     lines.push(`${plan.summary.unmanaged} unmanaged object${plan.summary.unmanaged === 1 ? '' : 's'} left alone.`);
+  lines.push(...endBanner(plan, blocked, paint));
   return `${lines.join('\n')}\n`;
 }

@@ -244,7 +244,7 @@ describe('render: Markdown', () => {
     });
     expect(md.length).toBeLessThan(8_000);
     const shown = (md.match(/^\+ create user /gm) ?? []).length;
-    const notShown = Number(/(\d+) changes not shown/.exec(md)?.[1]);
+    const notShown = Number(/(\d+) routine changes not shown \(\d+ create\)/.exec(md)?.[1]);
     expect(shown).toBeGreaterThan(0);
     expect(shown + notShown).toBe(300);
     expect(md).toContain('The full plan is in plan.json');
@@ -269,14 +269,14 @@ describe('render: Markdown', () => {
     expect(md).toContain('3000 changes');
     expect(md).toMatch(/not shown/);
     // The table is cut too, but its last row still accounts for every change.
-    const more = /^\| … (\d+) more domains \| all \| 0 \| (\d+) \|/m.exec(md);
+    const more = /^\| … (\d+) more domains \| 0 \| (\d+) \| 0 \| 0 \|$/m.exec(md);
     expect(more).not.toBeNull();
     const rows = (md.match(/^\| tenant-/gm) ?? []).length;
     expect(rows + Number(more![1])).toBe(3000);
     expect(Number(more![2])).toBe(Number(more![1]));
   });
 
-  it('caps a fleet-wide list of violations', () => {
+  it('caps a fleet-wide list of violations that cannot fit in one comment, and says so', () => {
     const domains: DomainPlan[] = Array.from({ length: 3000 }, (_, i) => ({
       domain: `tenant-${String(i).padStart(4, '0')}.example.com`,
       changes: [change({ action: 'delete', key: '1001', class: 'data-destroying' })],
@@ -294,6 +294,8 @@ describe('render: Markdown', () => {
     expect(md.length).toBeLessThanOrEqual(MARKDOWN_LIMIT);
     expect(md).toMatch(/^> - … and \d+ more$/m);
     expect(md).toContain('**blocked**');
+    // 3,000 deletes cannot all be shown: whole entries are counted, loudly, never cut mid-line.
+    expect(md).toMatch(/^> \*\*\d+ more data-destroying changes do not fit in one comment\.\*\*/m);
   });
 
   it('keeps values from breaking out of the diff block or the table', () => {
@@ -316,6 +318,7 @@ describe('render: Markdown', () => {
     const fences = md.split('\n').filter((l) => l.startsWith('```'));
     expect(fences).toEqual(['```diff', '```']);
     expect(md).toContain('> - a \\| \\<script\\>');
+    expect(md).toMatch(/^\| Domain \| Create \| Update \| Delete \| Recycle \|$/m);
   });
 });
 

@@ -4,6 +4,6 @@
  */
 export { formatValue, type RenderOptions } from './render-common';
 export { renderJson } from './render-json';
-export { MARKDOWN_LIMIT, renderMarkdown } from './render-markdown';
+export { DESTRUCTIVE_END, DESTRUCTIVE_START, MARKDOWN_LIMIT, ROUTINE_MARKER, renderMarkdown } from './render-markdown';
 export { renderText } from './render-text';
 export { REDACTED, redactKey } from './redact';

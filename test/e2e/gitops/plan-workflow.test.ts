@@ -62,7 +62,7 @@ describe('plan.yml, step by step, against the emulator', { timeout: 240_000 }, (
     const combined = JSON.parse(readFileSync(join(first.artifacts['pbxctl-plan'], 'combined.json'), 'utf8'));
     expect(comment.body.startsWith(PLAN_MARKER)).toBe(true);
     expect(comment.body).toContain(`<!-- pbxctl:checksum:${combined.checksum} sha:${head1} shards:4 -->`);
-    expect(comment.body).toMatch(/\| `acme\.example\.com` \| 0 \| 1 \| 0 \| 0 \| 0 \| ok \|/);
+    expect(comment.body).toMatch(/\| acme\.example\.com \| 0 \| 1 \| 0 \| ok \|/);
     expect(comment.body).toContain('update user 1002');
     expect(comment.body).toBe(readFileSync(join(first.artifacts['pbxctl-plan'], 'comment.md'), 'utf8'));
     expect(first.step('report', 'Create or update the PR comment').outputs.action).toBe('created');
@@ -117,7 +117,9 @@ describe('plan.yml, step by step, against the emulator (2)', { timeout: 240_000 
     const body = world.github.comments[0].body;
     expect(body).toContain('**Blocked by policy.**');
     expect(body).toContain('re-run with --allow-deletes to proceed (max_deletes)');
-    expect(body).toMatch(/\| `acme\.example\.com` \| 0 \| 0 \| 2 \| 0 \| 0 \| ⛔ max_deletes/);
+    expect(body).toMatch(/\| acme\.example\.com \| 0 \| 0 \| \*\*2 \/ 0\*\* \| ⛔ max_deletes/);
+    // Both deletes are listed in full above the table, outside every collapsed block.
+    expect((body.slice(0, body.indexOf('| Domain')).match(/^- 🗑 \*\*DELETE\*\* user /gm) ?? []).length).toBe(2);
   });
 
   it('a PR that touches no domain file plans nothing and still reports success', async () => {
