@@ -33,8 +33,7 @@ export function providerOptionsFor(registry: Registry): ProviderOptions<Netsapie
   return {
     resources: registry === DEFAULT_REGISTRY ? resources : resourcesOf(registry),
     dataSources: registry === DEFAULT_REGISTRY ? dataSources : dataSourcesOf(registry),
-    configure,
+    configure: (config: ProviderConfig): NetsapiensContext => configureNetsapiens(config),
   };
 }
 
-const configure = (config: ProviderConfig): NetsapiensContext => configureNetsapiens(config);
