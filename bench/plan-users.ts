@@ -29,7 +29,7 @@ export interface BenchResult extends BenchCase {
 const DOMAIN = 'bench.example.com';
 const hasKind = (name: string) => KINDS.some((k) => k.name === name);
 
-function seedFor(c: BenchCase) {
+export function seedFor(c: BenchCase) {
   const users = [];
   const devices = [];
   const answerrules = [];
@@ -70,7 +70,7 @@ function seedFor(c: BenchCase) {
   return { domains: { [DOMAIN]: { domain: { description: 'bench' }, users, devices, answerrules, contacts } } };
 }
 
-function desiredFor(c: BenchCase): string {
+export function desiredFor(c: BenchCase): string {
   const lines = ['version: 1', `domain: ${DOMAIN}`, 'users:'];
   for (let i = 0; i < c.users; i++) {
     const ext = String(1000 + i);
