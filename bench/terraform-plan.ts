@@ -11,7 +11,7 @@
  *
  * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/ (the provider launcher).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -108,6 +108,17 @@ function workspace(n: number, apiUrl: string): { dir: string; env: NodeJS.Proces
   return { dir, env };
 }
 
+/** Async: the emulator runs in this process, so a blocking spawn would stall it. */
+function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.on('close', (status) => done({ status, out }));
+  });
+}
+
 async function measure(n: number): Promise<void> {
   const c: BenchCase = { name: 'full', users: n, full: true, contacts: 0 };
   const emu = await startEmulator({ seed: seedFor(c) });
@@ -124,18 +135,14 @@ async function measure(n: number): Promise<void> {
     await client.close();
     // terraform plan (init first, not timed).
     const ws = workspace(n, emu.url);
-    const init = spawnSync('terraform', ['init', '-input=false', '-no-color'], { cwd: ws.dir, env: ws.env });
-    if (init.status !== 0) throw new Error(`terraform init failed:\n${init.stdout}${init.stderr}`);
+    const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
+    if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
     emu.requests.reset();
     t = process.hrtime.bigint();
-    const plan = spawnSync('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], {
-      cwd: ws.dir,
-      env: ws.env,
-      maxBuffer: 1 << 28,
-    });
+    const plan = await terraform(['plan', '-input=false', '-no-color', '-lock=false'], ws.dir, ws.env);
     const tfMs = Number(process.hrtime.bigint() - t) / 1e6;
     const tfReq = emu.requests.count;
-    const summary = /Plan: .*|No changes\./.exec(String(plan.stdout))?.[0] ?? `exit ${plan.status}: ${plan.stderr}`;
+    const summary = /Plan: .*|No changes\./.exec(plan.out)?.[0] ?? `exit ${plan.status}: ${plan.out.slice(-500)}`;
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     console.log(
       `| ${n} | ${pbxReq} | ${Math.round(pbxMs)} | ${tfReq} | ${Math.round(tfMs)} | ${r(tfReq, pbxReq)} | ${r(tfMs, pbxMs)} | ${run.document.summary.changes} / ${summary} |`,
