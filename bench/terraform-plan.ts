@@ -79,7 +79,14 @@ function state(n: number): string {
       instances: [{ schema_version: 0, attributes }],
     });
   }
-  return JSON.stringify({ version: 4, terraform_version: '1.11.4', serial: 1, lineage: 'bench', outputs: {}, resources });
+  return JSON.stringify({
+    version: 4,
+    terraform_version: '1.11.4',
+    serial: 1,
+    lineage: 'bench',
+    outputs: {},
+    resources,
+  });
 }
 
 function workspace(n: number, apiUrl: string): { dir: string; env: NodeJS.ProcessEnv } {
@@ -88,10 +95,7 @@ function workspace(n: number, apiUrl: string): { dir: string; env: NodeJS.Proces
   mkdirSync(plugin, { recursive: true });
   symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), join(plugin, 'terraform-provider-netsapiens'));
   const rc = join(root, 'cli.tfrc');
-  writeFileSync(
-    rc,
-    `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`,
-  );
+  writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`);
   const dir = join(root, 'work');
   mkdirSync(dir);
   writeFileSync(join(dir, 'main.tf'), hcl(n));
@@ -109,7 +113,11 @@ function workspace(n: number, apiUrl: string): { dir: string; env: NodeJS.Proces
 }
 
 /** Async: the emulator runs in this process, so a blocking spawn would stall it. */
-function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ status: number | null; out: string }> {
+function terraform(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; out: string }> {
   return new Promise((done) => {
     const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -157,8 +165,13 @@ async function main(): Promise<void> {
     console.log('SKIPPED: terraform is not on PATH');
     return;
   }
-  const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
-  console.log('| users | pbxctl requests | pbxctl ms | terraform requests | terraform ms | requests ratio | time ratio | changes (pbxctl / terraform) |');
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((x) => x > 0);
+  console.log(
+    '| users | pbxctl requests | pbxctl ms | terraform requests | terraform ms | requests ratio | time ratio | changes (pbxctl / terraform) |',
+  );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---|');
   for (const n of sizes.length > 0 ? sizes : [200, 1000]) await measure(n);
 }

@@ -5,7 +5,6 @@ import {
   type CtyValue,
   decodeDynamicValue,
   encodeDynamicValue,
-  fromJsonValue,
   isObjectValue,
 } from '../cty';
 import {
@@ -16,7 +15,7 @@ import {
   hasErrors,
   type ProtoDiagnostic,
 } from './diagnostics';
-import { checkConsistency, completeState, normalizeBlock, planChange, unknownsToNull, validateConfig } from './plan';
+import { checkConsistency, completeState, planChange, unknownsToNull, validateConfig } from './plan';
 import { NETSAPIENS_PROVIDER_SCHEMA, type ProviderConfig, resolveProviderConfig } from './provider-config';
 import type { AnyDataSource, AnyResource } from './resource';
 import { checkSchema, impliedType, type SchemaSpec, schemaToProto } from './schema';

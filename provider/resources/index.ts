@@ -36,4 +36,3 @@ export function providerOptionsFor(registry: Registry): ProviderOptions<Netsapie
     configure: (config: ProviderConfig): NetsapiensContext => configureNetsapiens(config),
   };
 }
-

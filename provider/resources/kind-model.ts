@@ -11,7 +11,6 @@ import {
   type SecretResolver,
   diffFields,
   type AnyKind,
-  type Comparable,
   type DesiredObject,
   type FieldSpec,
   type LiveObject,
