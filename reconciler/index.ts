@@ -41,7 +41,13 @@ export type { DesiredState, DomainDesiredState, LoadOptions, Policy } from './de
 export { DEFAULT_EXTENSION_RULES, type ExtensionRules, extensionProblem } from './desired/reserved';
 
 // ---- Live state
-export { createLiveCache, type DomainLiveState, readLiveState, type ReadOptions } from './live/read-live-state';
+export {
+  createLiveCache,
+  type DomainLiveState,
+  readLiveState,
+  readLosses,
+  type ReadOptions,
+} from './live/read-live-state';
 
 // ---- Plan
 export {

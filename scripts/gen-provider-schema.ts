@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { providerSchemaDocument } from '../provider/framework/provider-service';
+import { providerSchemaDocument } from '../provider/framework/schema-document';
 import { providerOptions } from '../provider/resources';
 
 export const PROVIDER_SCHEMA_PATH = join('provider', 'schema', 'netsapiens.schema.json');

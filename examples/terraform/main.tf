@@ -20,6 +20,7 @@ resource "netsapiens_user" "grace" {
   voicemail = {
     enabled            = true
     pin                = var.vm_pin_1000
+    pin_version        = "1" # change it to send a new PIN
     email_notification = "attach"
   }
   phone = { mac = "00:04:f2:aa:bb:01", model = "yealink-t54w" }
@@ -40,6 +41,7 @@ resource "netsapiens_user" "ada" {
   voicemail = {
     enabled            = true
     pin                = var.vm_pin_1001
+    pin_version        = "1"
     email_notification = "notify"
   }
   phone = {} # a desk phone, no MAC provisioning (YAML: `phone: true`)

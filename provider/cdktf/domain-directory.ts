@@ -174,6 +174,9 @@ export class DomainDirectory extends Construct {
       });
       // The variable is named after the environment variable, not after the construct path.
       v.overrideLogicalId(env);
+      // Ephemeral (Terraform ≥ 1.10): its value is kept out of saved plan files too; it feeds the
+      // write-only `pin` attribute only.
+      v.addOverride('ephemeral', true);
       this.vars.set(env, v);
     }
     return v;

@@ -4,6 +4,8 @@ export * from './provider-config';
 export * from './provider-service';
 export * from './resource';
 export * from './schema';
+export * from './schema-document';
+export * from './write-only';
 export * from './serve-provider';
 export * from './validators';
 export { type CtyObject, type CtyType, type CtyValue, isUnknown, types, UNKNOWN, Unknown } from '../cty';

@@ -1,5 +1,6 @@
 import type { CtyObject } from '../cty';
 import { attr, type SchemaSpec } from './schema';
+import { types } from '../cty';
 
 /** The provider block of `netsapiens`: api_url / api_key, each falling back to the environment. */
 export const NETSAPIENS_PROVIDER_SCHEMA: SchemaSpec = {
@@ -24,6 +25,11 @@ export const NETSAPIENS_PROVIDER_SCHEMA: SchemaSpec = {
       optional: true,
       sensitive: true,
       description: 'API key (nsd_…). Defaults to the NS_API_KEY environment variable. Never logged.',
+    }),
+    protect: attr.set(types.string, {
+      optional: true,
+      description:
+        'Protected extensions (as `policy.protect` in YAML): the provider refuses to destroy or replace the user or ring group at any of them, with an error that names it.',
     }),
   },
 };

@@ -5,7 +5,6 @@ import {
   type CtyValue,
   decodeDynamicValue,
   encodeDynamicValue,
-  fromJsonValue,
   isObjectValue,
 } from '../cty';
 import {
@@ -16,12 +15,12 @@ import {
   hasErrors,
   type ProtoDiagnostic,
 } from './diagnostics';
-import { checkConsistency, completeState, normalizeBlock, planChange, unknownsToNull, validateConfig } from './plan';
+import { checkConsistency, completeState, planChange, unknownsToNull, validateConfig } from './plan';
 import { NETSAPIENS_PROVIDER_SCHEMA, type ProviderConfig, resolveProviderConfig } from './provider-config';
 import type { AnyDataSource, AnyResource } from './resource';
-import { checkSchema, impliedType, type SchemaSpec, schemaToJson, schemaToProto } from './schema';
-
-export const PROVIDER_ADDRESS = 'registry.terraform.io/pbxctl/netsapiens';
+import { checkSchema, impliedType, type SchemaSpec, schemaToProto } from './schema';
+import { upgradeStoredState } from './upgrade-state';
+import { withoutWriteOnly } from './write-only';
 
 export interface ProviderOptions<Client = unknown> {
   readonly resources: readonly AnyResource<Client>[];
@@ -44,19 +43,11 @@ type Req = Record<string, unknown> & { type_name?: string };
 type Res = Record<string, unknown>;
 type Handler = (req: Req) => Promise<Res>;
 
-/** The `terraform providers schema -json` document, emitted without Terraform. */
-export function providerSchemaDocument<Client>(options: ProviderOptions<Client>, address = PROVIDER_ADDRESS): object {
-  const byName = <T extends { typeName: string; schema: SchemaSpec }>(list: readonly T[]) =>
-    Object.fromEntries(
-      [...list].sort((a, b) => (a.typeName < b.typeName ? -1 : 1)).map((x) => [x.typeName, schemaToJson(x.schema)]),
-    );
-  const doc: Record<string, unknown> = {
-    provider: schemaToJson(options.providerSchema ?? NETSAPIENS_PROVIDER_SCHEMA),
-  };
-  if (options.resources.length > 0) doc.resource_schemas = byName(options.resources);
-  if ((options.dataSources ?? []).length > 0) doc.data_source_schemas = byName(options.dataSources ?? []);
-  return { format_version: '1.0', provider_schemas: { [address]: doc } };
-}
+/**
+ * `get_provider_schema_optional`: Terraform keeps the schema of the first instance in its process-wide
+ * cache and does not ask each later instance of the run for it again.
+ */
+const SERVER_CAPABILITIES = { plan_destroy: true, get_provider_schema_optional: true };
 
 /**
  * The tfplugin6.Provider service over a set of resources. Every handler
@@ -128,7 +119,7 @@ export class ProviderService<Client = unknown> {
 
   async getMetadata(): Promise<Res> {
     return {
-      server_capabilities: { plan_destroy: true, get_provider_schema_optional: false },
+      server_capabilities: SERVER_CAPABILITIES,
       diagnostics: [],
       resources: [...this.resources.keys()].sort().map((type_name) => ({ type_name })),
       data_sources: [...this.dataSources.keys()].sort().map((type_name) => ({ type_name })),
@@ -143,7 +134,7 @@ export class ProviderService<Client = unknown> {
       resource_schemas: map(this.resources),
       data_source_schemas: map(this.dataSources),
       diagnostics: [],
-      server_capabilities: { plan_destroy: true, get_provider_schema_optional: false },
+      server_capabilities: SERVER_CAPABILITIES,
     };
   }
 
@@ -191,24 +182,7 @@ export class ProviderService<Client = unknown> {
   async upgradeResourceState(req: Req): Promise<Res> {
     const e = this.resources.get(String(req.type_name));
     if (!e) return this.unknownType('resource', req.type_name);
-    const raw = (req.raw_state ?? {}) as { json?: Uint8Array; flatmap?: Record<string, string> };
-    if (!raw.json || raw.json.length === 0) {
-      if (raw.flatmap && Object.keys(raw.flatmap).length > 0) {
-        return { diagnostics: this.protoDiags([errorDiagnostic('Legacy flatmap state is not supported')]) };
-      }
-      return { upgraded_state: encodeDynamicValue(null, e.type), diagnostics: [] };
-    }
-    try {
-      let parsed = JSON.parse(Buffer.from(raw.json).toString('utf8')) as Record<string, unknown>;
-      const version = Number(req.version ?? 0);
-      if (e.def.upgradeState && version < (e.schema.version ?? 0))
-        parsed = e.def.upgradeState({ version, state: parsed });
-      const value = fromJsonValue(parsed, e.type, '');
-      const state = isObjectValue(value) ? normalizeBlock(e.schema, value) : null;
-      return { upgraded_state: encodeDynamicValue(state, e.type), diagnostics: [] };
-    } catch (err) {
-      return { diagnostics: this.protoDiags([diagnosticFromError(err, 'Upgrading stored state failed')]) };
-    }
+    return upgradeStoredState(e.def, e.type, req);
   }
 
   async planResourceChange(req: Req): Promise<Res> {
@@ -232,6 +206,9 @@ export class ProviderService<Client = unknown> {
         return { diagnostics: this.protoDiags([diagnosticFromError(err, `Planning ${e.def.typeName} failed`)]) };
       }
     }
+    planned = withoutWriteOnly(e.schema, planned);
+    const diagnostics = await this.checkPlan(e, prior, planned, config, result.requiresReplace.length > 0);
+    if (hasErrors(diagnostics)) return { diagnostics: this.protoDiags(diagnostics) };
     return {
       planned_state: encodeDynamicValue(planned, e.type),
       requires_replace: result.requiresReplace.map((p) => ({
@@ -244,8 +221,26 @@ export class ProviderService<Client = unknown> {
         ),
       })),
       planned_private: req.prior_private ?? Buffer.alloc(0),
-      diagnostics: [],
+      diagnostics: this.protoDiags(diagnostics),
     };
+  }
+
+  /** The resource's plan-time checks (data-loss warnings, refusals); needs a configured provider. */
+  private async checkPlan(
+    e: Entry<AnyResource<Client>>,
+    prior: CtyObject | null,
+    planned: CtyObject | null,
+    config: CtyObject | null,
+    requiresReplace: boolean,
+  ): Promise<Diagnostic[]> {
+    const client = this.requireClient();
+    if (!e.def.checkPlan || !client) return [];
+    try {
+      const ctx = { client: client.value, signal: this.abort.signal };
+      return [...(await e.def.checkPlan({ ...ctx, prior, planned, config, requiresReplace }))];
+    } catch (err) {
+      return [diagnosticFromError(err, `Planning ${e.def.typeName} failed`)];
+    }
   }
 
   async applyResourceChange(req: Req): Promise<Res> {
@@ -269,7 +264,7 @@ export class ProviderService<Client = unknown> {
         prior === null
           ? await r.create({ ...ctx, planned: plannedKnown, config: configKnown })
           : await r.update({ ...ctx, prior, planned: plannedKnown, config: configKnown });
-      const state = completeState(e.schema, result ?? {}, planned);
+      const state = withoutWriteOnly(e.schema, completeState(e.schema, result ?? {}, planned)) as CtyObject;
       return {
         new_state: encodeDynamicValue(state, e.type),
         private: req.planned_private ?? Buffer.alloc(0),
@@ -294,7 +289,7 @@ export class ProviderService<Client = unknown> {
     if (state === null) return { new_state: encodeDynamicValue(null, e.type), diagnostics: [] };
     try {
       const result = await e.def.read({ client: client.value, signal: this.abort.signal, state });
-      const next = result === null ? null : completeState(e.schema, result, state);
+      const next = result === null ? null : withoutWriteOnly(e.schema, completeState(e.schema, result, state));
       return { new_state: encodeDynamicValue(next, e.type), private: req.private ?? Buffer.alloc(0), diagnostics: [] };
     } catch (err) {
       return {
@@ -328,7 +323,7 @@ export class ProviderService<Client = unknown> {
           ]),
         };
       }
-      const state = completeState(e.schema, result, null);
+      const state = withoutWriteOnly(e.schema, completeState(e.schema, result, null));
       return {
         imported_resources: [
           { type_name: e.def.typeName, state: encodeDynamicValue(state, e.type), private: Buffer.alloc(0) },

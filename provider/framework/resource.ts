@@ -33,6 +33,18 @@ export interface Resource<Model extends object = Record<string, unknown>, Client
     readonly config: Model;
     readonly requiresReplace: boolean;
   }): Model | undefined;
+  /**
+   * Plan-time checks of a change, given a configured provider: warnings (what a destroy or replacement
+   * would lose) and errors (a refusal). `planned` is null for a destroy. Values may be Unknown.
+   */
+  checkPlan?(
+    ctx: OperationContext<Client> & {
+      readonly prior: Model | null;
+      readonly planned: Model | null;
+      readonly config: Model | null;
+      readonly requiresReplace: boolean;
+    },
+  ): Promise<readonly Diagnostic[]>;
   create(
     ctx: OperationContext<Client> & { readonly planned: Model; readonly config: Model },
   ): Promise<ModelResult<Model>>;

@@ -37,7 +37,18 @@ import {
   type NetSapiensClient,
 } from '../../reconciler';
 
-import { desiredFrom, idOf, type Model, modelToSpec, parseId, specToModel, stateFor } from './kind-model';
+import type { NetsapiensContext } from './context';
+import {
+  desiredFrom,
+  idOf,
+  type Model,
+  modelToSpec,
+  parseId,
+  specToModel,
+  stateFor,
+  withConfigSecrets,
+} from './kind-model';
+import { checkDestructive, protectedRefusal } from './safety';
 import { computedAttributes, kindSchema } from './kind-schema';
 
 export interface KindResourceOptions {
@@ -138,7 +149,7 @@ async function createOrAdopt(a: Adapter, client: NetSapiensClient, planned: Mode
   return readBack(a, client, domain, planned);
 }
 
-export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): AnyResource<NetSapiensClient> {
+export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): AnyResource<NetsapiensContext> {
   // The kind's own field rules (classes, notCompared) for its comparisons, whatever registry it is in.
   const own = createRegistry([kind]);
   const a: Adapter = {
@@ -149,21 +160,28 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
     differences: (desired, live) => diffFields(kind.name, desired.comparable, live.comparable, '', own),
   };
 
-  return defineResource<Model, NetSapiensClient>({
+  return defineResource<Model, NetsapiensContext>({
     typeName: options.typeName,
     schema: kindSchema(kind),
     validate: (config) => validateChoices(kind, config),
     modifyPlan: ({ prior, planned, config }) => adjustPlan(kind, prior, planned, config),
-    create: ({ client, planned }) => createOrAdopt(a, client, planned),
+    checkPlan: ({ client: ctx, prior, planned, requiresReplace }) =>
+      checkDestructive(kind, ctx, { prior, planned, requiresReplace }),
+    create: ({ client: ctx, planned, config }) =>
+      createOrAdopt(a, ctx.client, withConfigSecrets(kind.fields, planned, config)),
 
-    async read({ client, state }) {
+    async read({ client: ctx, state }) {
+      const client = ctx.client;
       const { domain, key } = parseId(kind, str(state.id));
+      client.noteRefresh(domain);
       const desired = desiredFrom(kind, domain, state);
       const live = await readOne(kind, client, domain, key, desired);
       return live ? stateFor(kind, domain, state, live) : null;
     },
 
-    async update({ client, prior, planned }) {
+    async update({ client: ctx, prior, planned: plannedState, config }) {
+      const client = ctx.client;
+      const planned = withConfigSecrets(kind.fields, plannedState, config);
       const domain = str(planned.domain);
       const { key } = parseId(kind, str(prior.id));
       const desired = desiredFrom(kind, domain, planned);
@@ -179,8 +197,11 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
       return readBack(a, client, domain, planned);
     },
 
-    async delete({ client, state }) {
+    async delete({ client: ctx, state }) {
+      const client = ctx.client;
       const { domain, key } = parseId(kind, str(state.id));
+      const refusal = protectedRefusal(kind, ctx, state, 'destroy');
+      if (refusal) throw new ProviderError(refusal.summary, refusal.detail);
       const live = await readOne(kind, client, domain, key, desiredFrom(kind, domain, state));
       if (!live) return;
       // A kind that cannot delete (phone numbers: never released) leaves the object as it is; Terraform forgets it.
@@ -188,7 +209,8 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
       await kind.delete(applyCtx(client, domain), { key, live, changedFields: [] });
     },
 
-    async importState({ client, id }) {
+    async importState({ client: ctx, id }) {
+      const client = ctx.client;
       const { domain, key } = parseId(kind, id);
       const live =
         (await readOne(kind, client, domain, key, undefined, true)) ??
@@ -286,12 +308,12 @@ export interface KindDataSourceOptions {
   readonly keyField: string;
 }
 
-export function dataSourceFromKind(kind: AnyKind, options: KindDataSourceOptions): AnyDataSource<NetSapiensClient> {
+export function dataSourceFromKind(kind: AnyKind, options: KindDataSourceOptions): AnyDataSource<NetsapiensContext> {
   const keyField = kind.fields.find((f) => f.name === options.keyField);
   if (!keyField) throw new Error(`${kind.name} has no field ${options.keyField}`);
   const attributes = computedAttributes(kind.fields);
   attributes[options.keyField] = attr.string({ required: true, description: keyField.description });
-  return defineDataSource<Model, NetSapiensClient>({
+  return defineDataSource<Model, NetsapiensContext>({
     typeName: options.typeName,
     schema: {
       version: 0,
@@ -302,7 +324,8 @@ export function dataSourceFromKind(kind: AnyKind, options: KindDataSourceOptions
         ...attributes,
       },
     },
-    async read({ client, config }) {
+    async read({ client: ctx, config }) {
+      const client = ctx.client;
       const domain = str(config.domain);
       const key = str(config[options.keyField]);
       const live = await readOne(kind, client, domain, key, undefined, true);

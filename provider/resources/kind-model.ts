@@ -11,7 +11,6 @@ import {
   type SecretResolver,
   diffFields,
   type AnyKind,
-  type Comparable,
   type DesiredObject,
   type FieldSpec,
   type LiveObject,
@@ -129,12 +128,6 @@ export function desiredFrom(kind: AnyKind, domain: string, model: Model): Desire
 
 // ------------------------------------------------------------------------------------------ state merge
 
-function secretAt(c: Comparable | undefined, path: string): SecretValue | undefined {
-  let v: unknown = c;
-  for (const part of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-  return v instanceof SecretValue ? v : undefined;
-}
-
 /**
  * The new state of the fields: the state/planned value where the kind says it equals what the
  * platform has, the exported live value where it does not (or where it was not known).
@@ -154,10 +147,9 @@ function mergeFields(
     const e = exported[f.name] ?? null;
     const under = diffs.filter((p) => p === path || p.startsWith(`${path}.`));
     if (f.type === 'secret') {
-      // Configured PINs: kept while they match; drift shows the platform's (sensitive) value.
-      if (s === null) out[f.name] = null;
-      else if (under.length === 0) out[f.name] = s;
-      else out[f.name] = secretAt(live.comparable, path)?.reveal() ?? null;
+      // Write-only: never in state (Terraform requires null). Its companion `<name>_version` is kept.
+      out[f.name] = null;
+      out[versionAttribute(f.name)] = state[versionAttribute(f.name)] ?? null;
       continue;
     }
     if (f.notCompared) {
@@ -174,7 +166,7 @@ function mergeFields(
         f.fields.some((x) => p === `${path}.${x.name}` || p.startsWith(`${path}.${x.name}.`)),
       );
       if (f.maxProperties !== undefined || !granular) {
-        out[f.name] = under.length === 0 ? s : e;
+        out[f.name] = under.length === 0 ? s : withVersions(f.fields, e, s as Model);
         continue;
       }
       out[f.name] = mergeFields(f.fields, s as Model, isObjectValue(e) ? (e as Model) : {}, diffs, live, `${path}.`);
@@ -195,6 +187,34 @@ export function stateFor(kind: AnyKind, domain: string, model: Model, live: Live
     domain,
     ...mergeFields(kind.fields, model, exported, diffs, live, ''),
   };
+}
+
+/** The companion attribute of a write-only secret: `pin` → `pin_version` (see README "PINs"). */
+export function versionAttribute(name: string): string {
+  return `${name}_version`;
+}
+
+/** An object taken from the platform keeps the configured `<secret>_version` values. */
+function withVersions(fields: readonly FieldSpec[], e: CtyValue, s: Model): CtyValue {
+  if (!isObjectValue(e)) return e;
+  const out: Model = { ...(e as Model) };
+  for (const f of fields) if (f.type === 'secret') out[versionAttribute(f.name)] = s[versionAttribute(f.name)] ?? null;
+  return out;
+}
+
+/**
+ * The planned model with the write-only secrets of the configuration (planned state holds them as null;
+ * Terraform sends their values only in the configuration of PlanResourceChange and ApplyResourceChange).
+ */
+export function withConfigSecrets(fields: readonly FieldSpec[], planned: Model, config: Model | null): Model {
+  if (!config) return planned;
+  const out: Model = { ...planned };
+  for (const f of fields) {
+    if (f.type === 'secret') out[f.name] = config[f.name] ?? null;
+    else if (f.type === 'object' && isObjectValue(out[f.name]) && isObjectValue(config[f.name]))
+      out[f.name] = withConfigSecrets(f.fields, out[f.name] as Model, config[f.name] as Model);
+  }
+  return out;
 }
 
 export function idOf(kind: AnyKind, domain: string, key: string): string {

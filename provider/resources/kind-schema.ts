@@ -82,9 +82,9 @@ export function fieldAttribute(f: FieldSpec, place: Place): AttributeSpec {
     ...(f.forceNew ? { forceNew: true } : {}),
     validators: fieldValidators(f, place),
   };
-  // A secret is a sensitive string in Terraform (YAML: `{ env: NAME }`). Not computed: the platform's
-  // PIN never flows into state unless it was configured.
-  if (f.type === 'secret') return attr.string({ ...base, optional: true, sensitive: true });
+  // A secret is a write-only, sensitive string (YAML: `{ env: NAME }`): Terraform never stores it in state
+  // or plan files; the provider sees it only in the configuration of a plan or an apply.
+  if (f.type === 'secret') return attr.string({ ...base, optional: true, sensitive: true, writeOnly: true });
   // List elements are compared whole (an omitted ring_seconds means "the group timeout"), and
   // behaviour flags (welcome_email) are never read back: plain optional.
   const flags = f.required
@@ -110,7 +110,16 @@ export function fieldAttribute(f: FieldSpec, place: Place): AttributeSpec {
 }
 
 export function fieldAttributes(fields: readonly FieldSpec[], place: Place): Record<string, AttributeSpec> {
-  return Object.fromEntries(fields.map((f) => [f.name, fieldAttribute(f, place)]));
+  const out: Record<string, AttributeSpec> = {};
+  for (const f of fields) {
+    out[f.name] = fieldAttribute(f, place);
+    if (f.type === 'secret')
+      out[`${f.name}_version`] = attr.string({
+        optional: true,
+        description: `Change this value (any string, e.g. a date) to send \`${f.name}\` again: a write-only value is not stored, so Terraform cannot see it change by itself.`,
+      });
+  }
+  return out;
 }
 
 /** Every field computed (data sources); secrets and behaviour flags are left out. */

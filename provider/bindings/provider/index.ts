@@ -20,6 +20,12 @@ export interface NetsapiensProviderConfig {
   */
   readonly apiUrl?: string;
   /**
+  * Protected extensions (as `policy.protect` in YAML): the provider refuses to destroy or replace the user or ring group at any of them, with an error that names it.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#protect NetsapiensProvider#protect}
+  */
+  readonly protect?: string[];
+  /**
   * Alias name
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#alias NetsapiensProvider#alias}
@@ -73,6 +79,7 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
     });
     this._apiKey = config.apiKey;
     this._apiUrl = config.apiUrl;
+    this._protect = config.protect;
     this._alias = config.alias;
   }
 
@@ -112,6 +119,22 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
     return this._apiUrl;
   }
 
+  // protect - computed: false, optional: true, required: false
+  private _protect?: string[]; 
+  public get protect() {
+    return this._protect;
+  }
+  public set protect(value: string[] | undefined) {
+    this._protect = value;
+  }
+  public resetProtect() {
+    this._protect = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get protectInput() {
+    return this._protect;
+  }
+
   // alias - computed: false, optional: true, required: false
   private _alias?: string; 
   public override get alias() {
@@ -136,6 +159,7 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
     return {
       api_key: cdktf.stringToTerraform(this._apiKey),
       api_url: cdktf.stringToTerraform(this._apiUrl),
+      protect: cdktf.listMapper(cdktf.stringToTerraform, false)(this._protect),
       alias: cdktf.stringToTerraform(this._alias),
     };
   }
@@ -153,6 +177,12 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      protect: {
+        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._protect),
+        isBlock: false,
+        type: "set",
+        storageClassType: "stringList",
       },
       alias: {
         value: cdktf.stringToHclTerraform(this._alias),

@@ -314,6 +314,12 @@ export interface UserVoicemail {
   */
   readonly pin?: string;
   /**
+  * Change this value (any string, e.g. a date) to send `pin` again: a write-only value is not stored, so Terraform cannot see it change by itself.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#pin_version User#pin_version}
+  */
+  readonly pinVersion?: string;
+  /**
   * Transcribe voicemail messages.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#transcription User#transcription}
@@ -330,6 +336,7 @@ export function userVoicemailToTerraform(struct?: UserVoicemail | cdktf.IResolva
     email_notification: cdktf.stringToTerraform(struct!.emailNotification),
     enabled: cdktf.booleanToTerraform(struct!.enabled),
     pin: cdktf.stringToTerraform(struct!.pin),
+    pin_version: cdktf.stringToTerraform(struct!.pinVersion),
     transcription: cdktf.booleanToTerraform(struct!.transcription),
   }
 }
@@ -355,6 +362,12 @@ export function userVoicemailToHclTerraform(struct?: UserVoicemail | cdktf.IReso
     },
     pin: {
       value: cdktf.stringToHclTerraform(struct!.pin),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    pin_version: {
+      value: cdktf.stringToHclTerraform(struct!.pinVersion),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -401,6 +414,10 @@ export class UserVoicemailOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.pin = this._pin;
     }
+    if (this._pinVersion !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.pinVersion = this._pinVersion;
+    }
     if (this._transcription !== undefined) {
       hasAnyValues = true;
       internalValueResult.transcription = this._transcription;
@@ -415,6 +432,7 @@ export class UserVoicemailOutputReference extends cdktf.ComplexObject {
       this._emailNotification = undefined;
       this._enabled = undefined;
       this._pin = undefined;
+      this._pinVersion = undefined;
       this._transcription = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
@@ -427,6 +445,7 @@ export class UserVoicemailOutputReference extends cdktf.ComplexObject {
       this._emailNotification = value.emailNotification;
       this._enabled = value.enabled;
       this._pin = value.pin;
+      this._pinVersion = value.pinVersion;
       this._transcription = value.transcription;
     }
   }
@@ -477,6 +496,22 @@ export class UserVoicemailOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get pinInput() {
     return this._pin;
+  }
+
+  // pin_version - computed: true, optional: true, required: false
+  private _pinVersion?: string; 
+  public get pinVersion() {
+    return this.getStringAttribute('pin_version');
+  }
+  public set pinVersion(value: string) {
+    this._pinVersion = value;
+  }
+  public resetPinVersion() {
+    this._pinVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get pinVersionInput() {
+    return this._pinVersion;
   }
 
   // transcription - computed: true, optional: true, required: false

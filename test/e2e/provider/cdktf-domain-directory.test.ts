@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
@@ -123,6 +123,7 @@ describe.skipIf(!HAVE_TERRAFORM)(
     let emu: RunningEmulator;
     let ws: TfWorkspace;
     let stackDir: string;
+    let app: string;
     const PINS = { VM_PIN_1000: '1357', VM_PIN_1001: '8642' };
 
     beforeAll(async () => {
@@ -147,7 +148,7 @@ describe.skipIf(!HAVE_TERRAFORM)(
         cwd: ROOT,
         stdio: 'pipe',
       });
-      const app = join(ws.root, 'app');
+      app = join(ws.root, 'app');
       mkdirSync(app);
       cpSync(join(ROOT, 'examples', 'cdktf', 'cdktf.json'), join(app, 'cdktf.json'));
       execFileSync(process.execPath, [join(build, 'examples', 'cdktf', 'main.js')], {
@@ -158,6 +159,7 @@ describe.skipIf(!HAVE_TERRAFORM)(
           NODE_PATH: join(ROOT, 'node_modules'),
           PBXCTL_DESIRED_STATE: SMALL_OFFICE,
           CDKTF_OUTDIR: join(app, 'cdktf.out'),
+          PBXCTL_CDKTF_STATE_DIR: join(ws.root, 'state'),
         },
       });
       stackDir = join(app, 'cdktf.out', 'stacks', 'small-office');
@@ -180,6 +182,13 @@ describe.skipIf(!HAVE_TERRAFORM)(
       const plan = await ws.tf(stackDir, 'plan', '-input=false', '-detailed-exitcode', '-no-color');
       expect(plan.status, plan.out).toBe(0);
       expect(plan.out).toContain('No changes.');
+      // Issue 14 #9: the state is outside the app (the source tree), where PBXCTL_CDKTF_STATE_DIR says.
+      expect(existsSync(join(ws.root, 'state', 'small-office.tfstate'))).toBe(true);
+      const inApp = (dir: string): string[] =>
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? (e.name === '.terraform' ? [] : inApp(join(dir, e.name))) : [join(dir, e.name)],
+        );
+      expect(inApp(app).filter((f) => /\.tfstate/.test(f))).toEqual([]);
     }, 150_000);
 
     it('pbxctl plans the same YAML to zero changes against what CDKTF applied; destroy cleans up', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { providerSchemaDocument } from '../../../provider/framework/provider-service';
+import { providerSchemaDocument } from '../../../provider/framework/schema-document';
 import { testProviderOptions } from '../../../provider/test-fixtures/file-store';
 import { ensureProviderBuilt, FIXTURE_ENTRY } from '../../../provider/test-support/ensure-built';
 

@@ -31,7 +31,8 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
   async function planApply(type: string, prior: CtyObject | null, cfg: CtyObject | null) {
     const proposed = cfg === null ? null : propose(schemaOf(type), prior, cfg);
     const plan = await ft.planResourceChange(type, { prior, proposed, config: cfg });
-    expect(plan.diagnostics).toEqual([]);
+    // Warnings (what a destroy would lose: safety-terraform.test.ts) are allowed; errors are not.
+    expect(plan.diagnostics.filter((d) => String(d.severity) !== 'WARNING')).toEqual([]);
     const applied = await ft.applyResourceChange(type, { prior, planned: plan.planned, config: cfg });
     expect(applied.diagnostics).toEqual([]);
     return { plan, state: applied.newState };
@@ -180,7 +181,8 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     expect(user.emergency_caller_id).toBe('+1 212 555 0100');
     expect(user.email).toBe('Ada@Acme.example.com');
     expect(user.scope).toBe('Basic User'); // not configured: the live value
-    expect((user.voicemail as CtyObject).pin).toBe('4321');
+    // Write-only: the PIN reaches the platform, never the state.
+    expect((user.voicemail as CtyObject).pin).toBeNull();
     const live = emu.state().domains[DOMAIN]!;
     const rec = live.users.find((u) => u.user === '1001')!;
     expect(rec['caller-id-number-emergency']).toBe('12125550100');

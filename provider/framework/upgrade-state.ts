@@ -1,0 +1,33 @@
+import { type CtyType, encodeDynamicValue, fromJsonValue, isObjectValue } from '../cty';
+import { diagnosticFromError, diagnosticToProto, errorDiagnostic } from './diagnostics';
+import { normalizeBlock } from './plan';
+import type { AnyResource } from './resource';
+import { withoutWriteOnly } from './write-only';
+
+/**
+ * UpgradeResourceState: stored state (JSON) → the current schema. Write-only attributes are dropped on the
+ * way, so a state written by an older provider that kept a PIN loses it at the next refresh.
+ */
+export function upgradeStoredState<Client>(
+  def: AnyResource<Client>,
+  type: CtyType,
+  req: Record<string, unknown>,
+): Record<string, unknown> {
+  const raw = (req.raw_state ?? {}) as { json?: Uint8Array; flatmap?: Record<string, string> };
+  if (!raw.json || raw.json.length === 0) {
+    if (raw.flatmap && Object.keys(raw.flatmap).length > 0) {
+      return { diagnostics: [diagnosticToProto(errorDiagnostic('Legacy flatmap state is not supported'))] };
+    }
+    return { upgraded_state: encodeDynamicValue(null, type), diagnostics: [] };
+  }
+  try {
+    let parsed = JSON.parse(Buffer.from(raw.json).toString('utf8')) as Record<string, unknown>;
+    const version = Number(req.version ?? 0);
+    if (def.upgradeState && version < (def.schema.version ?? 0)) parsed = def.upgradeState({ version, state: parsed });
+    const value = fromJsonValue(parsed, type, '');
+    const state = isObjectValue(value) ? withoutWriteOnly(def.schema, normalizeBlock(def.schema, value)) : null;
+    return { upgraded_state: encodeDynamicValue(state, type), diagnostics: [] };
+  } catch (err) {
+    return { diagnostics: [diagnosticToProto(diagnosticFromError(err, 'Upgrading stored state failed'))] };
+  }
+}

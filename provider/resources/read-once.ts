@@ -1,0 +1,102 @@
+/**
+ * Reads once (issue 15): one provider process serves a whole Terraform graph walk (refresh + plan of every
+ * resource), so the domain-wide lists are read once per process and every resource's refresh takes its
+ * object from them, plus only the per-object reads the kind needs (a user's answer rules).
+ *
+ * The rules:
+ *  - The first refresh of a domain uses the kinds' single-object reads (`Kind.readOne` → GET of one user);
+ *    from the second one on, the domain is "primed": a user or its devices come from the domain-wide
+ *    lists (users, devices), each read once. A configuration with one user never lists the domain.
+ *  - Domain-wide lists (phone numbers, contacts, the block list) and a user's answer rules are memoised.
+ *  - Any write (POST/PUT/PATCH/DELETE, seen through the client's write observer) drops every memo and
+ *    un-primes every domain, so read-backs after a write go to the platform again.
+ *  - A failed read is never memoised (the next caller tries again, and the failure stays a failure).
+ *  - Pacing is the client's own (PBXCTL_RATE / PBXCTL_CONCURRENCY ceilings, read from the environment).
+ */
+import { NetSapiensClient, type PlatformRecord } from '../../reconciler';
+
+type ClientOptions = ConstructorParameters<typeof NetSapiensClient>[0];
+
+export class ReadOnceClient extends NetSapiensClient {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly refreshes = new Map<string, number>();
+  private generation = 0;
+
+  constructor(options: ClientOptions) {
+    super(options);
+    const drop = () => this.invalidate();
+    this.observeWrites({
+      intent: () => {
+        drop();
+        return 0;
+      },
+      outcome: drop,
+    });
+  }
+
+  /** A resource refresh of `domain` is about to read (the second one primes the domain). */
+  noteRefresh(domain: string): void {
+    this.refreshes.set(domain, (this.refreshes.get(domain) ?? 0) + 1);
+  }
+
+  /** Forgets every memoised read (after a write). */
+  invalidate(): void {
+    this.memo.clear();
+    this.refreshes.clear();
+    this.generation++;
+  }
+
+  private primed(domain: string): boolean {
+    return (this.refreshes.get(domain) ?? 0) >= 2;
+  }
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.memo.get(key) as Promise<T> | undefined;
+    if (hit) return hit;
+    const generation = this.generation;
+    const p = load();
+    this.memo.set(key, p);
+    p.catch(() => {
+      if (this.memo.get(key) === p) this.memo.delete(key);
+    });
+    // A read that started before a write must not be served after it.
+    p.then(
+      () => {
+        if (this.generation !== generation && this.memo.get(key) === p) this.memo.delete(key);
+      },
+      () => undefined,
+    );
+    return p;
+  }
+
+  override listUsers(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
+    return this.once(`users\0${domain}`, () => super.listUsers(domain, o));
+  }
+  override async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
+    if (!this.primed(domain)) return super.getUser(domain, user);
+    return (await this.listUsers(domain)).find((u) => String(u.user) === user);
+  }
+  override listDomainDevices(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
+    return this.once(`devices\0${domain}`, () => super.listDomainDevices(domain, o));
+  }
+  override async listUserDevices(
+    domain: string,
+    user: string,
+    o: { checked?: boolean } = {},
+  ): Promise<PlatformRecord[]> {
+    if (!this.primed(domain)) return super.listUserDevices(domain, user, o);
+    return (await this.listDomainDevices(domain)).filter((d) => String(d.user) === user);
+  }
+  override listPhoneNumbers(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
+    return this.once(`numbers\0${domain}`, () => super.listPhoneNumbers(domain, o));
+  }
+  override listContacts(domain: string): Promise<PlatformRecord[]> {
+    return this.once(`contacts\0${domain}`, () => super.listContacts(domain));
+  }
+  override getNumberFilters(domain: string): Promise<PlatformRecord[]> {
+    return this.once(`filters\0${domain}`, () => super.getNumberFilters(domain));
+  }
+  override listAnswerRules(domain: string, user: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
+    return this.once(`rules\0${domain}\0${user}`, () => super.listAnswerRules(domain, user, o));
+  }
+}
