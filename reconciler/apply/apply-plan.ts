@@ -1,5 +1,5 @@
 /**
- * applyPlan(plan, client) — executes exactly the changes of a plan (design.md §4 Apply): ordered by
+ * applyPlan(plan, client) — executes exactly the changes of a plan (docs/design.md §4 Apply): ordered by
  * references, continuing past independent failures, skipping dependents of a failure, and reporting
  * applied / failed / skipped. A rerun converges, because a rerun re-plans from what the platform has.
  *

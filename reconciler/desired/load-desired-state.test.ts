@@ -55,17 +55,17 @@ describe('loadDesiredState', () => {
 
   it('reports schema errors, bad e-mails, bad numbers, range and literal PINs all at once', () => {
     const dir = write({
-      'acme.yaml': `${HEAD}users:\n  - extension: "12"\n    first_name: A\n    last_name: B\n    emial: x\n  - extension: "1002"\n    first_name: C\n    email: not-an-email\n    voicemail: { enabled: true, pin: "1234" }\n    block: ["+1 800 CALL NOW"]\n    scope: Boss\n`,
+      'acme.yaml': `${HEAD}users:\n  - extension: "12"\n    first_name: A\n    last_name: B\n    emial: x\n    scope: Boss\n  - extension: "1002"\n    first_name: C\n    email: not-an-email\n    voicemail: { enabled: true, pin: "1234" }\n    block: ["+1 800 CALL NOW"]\n`,
     });
     const found = issues(dir);
     const text = found.map((i) => `${i.position?.line}:${i.path}:${i.message}:${i.hint ?? ''}`).join('\n');
     expect(text).toMatch(/7:users\[0\]\.emial:unknown field "emial":did you mean "email"\?/);
     expect(text).toMatch(/users\[0\]\.extension:extension 12 is outside this domain's range 100–8999/);
     expect(text).toMatch(/missing required field "last_name"/);
-    expect(text).toMatch(/10:users\[1\]\.email:"not-an-email" is not a valid e-mail address/);
-    expect(text).toMatch(/11:users\[1\]\.voicemail\.pin:a PIN must not be written in the file:.*env: VM_PIN_1001/);
-    expect(text).toMatch(/12:users\[1\]\.block\[0\]:"\+1 800 CALL NOW" is not a phone number/);
-    expect(text).toMatch(/13:users\[1\]\.scope:unknown scope "Boss":use a platform scope \(Basic User/);
+    expect(text).toMatch(/11:users\[1\]\.email:"not-an-email" is not a valid e-mail address/);
+    expect(text).toMatch(/12:users\[1\]\.voicemail\.pin:a PIN must not be written in the file:.*env: VM_PIN_1001/);
+    expect(text).toMatch(/13:users\[1\]\.block\[0\]:"\+1 800 CALL NOW" is not a phone number/);
+    expect(text).toMatch(/8:users\[0\]\.scope:unknown scope "Boss":use a platform scope \(Basic User/);
     expect(text).not.toMatch(/must be object/);
   });
 

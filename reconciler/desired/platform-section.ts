@@ -4,6 +4,8 @@
  * root of the loaded directory (a domain's own section overrides it key by key). A file that uses a
  * feature whose encoding is unknown is refused here, at its line, with the profile key to set.
  */
+import { quoteValue } from '../util/escape';
+import { closest } from './schema-issues';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
@@ -167,8 +169,10 @@ export function checkProfileUse(
       )
         issues.push({
           ...where('scope'),
-          message: `unknown scope "${scope}"`,
-          hint: `use a platform scope (${USER_SCOPES.join(', ')}) or map the portal label in platform.scope_labels`,
+          message: `unknown scope ${quoteValue(scope)}`,
+          hint:
+            closest(scope, [...USER_SCOPES, ...Object.keys(profile.scopeLabels)]) ??
+            `use a platform scope (${USER_SCOPES.join(', ')}) or map the portal label in platform.scope_labels`,
         });
     }
   }

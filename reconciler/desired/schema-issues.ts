@@ -176,7 +176,7 @@ function got(data: unknown): string {
 }
 
 /** The allowed value closest to a typo, as a hint. */
-function closest(value: string, allowed: readonly string[]): string | undefined {
+export function closest(value: string, allowed: readonly string[]): string | undefined {
   const v = value.toLowerCase();
   const best = allowed.map((a) => ({ a, d: levenshtein(a.toLowerCase(), v) })).sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, Math.floor(best.a.length / 3)) ? `did you mean "${best.a}"?` : undefined;

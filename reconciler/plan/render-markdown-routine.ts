@@ -2,6 +2,7 @@
  * The routine part of the Markdown plan: the per-domain summary table (5 columns, fits a GitHub comment)
  * and each domain's other changes in a collapsed diff block, cut to the budget with counts. PURE.
  */
+import { escapeControl } from '../util/escape';
 import type { Change, DomainPlan } from './compute-plan';
 import type { PlanDocument } from './plan-document';
 import { DIFF_SYMBOL, detailLines, label, type RenderOptions, registryOf, VERB } from './render-common';
@@ -54,7 +55,9 @@ function entriesOf(d: DomainPlan, opts: RenderOptions): Entry[] {
       })),
     ...d.unmanaged.map((u) => ({
       what: 'unmanaged',
-      text: `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key, registryOf(opts)) : u.label} (left alone)`,
+      text: escapeControl(
+        `# unmanaged ${u.kind} ${opts.redactPii ? redactKey(u.kind, u.key, registryOf(opts)) : u.label} (left alone)`,
+      ),
     })),
     ...(d.userOwned ?? []).map((o) => ({
       what: 'user-owned',

@@ -53,10 +53,13 @@ const VERSIONS = new WeakMap<object, Promise<string | undefined>>();
 export function serverApiVersion(client: { version(): Promise<Record<string, unknown>> }): Promise<string | undefined> {
   let p = VERSIONS.get(client);
   if (!p) {
-    p = client.version().then(
-      (v) => (typeof v.apiversion === 'string' ? v.apiversion : undefined),
-      () => undefined,
-    );
+    // A failed (or impossible) version read means "unknown": v45 spellings, the documented default.
+    p = Promise.resolve()
+      .then(() => client.version())
+      .then(
+        (v) => (typeof v?.apiversion === 'string' ? v.apiversion : undefined),
+        () => undefined,
+      );
     VERSIONS.set(client, p);
   }
   return p;

@@ -1,6 +1,6 @@
 /**
  * A phone number's routing between the YAML spec, the comparable content and the platform's Phonenumber
- * record (netsapiens-api.md "Phone numbers": `dial-rule-application` + destination user/host,
+ * record (docs/reference/netsapiens-api.md "Phone numbers": `dial-rule-application` + destination user/host,
  * `dial-rule-translation-source-name` `prefix[*]`). PURE.
  *
  * User, ring group and auto attendant are all `to-user` on the platform (a ring group and an attendant

@@ -1,6 +1,6 @@
 /**
  * The `phone_number` kind: the routing of a number already in the domain's inventory
- * (`/domains/{d}/phonenumbers`, netsapiens-api.md "Phone numbers"). pbxctl never buys or releases a
+ * (`/domains/{d}/phonenumbers`, docs/reference/netsapiens-api.md "Phone numbers"). pbxctl never buys or releases a
  * number: create, delete and prune are absent, so a number the file does not mention is reported as
  * unmanaged and never touched, and a number missing from the inventory is a "cannot create" line.
  * The destination is a `routes_to` reference to an extension (RELATIONS in kind.ts).

@@ -1,5 +1,5 @@
 /**
- * The `time_frame` kind: a domain (shared) time frame (`/domains/{d}/timeframes`, netsapiens-api.md
+ * The `time_frame` kind: a domain (shared) time frame (`/domains/{d}/timeframes`, docs/reference/netsapiens-api.md
  * "Time-frames"), keyed by name — answering rules refer to time frames by name. Four types: always, days
  * of week with hours, specific date ranges, holidays. The server's `timeframe-id` rides in the platform
  * record for PUT/DELETE; it is never compared or exported. The time zone is the domain's (the record has

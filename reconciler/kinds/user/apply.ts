@@ -165,7 +165,7 @@ export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
 }
 
 /**
- * Recycle = the portal's Reset, in place (platform-evidence.md §5): the user record is kept (its creation
+ * Recycle = the portal's Reset, in place (docs/reference/platform-evidence.md §5): the user record is kept (its creation
  * time, time frames, addresses and the desk phone's SIP password survive); name, e-mail and PIN are
  * replaced (cleared when the new entry has none), devices other than the desk phone are removed, then the
  * new person's settings are written and the welcome e-mail is sent. Phone numbers keep routing here.
