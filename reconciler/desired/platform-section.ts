@@ -5,7 +5,7 @@
  * feature whose encoding is unknown is refused here, at its line, with the profile key to set.
  */
 import { quoteValue } from '../util/escape';
-import { closest } from './schema-issues';
+import { closest } from '../util/closest';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
