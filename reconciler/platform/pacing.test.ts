@@ -89,9 +89,9 @@ describe('adaptive pacing: latency and ceilings', () => {
     const s = await server((_req, res) => {
       outstanding++;
       seen.push(outstanding);
-      // One request at a time, 20 ms each: latency grows with every request we keep in flight.
+      // One request at a time, 30 ms each: latency grows with every request we keep in flight.
       const start = Math.max(Date.now(), busyUntil);
-      busyUntil = start + 20;
+      busyUntil = start + 30;
       setTimeout(() => {
         outstanding--;
         sendJson(res, 200, { domain: 'pace.example.com' });

@@ -5,7 +5,7 @@
  *   the current rate if lower (half of what was sent, when nothing was accepted) and the concurrency window to 80 %; `Retry-After` pauses every
  *   request until it has passed. Only a response to a request sent after the previous cut counts, and cuts
  *   are at least a second (or two round trips) apart, so one burst of 429s is one cut, not a collapse.
- * - latency that climbs well above the unloaded latency (smoothed latency over 2 × it + 20 ms) cuts the window to
+ * - latency that climbs well above the unloaded latency (smoothed latency over 2 × it + 100 ms) cuts the window to
  *   80 %, at most once per two round trips: the server is queueing our requests. The unloaded latency is
  *   measured by a probe: after the first 2 × ceiling answers and then every 10 s, the pacer lets the requests
  *   in flight drain and sends ONE alone (it costs about two round trips each time).
@@ -15,6 +15,13 @@
  * Why: a healthy platform is never slowed (no cap until it pushes back), and one with an undocumented limit
  * sees a polite client within a few cuts.
  */
+
+/**
+ * How far above twice the unloaded latency the smoothed latency may climb before the window is cut. 100 ms:
+ * a hosted platform that adds a tenth of a second per request is queueing us; a loopback or LAN server on a
+ * busy machine (scheduling jitter of tens of milliseconds) is not, and must not collapse the window.
+ */
+export const LATENCY_SLACK_MS = 100;
 
 export interface Clock {
   now(): number;
@@ -177,7 +184,7 @@ export class AdaptivePacer {
     this.minRtt = Math.min(this.minRtt, latencyMs);
     const probeDue = this.answers >= 2 * this.ceiling.concurrency && now >= this.nextProbeAt;
     if (this.probe === 'idle' && this.ceiling.concurrency > 1 && probeDue) this.probe = 'draining';
-    if (this.srtt > 2 * this.minRtt + 20) {
+    if (this.srtt > 2 * this.minRtt + LATENCY_SLACK_MS) {
       if (now - this.lastWindowCut > 2 * this.srtt) {
         this.window = Math.max(1, this.window * 0.8);
         this.lastWindowCut = now;
