@@ -60,7 +60,7 @@ resource "netsapiens_user" "alan" {
   scope      = "Basic User"
   voicemail  = { enabled = true }
   phone      = {}
-  spam       = "voicemail"
+  spam       = "ring" # as examples/small-office (drop/screen need the platform profile)
 }
 
 resource "netsapiens_user" "katherine" {

@@ -122,13 +122,16 @@ async function readBack(a: Adapter, client: NetSapiensClient, domain: string, pl
   return stateFor(a.kind, domain, planned, live);
 }
 
-/** Creates the object; a one-per-domain object (the block list) is adopted and gets the difference. */
+/**
+ * Creates the object. A one-per-domain object (the block list), or one pbxctl can manage but never create
+ * (a phone number of the domain's inventory: `capabilities.create` absent), is adopted and gets the difference.
+ */
 async function createOrAdopt(a: Adapter, client: NetSapiensClient, planned: Model): Promise<Model> {
   const { kind } = a;
   const domain = str(planned.domain);
   const desired = desiredFrom(kind, domain, planned);
   const existing = await readOne(kind, client, domain, desired.key, desired);
-  if (existing && kind.shape === 'list') {
+  if (existing && kind.shape === 'list' && supports(kind, 'create')) {
     throw new ProviderError(
       `${a.typeName} already exists`,
       `${kind.title} ${desired.key} already exists in ${domain}. Import it: terraform import <address> "${idOf(kind, domain, desired.key)}"`,
