@@ -63,12 +63,14 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     await emu?.close();
   });
 
-  it('GetProviderSchema lists the four resources and the user data source', async () => {
+  it('GetProviderSchema lists a resource per kind and the user data source', async () => {
     const res = await ft.getProviderSchema();
     expect(Object.keys(res.resource_schemas).sort()).toEqual([
       'netsapiens_domain_block_list',
+      'netsapiens_phone_number',
       'netsapiens_ring_group',
       'netsapiens_shared_contact',
+      'netsapiens_time_frame',
       'netsapiens_user',
     ]);
     expect(Object.keys(res.data_source_schemas)).toEqual(['netsapiens_user']);
