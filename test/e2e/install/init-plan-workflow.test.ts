@@ -31,19 +31,10 @@ function listFiles(dir: string, base = dir): string[] {
   );
 }
 
-type Uses = (
-  uses: string,
-  input: Record<string, string>,
-  run: unknown,
-  extraPath: string[],
-) => { code: number; stdout: string; stderr: string };
-
 /** The pbxctl action, locally: the tarball installation's bin on PATH. Every other `uses:` as the runner has it. */
 function useInstalledPbxctl(w: World): void {
-  const runner = w.runner as unknown as { uses: Uses };
-  const original = runner.uses.bind(w.runner);
-  runner.uses = (uses, input, runInfo, extraPath) => {
-    if (!uses.startsWith('pbxctl/pbxctl@')) return original(uses, input, runInfo, extraPath);
+  w.runner.usesOverride = (uses, _input, extraPath) => {
+    if (!uses.startsWith('pbxctl/pbxctl@')) return undefined;
     extraPath.unshift(installedBin);
     return { code: 0, stdout: `pbxctl from the packed tarball: ${installedBin}`, stderr: '' };
   };

@@ -84,7 +84,7 @@ interface JobState extends RunState {
 }
 
 /** A step's process result. */
-type StepResult = { code: number; stdout: string; stderr: string };
+export type StepResult = { code: number; stdout: string; stderr: string };
 
 function skippedStep(step: YamlStep, name: string): StepRun {
   return {
@@ -159,6 +159,11 @@ function stepFiles(
 export class WorkflowRunner {
   readonly workspace: string;
   readonly binDir: string;
+  /**
+   * Runs a `uses:` step in place of the harness's own substitute when it returns a result (for example the
+   * pbxctl action, answered by a pbxctl installed from the packed tarball); `undefined` falls through.
+   */
+  usesOverride?: (uses: string, input: Record<string, string>, extraPath: string[]) => StepResult | undefined;
   private nextRunId = 1000;
 
   constructor(readonly options: RunnerOptions) {
@@ -317,7 +322,9 @@ export class WorkflowRunner {
       const withValues: Record<string, string> = {};
       for (const [k, v] of Object.entries(step.with ?? {})) withValues[k] = stringify(expand(v, ctx));
       const runner = { workspace: this.workspace, binDir: this.binDir, repoDir: this.options.repo.dir };
-      result = runUsesStep(runner, step.uses, withValues, run, extraPath);
+      result =
+        this.usesOverride?.(step.uses, withValues, extraPath) ??
+        runUsesStep(runner, step.uses, withValues, run, extraPath);
     } else if (typeof step.run === 'string') {
       if (step.shell !== undefined && step.shell !== 'bash')
         throw new Error(`${id}: shell ${step.shell} is not supported by the harness`);
