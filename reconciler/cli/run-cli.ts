@@ -19,11 +19,11 @@ import { EXIT } from './exit-codes';
 import { commandHelp, HELP } from './help';
 import type { CliIo, Flags } from './io';
 import { reportError } from './report-error';
-import { readVersion, rejectExtra } from './shared';
+import { readVersion, rejectExtra } from './command-support';
 
 export type { CliIo } from './io';
 export { reportError } from './report-error';
-export { clientFromEnv } from './shared';
+export { clientFromEnv } from './command-support';
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },

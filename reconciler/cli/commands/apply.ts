@@ -18,7 +18,15 @@ import { renderText } from '../../plan/render';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
 import { Progress } from '../progress';
-import { auditLogPath, clientFromEnv, loadForPlan, planState, readVersion, rejectExtra, useColor } from '../shared';
+import {
+  auditLogPath,
+  clientFromEnv,
+  loadForPlan,
+  planState,
+  readVersion,
+  rejectExtra,
+  useColor,
+} from '../command-support';
 import { welcomeCount } from '../../plan/welcome-lines';
 import { reportApplyResult } from './apply-report';
 

@@ -11,7 +11,7 @@ import { UsageError } from '../../errors';
 import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { clientFromEnv, rejectExtra } from '../shared';
+import { clientFromEnv, rejectExtra } from '../command-support';
 
 export function renderDoctor(r: DoctorReport): string {
   const key = r.apiKey.visible

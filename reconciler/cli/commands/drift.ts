@@ -5,7 +5,7 @@ import type { PlanRun } from '../../pipeline';
 import { redactKey, renderMarkdown } from '../../plan/render';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { makePlan, requirePath } from '../shared';
+import { makePlan, requirePath } from '../command-support';
 import { assertFormat, savedPlanText } from './plan';
 
 export async function driftCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {

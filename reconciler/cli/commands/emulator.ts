@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../errors';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { rejectExtra } from '../shared';
+import { rejectExtra } from '../command-support';
 
 function oauthLogins(env: NodeJS.ProcessEnv) {
   // The same OAuth login pbxctl would use, so the password-grant path can be tried locally too.

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors';
 import { exportDomain } from '../../export/export-domain';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { clientFromEnv, rejectExtra } from '../shared';
+import { clientFromEnv, rejectExtra } from '../command-support';
 
 export async function exportCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
   rejectExtra(positionals, 0, 'export');

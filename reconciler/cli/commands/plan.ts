@@ -7,7 +7,7 @@ import { type PlanDocument, sealDocument } from '../../plan/plan-document';
 import { renderJson } from '../../plan/render';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { makePlan, render, requirePath } from '../shared';
+import { makePlan, render, requirePath } from '../command-support';
 
 export function assertFormat(flags: Flags): void {
   // Refuse a bad --format before reading the platform, not after.

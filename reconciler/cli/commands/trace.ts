@@ -11,7 +11,7 @@ import { UsageError } from '../../errors';
 import { readLiveState } from '../../live/read-live-state';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { clientFromEnv, loadForPlan, rejectExtra } from '../shared';
+import { clientFromEnv, loadForPlan, rejectExtra } from '../command-support';
 
 export async function traceCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
   const [path, start] = positionals;

@@ -2,7 +2,7 @@
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { requirePath } from '../shared';
+import { requirePath } from '../command-support';
 
 export function validateCommand(positionals: readonly string[], _flags: Flags, io: CliIo): number {
   const path = requirePath(positionals, 'validate', io);

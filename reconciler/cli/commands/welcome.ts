@@ -9,7 +9,7 @@ import { UsageError } from '../../errors';
 import { WELCOME_EMAIL } from '../../platform/codec';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
-import { auditLogPath, clientFromEnv } from '../shared';
+import { auditLogPath, clientFromEnv } from '../command-support';
 
 export async function welcomeCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
   const domain = flags.domain;
