@@ -38,12 +38,14 @@ export default defineConfig({
           // therefore leaves no global state behind (it restores env, timers and patched modules it changes).
           isolate: false,
           maxWorkers: 2,
+          // Projects with different worker counts must run in separate groups: the unit lane first.
+          sequence: { groupOrder: 0 },
         },
       },
       {
         extends: true,
         // Workflow and Terraform tests run several processes each; on a busy 2-core machine 60 s was not enough.
-        test: { name: 'e2e', include: E2E, exclude: NEVER, testTimeout: 300_000 },
+        test: { name: 'e2e', include: E2E, exclude: NEVER, testTimeout: 300_000, sequence: { groupOrder: 1 } },
       },
     ],
   },
