@@ -17,7 +17,7 @@ import { type ApplyContext, type ChangeTarget, profileOf } from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue } from '../secret';
 import { devicesOnCreate, ensureDevice, release, removeDevice, shorthandDevice, syncDevices } from './devices-apply';
-import { desiredDevices } from './devices';
+import { type DeviceContent, desiredDevices } from './devices';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */
@@ -73,7 +73,12 @@ export function pinOf(target: ChangeTarget<UserSpec, UserPlatform>): SecretValue
 
 const ANSWERING = new Set(['spam', 'allow', 'block']);
 
-export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
+/** `devices`: what to create (default: what the entry says; a recreate carries the handsets over). */
+export async function createUser(
+  ctx: ApplyContext,
+  target: ChangeTarget<UserSpec, UserPlatform>,
+  devices?: readonly DeviceContent[],
+): Promise<void> {
   const spec = target.desired!.spec;
   const { client, domain } = ctx;
   const welcome = ctx.sendWelcomeEmail && spec.welcome_email !== false && !!spec.email;
@@ -95,7 +100,7 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
       await serverApiVersion(client),
     ),
   );
-  for (const device of devicesOnCreate(spec)) await ensureDevice(ctx, spec.extension, device, undefined);
+  for (const device of devices ?? devicesOnCreate(spec)) await ensureDevice(ctx, spec.extension, device, undefined);
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
     await writeDefaultAnswerRule(

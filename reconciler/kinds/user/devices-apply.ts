@@ -22,8 +22,32 @@ function uriOf(ctx: ApplyContext, device: string): string {
   return `sip:${device}@${ctx.domain}`;
 }
 
+/**
+ * One read-then-write on a MAC record at a time per client and MAC: the changes of one apply run
+ * concurrently, and a MAC moving between two users is released by one change and bound by the other.
+ */
+const inFlight = new WeakMap<object, Map<string, Promise<void>>>();
+async function exclusive(ctx: ApplyContext, mac: string, work: () => Promise<void>): Promise<void> {
+  let held = inFlight.get(ctx.client);
+  if (!held) inFlight.set(ctx.client, (held = new Map()));
+  const key = `${ctx.domain}/${mac}`;
+  const before = held.get(key) ?? Promise.resolve();
+  const mine = before.catch(() => undefined).then(work);
+  const tail = mine.catch(() => undefined);
+  held.set(key, tail);
+  try {
+    await mine;
+  } finally {
+    if (held.get(key) === tail) held.delete(key);
+  }
+}
+
 /** Points line `want.line` of the MAC record at the device (creating the record when there is none). */
-async function bind(ctx: ApplyContext, want: DeviceContent & { mac: string }): Promise<void> {
+function bind(ctx: ApplyContext, want: DeviceContent & { mac: string }): Promise<void> {
+  return exclusive(ctx, want.mac, () => bindNow(ctx, want));
+}
+
+async function bindNow(ctx: ApplyContext, want: DeviceContent & { mac: string }): Promise<void> {
   const uri = uriOf(ctx, want.device);
   const line = want.line ?? 1;
   const body: PlatformRecord = {
@@ -45,7 +69,11 @@ async function bind(ctx: ApplyContext, want: DeviceContent & { mac: string }): P
  * Takes the device off the handset: the MAC record goes when the device held its only line, else the
  * device's lines are cleared. Nothing happens when the record no longer points at the device.
  */
-export async function release(ctx: ApplyContext, mac: string, device: string): Promise<void> {
+export function release(ctx: ApplyContext, mac: string, device: string): Promise<void> {
+  return exclusive(ctx, mac, () => releaseNow(ctx, mac, device));
+}
+
+async function releaseNow(ctx: ApplyContext, mac: string, device: string): Promise<void> {
   const record = await ctx.client.getMacRecord(ctx.domain, mac);
   if (!record) return;
   const uri = uriOf(ctx, device);

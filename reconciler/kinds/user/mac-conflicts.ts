@@ -36,10 +36,12 @@ function macsOf(d: DesiredObject): { wanted: WantedMac[]; manages: (device: stri
     return { wanted, manages: () => true };
   }
   if (spec.phone !== undefined) {
+    // The shorthand decides the desk phone's MAC only when it names one or removes the phone.
     const phone = spec.phone;
-    if (typeof phone === 'object' && phone.enabled !== false && phone.mac)
-      wanted.push({ mac: normalizeMac(phone.mac), device: ext, owner: d, field: 'phone.mac' });
-    return { wanted, manages: (device) => device === ext };
+    const off = phone === false || (typeof phone === 'object' && phone.enabled === false);
+    const mac = typeof phone === 'object' && !off && phone.mac ? normalizeMac(phone.mac) : undefined;
+    if (mac) wanted.push({ mac, device: ext, owner: d, field: 'phone.mac' });
+    return { wanted, manages: (device) => device === ext && (off || mac !== undefined) };
   }
   return { wanted, manages: () => false };
 }

@@ -6,9 +6,9 @@ import { phoneDeviceName, serverApiVersion, withEmailSpelling } from '../../plat
 import { type ApplyContext, type ChangeTarget, profileOf } from '../kind';
 import { str } from '../normalize';
 import { createUser, pinOf, releaseHandsets, updateUser, userBody } from './apply';
-import { removeDevice } from './devices-apply';
+import { removeDevice, shorthandDevice } from './devices-apply';
 import { recycleModeOf } from './recycle-modes';
-import type { UserPlatform, UserSpec } from './spec';
+import { type UserPlatform, type UserSpec, wantsPhone } from './spec';
 
 export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   if (recycleModeOf(target.desired?.comparable) === 'recreate') await recreateUser(ctx, target);
@@ -18,13 +18,18 @@ export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSp
 /**
  * Delete + create: the record and all it owns go (devices and their SIP passwords, time frames, addresses,
  * messages, greetings, contacts). Phone numbers are left routed to the extension, so they reach the new
- * record; the handsets' MAC records are released first (the platform's delete leaves them).
+ * record; the handsets' MAC records are released first (the platform's delete leaves them) and bound to
+ * the new devices where the file leaves the MAC unmanaged (`phone: true`).
  */
 async function recreateUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   const live = target.live!;
+  const spec = target.desired!.spec;
+  // What `phone:` leaves out (its MAC, model) is not managed: the desk phone keeps its handset.
+  const devices =
+    spec.phones === undefined && wantsPhone(spec) ? [shorthandDevice(spec, live.platform.device)] : undefined;
   await releaseHandsets(ctx, live.platform);
   await ctx.client.deleteUser(ctx.domain, live.key);
-  await createUser(ctx, { key: target.key, desired: target.desired, changedFields: [] });
+  await createUser(ctx, { key: target.key, desired: target.desired, changedFields: [] }, devices);
 }
 
 /**
