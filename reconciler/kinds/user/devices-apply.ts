@@ -28,8 +28,8 @@ function uriOf(ctx: ApplyContext, device: string): string {
  */
 const inFlight = new WeakMap<object, Map<string, Promise<void>>>();
 async function exclusive(ctx: ApplyContext, mac: string, work: () => Promise<void>): Promise<void> {
-  let held = inFlight.get(ctx.client);
-  if (!held) inFlight.set(ctx.client, (held = new Map()));
+  const held = inFlight.get(ctx.client) ?? new Map<string, Promise<void>>();
+  inFlight.set(ctx.client, held);
   const key = `${ctx.domain}/${mac}`;
   const before = held.get(key) ?? Promise.resolve();
   const mine = before.catch(() => undefined).then(work);
