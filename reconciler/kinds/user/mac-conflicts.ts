@@ -66,7 +66,7 @@ function issue(w: WantedMac, message: string, hint: string): DesiredStateIssue {
 
 /** Throws `DesiredStateError` when a MAC of the file is taken; reads the MAC records only if the file sets MACs. */
 export async function assertMacsFree(ctx: ReadContext, devices: readonly PlatformRecord[]): Promise<void> {
-  const entries = [...(ctx.desired?.values() ?? [])].map((d) => ({ d, ...macsOf(d) }));
+  const entries = [...(ctx.desired?.values() ?? [])].filter((d) => d?.spec).map((d) => ({ d, ...macsOf(d) }));
   const wanted = entries.flatMap((e) => e.wanted);
   if (wanted.length === 0) return;
   const issues: DesiredStateIssue[] = [];
