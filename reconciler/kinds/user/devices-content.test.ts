@@ -1,5 +1,6 @@
 /** The device content of a user entry, in-process: names, export, entry rules, impact and class. */
 import { describe, expect, it } from 'vitest';
+import type { Comparable } from '../kind';
 import {
   checkDevices,
   defaultSuffix,
@@ -54,7 +55,7 @@ describe('entry rules', () => {
 });
 
 describe('impact and class', () => {
-  const before = { phones: [{ device: '1001', mac: '0004f2aabb02' }, { device: '1001a' }] };
+  const before: Comparable = { phones: [{ device: '1001', mac: '0004f2aabb02' }, { device: '1001a' }] };
   it('a MAC change, a removed softphone, a new desk phone', () => {
     const after = {
       phones: [
