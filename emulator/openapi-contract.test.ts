@@ -319,6 +319,33 @@ const CASES: Case[] = [
     path: `${D}/users/1001/greetings/count`,
     status: 200,
   },
+  { method: 'GET', template: '/domains/{domain}/phones', path: `${D}/phones?limit=1000`, status: 200 },
+  {
+    method: 'POST',
+    template: '/domains/{domain}/phones',
+    path: `${D}/phones`,
+    status: 202,
+    body: {
+      'device-provisioning-mac-address': '0004f2c0ffee',
+      'device-models-brand-and-model': 'yealink-t54w',
+      'device-provisioning-sip-uri-1': `sip:1001a@${DOMAIN}`,
+    },
+  },
+  { method: 'GET', template: '/domains/{domain}/phones/{mac}', path: `${D}/phones/0004f2c0ffee`, status: 200 },
+  {
+    method: 'PUT',
+    template: '/domains/{domain}/phones',
+    path: `${D}/phones`,
+    status: 202,
+    body: { 'device-provisioning-mac-address': '0004f2c0ffee', 'device-provisioning-sip-uri-2': `sip:1002@${DOMAIN}` },
+  },
+  {
+    method: 'DELETE',
+    template: '/domains/{domain}/phones',
+    path: `${D}/phones`,
+    status: 202,
+    body: { 'device-provisioning-mac-address': '0004f2c0ffee' },
+  },
   { method: 'DELETE', template: '/domains/{domain}/users/{user}', path: `${D}/users/1004`, status: 202 },
 ];
 
@@ -357,6 +384,7 @@ describe('responses match the OpenAPI v45.0 document', () => {
       [`${D}/users/9999`, 404],
       ['/domains/nope.example.com/users', 404],
       [`${D}/users?limit=5000`, 400],
+      [`${D}/phones/0004f2dead00`, 404],
     ] as const) {
       const res = await call(emu, 'GET', path);
       expect(res.status).toBe(status);

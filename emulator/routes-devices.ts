@@ -2,7 +2,7 @@
 // A device POST with a MAC also writes the MAC record (controller notes: "Create device | Device plus
 // Mac"); changing or removing a MAC afterwards is done on /phones, which the spec documents.
 
-import { PHONE_READ_ONLY, bindMac, defaultPhone, normalizeMac } from './mac-records';
+import { PHONE_READ_ONLY, bindMac, defaultPhone, macBinding, normalizeMac } from './mac-records';
 import { DEVICE_READ_ONLY, defaultDevice, nowIso } from './record-defaults';
 import {
   ACCEPTED,
@@ -42,6 +42,7 @@ function deviceOut(d: DomainState, device: JsonRecord): JsonRecord {
   const name = owner ? `${owner['name-first-name'] ?? ''} ${owner['name-last-name'] ?? ''}`.trim() : '';
   return {
     ...device,
+    ...macBinding(d, String(device.device)),
     'device-sip-registration-uri': `sip:${device.device}@${device.domain}`,
     'device-sip-registration-state': 'unregistered',
     'device-sip-registration-datetime': null,
@@ -97,7 +98,7 @@ export function postDevice(ctx: RouteContext): ApiResponse {
   checkYesNo(record, DEVICE_YES_NO);
   d.devices.push(record);
   const mac = normalizeMac(record['device-provisioning-mac-address']);
-  if (mac) bindMac(d, mac, device, record['device-models-model']);
+  if (mac) bindMac(d, mac, device, record['device-models-model'], record['device-provisioning-line']);
   return ctx.synchronous ? { status: 200, body: deviceOut(d, record) } : ACCEPTED;
 }
 

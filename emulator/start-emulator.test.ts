@@ -190,6 +190,14 @@ describe('emulator API behaviour', () => {
     expect(
       (await call(emu, 'PUT', `${D}/users/1002/devices/1002a`, { 'device-models-model': 'yealink-t46u' })).status,
     ).toBe(202);
+    // The device shows its MAC binding (the MAC record's model), not what a device PUT stored.
+    const bound = (await call(emu, 'GET', `${D}/users/1002/devices/1002a`)).json;
+    expect(bound).toMatchObject({ 'device-models-model': '', 'device-provisioning-mac-address': '0004f2000001' });
+    const model = {
+      'device-provisioning-mac-address': '0004f2000001',
+      'device-models-brand-and-model': 'yealink-t46u',
+    };
+    expect((await call(emu, 'PUT', `${D}/phones`, model)).status).toBe(202);
     expect((await call(emu, 'GET', `${D}/users/1002/devices/1002a`)).json['device-models-model']).toBe('yealink-t46u');
     expect((await call(emu, 'GET', `${D}/users/1001/devices/1002a`)).status).toBe(404);
     expect((await call(emu, 'DELETE', `${D}/users/1002/devices/1002a`)).status).toBe(202);

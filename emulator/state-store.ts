@@ -113,7 +113,7 @@ function seedPhones(d: DomainState, s: DomainSeed): void {
   for (const dev of d.devices) {
     const mac = normalizeMac(dev['device-provisioning-mac-address']);
     if (mac && !d.phones.some((p) => p['device-provisioning-mac-address'] === mac)) {
-      bindMac(d, mac, String(dev.device), dev['device-models-model']);
+      bindMac(d, mac, String(dev.device), dev['device-models-model'], dev['device-provisioning-line']);
     }
   }
 }

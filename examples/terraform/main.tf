@@ -44,7 +44,11 @@ resource "netsapiens_user" "ada" {
     pin_version        = "1"
     email_notification = "notify"
   }
-  phone = {} # a desk phone, no MAC provisioning (YAML: `phone: true`)
+  # Two devices: the desk phone (device 1001, provisioned by MAC) and a softphone (device 1001a).
+  phones = [
+    { mac = "00:04:f2:aa:bb:02", model = "yealink-t54w" },
+    {},
+  ]
   spam  = "voicemail"
   allow = ["+1 212 555 0142"]
 }

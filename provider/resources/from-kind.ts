@@ -248,6 +248,15 @@ function validateChoices(kind: AnyKind, config: Model): Diagnostic[] {
         ),
       );
   }
+  // The kind's own rules of one entry (the user's `phone` or `phones`, not both), as in YAML.
+  for (const issue of kind.checkEntry?.(modelToSpec(kind.fields, config, new Map())) ?? [])
+    diags.push(
+      errorDiagnostic(
+        `Invalid ${issue.path.join('.')}`,
+        issue.hint ? `${issue.message}: ${issue.hint}` : issue.message,
+        issue.path.map((step) => (typeof step === 'number' ? { index: step } : { attribute: step })),
+      ),
+    );
   return diags;
 }
 

@@ -18,6 +18,10 @@ export function desiredObject(
 ): DesiredObject {
   const spec = normaliseKeys(kind.fields, raw);
   checkValues(kind.fields, spec, p, path, issues);
+  for (const issue of kind.checkEntry?.(spec) ?? []) {
+    const where = [...path, ...issue.path];
+    issues.push({ position: at(p, where), path: dotted(where), message: issue.message, hint: issue.hint });
+  }
   const resolver: SecretResolver = (ref) => {
     if (!options.secrets) return undefined;
     const where = [...path, ...secretPath(kind.fields, spec)];

@@ -167,6 +167,13 @@ export interface Loss {
   readonly detail?: readonly string[];
 }
 
+/** A rule one entry breaks that the schema cannot express; `path` is relative to the entry (file:line). */
+export interface EntryIssue {
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+  readonly hint?: string;
+}
+
 // ---- Contexts --------------------------------------------------------------------------------------------
 
 /**
@@ -291,6 +298,19 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   impact?(key: string, before: Comparable, after: Comparable, changedFields: readonly string[]): string[];
   /** Live activity a destructive change would cut off ("on 2 calls right now"), from the platform record. */
   activity?(live: LiveObject<Platform>): string | undefined;
+  /** Rules of one entry the schema cannot express ("phone: or phones:, not both"), checked by the loader. */
+  checkEntry?(spec: Spec): readonly EntryIssue[];
+  /** The class of a change at `path` where it depends on the values (default: the field's `class`). */
+  changeClass?(
+    path: string,
+    before: ComparableValue | undefined,
+    after: ComparableValue | undefined,
+  ): ChangeClass | undefined;
+  /**
+   * What a recycle loses, from what a delete would lose (`read`, counted on the platform): a recycle that
+   * keeps the record keeps some of it. Default: all of `read`.
+   */
+  recycleLosses?(key: string, before: Comparable, after: Comparable, read: readonly Loss[]): Loss[];
   /** Is an update of these fields a recycle (a different person at the same extension)? */
   isRecycle?(before: Comparable, after: Comparable): boolean;
 

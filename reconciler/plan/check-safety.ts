@@ -45,7 +45,7 @@ export function checkSafety(plan: DomainPlan, policy: Policy, flags: SafetyFlags
       domain,
       rule: 'recycle',
       flag: '--allow-recycle',
-      message: `${domain}: ${recycles.length} recycle${recycles.length === 1 ? '' : 's'} (a different person at the same extension) would wipe voicemail, greetings and answer rules; re-run with --allow-recycle to proceed`,
+      message: `${domain}: ${recycles.length} recycle${recycles.length === 1 ? '' : 's'} (a different person at the same extension) would clear the previous person's data (each recycle lists what it clears); re-run with --allow-recycle to proceed`,
     });
   }
   return { ...plan, violations };

@@ -114,12 +114,19 @@ export function destructiveKeys(plan: DomainPlan, registry: Registry = DEFAULT_R
  * The plan `computePlan` gives with `losses`, from the plan it gave without them (so the plan is computed
  * once: losses only add to the `losses` of deletes and recycles, read ones first).
  */
-export function withLosses(plan: DomainPlan, losses: LossTable): DomainPlan {
+export function withLosses(plan: DomainPlan, losses: LossTable, registry: Registry = DEFAULT_REGISTRY): DomainPlan {
   return {
     ...plan,
     changes: plan.changes.map((c) => {
       const read = losses.get(c.key);
       if (!read?.length || (c.action !== 'delete' && c.action !== 'recycle')) return c;
+      if (c.action === 'recycle') {
+        const kind = registry.get(c.kind);
+        if (kind?.recycleLosses && c.before) {
+          const after = { ...c.before, ...(c.after ?? {}) };
+          return { ...c, losses: kind.recycleLosses(c.key, c.before, after, read) };
+        }
+      }
       return { ...c, losses: [...read, ...c.losses] };
     }),
   };
@@ -236,7 +243,9 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
       impact,
       ...warningsOf(kind, l, 'recycle'),
       references: (scope.inbound.get(key) ?? []).map((r) => r.ref),
-      losses: scope.losses?.get(key) ?? [],
+      losses: kind.recycleLosses
+        ? kind.recycleLosses(key, l.comparable, after, scope.losses?.get(key) ?? [])
+        : (scope.losses?.get(key) ?? []),
       lastModified: l.lastModified,
       source: src(d),
     });

@@ -72,7 +72,7 @@ export function diffFields(
       path,
       before,
       after,
-      class: spec?.class ?? 'routing',
+      class: kind?.changeClass?.(path, before, after) ?? spec?.class ?? 'routing',
       ...(after instanceof SecretValue || before instanceof SecretValue || spec?.type === 'secret'
         ? { sensitive: true }
         : {}),

@@ -185,6 +185,33 @@ export class NetSapiensClient extends PlatformHttp {
     return this.call('DELETE', `${u(domain, user)}/devices/${s('device', device)}`, { landed });
   }
 
+  // ---- MAC records (NdpPhone, `/domains/{d}/phones`): the binding of a handset's MAC to device lines ----
+
+  /** The spec declares `limit` (no `start`) and no `/count` for this list: one GET, refused when full. */
+  async listMacRecords(domain: string): Promise<PlatformRecord[]> {
+    return this.list(`${d(domain)}/phones`);
+  }
+  async getMacRecord(domain: string, mac: string): Promise<PlatformRecord | undefined> {
+    return this.getOptional(`${d(domain)}/phones/${s('mac', mac)}`);
+  }
+  /** Default probe: the MAC record now reads back. The MAC travels in the body. */
+  async createMacRecord(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    const mac = String(body['device-provisioning-mac-address'] ?? '');
+    const landed = o.landed ?? (async () => !!(await this.getMacRecord(domain, mac)));
+    return this.call('POST', `${d(domain)}/phones`, { body, landed });
+  }
+  /** PUT on the collection: the record is named by `device-provisioning-mac-address` in the body. */
+  async updateMacRecord(domain: string, body: PlatformRecord, o: WriteOptions = {}): Promise<unknown> {
+    s('mac', String(body['device-provisioning-mac-address'] ?? ''));
+    return this.call('PUT', `${d(domain)}/phones`, { body, landed: o.landed });
+  }
+  /** DELETE on the collection with the MAC in the body (OAS45). Default probe: the record reads as absent. */
+  async deleteMacRecord(domain: string, mac: string, o: WriteOptions = {}): Promise<unknown> {
+    s('mac', mac);
+    const landed = o.landed ?? (async () => (await this.getMacRecord(domain, mac)) === undefined);
+    return this.call('DELETE', `${d(domain)}/phones`, { body: { 'device-provisioning-mac-address': mac }, landed });
+  }
+
   async listAnswerRules(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     const template = SPEC_COUNTS['/domains/{domain}/users/{user}/answerrules'];
     return this.typedList(`${u(domain, user)}/answerrules`, template, o.checked ?? false);

@@ -8,7 +8,7 @@
 import { UnsafePathSegmentError } from '../errors';
 
 /** Kinds of path segment, each with its own rules on top of the common ones. */
-export type SegmentKind = 'domain' | 'user' | 'device' | 'time-frame' | 'contact' | 'phone-number' | 'folder';
+export type SegmentKind = 'domain' | 'user' | 'device' | 'time-frame' | 'contact' | 'phone-number' | 'folder' | 'mac';
 
 /** C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides. */
 export function isControl(code: number): boolean {
@@ -38,6 +38,7 @@ const RESERVED: Partial<Record<SegmentKind, readonly string[]>> = {
   contact: ['count'],
   'phone-number': ['count'],
   folder: ['count'],
+  mac: ['count'],
 };
 
 /** Why `value` may not be a `kind` path segment, or undefined when it may. */
@@ -54,6 +55,7 @@ export function segmentProblem(kind: SegmentKind, value: unknown): string | unde
   }
   if (kind === 'user' && value.length > 16) return 'an extension has at most 16 characters (OpenAPI UserNamePath)';
   if (/^\*+$/.test(value) && kind !== 'time-frame') return '"*" is a wildcard in the API';
+  if (kind === 'mac' && !/^[0-9a-f]{12}$/.test(value)) return 'a MAC address is 12 lowercase hexadecimal digits';
   return undefined;
 }
 

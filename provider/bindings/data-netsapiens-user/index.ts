@@ -84,6 +84,96 @@ export class DataNetsapiensUserPhoneOutputReference extends cdktf.ComplexObject 
     return this.getStringAttribute('model');
   }
 }
+export interface DataNetsapiensUserPhones {
+}
+
+export function dataNetsapiensUserPhonesToTerraform(struct?: DataNetsapiensUserPhones): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserPhonesToHclTerraform(struct?: DataNetsapiensUserPhones): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserPhonesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataNetsapiensUserPhones | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserPhones | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // line - computed: true, optional: false, required: false
+  public get line() {
+    return this.getNumberAttribute('line');
+  }
+
+  // mac - computed: true, optional: false, required: false
+  public get mac() {
+    return this.getStringAttribute('mac');
+  }
+
+  // model - computed: true, optional: false, required: false
+  public get model() {
+    return this.getStringAttribute('model');
+  }
+
+  // suffix - computed: true, optional: false, required: false
+  public get suffix() {
+    return this.getStringAttribute('suffix');
+  }
+}
+
+export class DataNetsapiensUserPhonesList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataNetsapiensUserPhonesOutputReference {
+    return new DataNetsapiensUserPhonesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 export interface DataNetsapiensUserVoicemail {
 }
 
@@ -292,6 +382,12 @@ export class DataNetsapiensUser extends cdktf.TerraformDataSource {
   private _phone = new DataNetsapiensUserPhoneOutputReference(this, "phone");
   public get phone() {
     return this._phone;
+  }
+
+  // phones - computed: true, optional: false, required: false
+  private _phones = new DataNetsapiensUserPhonesList(this, "phones", false);
+  public get phones() {
+    return this._phones;
   }
 
   // ring_timeout - computed: true, optional: false, required: false

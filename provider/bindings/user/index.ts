@@ -86,6 +86,18 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly phone?: UserPhone;
   /**
+  * Every device of the user (desk phones by MAC and model, softphones), instead of phone:. The first is named after the extension, the next ones get the suffixes a, b, … (1001, 1001a, 1001b); devices not listed are removed.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#phones User#phones}
+  */
+  readonly phones?: UserPhones[] | cdktf.IResolvable;
+  /**
+  * How a different person at this extension is set up (needs --allow-recycle): reset keeps the user record as the portal does; recreate deletes and creates it (time frames, addresses, SIP passwords go too).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#recycle User#recycle}
+  */
+  readonly recycle?: string;
+  /**
   * Seconds an inbound call rings before no-answer handling (voicemail).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#ring_timeout User#ring_timeout}
@@ -292,6 +304,229 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get modelInput() {
     return this._model;
+  }
+}
+export interface UserPhones {
+  /**
+  * Line key of the desk phone this device takes (1–8, default 1); needs mac.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#line User#line}
+  */
+  readonly line?: number;
+  /**
+  * MAC address of a desk phone.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#mac User#mac}
+  */
+  readonly mac?: string;
+  /**
+  * Phone model, e.g. yealink-t54w.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#model User#model}
+  */
+  readonly model?: string;
+  /**
+  * Device name after the extension ("" = the extension itself); default: by position ("", a, b …).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#suffix User#suffix}
+  */
+  readonly suffix?: string;
+}
+
+export function userPhonesToTerraform(struct?: UserPhones | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    line: cdktf.numberToTerraform(struct!.line),
+    mac: cdktf.stringToTerraform(struct!.mac),
+    model: cdktf.stringToTerraform(struct!.model),
+    suffix: cdktf.stringToTerraform(struct!.suffix),
+  }
+}
+
+
+export function userPhonesToHclTerraform(struct?: UserPhones | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    line: {
+      value: cdktf.numberToHclTerraform(struct!.line),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    mac: {
+      value: cdktf.stringToHclTerraform(struct!.mac),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    model: {
+      value: cdktf.stringToHclTerraform(struct!.model),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    suffix: {
+      value: cdktf.stringToHclTerraform(struct!.suffix),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class UserPhonesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): UserPhones | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._line !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.line = this._line;
+    }
+    if (this._mac !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.mac = this._mac;
+    }
+    if (this._model !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.model = this._model;
+    }
+    if (this._suffix !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.suffix = this._suffix;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: UserPhones | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._line = undefined;
+      this._mac = undefined;
+      this._model = undefined;
+      this._suffix = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._line = value.line;
+      this._mac = value.mac;
+      this._model = value.model;
+      this._suffix = value.suffix;
+    }
+  }
+
+  // line - computed: true, optional: true, required: false
+  private _line?: number; 
+  public get line() {
+    return this.getNumberAttribute('line');
+  }
+  public set line(value: number) {
+    this._line = value;
+  }
+  public resetLine() {
+    this._line = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get lineInput() {
+    return this._line;
+  }
+
+  // mac - computed: true, optional: true, required: false
+  private _mac?: string; 
+  public get mac() {
+    return this.getStringAttribute('mac');
+  }
+  public set mac(value: string) {
+    this._mac = value;
+  }
+  public resetMac() {
+    this._mac = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get macInput() {
+    return this._mac;
+  }
+
+  // model - computed: true, optional: true, required: false
+  private _model?: string; 
+  public get model() {
+    return this.getStringAttribute('model');
+  }
+  public set model(value: string) {
+    this._model = value;
+  }
+  public resetModel() {
+    this._model = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get modelInput() {
+    return this._model;
+  }
+
+  // suffix - computed: true, optional: true, required: false
+  private _suffix?: string; 
+  public get suffix() {
+    return this.getStringAttribute('suffix');
+  }
+  public set suffix(value: string) {
+    this._suffix = value;
+  }
+  public resetSuffix() {
+    this._suffix = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get suffixInput() {
+    return this._suffix;
+  }
+}
+
+export class UserPhonesList extends cdktf.ComplexList {
+  public internalValue? : UserPhones[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): UserPhonesOutputReference {
+    return new UserPhonesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
   }
 }
 export interface UserVoicemail {
@@ -594,6 +829,8 @@ export class User extends cdktf.TerraformResource {
     this._firstName = config.firstName;
     this._lastName = config.lastName;
     this._phone.internalValue = config.phone;
+    this._phones.internalValue = config.phones;
+    this._recycle = config.recycle;
     this._ringTimeout = config.ringTimeout;
     this._scope = config.scope;
     this._site = config.site;
@@ -808,6 +1045,38 @@ export class User extends cdktf.TerraformResource {
     return this._phone.internalValue;
   }
 
+  // phones - computed: true, optional: true, required: false
+  private _phones = new UserPhonesList(this, "phones", false);
+  public get phones() {
+    return this._phones;
+  }
+  public putPhones(value: UserPhones[] | cdktf.IResolvable) {
+    this._phones.internalValue = value;
+  }
+  public resetPhones() {
+    this._phones.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get phonesInput() {
+    return this._phones.internalValue;
+  }
+
+  // recycle - computed: false, optional: true, required: false
+  private _recycle?: string; 
+  public get recycle() {
+    return this.getStringAttribute('recycle');
+  }
+  public set recycle(value: string) {
+    this._recycle = value;
+  }
+  public resetRecycle() {
+    this._recycle = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get recycleInput() {
+    return this._recycle;
+  }
+
   // ring_timeout - computed: true, optional: true, required: false
   private _ringTimeout?: number; 
   public get ringTimeout() {
@@ -939,6 +1208,8 @@ export class User extends cdktf.TerraformResource {
       first_name: cdktf.stringToTerraform(this._firstName),
       last_name: cdktf.stringToTerraform(this._lastName),
       phone: userPhoneToTerraform(this._phone.internalValue),
+      phones: cdktf.listMapper(userPhonesToTerraform, false)(this._phones.internalValue),
+      recycle: cdktf.stringToTerraform(this._recycle),
       ring_timeout: cdktf.numberToTerraform(this._ringTimeout),
       scope: cdktf.stringToTerraform(this._scope),
       site: cdktf.stringToTerraform(this._site),
@@ -1028,6 +1299,18 @@ export class User extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "UserPhone",
+      },
+      phones: {
+        value: cdktf.listMapperHcl(userPhonesToHclTerraform, false)(this._phones.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "UserPhonesList",
+      },
+      recycle: {
+        value: cdktf.stringToHclTerraform(this._recycle),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       ring_timeout: {
         value: cdktf.numberToHclTerraform(this._ringTimeout),

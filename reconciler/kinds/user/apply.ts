@@ -1,11 +1,10 @@
 /**
- * The `user` kind's writes: the user record, its desk phone and its default answer rule.
+ * The `user` kind's writes: the user record, its devices (devices-apply.ts) and its default answer rule.
  */
 import {
   defaultRuleLanded,
   encodeSpam,
   normalizeMac,
-  phoneDeviceName,
   DID_UNASSIGNED,
   serverApiVersion,
   type SpamEncodings,
@@ -17,10 +16,12 @@ import type { PlatformRecord } from '../../platform/client';
 import { type ApplyContext, type ChangeTarget, profileOf } from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue } from '../secret';
+import { devicesOnCreate, ensureDevice, release, removeDevice, shorthandDevice, syncDevices } from './devices-apply';
+import { type DeviceContent, desiredDevices } from './devices';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */
-function userBody(spec: UserSpec, secrets: SecretValue | undefined, only?: ReadonlySet<string>): PlatformRecord {
+export function userBody(spec: UserSpec, secrets: SecretValue | undefined, only?: ReadonlySet<string>): PlatformRecord {
   const body: PlatformRecord = {};
   const want = (f: string) => !only || only.has(f);
   for (const [name, field, kind] of SIMPLE) {
@@ -64,16 +65,7 @@ function answerRuleBody(
   return body;
 }
 
-function deviceBody(spec: UserSpec): PlatformRecord {
-  const body: PlatformRecord = {};
-  if (typeof spec.phone === 'object') {
-    if (spec.phone.mac) body['device-provisioning-mac-address'] = normalizeMac(spec.phone.mac);
-    if (spec.phone.model) body['device-models-model'] = spec.phone.model;
-  }
-  return body;
-}
-
-function pinOf(target: ChangeTarget<UserSpec, UserPlatform>): SecretValue | undefined {
+export function pinOf(target: ChangeTarget<UserSpec, UserPlatform>): SecretValue | undefined {
   const vm = target.desired?.comparable.voicemail as Record<string, unknown> | undefined;
   const pin = vm?.pin;
   return pin instanceof SecretValue && pin.reveal() !== '' ? pin : undefined;
@@ -81,7 +73,12 @@ function pinOf(target: ChangeTarget<UserSpec, UserPlatform>): SecretValue | unde
 
 const ANSWERING = new Set(['spam', 'allow', 'block']);
 
-export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
+/** `devices`: what to create (default: what the entry says; a recreate carries the handsets over). */
+export async function createUser(
+  ctx: ApplyContext,
+  target: ChangeTarget<UserSpec, UserPlatform>,
+  devices?: readonly DeviceContent[],
+): Promise<void> {
   const spec = target.desired!.spec;
   const { client, domain } = ctx;
   const welcome = ctx.sendWelcomeEmail && spec.welcome_email !== false && !!spec.email;
@@ -103,9 +100,7 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
       await serverApiVersion(client),
     ),
   );
-  if (wantsPhone(spec)) {
-    await client.createDevice(domain, spec.extension, { device: phoneDeviceName(spec.extension), ...deviceBody(spec) });
-  }
+  for (const device of devices ?? devicesOnCreate(spec)) await ensureDevice(ctx, spec.extension, device, undefined);
   if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
     // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
     await writeDefaultAnswerRule(
@@ -133,15 +128,13 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
     if (Object.keys(body).length > 0)
       await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
   }
-  if (top.has('phone')) {
-    const device = phoneDeviceName(spec.extension);
+  if (top.has('phones') && spec.phones !== undefined) {
+    await syncDevices(ctx, spec.extension, desiredDevices(spec.extension, spec.phones), live.platform.devices ?? []);
+  } else if (top.has('phone')) {
+    const have = live.platform.device;
     if (!wantsPhone(spec)) {
-      if (live.platform.device) await client.deleteDevice(domain, spec.extension, device);
-    } else if (!live.platform.device) {
-      await client.createDevice(domain, spec.extension, { device, ...deviceBody(spec) });
-    } else {
-      await client.updateDevice(domain, spec.extension, device, deviceBody(spec));
-    }
+      if (have) await removeDevice(ctx, spec.extension, have);
+    } else await ensureDevice(ctx, spec.extension, shorthandDevice(spec, have), have);
   }
   if ([...top].some((f) => ANSWERING.has(f))) {
     const existing = live.platform.answerRule;
@@ -161,43 +154,14 @@ export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   for (const number of live.platform.phoneNumbers) {
     await ctx.client.updatePhoneNumber(ctx.domain, number, { ...DID_UNASSIGNED });
   }
+  await releaseHandsets(ctx, live.platform);
   await ctx.client.deleteUser(ctx.domain, live.key);
 }
 
-/**
- * Recycle = the portal's Reset, in place (docs/reference/platform-evidence.md §5): the user record is kept (its creation
- * time, time frames, addresses and the desk phone's SIP password survive); name, e-mail and PIN are
- * replaced (cleared when the new entry has none), devices other than the desk phone are removed, then the
- * new person's settings are written and the welcome e-mail is sent. Phone numbers keep routing here.
- */
-export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
-  const spec = target.desired!.spec;
-  const { client, domain } = ctx;
-  const ext = spec.extension;
-  const pin = pinOf(target);
-  await client.updateUser(
-    domain,
-    ext,
-    withEmailSpelling(
-      {
-        'name-first-name': spec.first_name,
-        'name-last-name': spec.last_name,
-        'email-address': spec.email ?? '',
-        'voicemail-login-pin': pin ? pin.reveal() : '',
-        ...userBody(spec, pin),
-      },
-      await serverApiVersion(client),
-    ),
-  );
-  for (const d of await client.listUserDevices(domain, ext)) {
-    const name = str(d.device);
-    if (name !== phoneDeviceName(ext)) await client.deleteDevice(domain, ext, name);
-  }
-  const rewrite = (['phone', 'spam', 'allow', 'block'] as const).filter((f) => spec[f] !== undefined);
-  if (rewrite.length > 0) await updateUser(ctx, { ...target, changedFields: rewrite });
-  if (ctx.sendWelcomeEmail && spec.welcome_email !== false && spec.email) {
-    // Owed through the welcome ledger when apply keeps one (issue 13 #3); otherwise sent here.
-    if (ctx.requestWelcome) ctx.requestWelcome(ext);
-    else await client.sendEmail(domain, ext, { ...profileOf(ctx).welcomeEmail });
+/** The delete takes the devices but not the MAC records naming them: those are released first. */
+export async function releaseHandsets(ctx: ApplyContext, platform: UserPlatform): Promise<void> {
+  for (const d of platform.devices ?? (platform.device ? [platform.device] : [])) {
+    const mac = normalizeMac(str(d['device-provisioning-mac-address']));
+    if (mac) await release(ctx, mac, str(d.device));
   }
 }

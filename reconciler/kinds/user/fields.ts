@@ -1,4 +1,6 @@
 import type { FieldSpec } from '../kind';
+import { SUFFIX_PATTERN } from './devices';
+import { RECYCLE_MODES } from './recycle-modes';
 
 /** `user-scope` values of the platform (docs/reference/netsapiens-api.md §1.4, OpenAPI `Scopes`). */
 export const USER_SCOPES = [
@@ -160,6 +162,32 @@ export const USER_FIELDS: readonly FieldSpec[] = [
       { name: 'model', type: 'string', class: 'routing', description: 'Phone model, e.g. yealink-t54w.' },
     ],
   },
+  {
+    name: 'phones',
+    type: 'object-list',
+    class: 'routing',
+    description:
+      'Every device of the user (desk phones by MAC and model, softphones), instead of phone:. The first is named after the extension, the next ones get the suffixes a, b, … (1001, 1001a, 1001b); devices not listed are removed.',
+    fields: [
+      {
+        name: 'suffix',
+        type: 'string',
+        pattern: SUFFIX_PATTERN,
+        class: 'routing',
+        description: 'Device name after the extension ("" = the extension itself); default: by position ("", a, b …).',
+      },
+      { name: 'mac', type: 'string', format: 'mac', class: 'routing', description: 'MAC address of a desk phone.' },
+      { name: 'model', type: 'string', class: 'routing', description: 'Phone model, e.g. yealink-t54w.' },
+      {
+        name: 'line',
+        type: 'integer',
+        minimum: 1,
+        maximum: 8,
+        class: 'routing',
+        description: 'Line key of the desk phone this device takes (1–8, default 1); needs mac.',
+      },
+    ],
+  },
   ...answeringFields(
     'Numbers always let through (bypass do-not-disturb and screening).',
     'Numbers rejected before any forwarding',
@@ -171,5 +199,15 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     notCompared: true,
     class: 'cosmetic',
     description: 'Send the welcome e-mail after the user is created (default true).',
+  },
+  {
+    name: 'recycle',
+    type: 'string',
+    enum: [...RECYCLE_MODES],
+    default: 'reset',
+    notCompared: true,
+    class: 'cosmetic',
+    description:
+      'How a different person at this extension is set up (needs --allow-recycle): reset keeps the user record as the portal does; recreate deletes and creates it (time frames, addresses, SIP passwords go too).',
   },
 ];

@@ -3,6 +3,8 @@
  */
 import { answeringImpact } from '../impact';
 import type { Comparable } from '../kind';
+import { devicesImpact } from './devices';
+import { isRecycle, recycleLines } from './recycle-modes';
 
 /** A user's call handling: desk phone, voicemail, ring time. */
 export function userImpact(
@@ -20,6 +22,8 @@ export function userImpact(
     else if (now && !was) out.push(`${key} gets a desk phone`);
     else if (now && was) out.push(`the desk phone of ${key} is re-provisioned`);
   }
+  if (changed.has('phones')) out.push(...devicesImpact(key, before, after));
+  if (isRecycle(before, after)) out.push(...recycleLines(key, after));
   if (changedFields.includes('voicemail.enabled')) {
     const vm = after.voicemail as Comparable | undefined;
     out.push(

@@ -8,7 +8,10 @@ import { activeCalls } from '../impact';
 import { type Kind, SUPPORTED } from '../kind';
 import { str } from '../normalize';
 import { routedNumberReferences } from '../phone-number-refs';
-import { createUser, deleteUser, recycleUser, updateUser } from './apply';
+import { createUser, deleteUser, updateUser } from './apply';
+import { checkDevices, devicesChangeClass, type DeviceContent, exportPhones } from './devices';
+import { recycleUser } from './recycle';
+import { isRecycle, recycleLosses } from './recycle-modes';
 import { USER_FIELDS } from './fields';
 import { userImpact } from './impact';
 import { readUser, readUsers } from './read';
@@ -21,7 +24,7 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
   section: 'users',
   shape: 'list',
   title: 'User',
-  description: 'A person at an extension, with voicemail, desk phone, and spam/allow/block answering.',
+  description: 'A person at an extension, with voicemail, devices, and spam/allow/block answering.',
   fields: USER_FIELDS,
   order: 10,
   identity: { keyField: 'extension', keyIsPii: false, ownsExtension: true },
@@ -36,19 +39,10 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
   activity: (live) => activeCalls(live.platform?.user ?? {}),
   impact: userImpact,
   references: routedNumberReferences,
-  isRecycle(before, after) {
-    // A different person: both the name and the e-mail change. A name fix alone is cosmetic.
-    const nameChanged =
-      (after.first_name !== undefined && after.first_name !== before.first_name) ||
-      (after.last_name !== undefined && after.last_name !== before.last_name);
-    // Adding an e-mail where there was none is not a new person (an address only differs from another one).
-    const emailChanged =
-      typeof after.email === 'string' &&
-      typeof before.email === 'string' &&
-      before.email !== '' &&
-      after.email !== before.email;
-    return nameChanged && emailChanged;
-  },
+  checkEntry: checkDevices,
+  changeClass: (path, before, after) => (path === 'phones' ? devicesChangeClass(before, after) : undefined),
+  recycleLosses,
+  isRecycle,
 
   read: readUsers,
   readOne: readUser,
@@ -73,7 +67,11 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
       spec.voicemail = out;
     }
     const phone = c.phone as Record<string, string> | null | undefined;
-    if (phone) spec.phone = Object.keys(phone).length === 0 ? true : { ...phone };
+    const devices = (c.phones ?? []) as unknown as DeviceContent[];
+    // One device named after the extension: the `phone:` shorthand; more (or another name): `phones:`.
+    const phones = devices.length > 1 || (devices.length === 1 && !phone) ? exportPhones(live.key, devices) : undefined;
+    if (phones) spec.phones = phones;
+    else if (phone) spec.phone = Object.keys(phone).length === 0 ? true : { ...phone };
     // A live value pbxctl does not recognise is not exported: the entry leaves it alone (unmanaged).
     if (isKnownSpam(c.spam) && c.spam !== 'ring') spec.spam = c.spam;
     if (Array.isArray(c.allow) && c.allow.length > 0) spec.allow = [...(c.allow as string[])];

@@ -1,5 +1,5 @@
 /**
- * The `user` kind's reads: people (user records that are not system users) with their desk phone, the
+ * The `user` kind's reads: people (user records that are not system users) with their devices, the
  * phone numbers routed to them, and — only where needed — their default answer rule.
  */
 import { isSystemUser, phoneDeviceName } from '../../platform/codec';
@@ -9,16 +9,22 @@ import { type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
 import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { assertMacsFree } from './mac-conflicts';
 import { liveComparableWithRules, type UserPlatform } from './spec';
 
-/** Owner extension → its desk phone (the device named after the extension). */
-function desksByOwner(devices: readonly PlatformRecord[]): Map<string, PlatformRecord> {
-  const out = new Map<string, PlatformRecord>();
+/** Owner extension → its devices. */
+function devicesByOwner(devices: readonly PlatformRecord[]): Map<string, PlatformRecord[]> {
+  const out = new Map<string, PlatformRecord[]>();
   for (const d of devices) {
     const owner = str(d.user);
-    if (str(d.device) === phoneDeviceName(owner)) out.set(owner, d);
+    out.set(owner, [...(out.get(owner) ?? []), d]);
   }
   return out;
+}
+
+/** The desk phone: the device named after the extension. */
+function deskOf(owner: string, devices: readonly PlatformRecord[] | undefined): PlatformRecord | undefined {
+  return devices?.find((d) => str(d.device) === phoneDeviceName(owner));
 }
 
 /**
@@ -34,7 +40,7 @@ function needsRules(ctx: ReadContext, ext: string): boolean {
 async function readPeople(
   ctx: ReadContext,
   people: readonly PlatformRecord[],
-  deviceOf: ReadonlyMap<string, PlatformRecord>,
+  devicesOf: ReadonlyMap<string, readonly PlatformRecord[]>,
 ): Promise<LiveObject<UserPlatform>[]> {
   const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
   return mapBounded(people, ctx.concurrency, async (u) => {
@@ -43,7 +49,8 @@ async function readPeople(
     const answerRule = rulesRead ? (await answerRules(ctx, key)).find((r) => str(r['time-frame']) === '*') : undefined;
     const platform: UserPlatform = {
       user: u,
-      device: deviceOf.get(key),
+      device: deskOf(key, devicesOf.get(key)),
+      devices: devicesOf.get(key) ?? [],
       answerRule,
       phoneNumbers: numbersOf.get(key) ?? [],
     };
@@ -61,10 +68,12 @@ async function readPeople(
 
 export async function readUsers(ctx: ReadContext): Promise<LiveObject<UserPlatform>[]> {
   const [users, devices] = await Promise.all([domainUsers(ctx), domainDevices(ctx)]);
+  // A MAC the file gives a device must not be bound to another one: refused now, not as a 409 mid-apply.
+  await assertMacsFree(ctx, devices);
   return readPeople(
     ctx,
     users.filter((u) => !isSystemUser(u)),
-    desksByOwner(devices),
+    devicesByOwner(devices),
   );
 }
 
@@ -72,5 +81,5 @@ export async function readUser(ctx: ReadContext, key: string): Promise<LiveObjec
   const u = await ctx.client.getUser(ctx.domain, key);
   if (!u || isSystemUser(u)) return undefined;
   const devices = await ctx.client.listUserDevices(ctx.domain, key, { checked: true });
-  return (await readPeople(ctx, [u], desksByOwner(devices)))[0];
+  return (await readPeople(ctx, [u], devicesByOwner(devices)))[0];
 }

@@ -13,6 +13,8 @@ import {
 import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import type { PlatformRecord } from '../../platform/client';
 import type { Comparable } from '../kind';
+import { desiredDevices, liveDevices, type PhoneEntry } from './devices';
+import type { RecycleMode } from './recycle-modes';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 
@@ -37,15 +39,21 @@ export interface UserSpec {
     transcription?: boolean;
   };
   phone?: boolean | { enabled?: boolean; mac?: string; model?: string };
+  /** Every device of the user (devices.ts); instead of `phone`. */
+  phones?: PhoneEntry[];
   spam?: SpamAction;
   allow?: string[];
   block?: string[];
   welcome_email?: boolean;
+  /** How a recycle (a different person here) is done: reset in place (default) or delete + create. */
+  recycle?: RecycleMode;
 }
 
 export interface UserPlatform {
   readonly user: PlatformRecord;
   readonly device?: PlatformRecord;
+  /** Every device the user owns (the desk phone included), when read. */
+  readonly devices?: readonly PlatformRecord[];
   /** The default (`*`) answer rule, when it was read. */
   readonly answerRule?: PlatformRecord;
   /** Phone numbers routed to this extension. */
@@ -97,7 +105,11 @@ export function toComparable(spec: UserSpec, secrets: SecretResolver): Comparabl
     if (v.transcription !== undefined) vm.transcription = v.transcription;
     out.voicemail = vm;
   }
-  if (spec.phone !== undefined) {
+  if (spec.phones !== undefined)
+    out.phones = desiredDevices(spec.extension, spec.phones) as unknown as Comparable[string];
+  if (spec.recycle !== undefined) out.recycle = spec.recycle;
+  // `phones` describes every device, the desk phone included (the loader refuses both in one entry).
+  if (spec.phone !== undefined && spec.phones === undefined) {
     if (!wantsPhone(spec)) out.phone = null;
     else if (spec.phone === true) out.phone = {};
     else if (spec.phone !== false) {
@@ -151,6 +163,7 @@ export function liveComparable(
     if (model) phone.model = model;
     out.phone = phone;
   } else out.phone = null;
+  out.phones = liveDevices(key, p.devices ?? (p.device ? [p.device] : [])) as unknown as Comparable[string];
   if (p.answerRule) {
     const rule = p.answerRule;
     out.spam = decodeSpam(rule['forward-on-spam-call'], profile);
@@ -160,7 +173,6 @@ export function liveComparable(
   // Not a YAML field (never compared: desired entries do not set it), but part of what the platform has:
   // deleting the user strands these numbers, so plans list them and saved plans notice when they move.
   out.phone_numbers = [...p.phoneNumbers].sort();
-  void key;
   return out;
 }
 

@@ -104,9 +104,11 @@ describe('user kind: idempotence ladder over HTTP', () => {
       'voicemail-login-pin': '7391',
       'email-send-alert-new-voicemail-enabled': 'yes',
     });
-    expect(state.devices.find((d) => d.user === '1001')).toMatchObject({
-      device: '1001',
-      'device-provisioning-mac-address': '0004f2aabb01',
+    expect(state.devices.find((d) => d.user === '1001')).toMatchObject({ device: '1001' });
+    // The MAC is bound through its MAC record (/phones), which names the device's SIP URI.
+    expect(state.phones.find((p) => p['device-provisioning-mac-address'] === '0004f2aabb01')).toMatchObject({
+      'device-provisioning-sip-uri-1': `sip:1001@${DOMAIN}`,
+      'device-models-brand-and-model': 'yealink-t54w',
     });
     const rule = state.answerrules.find((r) => r.user === '1001')!;
     expect(rule['phone-numbers-to-reject']).toMatchObject({ parameters: ['18005550199', 'anonymous'] });

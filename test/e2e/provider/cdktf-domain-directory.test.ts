@@ -81,7 +81,12 @@ describe('DomainDirectory (the pbxctl YAML → netsapiens resources)', () => {
         voicemail: { enabled: true, pin: '${var.VM_PIN_1000}', email_notification: 'attach' },
         phone: { mac: '00:04:f2:aa:bb:01', model: 'yealink-t54w' },
       });
-      expect(users.find((u) => u.extension === '1001')!.phone).toEqual({});
+      // Two devices: the desk phone by MAC and a softphone (an element with nothing set).
+      expect(users.find((u) => u.extension === '1001')!.phones).toEqual([
+        { mac: '00:04:f2:aa:bb:02', model: 'yealink-t54w' },
+        {},
+      ]);
+      expect(users.find((u) => u.extension === '1002')!.phone).toEqual({});
       const group = Object.values(json.resource.netsapiens_ring_group!).find((g) => g.extension === '2000')!;
       expect(group.members).toEqual([
         { extension: '1001', delay_seconds: 10 },

@@ -154,6 +154,24 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
       }),
     );
     expect(fb.map((d) => d.path)).toEqual([[{ attribute: 'fallback' }]]);
+    // The kind's entry rules, as in YAML: one device (phone) or a list (phones), not both.
+    const both = await ft.validateResourceConfig(
+      'netsapiens_user',
+      config('netsapiens_user', {
+        domain: DOMAIN,
+        extension: '1009',
+        first_name: 'A',
+        last_name: 'B',
+        phone: { enabled: null, mac: null, model: null },
+        phones: [{ suffix: null, mac: '00:04:f2:aa:bb:09', model: null, line: null }],
+      }),
+    );
+    expect(both.map((d) => [d.path, d.detail])).toEqual([
+      [
+        [{ attribute: 'phones' }],
+        'phone: and phones: are both set: use phone: for one device or phones: for a list of devices, not both',
+      ],
+    ]);
   });
 
   const userCfg = (over: Record<string, unknown> = {}) =>
