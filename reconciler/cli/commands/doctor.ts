@@ -6,13 +6,12 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadPlatformFile } from '../../desired/platform-section';
 import { type DoctorReport, runDoctor } from '../../doctor/doctor';
 import { UsageError } from '../../errors';
-import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
 import { clientFromEnv, rejectExtra } from '../command-support';
+import { profileForCommand } from '../platform-profile';
 
 export function renderDoctor(r: DoctorReport): string {
   const key = r.apiKey.visible
@@ -52,10 +51,7 @@ export async function doctorCommand(positionals: readonly string[], flags: Flags
   if (domain === undefined) throw new UsageError('doctor needs a domain: pbxctl doctor --domain <domain>');
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('doctor --format must be text or json');
-  const profile =
-    typeof flags.platform === 'string'
-      ? loadPlatformFile(resolve(io.cwd, flags.platform), flags.platform)
-      : DEFAULT_PLATFORM_PROFILE;
+  const profile = profileForCommand(flags, io);
   const client = clientFromEnv(io.env, flags);
   try {
     const recordDir = typeof flags.record === 'string' ? flags.record : undefined;

@@ -36,3 +36,32 @@ describe('welcome e-mails in the CLI', () => {
     expect(t.emu.state().domains[DOMAIN]!.emails_sent.map((e) => e.user)).toEqual(['1002']);
   });
 });
+
+describe('welcome e-mails use the platform profile (issue 12)', () => {
+  it('./_platform.yaml names the template and subject the platform receives; --platform FILE wins', async () => {
+    t = await startTestEnv(officeSeed());
+    t.write(
+      '_platform.yaml',
+      'version: 1\nplatform:\n  welcome_email: { template: acme_welcome.php, subject: Welcome to Acme }\n',
+    );
+    expect((await t.cli('welcome', '--domain', DOMAIN, '1001')).code).toBe(EXIT.ok);
+    t.write('other.yaml', 'version: 1\nplatform:\n  welcome_email: { template: other.php }\n');
+    expect((await t.cli('welcome', '--domain', DOMAIN, '--platform', 'other.yaml', '1002')).code).toBe(EXIT.ok);
+    const sent = t.emu.state().domains[DOMAIN]!.emails_sent.map((e) => [e.user, e.template, e.subject]);
+    expect(sent).toEqual([
+      ['1001', 'acme_welcome.php', 'Welcome to Acme'],
+      ['1002', 'other.php', 'New Account Setup'],
+    ]);
+  });
+
+  it('a bad or missing profile file is refused before anything is sent', async () => {
+    t = await startTestEnv(officeSeed());
+    t.write('bad.yaml', 'version: 1\nplatform:\n  welcome_emial: {}\n');
+    const bad = await t.cli('welcome', '--domain', DOMAIN, '--platform', 'bad.yaml', '1001');
+    expect(bad.code).toBe(EXIT.error);
+    expect(bad.stderr).toMatch(/bad\.yaml:3:\d+: .*unknown key "welcome_emial"/);
+    const missing = await t.cli('welcome', '--domain', DOMAIN, '--platform', 'nope.yaml', '1001');
+    expect(missing.stderr).toMatch(/--platform nope\.yaml: no such file/);
+    expect(t.emu.state().domains[DOMAIN]!.emails_sent).toEqual([]);
+  });
+});
