@@ -13,7 +13,7 @@ import { doctorCommand } from '../cli/commands/doctor';
 import { NetSapiensClient } from '../platform/client';
 import { DEFAULT_PLATFORM_PROFILE } from '../platform/profile';
 import { runDoctor } from './doctor';
-import { PERSONAL, PORTAL_DOMAIN as D, PORTAL_SEED } from './test-support/portal-seed';
+import { PERSONAL, PORTAL_DOMAIN as D, PORTAL_SEED } from '../../test/test-support/portal-seed';
 
 const KEY = 'nsd_doctor_test_0000000000000000000000000000000000000000000000000';
 const PII = PERSONAL.filter((p) => !['Katherine', 'Johnson'].includes(p));

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_API_KEY, type RunningEmulator, readSeed, startEmulator } from '../../emulator';
 import { type CliIo, runCli } from '../cli/run-cli';
 import { Faker } from './fakes';
-import { FULL_PORTAL_SEED, PERSONAL, PORTAL_DOMAIN as D } from './test-support/portal-seed';
+import { FULL_PORTAL_SEED, PERSONAL, PORTAL_DOMAIN as D } from '../../test/test-support/portal-seed';
 
 const dirs: string[] = [];
 const emus: RunningEmulator[] = [];
