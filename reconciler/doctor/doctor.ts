@@ -12,7 +12,7 @@ import type { PlatformProfile } from '../platform/profile';
 import { mapBounded } from '../util/map-bounded';
 import { type DoctorFinding, type DomainRecords, inspectDomain } from './inspect';
 import { type DoctorRecord, recordOf } from './record';
-import { type DomainRead, type RecordedDomain, seedRecordOf } from './seed-record';
+import { type DomainRead, seedRecordOf } from './seed-record';
 
 export interface ApiKeyInfo {
   /** False when the server does not let this key read `/apikeys/~` (403/404). */
@@ -33,7 +33,7 @@ export interface DoctorReport {
   readonly findings: readonly DoctorFinding[];
   readonly record: DoctorRecord;
   /** With `record: true`: what was read, as an emulator seed with stable fakes (`--record DIR`). */
-  readonly seed?: { readonly domains: Record<string, RecordedDomain> };
+  readonly seed?: ReturnType<typeof seedRecordOf>;
 }
 
 const s = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -142,7 +142,10 @@ export async function runDoctor(
   ]);
   const findings = inspectDomain(records, profile);
   const seed = options.record
-    ? seedRecordOf(domain, await readForRecord(client, domain, domainRecord, records, answerRules))
+    ? seedRecordOf(domain, await readForRecord(client, domain, domainRecord, records, answerRules), {
+        ...(apiVersion !== undefined ? { apiVersion } : {}),
+        findings,
+      })
     : undefined;
   return {
     domain,

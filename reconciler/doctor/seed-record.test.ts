@@ -39,7 +39,10 @@ async function cli(argv: string[], emu: RunningEmulator, cwd: string) {
   return { code, out: out.join(''), err: err.join('') };
 }
 
-type Seed = { domains: Record<string, Record<string, Array<Record<string, unknown>>>> };
+type Seed = {
+  recorded: { apiversion?: string; findings: { object: string; field: string; value: string }[] };
+  domains: Record<string, Record<string, Array<Record<string, unknown>>>>;
+};
 
 let source: RunningEmulator;
 let recordDir: string;
@@ -72,6 +75,17 @@ describe('pbxctl doctor --record', () => {
       for (const secret of [...PERSONAL, ...generated])
         expect(bytes.includes(Buffer.from(secret)), `${file} contains "${secret}"`).toBe(false);
     }
+  });
+
+  it('notes the server version and what the doctor could not decode (faked the same way)', () => {
+    expect(seed.recorded.apiversion).toBe('45.0');
+    expect(seed.recorded.findings.map((f) => `${f.object} ${f.field} ${f.value}`)).toEqual(
+      expect.arrayContaining([
+        'user 2000 service-code system-hunt',
+        'user 1000 forward-on-spam-call <Reject>',
+        'device 1001/1001b device 1001b',
+      ]),
+    );
   });
 
   it('keeps what describes the platform and the references between records', () => {
@@ -121,6 +135,23 @@ describe('pbxctl doctor --record', () => {
     const plan = await cli(['plan', 'domains', '--detailed-exitcode'], served, work);
     expect(plan.code, `${plan.out}${plan.err}`).toBe(0);
     expect(served.contractViolations).toEqual([]);
+  });
+});
+
+describe('a 44.x server', () => {
+  it('is recorded with its spellings and served again in 44.x mode; its export plans to zero changes', async () => {
+    const old = await startEmulator({ seed: FULL_PORTAL_SEED, apiVersion: '44.1.2' });
+    emus.push(old);
+    const work = tmp();
+    expect((await cli(['doctor', '--domain', D, '--record', 'rec'], old, work)).code).toBe(2);
+    const recorded = JSON.parse(readFileSync(join(work, 'rec', `${D}.seed.json`), 'utf8')) as Seed;
+    expect(recorded.recorded.apiversion).toBe('44.1.2');
+    expect(recorded.domains[D]?.users?.find((u) => u.user === '1000')?.email).toMatch(/^person\d+@example\.com$/);
+    const served = await startEmulator({ seed: readSeed(join(work, 'rec')), apiVersion: '44.1.2' });
+    emus.push(served);
+    expect((await cli(['export', '--domain', D, '--out', 'out/d.yaml'], served, work)).code).toBe(0);
+    const plan = await cli(['plan', 'out', '--detailed-exitcode'], served, work);
+    expect(plan.code, `${plan.out}${plan.err}`).toBe(0);
   });
 });
 

@@ -158,6 +158,11 @@ export class SeedRecorder {
     }
   }
 
+  /** Free text through the same fakes as the records (names read so far, phone-length digit runs). */
+  fakeText(value: string): string {
+    return this.text(value);
+  }
+
   /** Free text with the domain name protected (a user called "Acme" must not rename acme.example.com). */
   private text(value: string): string {
     return value
@@ -203,7 +208,36 @@ export class SeedRecorder {
   }
 }
 
-/** The seed (`{ domains: { <domain>: … } }`) for one domain's read. */
-export function seedRecordOf(domainName: string, read: DomainRead): { domains: Record<string, RecordedDomain> } {
-  return { domains: { [domainName]: new SeedRecorder(domainName).domain(read) } };
+/** What the record says about itself (ignored by the emulator's seed loader, read by people). */
+export interface RecordNote {
+  readonly by: string;
+  readonly apiversion?: string;
+  /** What the doctor could not decode, with values faked the same way as the seed. */
+  readonly findings: readonly { object: string; field: string; value: string; problem: string }[];
+}
+
+/** The seed (`{ domains: { <domain>: … } }`) for one domain's read, with a `recorded` note. */
+export function seedRecordOf(
+  domainName: string,
+  read: DomainRead,
+  note: {
+    apiVersion?: string;
+    findings?: readonly { object: string; field: string; value: string; problem: string }[];
+  } = {},
+): { recorded: RecordNote; domains: Record<string, RecordedDomain> } {
+  const recorder = new SeedRecorder(domainName);
+  const domain = recorder.domain(read);
+  return {
+    recorded: {
+      by: 'pbxctl doctor --record (names, e-mails, numbers, PINs, passwords and MACs are stable fakes)',
+      ...(note.apiVersion !== undefined ? { apiversion: note.apiVersion } : {}),
+      findings: (note.findings ?? []).map((f) => ({
+        object: recorder.fakeText(f.object),
+        field: f.field,
+        value: recorder.fakeText(f.value),
+        problem: f.problem,
+      })),
+    },
+    domains: { [domainName]: domain },
+  };
 }
