@@ -6,6 +6,7 @@
 import { checkDomainName, checkExtensionName } from '../../desired/names';
 import { WelcomeLedger, welcomeLedgerPathFor } from '../../apply/welcome-ledger';
 import { UsageError } from '../../errors';
+import { readField } from '../../platform/codec';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
 import { auditLogPath, clientFromEnv } from '../command-support';
@@ -28,7 +29,8 @@ export async function welcomeCommand(positionals: readonly string[], flags: Flag
       try {
         const user = await client.getUser(domain, ext);
         if (!user) throw new UsageError(`user ${ext} does not exist in ${domain}`);
-        if (String(user['email-address'] ?? '').trim() === '')
+        // `email` on a 44.x server, `email-address` on v45.
+        if (String(readField(user, 'email-address') ?? '').trim() === '')
           throw new UsageError(
             `user ${ext} has no e-mail address, so no welcome e-mail was sent — set \`email:\` for ${ext} and apply first`,
           );
