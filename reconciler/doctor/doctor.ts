@@ -91,7 +91,21 @@ async function readRecords(client: NetSapiensClient, domain: string, concurrency
   return { records, answerRules };
 }
 
-/** The rest of a domain, for `--record`: every read a failed read (unknown), never an empty list. */
+/**
+ * A collection this key may not read (403/404): left out of the record and named in `unread` — never
+ * recorded as empty. Any other failure fails the doctor (unknown, never absent).
+ */
+async function refusable<T>(name: string, read: () => Promise<T>, unread: string[]): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!hidden(err)) throw err;
+    unread.push(`${name} (HTTP ${(err as PlatformApiError).status})`);
+    return undefined;
+  }
+}
+
+/** The rest of a domain, for `--record`: a failed read fails (unknown), never an empty list. */
 async function readForRecord(
   client: NetSapiensClient,
   domain: string,
@@ -100,13 +114,14 @@ async function readForRecord(
   answerRules: ReadonlyMap<string, readonly PlatformRecord[]>,
 ): Promise<DomainRead> {
   const d = encodeURIComponent(domain);
+  const unread: string[] = [];
   const [phones, filters, phoneNumbers, timeframes] = await Promise.all([
-    client.list(`/domains/${d}/phones`),
-    client.getNumberFilters(domain),
-    client.listPhoneNumbers(domain),
-    client.listTimeframes(domain),
+    refusable('phones', () => client.list(`/domains/${d}/phones`), unread),
+    refusable('number_filters', () => client.getNumberFilters(domain), unread),
+    refusable('phonenumbers', () => client.listPhoneNumbers(domain), unread),
+    refusable('timeframes', () => client.listTimeframes(domain), unread),
   ]);
-  const numberFilters = filters.flatMap((f) => {
+  const numberFilters = filters?.flatMap((f) => {
     const block = f['phone-numbers-to-reject'] as { parameters?: unknown } | undefined;
     return Array.isArray(block?.parameters) ? block.parameters.map(String) : [];
   });
@@ -122,6 +137,7 @@ async function readForRecord(
     numberFilters,
     phoneNumbers,
     timeframes,
+    unread: unread.sort(),
   };
 }
 

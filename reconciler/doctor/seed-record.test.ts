@@ -4,7 +4,7 @@
  * byte-wise), references kept consistent, and `pbxctl emulator --seed DIR` of it serves a domain whose
  * `export` plans to zero changes. All in-process: the emulators and the CLI (runCli).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -135,6 +135,30 @@ describe('pbxctl doctor --record', () => {
     const plan = await cli(['plan', 'domains', '--detailed-exitcode'], served, work);
     expect(plan.code, `${plan.out}${plan.err}`).toBe(0);
     expect(served.contractViolations).toEqual([]);
+  });
+});
+
+describe('a key that may not read every collection', () => {
+  it('leaves a refused collection out and names it — never records it as empty; other failures fail', async () => {
+    const emu = await startEmulator({ seed: FULL_PORTAL_SEED });
+    emus.push(emu);
+    emu.faults.add({ method: 'GET', path: '/domains/*/phones', status: 403 });
+    const work = tmp();
+    const r = await cli(['doctor', '--domain', D, '--record', 'rec'], emu, work);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain('not recorded (this key may not read them): phones (HTTP 403)');
+    const recorded = JSON.parse(readFileSync(join(work, 'rec', `${D}.seed.json`), 'utf8')) as Seed & {
+      recorded: { unread: string[] };
+    };
+    expect(recorded.recorded.unread).toEqual(['phones (HTTP 403)']);
+    expect(recorded.domains[D]).not.toHaveProperty('phones');
+    expect(recorded.domains[D]?.timeframes).toHaveLength(1);
+    emu.faults.clear();
+    emu.faults.add({ method: 'GET', path: '/domains/*/timeframes', status: 400 });
+    const failed = await cli(['doctor', '--domain', D, '--record', 'rec2'], emu, work);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toMatch(/timeframes/);
+    expect(existsSync(join(work, 'rec2'))).toBe(false);
   });
 });
 

@@ -16,13 +16,15 @@ export interface DomainRead {
   /** Every answer rule of every user (each carries `user` or is keyed by it). */
   readonly answerRules: ReadonlyMap<string, readonly PlatformRecord[]>;
   readonly devices: readonly PlatformRecord[];
-  /** MAC records (`/domains/{d}/phones`). */
-  readonly phones: readonly PlatformRecord[];
   readonly contacts: readonly PlatformRecord[];
+  /** MAC records (`/domains/{d}/phones`); undefined when the key may not read them (then in `unread`). */
+  readonly phones?: readonly PlatformRecord[];
   /** The domain block list (`/number-filters` → `phone-numbers-to-reject.parameters`). */
-  readonly numberFilters: readonly string[];
-  readonly phoneNumbers: readonly PlatformRecord[];
-  readonly timeframes: readonly PlatformRecord[];
+  readonly numberFilters?: readonly string[];
+  readonly phoneNumbers?: readonly PlatformRecord[];
+  readonly timeframes?: readonly PlatformRecord[];
+  /** Collections the key was refused (`phones (HTTP 403)`): left out of the record, not recorded as empty. */
+  readonly unread?: readonly string[];
 }
 
 export type JsonRecord = Record<string, unknown>;
@@ -33,11 +35,11 @@ export interface RecordedDomain {
   users: JsonRecord[];
   answerrules: JsonRecord[];
   devices: JsonRecord[];
-  phones: JsonRecord[];
   contacts: JsonRecord[];
-  number_filters: string[];
-  phonenumbers: JsonRecord[];
-  timeframes: JsonRecord[];
+  phones?: JsonRecord[];
+  number_filters?: string[];
+  phonenumbers?: JsonRecord[];
+  timeframes?: JsonRecord[];
 }
 
 type Rule =
@@ -199,11 +201,11 @@ export class SeedRecorder {
       users,
       answerrules,
       devices: read.devices.map((d) => this.record(d)),
-      phones: read.phones.map((p) => this.record(p)),
       contacts: read.contacts.map((c) => this.record(c)),
-      number_filters: read.numberFilters.map((n) => this.fake.digitRuns(n)),
-      phonenumbers: read.phoneNumbers.map((p) => this.record(p)),
-      timeframes: read.timeframes.map((t) => this.record(t)),
+      ...(read.phones ? { phones: read.phones.map((p) => this.record(p)) } : {}),
+      ...(read.numberFilters ? { number_filters: read.numberFilters.map((n) => this.fake.digitRuns(n)) } : {}),
+      ...(read.phoneNumbers ? { phonenumbers: read.phoneNumbers.map((p) => this.record(p)) } : {}),
+      ...(read.timeframes ? { timeframes: read.timeframes.map((t) => this.record(t)) } : {}),
     };
   }
 }
@@ -212,6 +214,8 @@ export class SeedRecorder {
 export interface RecordNote {
   readonly by: string;
   readonly apiversion?: string;
+  /** Collections this key could not read: not in the record (the emulator serves them empty). */
+  readonly unread: readonly string[];
   /** What the doctor could not decode, with values faked the same way as the seed. */
   readonly findings: readonly { object: string; field: string; value: string; problem: string }[];
 }
@@ -231,6 +235,7 @@ export function seedRecordOf(
     recorded: {
       by: 'pbxctl doctor --record (names, e-mails, numbers, PINs, passwords and MACs are stable fakes)',
       ...(note.apiVersion !== undefined ? { apiversion: note.apiVersion } : {}),
+      unread: [...(read.unread ?? [])],
       findings: (note.findings ?? []).map((f) => ({
         object: recorder.fakeText(f.object),
         field: f.field,

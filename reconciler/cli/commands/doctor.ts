@@ -72,6 +72,8 @@ export async function doctorCommand(positionals: readonly string[], flags: Flags
       io.stderr(
         `Wrote ${join(recordDir, name)}: an emulator seed (pbxctl emulator --seed ${recordDir}) with names, e-mails, numbers, PINs, passwords and MACs replaced by stable fakes\n`,
       );
+      if (seed.recorded.unread.length > 0)
+        io.stderr(`  not recorded (this key may not read them): ${seed.recorded.unread.join(', ')}\n`);
     }
     io.stdout(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderDoctor(report));
     return report.findings.length === 0 ? EXIT.ok : EXIT.changes;
