@@ -47,6 +47,7 @@ import {
   stateFor,
   withConfigSecrets,
 } from './kind-model';
+import { profileProblems } from './profile-checks';
 import { checkDestructive, protectedRefusal } from './safety';
 import { computedAttributes, kindSchema } from './kind-schema';
 
@@ -168,8 +169,10 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
     schema: kindSchema(kind),
     validate: (config) => validateChoices(kind, config),
     modifyPlan: ({ prior, planned, config }) => adjustPlan(kind, prior, planned, config),
-    checkPlan: ({ client: ctx, prior, planned, requiresReplace }) =>
-      checkDestructive(kind, ctx, { prior, planned, requiresReplace }),
+    checkPlan: async ({ client: ctx, prior, planned, requiresReplace }) => [
+      ...profileProblems(ctx, planned),
+      ...(await checkDestructive(kind, ctx, { prior, planned, requiresReplace })),
+    ],
     create: ({ client: ctx, planned, config }) =>
       createOrAdopt(a, ctx, withConfigSecrets(kind.fields, planned, config)),
 

@@ -113,6 +113,28 @@ describe('netsapiens_user through the profile (in-process, strict emulator)', ()
     ]);
   });
 
+  it('without a profile value, terraform plan refuses spam = "drop" at the attribute, naming the setting', async () => {
+    const p = planned('1003', 'drop');
+    const args = { signal: new AbortController().signal, prior: null, planned: p, config: p, requiresReplace: false };
+    const diags = await user!.checkPlan!({ ...args, client: context(null) });
+    expect(diags).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        summary: 'spam = "drop" needs platform.spam_drop',
+        path: [{ attribute: 'spam' }],
+      }),
+    ]);
+    expect(diags[0]?.detail).toContain('platform { spam_drop = "…" }');
+    const withProfile = context({
+      ring_group_service_code: null,
+      ring_group_scope: null,
+      spam_drop: '<Reject>',
+      spam_screen: null,
+      welcome_email: null,
+    });
+    expect(await user!.checkPlan!({ ...args, client: withProfile })).toEqual([]);
+  });
+
   it('without a profile value, spam = "drop" is refused naming the setting, before the answer rule is written', async () => {
     const ctx = context(null);
     const p = planned('1002', 'drop');
