@@ -3,7 +3,6 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import {
   defaultAnswerrule,
   defaultAudio,
@@ -16,6 +15,7 @@ import {
   userAliases,
 } from './record-defaults';
 import { bindMac, defaultPhone, normalizeMac } from './mac-records';
+import { readSeed } from './seed-files';
 import type { DomainSeed, DomainState, EmulatorSeed, EmulatorState, JsonRecord } from './types';
 
 export function clone<T>(value: T): T {
@@ -38,13 +38,6 @@ export function emptyDomainState(name: string, domain: JsonRecord = {}): DomainS
     greetings: {},
     emails_sent: [],
   };
-}
-
-export function readSeedFile(file: string): EmulatorSeed {
-  const text = fs.readFileSync(file, 'utf8');
-  const parsed: unknown = /\.ya?ml$/i.test(file) ? YAML.parse(text) : JSON.parse(text);
-  if (!parsed || typeof parsed !== 'object') throw new Error(`seed ${file} is not an object`);
-  return parsed as EmulatorSeed;
 }
 
 function requireString(value: unknown, what: string): string {
@@ -227,7 +220,7 @@ export class StateStore {
       const raw: unknown = JSON.parse(fs.readFileSync(statePath, 'utf8'));
       return new StateStore(normaliseState(raw, statePath), statePath);
     }
-    const seedObject = typeof seed === 'string' ? readSeedFile(seed) : seed;
+    const seedObject = typeof seed === 'string' ? readSeed(seed) : seed;
     const store = new StateStore(stateFromSeed(seedObject ?? {}), statePath);
     store.persist();
     return store;

@@ -76,6 +76,12 @@ export type { PlanDocument } from './plan/plan-document';
 export { type ExportResult, exportDomain } from './export/export-domain';
 export { type PlanRun, type PlanRunOptions, runPlan } from './pipeline';
 export { NetSapiensClient, type PlatformRecord } from './platform/client';
+export {
+  DEFAULT_PLATFORM_PROFILE,
+  mergeProfile,
+  type PlatformProfile,
+  type RawPlatformSection,
+} from './platform/profile';
 
 // ---- Operations at the top of the pipeline (plan → apply with verification → audit)
 export * from './operations/index';

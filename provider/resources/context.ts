@@ -1,3 +1,4 @@
+import { DEFAULT_PLATFORM_PROFILE, mergeProfile, type PlatformProfile } from '../../reconciler';
 import { ProviderError, type ProviderConfig } from '../framework';
 import { ReadOnceClient } from './read-once';
 
@@ -7,6 +8,8 @@ export interface NetsapiensContext {
   readonly client: ReadOnceClient;
   /** Extensions the provider refuses to destroy or replace (provider setting `protect`). */
   readonly protect: ReadonlySet<string>;
+  /** The platform profile (provider block `platform`), for every read and write as in YAML. */
+  readonly platform: PlatformProfile;
 }
 
 export function configureNetsapiens(config: ProviderConfig): NetsapiensContext {
@@ -22,5 +25,6 @@ export function configureNetsapiens(config: ProviderConfig): NetsapiensContext {
   return {
     client: new ReadOnceClient({ baseUrl: config.apiUrl, apiKey: config.apiKey }),
     protect: new Set(protect as string[]),
+    platform: mergeProfile(DEFAULT_PLATFORM_PROFILE, config.platform),
   };
 }

@@ -34,7 +34,6 @@ import {
   type ApplyContext,
   type DesiredObject,
   type LiveObject,
-  type NetSapiensClient,
 } from '../../reconciler';
 
 import type { NetsapiensContext } from './context';
@@ -48,6 +47,7 @@ import {
   stateFor,
   withConfigSecrets,
 } from './kind-model';
+import { profileProblems } from './profile-checks';
 import { checkDestructive, protectedRefusal } from './safety';
 import { computedAttributes, kindSchema } from './kind-schema';
 
@@ -62,9 +62,10 @@ export interface KindResourceOptions {
 
 // ------------------------------------------------------------------------------------------ platform I/O
 
-function readContext(client: NetSapiensClient, domain: string, desired: DesiredObject | undefined, full: boolean) {
+function readContext(ctx: NetsapiensContext, domain: string, desired: DesiredObject | undefined, full: boolean) {
   return {
-    client,
+    client: ctx.client,
+    platform: ctx.platform,
     domain,
     cache: createLiveCache(),
     concurrency: 4,
@@ -76,13 +77,13 @@ function readContext(client: NetSapiensClient, domain: string, desired: DesiredO
 /** One object, by the kind's single-object read (`Kind.readOne`). */
 async function readOne(
   kind: AnyKind,
-  client: NetSapiensClient,
+  ctx: NetsapiensContext,
   domain: string,
   key: string,
   desired: DesiredObject | undefined,
   full = false,
 ): Promise<LiveObject | null> {
-  return (await kind.readOne(readContext(client, domain, desired, full), key)) ?? null;
+  return (await kind.readOne(readContext(ctx, domain, desired, full), key)) ?? null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -100,17 +101,17 @@ interface Adapter {
   differences(desired: DesiredObject, live: LiveObject): readonly { readonly path: string }[];
 }
 
-function applyCtx(client: NetSapiensClient, domain: string): ApplyContext {
+function applyCtx(ctx: NetsapiensContext, domain: string): ApplyContext {
   // The user's `welcome_email` field decides, as in YAML.
-  return { client, domain, sendWelcomeEmail: true };
+  return { client: ctx.client, domain, sendWelcomeEmail: true, platform: ctx.platform };
 }
 
 /** Reads until the platform shows what was written (202 writes may lag), then builds the state. */
-async function readBack(a: Adapter, client: NetSapiensClient, domain: string, planned: Model): Promise<Model> {
+async function readBack(a: Adapter, ctx: NetsapiensContext, domain: string, planned: Model): Promise<Model> {
   const desired = desiredFrom(a.kind, domain, planned);
   let live: LiveObject | null = null;
   for (let i = 0; i < a.attempts; i++) {
-    live = await readOne(a.kind, client, domain, desired.key, desired);
+    live = await readOne(a.kind, ctx, domain, desired.key, desired);
     if (live && a.differences(desired, live).length === 0) break;
     if (i < a.attempts - 1) await sleep(a.delay * (i + 1));
   }
@@ -126,11 +127,11 @@ async function readBack(a: Adapter, client: NetSapiensClient, domain: string, pl
  * Creates the object. A one-per-domain object (the block list), or one pbxctl can manage but never create
  * (a phone number of the domain's inventory: `capabilities.create` absent), is adopted and gets the difference.
  */
-async function createOrAdopt(a: Adapter, client: NetSapiensClient, planned: Model): Promise<Model> {
+async function createOrAdopt(a: Adapter, ctx: NetsapiensContext, planned: Model): Promise<Model> {
   const { kind } = a;
   const domain = str(planned.domain);
   const desired = desiredFrom(kind, domain, planned);
-  const existing = await readOne(kind, client, domain, desired.key, desired);
+  const existing = await readOne(kind, ctx, domain, desired.key, desired);
   if (existing && kind.shape === 'list' && supports(kind, 'create')) {
     throw new ProviderError(
       `${a.typeName} already exists`,
@@ -140,16 +141,16 @@ async function createOrAdopt(a: Adapter, client: NetSapiensClient, planned: Mode
   if (existing) {
     const changed = a.differences(desired, existing).map((d) => d.path);
     if (changed.length > 0)
-      await kind.update(applyCtx(client, domain), {
+      await kind.update(applyCtx(ctx, domain), {
         key: desired.key,
         desired,
         live: existing,
         changedFields: changed,
       });
   } else {
-    await kind.create(applyCtx(client, domain), { key: desired.key, desired, changedFields: [] });
+    await kind.create(applyCtx(ctx, domain), { key: desired.key, desired, changedFields: [] });
   }
-  return readBack(a, client, domain, planned);
+  return readBack(a, ctx, domain, planned);
 }
 
 export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): AnyResource<NetsapiensContext> {
@@ -168,57 +169,55 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
     schema: kindSchema(kind),
     validate: (config) => validateChoices(kind, config),
     modifyPlan: ({ prior, planned, config }) => adjustPlan(kind, prior, planned, config),
-    checkPlan: ({ client: ctx, prior, planned, requiresReplace }) =>
-      checkDestructive(kind, ctx, { prior, planned, requiresReplace }),
+    checkPlan: async ({ client: ctx, prior, planned, requiresReplace }) => [
+      ...profileProblems(ctx, planned),
+      ...(await checkDestructive(kind, ctx, { prior, planned, requiresReplace })),
+    ],
     create: ({ client: ctx, planned, config }) =>
-      createOrAdopt(a, ctx.client, withConfigSecrets(kind.fields, planned, config)),
+      createOrAdopt(a, ctx, withConfigSecrets(kind.fields, planned, config)),
 
     async read({ client: ctx, state }) {
       const client = ctx.client;
       const { domain, key } = parseId(kind, str(state.id));
       client.noteRefresh(domain);
       const desired = desiredFrom(kind, domain, state);
-      const live = await readOne(kind, client, domain, key, desired);
+      const live = await readOne(kind, ctx, domain, key, desired);
       return live ? stateFor(kind, domain, state, live) : null;
     },
 
     async update({ client: ctx, prior, planned: plannedState, config }) {
-      const client = ctx.client;
       const planned = withConfigSecrets(kind.fields, plannedState, config);
       const domain = str(planned.domain);
       const { key } = parseId(kind, str(prior.id));
       const desired = desiredFrom(kind, domain, planned);
-      const live = await readOne(kind, client, domain, key, desired);
+      const live = await readOne(kind, ctx, domain, key, desired);
       if (!live)
         throw new ProviderError(
           `${options.typeName} no longer exists`,
           `${kind.title} ${key} is gone from ${domain}; run terraform plan again to re-create it.`,
         );
       const changed = a.differences(desired, live).map((d) => d.path);
-      if (changed.length > 0)
-        await kind.update(applyCtx(client, domain), { key, desired, live, changedFields: changed });
-      return readBack(a, client, domain, planned);
+      if (changed.length > 0) await kind.update(applyCtx(ctx, domain), { key, desired, live, changedFields: changed });
+      return readBack(a, ctx, domain, planned);
     },
 
     async delete({ client: ctx, state }) {
-      const client = ctx.client;
       const { domain, key } = parseId(kind, str(state.id));
       const refusal = protectedRefusal(kind, ctx, state, 'destroy');
       if (refusal) throw new ProviderError(refusal.summary, refusal.detail);
-      const live = await readOne(kind, client, domain, key, desiredFrom(kind, domain, state));
+      const live = await readOne(kind, ctx, domain, key, desiredFrom(kind, domain, state));
       if (!live) return;
       // A kind that cannot delete (phone numbers: never released) leaves the object as it is; Terraform forgets it.
       if (!supports(kind, 'delete')) return;
-      await kind.delete(applyCtx(client, domain), { key, live, changedFields: [] });
+      await kind.delete(applyCtx(ctx, domain), { key, live, changedFields: [] });
     },
 
     async importState({ client: ctx, id }) {
-      const client = ctx.client;
       const { domain, key } = parseId(kind, id);
       const live =
-        (await readOne(kind, client, domain, key, undefined, true)) ??
+        (await readOne(kind, ctx, domain, key, undefined, true)) ??
         // Shared contacts: also by the platform's `unique-id` (no single read by id: the whole list).
-        (await kind.read(readContext(client, domain, undefined, true))).find((o) =>
+        (await kind.read(readContext(ctx, domain, undefined, true))).find((o) =>
           platformIds(o.platform).includes(key),
         ) ??
         null;
@@ -337,10 +336,9 @@ export function dataSourceFromKind(kind: AnyKind, options: KindDataSourceOptions
       },
     },
     async read({ client: ctx, config }) {
-      const client = ctx.client;
       const domain = str(config.domain);
       const key = str(config[options.keyField]);
-      const live = await readOne(kind, client, domain, key, undefined, true);
+      const live = await readOne(kind, ctx, domain, key, undefined, true);
       if (!live)
         throw new ProviderError(`${kind.title} not found`, `No ${kind.title.toLowerCase()} ${key} in ${domain}.`, [
           { attribute: options.keyField },

@@ -69,7 +69,7 @@ async function lossLines(ctx: NetsapiensContext, domain: string, key: string): P
 
 /** What points at the extension (phone numbers routed to it, ring groups ringing it), over every kind. */
 async function referencesTo(ctx: NetsapiensContext, domain: string, key: string): Promise<string[]> {
-  const read = { client: ctx.client, domain, cache: createLiveCache(), concurrency: 4 };
+  const read = { client: ctx.client, platform: ctx.platform, domain, cache: createLiveCache(), concurrency: 4 };
   const out = new Set<string>();
   for (const kind of DEFAULT_REGISTRY.kinds) {
     for (const live of await kind.read(read)) {

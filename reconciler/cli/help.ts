@@ -8,11 +8,12 @@ Commands:
   apply <plan.json | path>     apply a saved plan (refused when stale), or plan+apply a path
   drift <path>                 report where the platform differs from git (exit 2 when drifted)
   trace <path> <number|ext>    where a call goes, step by step [--at ISO] [--state live|desired]
-  export --domain D [--out F]  write the live domain as YAML that plans to zero changes
-  welcome --domain D <ext>…    send the welcome e-mail to users
-  doctor --domain D [--platform F] [--out F]
+  export --domain D [--out F] [--platform F]
+                               write the live domain as YAML that plans to zero changes
+  welcome --domain D <ext>…    send the welcome e-mail to users [--platform F]
+  doctor --domain D [--platform F] [--out F] [--record DIR]
                                read-only: does pbxctl understand this server? (exit 2 when not)
-  emulator [--port N] [--state F] [--seed F] [--domain D] [--api-version V]
+  emulator [--port N] [--state F] [--seed F|DIR] [--domain D] [--api-version V]
                                run the NetSapiens v2 emulator (the embedded default platform);
                                prints the export lines to paste; --domain creates that domain
   demo                         plan → apply → plan of examples/small-office on the embedded emulator
@@ -64,10 +65,12 @@ const COMMANDS: Record<string, string> = {
     'Usage: pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]\n\nWhere a call goes, step by step: number → destination → ring group members (with delays) → fallback → voicemail, with time frames evaluated in the domain time zone. Exit 0 when it reaches someone or a mailbox, 2 for a loop or a dead end.\n',
   drift:
     'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
-  export: 'Usage: pbxctl export --domain <domain> [--out FILE]\n',
-  welcome: 'Usage: pbxctl welcome --domain <domain> <extension>…\n',
+  export:
+    'Usage: pbxctl export --domain <domain> [--out FILE] [--platform _platform.yaml]\n\nLive values are decoded through the platform profile (docs/platform-profile.md): --platform FILE (written into\nthe export as its platform: section), else the _platform.yaml of the directory written into (or a parent, up\nto the working directory) and the platform: section of the file the export replaces (kept).\n',
+  welcome:
+    'Usage: pbxctl welcome --domain <domain> [--platform _platform.yaml] <extension>…\n\nThe template and subject come from the platform profile: --platform FILE, else ./_platform.yaml, else the defaults.\n',
   doctor:
-    "Usage: pbxctl doctor --domain <domain> [--platform _platform.yaml] [--out doctor.json] [--format text|json]\n\nRead-only (sends only GETs): reports the server's apiversion and the e-mail spelling pbxctl will write,\nthe API key's scope and read-only flag (when the key may see them), whether paging is 0- or 1-based, and\nevery user, ring group, answer rule and device pbxctl cannot decode, with the platform-profile value it\nsuggests (docs/platform-profile.md). --platform checks against a profile file; --out writes what it saw\nwith names, e-mails, numbers, PINs and passwords removed. Exit 0 when everything is understood, 2 when not.\n",
+    "Usage: pbxctl doctor --domain <domain> [--platform _platform.yaml] [--out doctor.json] [--record DIR] [--format text|json]\n\nRead-only (sends only GETs): reports the server's apiversion and the e-mail spelling pbxctl will write,\nthe API key's scope and read-only flag (when the key may see them), whether paging is 0- or 1-based, and\nevery user, ring group, answer rule and device pbxctl cannot decode, with the platform-profile value it\nsuggests (docs/platform-profile.md). --platform checks against a profile file; --out writes what it saw\nwith names, e-mails, numbers, PINs and passwords removed; --record DIR writes DIR/<domain>.seed.json, what it\nread as an emulator seed with those replaced by stable fakes (pbxctl emulator --seed DIR serves it). Exit 0 when everything is understood, 2 when not.\n",
   emulator:
     'Usage: pbxctl emulator [--port N] [--state FILE] [--seed FILE] [--domain DOMAIN] [--api-version 44.1.2]\n\nAccepts NS_API_KEY as its key when set, otherwise the default emulator key (emulator/README.md), and\nprints the export lines to paste. --domain creates that domain when the state does not have it.\n',
   demo: 'Usage: pbxctl demo\n\nStarts the emulator in-process, seeded with examples/demo/seed.yaml, and runs plan → apply → plan of examples/small-office.\n',

@@ -44,6 +44,7 @@ const COMMON = {
   state: { type: 'string' },
   seed: { type: 'string' },
   platform: { type: 'string' },
+  record: { type: 'string' },
   'api-version': { type: 'string' },
   progress: { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },

@@ -13,53 +13,11 @@ import { doctorCommand } from '../cli/commands/doctor';
 import { NetSapiensClient } from '../platform/client';
 import { DEFAULT_PLATFORM_PROFILE } from '../platform/profile';
 import { runDoctor } from './doctor';
+import { PERSONAL, PORTAL_DOMAIN as D, PORTAL_SEED } from '../../test/test-support/portal-seed';
 
 const KEY = 'nsd_doctor_test_0000000000000000000000000000000000000000000000000';
-const D = 'portal.example.com';
-const PII = [
-  'Grace',
-  'Hopper',
-  'Alan',
-  'Turing',
-  'grace@portal.example.com',
-  '12125550100',
-  '4821',
-  'Front Desk',
-  '000413aabbcc',
-];
-
-const SEED = {
-  domains: {
-    [D]: {
-      users: [
-        {
-          user: '1000',
-          'name-first-name': 'Grace',
-          'name-last-name': 'Hopper',
-          'email-address': 'grace@portal.example.com',
-          'user-scope': 'Basic User',
-          'caller-id-number': '12125550100',
-          'voicemail-login-pin': '4821',
-        },
-        { user: '1001', 'name-first-name': 'Alan', 'name-last-name': 'Turing', 'user-scope': 'Basic User' },
-        { user: '2000', 'name-first-name': 'Front Desk', 'name-last-name': '', 'service-code': 'system-hunt' },
-      ],
-      answerrules: [
-        {
-          user: '1000',
-          'time-frame': '*',
-          'forward-on-spam-call': { enabled: 'yes', parameters: ['<Reject>'] },
-        },
-        {
-          user: '2000',
-          'time-frame': '*',
-          'simultaneous-ring': { enabled: 'yes', parameters: ['1000', '1001;delay=5'] },
-        },
-      ],
-      devices: [{ user: '1001', device: '1001b', 'device-provisioning-mac-address': '000413aabbcc' }],
-    },
-  },
-};
+const PII = PERSONAL.filter((p) => !['Katherine', 'Johnson'].includes(p));
+const SEED = PORTAL_SEED;
 
 let emu: RunningEmulator;
 let client: NetSapiensClient;

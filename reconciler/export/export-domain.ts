@@ -6,6 +6,7 @@ import { Document } from 'yaml';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { readLiveState } from '../live/read-live-state';
 import type { NetSapiensClient } from '../platform/client';
+import type { PlatformProfile, RawPlatformSection } from '../platform/profile';
 
 export interface ExportResult {
   readonly yaml: string;
@@ -15,11 +16,24 @@ export interface ExportResult {
 export async function exportDomain(
   client: NetSapiensClient,
   domain: string,
-  options: { concurrency?: number; registry?: Registry } = {},
+  options: {
+    concurrency?: number;
+    registry?: Registry;
+    /** The domain's platform profile: live values are decoded through it (`spam: drop` when it names the value). */
+    platform?: PlatformProfile;
+    /** A `platform:` section to write into the file (so the file plans with the profile it was read with). */
+    section?: RawPlatformSection;
+  } = {},
 ): Promise<ExportResult> {
   const registry = options.registry ?? DEFAULT_REGISTRY;
-  const live = await readLiveState(client, domain, { full: true, concurrency: options.concurrency, registry });
+  const live = await readLiveState(client, domain, {
+    full: true,
+    concurrency: options.concurrency,
+    registry,
+    ...(options.platform ? { platform: options.platform } : {}),
+  });
   const body: Record<string, unknown> = { version: 1, domain };
+  if (options.section && Object.keys(options.section).length > 0) body.platform = options.section;
   const counts: Record<string, number> = {};
   for (const kind of registry.kinds) {
     const objects = live.objects.get(kind.name) ?? [];

@@ -166,7 +166,7 @@ async function pageThrough(
 function overlap(previous: PlatformRecord[], page: PlatformRecord[], start: number): string | undefined {
   const first = JSON.stringify(page[0]);
   if (first === JSON.stringify(previous[0])) {
-    return `the page at start=${start} repeats the previous one: the server ignores start, so records past the first page cannot be read`;
+    return `the page at start=${start} repeats the previous one: the server ignores start from there on, so records past it cannot be read`;
   }
   if (first === JSON.stringify(previous[previous.length - 1])) {
     return `the page at start=${start} begins with the previous page's last record: the server's paging is not 0-based`;

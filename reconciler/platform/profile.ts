@@ -72,3 +72,19 @@ export function mergeProfile(base: PlatformProfile, raw: RawPlatformSection | un
 /** How to find an unknown profile value, for messages. */
 export const DOCTOR_HINT =
   'run `pbxctl doctor <domain>` against a domain where the setting was made in the portal; it reports the value to copy (docs/platform-profile.md)';
+
+/** The keys of `profile` that differ from the defaults, as a `platform:` section (what an export writes). */
+export function sectionOf(profile: PlatformProfile): RawPlatformSection {
+  const d = DEFAULT_PLATFORM_PROFILE;
+  const out: RawPlatformSection = {};
+  if (profile.ringGroupServiceCode !== d.ringGroupServiceCode)
+    out.ring_group_service_code = profile.ringGroupServiceCode;
+  if (profile.ringGroupScope !== d.ringGroupScope) out.ring_group_scope = profile.ringGroupScope;
+  if (profile.spamDrop !== undefined) out.spam_drop = profile.spamDrop;
+  if (profile.spamScreen !== undefined) out.spam_screen = profile.spamScreen;
+  const w = profile.welcomeEmail;
+  if (w.template !== d.welcomeEmail.template || w.subject !== d.welcomeEmail.subject)
+    out.welcome_email = { template: w.template, subject: w.subject };
+  if (Object.keys(profile.scopeLabels).length > 0) out.scope_labels = { ...profile.scopeLabels };
+  return out;
+}

@@ -31,7 +31,154 @@ export interface NetsapiensProviderConfig {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#alias NetsapiensProvider#alias}
   */
   readonly alias?: string;
+  /**
+  * platform block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#platform NetsapiensProvider#platform}
+  */
+  readonly platform?: NetsapiensProviderPlatform;
 }
+export interface NetsapiensProviderPlatformWelcomeEmail {
+  /**
+  * Subject (default `New Account Setup`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#subject NetsapiensProvider#subject}
+  */
+  readonly subject?: string;
+  /**
+  * Template (default `welcome_email.php`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#template NetsapiensProvider#template}
+  */
+  readonly template?: string;
+}
+
+export function netsapiensProviderPlatformWelcomeEmailToTerraform(struct?: NetsapiensProviderPlatformWelcomeEmail | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    subject: cdktf.stringToTerraform(struct!.subject),
+    template: cdktf.stringToTerraform(struct!.template),
+  }
+}
+
+
+export function netsapiensProviderPlatformWelcomeEmailToHclTerraform(struct?: NetsapiensProviderPlatformWelcomeEmail | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    subject: {
+      value: cdktf.stringToHclTerraform(struct!.subject),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    template: {
+      value: cdktf.stringToHclTerraform(struct!.template),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export interface NetsapiensProviderPlatform {
+  /**
+  * `user-scope` of ring groups the provider creates (default `No Portal`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#ring_group_scope NetsapiensProvider#ring_group_scope}
+  */
+  readonly ringGroupScope?: string;
+  /**
+  * `service-code` of ring groups the provider creates (default `system-ringgroup`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#ring_group_service_code NetsapiensProvider#ring_group_service_code}
+  */
+  readonly ringGroupServiceCode?: string;
+  /**
+  * The `forward-on-spam-call` value of the portal's "Drop Call" (unknown by default: needed for `spam = "drop"`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#spam_drop NetsapiensProvider#spam_drop}
+  */
+  readonly spamDrop?: string;
+  /**
+  * The `forward-on-spam-call` value of the portal's "Screen Call" (unknown by default: needed for `spam = "screen"`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#spam_screen NetsapiensProvider#spam_screen}
+  */
+  readonly spamScreen?: string;
+  /**
+  * Template and subject of the welcome e-mail sent to created users.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs#welcome_email NetsapiensProvider#welcome_email}
+  */
+  readonly welcomeEmail?: NetsapiensProviderPlatformWelcomeEmail;
+}
+
+export function netsapiensProviderPlatformToTerraform(struct?: NetsapiensProviderPlatform | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    ring_group_scope: cdktf.stringToTerraform(struct!.ringGroupScope),
+    ring_group_service_code: cdktf.stringToTerraform(struct!.ringGroupServiceCode),
+    spam_drop: cdktf.stringToTerraform(struct!.spamDrop),
+    spam_screen: cdktf.stringToTerraform(struct!.spamScreen),
+    welcome_email: netsapiensProviderPlatformWelcomeEmailToTerraform(struct!.welcomeEmail),
+  }
+}
+
+
+export function netsapiensProviderPlatformToHclTerraform(struct?: NetsapiensProviderPlatform | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    ring_group_scope: {
+      value: cdktf.stringToHclTerraform(struct!.ringGroupScope),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    ring_group_service_code: {
+      value: cdktf.stringToHclTerraform(struct!.ringGroupServiceCode),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    spam_drop: {
+      value: cdktf.stringToHclTerraform(struct!.spamDrop),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    spam_screen: {
+      value: cdktf.stringToHclTerraform(struct!.spamScreen),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    welcome_email: {
+      value: netsapiensProviderPlatformWelcomeEmailToHclTerraform(struct!.welcomeEmail),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "NetsapiensProviderPlatformWelcomeEmail",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
 
 /**
 * Represents a {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs netsapiens}
@@ -81,6 +228,7 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
     this._apiUrl = config.apiUrl;
     this._protect = config.protect;
     this._alias = config.alias;
+    this._platform = config.platform;
   }
 
   // ==========
@@ -151,6 +299,22 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
     return this._alias;
   }
 
+  // platform - computed: false, optional: true, required: false
+  private _platform?: NetsapiensProviderPlatform; 
+  public get platform() {
+    return this._platform;
+  }
+  public set platform(value: NetsapiensProviderPlatform | undefined) {
+    this._platform = value;
+  }
+  public resetPlatform() {
+    this._platform = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get platformInput() {
+    return this._platform;
+  }
+
   // =========
   // SYNTHESIS
   // =========
@@ -161,6 +325,7 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
       api_url: cdktf.stringToTerraform(this._apiUrl),
       protect: cdktf.listMapper(cdktf.stringToTerraform, false)(this._protect),
       alias: cdktf.stringToTerraform(this._alias),
+      platform: netsapiensProviderPlatformToTerraform(this._platform),
     };
   }
 
@@ -189,6 +354,12 @@ export class NetsapiensProvider extends cdktf.TerraformProvider {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      platform: {
+        value: netsapiensProviderPlatformToHclTerraform(this._platform),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "NetsapiensProviderPlatform",
       },
     };
 

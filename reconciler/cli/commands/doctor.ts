@@ -1,17 +1,17 @@
 /**
- * `pbxctl doctor --domain D [--platform FILE] [--out doctor.json] [--format text|json]`: read-only check of
- * whether pbxctl understands this server (issue 12). Exit 0 when everything is understood, 2 when something
- * is not. Only GETs are sent.
+ * `pbxctl doctor --domain D [--platform FILE] [--out doctor.json] [--record DIR] [--format text|json]`:
+ * read-only check of whether pbxctl understands this server (issue 12). Exit 0 when everything is
+ * understood, 2 when something is not. Only GETs are sent. `--record DIR` writes `DIR/<domain>.seed.json`,
+ * an emulator seed of what was read with personal data and secrets replaced by stable fakes.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { loadPlatformFile } from '../../desired/platform-section';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { type DoctorReport, runDoctor } from '../../doctor/doctor';
 import { UsageError } from '../../errors';
-import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import { EXIT } from '../exit-codes';
 import type { CliIo, Flags } from '../io';
 import { clientFromEnv, rejectExtra } from '../command-support';
+import { profileForCommand } from '../platform-profile';
 
 export function renderDoctor(r: DoctorReport): string {
   const key = r.apiKey.visible
@@ -37,25 +37,43 @@ export function renderDoctor(r: DoctorReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The whole file or nothing: a temporary file renamed into place. */
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
+}
+
 export async function doctorCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
   rejectExtra(positionals, 1, 'doctor');
   const domain = typeof flags.domain === 'string' ? flags.domain : positionals[0];
   if (domain === undefined) throw new UsageError('doctor needs a domain: pbxctl doctor --domain <domain>');
   const format = flags.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError('doctor --format must be text or json');
-  const profile =
-    typeof flags.platform === 'string'
-      ? loadPlatformFile(resolve(io.cwd, flags.platform), flags.platform)
-      : DEFAULT_PLATFORM_PROFILE;
+  const profile = profileForCommand(flags, io);
   const client = clientFromEnv(io.env, flags);
   try {
-    const report = await runDoctor(client, domain, profile);
-    const { record, ...summary } = report;
+    const recordDir = typeof flags.record === 'string' ? flags.record : undefined;
+    if (flags.record !== undefined && recordDir === undefined)
+      throw new UsageError('doctor --record needs a directory: pbxctl doctor --domain <domain> --record <dir>');
+    const report = await runDoctor(client, domain, profile, { record: recordDir !== undefined });
+    const { record, seed, ...summary } = report;
     if (typeof flags.out === 'string') {
-      const out = resolve(io.cwd, flags.out);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, `${JSON.stringify({ ...summary, findings: record.findings, record }, null, 2)}\n`);
+      writeAtomically(
+        resolve(io.cwd, flags.out),
+        `${JSON.stringify({ ...summary, findings: record.findings, record }, null, 2)}\n`,
+      );
       io.stderr(`Wrote ${flags.out} (names, e-mails, numbers, PINs and passwords removed)\n`);
+    }
+    if (recordDir !== undefined && seed) {
+      const name = `${domain}.seed.json`;
+      writeAtomically(join(resolve(io.cwd, recordDir), name), `${JSON.stringify(seed, null, 2)}\n`);
+      io.stderr(
+        `Wrote ${join(recordDir, name)}: an emulator seed (pbxctl emulator --seed ${recordDir}) with names, e-mails, numbers, PINs, passwords and MACs replaced by stable fakes\n`,
+      );
+      if (seed.recorded.unread.length > 0)
+        io.stderr(`  not recorded (this key may not read them): ${seed.recorded.unread.join(', ')}\n`);
     }
     io.stdout(format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : renderDoctor(report));
     return report.findings.length === 0 ? EXIT.ok : EXIT.changes;

@@ -1,5 +1,5 @@
 /**
- * `pbxctl emulator [--port N] [--state F] [--seed F] [--domain D] [--api-version V]`: runs the NetSapiens v2 emulator until
+ * `pbxctl emulator [--port N] [--state F] [--seed F|DIR] [--domain D] [--api-version V]`: runs the NetSapiens v2 emulator until
  * Ctrl-C. `--domain` creates that (empty) domain if the state does not have it, and the exact `export`
  * lines to paste are printed (issue 14 #6).
  */
@@ -26,7 +26,7 @@ function oauthLogins(env: NodeJS.ProcessEnv) {
 
 export async function emulatorCommand(positionals: readonly string[], flags: Flags, io: CliIo): Promise<number> {
   rejectExtra(positionals, 0, 'emulator');
-  const { startEmulator, stateFromSeed, DEFAULT_API_KEY } = await import('../../../emulator');
+  const { startEmulator, stateFromSeed, readSeed, DEFAULT_API_KEY } = await import('../../../emulator');
   const port = flags.port ? Number(flags.port) : 8088;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be 0–65535 (got ${String(flags.port)})`);
@@ -37,11 +37,18 @@ export async function emulatorCommand(positionals: readonly string[], flags: Fla
   const apiVersion = typeof flags['api-version'] === 'string' ? flags['api-version'] : undefined;
   if (apiVersion !== undefined && !/^\d+\.\d+(\.\d+)?$/.test(apiVersion))
     throw new UsageError(`--api-version must be a version such as 45.0 or 44.1.2 (got "${apiVersion}")`);
+  let seed: ReturnType<typeof readSeed> | undefined;
+  try {
+    // A file, or a directory of *.seed.json files (what `pbxctl doctor --record DIR` writes).
+    seed = typeof flags.seed === 'string' ? readSeed(resolve(io.cwd, flags.seed)) : undefined;
+  } catch (err) {
+    throw new UsageError(`--seed: ${(err as Error).message}`);
+  }
   const emu = await startEmulator({
     port,
     ...(apiVersion ? { apiVersion } : {}),
     statePath: typeof flags.state === 'string' ? resolve(io.cwd, flags.state) : undefined,
-    seed: typeof flags.seed === 'string' ? resolve(io.cwd, flags.seed) : undefined,
+    seed,
     ...(apiKey ? { apiKeys: [apiKey] } : {}),
     ...oauthLogins(io.env),
   });
