@@ -40,7 +40,7 @@ describe('pbxctl doctor', () => {
       expect.arrayContaining([
         'user 2000 service-code system-hunt',
         'user 1000 forward-on-spam-call <Reject>',
-        'device 1001/1001b device 1001b',
+        'device 1001/desk-7 device desk-7',
       ]),
     );
     expect(report.findings.find((f) => f.field === 'service-code')?.suggestion).toContain(

@@ -16,6 +16,7 @@ import {
   targetTypeOf,
 } from '../platform/codec';
 import { DOCTOR_HINT, type PlatformProfile } from '../platform/profile';
+import { SUFFIX_PATTERN } from '../kinds/user/devices';
 import { USER_SCOPES } from '../kinds/user/fields';
 
 export interface DoctorFinding {
@@ -98,17 +99,25 @@ function ringGroupFindings(
   return out;
 }
 
+/** `1001`, `1001a`, `1001tp`: the names a `phone:`/`phones:` entry of user 1001 can give a device. */
+function isUsersDeviceName(owner: string, name: string): boolean {
+  return (
+    name === phoneDeviceName(owner) ||
+    (name.startsWith(owner) && new RegExp(SUFFIX_PATTERN).test(name.slice(owner.length)))
+  );
+}
+
 function deviceFindings(devices: readonly PlatformRecord[], users: ReadonlySet<string>): DoctorFinding[] {
   const out: DoctorFinding[] = [];
   for (const d of devices) {
     const owner = s(d.user);
     const name = s(d.device);
-    if (s(d['device-provisioning-mac-address']) === '' || name === phoneDeviceName(owner)) continue;
+    if (s(d['device-provisioning-mac-address']) === '' || isUsersDeviceName(owner, name)) continue;
     out.push({
       object: `device ${users.has(owner) ? owner : `${owner} (no such user)`}/${name}`,
       field: 'device',
       value: name,
-      problem: `a desk phone bound to a MAC under a name that is not the extension (pbxctl looks for device "${phoneDeviceName('<ext>')}")`,
+      problem: `a desk phone bound to a MAC under a name that is not the extension (pbxctl looks for devices "${phoneDeviceName('<ext>')}", "<ext>a", "<ext>b", … or "<ext><suffix>")`,
     });
   }
   return out;

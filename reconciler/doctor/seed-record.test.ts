@@ -83,7 +83,7 @@ describe('pbxctl doctor --record', () => {
       expect.arrayContaining([
         'user 2000 service-code system-hunt',
         'user 1000 forward-on-spam-call <Reject>',
-        'device 1001/1001b device 1001b',
+        'device 1001/desk-7 device desk-7',
       ]),
     );
   });

@@ -35,7 +35,7 @@ export const PORTAL_SEED = {
           'simultaneous-ring': { enabled: 'yes', parameters: ['1000', '1001;delay=5'] },
         },
       ],
-      devices: [{ user: '1001', device: '1001b', 'device-provisioning-mac-address': '000413aabbcc' }],
+      devices: [{ user: '1001', device: 'desk-7', 'device-provisioning-mac-address': '000413aabbcc' }],
     },
   },
 };
