@@ -47,6 +47,7 @@ function checkTier(tier: unknown, where: string): void {
     const option = t[`option-${key}`] as JsonRecord | undefined;
     if (option === undefined) continue;
     if (!option || typeof option !== 'object') fail(400, `${where}.option-${key} must be an object`);
+    if (option.remove === 'yes') continue;
     if (option['auto-attendant'] !== undefined) checkTier(option['auto-attendant'], `${where}.option-${key}`);
     else if (!option['destination-application'] || option['destination-user'] === undefined)
       fail(400, `${where}.option-${key} needs destination-application and destination-user`);
@@ -120,6 +121,19 @@ export function postAttendant(ctx: RouteContext): ApiResponse {
   return { status: 200, body: record };
 }
 
+/**
+ * A PUT's menu over the stored one, key by key; an option sent as `{ remove: "yes" }` leaves the menu
+ * (AutoAttendantTierOption `remove`: "If set to yes it will remove the option from the menu").
+ */
+function mergeTier(stored: JsonRecord | undefined, sent: JsonRecord): JsonRecord {
+  const out: JsonRecord = { ...(stored ?? {}) };
+  for (const [key, value] of Object.entries(sent)) {
+    if (key.startsWith('option-') && (value as JsonRecord | null)?.remove === 'yes') delete out[key];
+    else out[key] = value;
+  }
+  return out;
+}
+
 export function putAttendant(ctx: RouteContext): ApiResponse {
   const d = writeDomain(ctx);
   const record = find(d, ctx.params.user, ctx.params.prompt);
@@ -128,7 +142,8 @@ export function putAttendant(ctx: RouteContext): ApiResponse {
   if (name === '') fail(400, 'Missing required field attendant-name');
   checkTier(body['auto-attendant'], 'auto-attendant');
   record['attendant-name'] = name;
-  if (body['auto-attendant'] !== undefined) record['auto-attendant'] = body['auto-attendant'];
+  if (body['auto-attendant'] !== undefined)
+    record['auto-attendant'] = mergeTier(record['auto-attendant'] as JsonRecord, body['auto-attendant'] as JsonRecord);
   return ACCEPTED;
 }
 

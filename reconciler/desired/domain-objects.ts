@@ -126,3 +126,27 @@ export function checkUniqueKeys(
     }
   }
 }
+
+/** Each kind's own rules across the fields of an entry (`Kind.check`), at the line of the field. */
+export function checkEntries(
+  objects: ReadonlyMap<string, readonly DesiredObject[]>,
+  files: readonly ParsedFile[],
+  registry: Registry,
+  issues: DesiredStateIssue[],
+): void {
+  for (const [kindName, list] of objects) {
+    const kind = registry.get(kindName);
+    if (!kind?.check) continue;
+    for (const obj of list) {
+      for (const issue of kind.check(obj.spec)) {
+        const path = [...yamlPath(obj.path ?? ''), ...issue.field];
+        issues.push({
+          position: at(fileOf(files, obj), path),
+          path: dotted(path),
+          message: issue.message,
+          hint: issue.hint,
+        });
+      }
+    }
+  }
+}

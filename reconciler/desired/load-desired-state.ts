@@ -9,7 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
-import { checkExtensions, checkUniqueKeys, collectObjects } from './domain-objects';
+import { checkEntries, checkExtensions, checkUniqueKeys, collectObjects } from './domain-objects';
 import { readDomainSettings } from './domain-settings';
 import { escapeControl } from '../util/escape';
 import { checkDomainName } from './names';
@@ -190,6 +190,7 @@ function buildDomain(
   const objects = applyScopeLabels(collected, platform);
   checkExtensions(objects, files, registry, rules, issues);
   checkUniqueKeys(objects, files, registry, issues);
+  checkEntries(objects, files, registry, issues);
   return {
     domain,
     files: files.map((f) => f.displayName),

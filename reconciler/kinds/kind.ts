@@ -160,6 +160,14 @@ export interface PlanReference {
   readonly extension: string;
 }
 
+/** A rule across the fields of one entry the schema cannot say (e.g. "no_input names a menu digit"). */
+export interface EntryIssue {
+  /** Path inside the entry, e.g. `['options', 2, 'digit']`: the loader turns it into file:line. */
+  readonly field: readonly (string | number)[];
+  readonly message: string;
+  readonly hint: string;
+}
+
 /** Data a destructive change would lose, counted from the platform. */
 export interface Loss {
   readonly what: string; // "voicemail messages", "greetings", "personal contacts", "answer rules", "phone numbers"
@@ -281,6 +289,8 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   /** One-line human label for a key + content, e.g. `1001 (Ada Lovelace)`. */
   label(key: string, content: Comparable | undefined): string;
   toComparable(spec: Spec, secrets: SecretResolver): Comparable;
+  /** Rules across an entry's fields, checked at load time with file:line (optional). */
+  check?(spec: Spec): EntryIssue[];
   /** What this object points at, and what points at it from outside the kinds (phone numbers). */
   references(key: string, content: Comparable): Reference[];
 

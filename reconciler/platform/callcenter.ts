@@ -10,9 +10,9 @@ import { safeSegment } from './safety';
 const d = (domain: string) => `/domains/${safeSegment('domain', domain)}`;
 const q = (domain: string, queue: string) => `${d(domain)}/callqueues/${safeSegment('user', queue)}`;
 const agentPath = (domain: string, queue: string, agent: string) =>
-  `${q(domain, queue)}/agents/${safeSegment('user', agent)}`;
+  `${q(domain, queue)}/agents/${safeSegment('device', agent)}`;
 const aa = (domain: string, user: string, prompt: string) =>
-  `${d(domain)}/users/${safeSegment('user', user)}/autoattendants/${safeSegment('user', prompt)}`;
+  `${d(domain)}/users/${safeSegment('user', user)}/autoattendants/${safeSegment('device', prompt)}`;
 
 /** An agent's id as the platform keys it: `<extension>@<domain>` (user-based agents). */
 export function agentId(extension: string, domain: string): string {
