@@ -58,6 +58,9 @@ export interface DomainSeed {
   phonenumbers?: JsonRecord[];
   phones?: JsonRecord[];
   timeframes?: JsonRecord[];
+  callqueues?: JsonRecord[];
+  agents?: JsonRecord[];
+  autoattendants?: JsonRecord[];
   /** user → folder → files; folders `new`, `save`, `trash` (older seeds' `inbox`/`saved` are read as new/save). */
   voicemails?: Record<string, Record<string, JsonRecord[]>>;
   greetings?: Record<string, JsonRecord[]>;
