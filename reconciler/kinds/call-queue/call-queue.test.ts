@@ -64,8 +64,7 @@ describe('call_queue content', () => {
 
   it('forward parameters round-trip; a bare number is what the extension is', () => {
     const cases: Record<string, string>[] = [{ extension: '2000' }, { voicemail: '1000' }, { call_queue: '3200' }];
-    for (const c of cases)
-      expect(decodeForward(encodeForward(c), () => false)).toEqual(c);
+    for (const c of cases) expect(decodeForward(encodeForward(c), () => false)).toEqual(c);
     expect(decodeForward('3200', (e) => e === '3200')).toEqual({ call_queue: '3200' });
     expect(decodeForward('aa_Main', () => false)).toEqual({ platform: 'aa_Main' });
   });
