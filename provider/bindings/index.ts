@@ -7,7 +7,6 @@ export * as ringGroup from './ring-group';
 export * as sharedContact from './shared-contact';
 export * as timeFrame from './time-frame';
 export * as user from './user';
-export * as dataNetsapiensCallQueue from './data-netsapiens-call-queue';
 export * as dataNetsapiensUser from './data-netsapiens-user';
 export * as provider from './provider';
 

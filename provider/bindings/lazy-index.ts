@@ -7,7 +7,6 @@ Object.defineProperty(exports, 'ringGroup', { get: function () { return require(
 Object.defineProperty(exports, 'sharedContact', { get: function () { return require('./shared-contact'); } });
 Object.defineProperty(exports, 'timeFrame', { get: function () { return require('./time-frame'); } });
 Object.defineProperty(exports, 'user', { get: function () { return require('./user'); } });
-Object.defineProperty(exports, 'dataNetsapiensCallQueue', { get: function () { return require('./data-netsapiens-call-queue'); } });
 Object.defineProperty(exports, 'dataNetsapiensUser', { get: function () { return require('./data-netsapiens-user'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

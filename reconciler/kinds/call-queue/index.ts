@@ -100,7 +100,6 @@ export const callQueueKind: Kind<CallQueueSpec, CallQueuePlatform> = {
     prune: SUPPORTED,
     recycle: absent('a call queue holds no person: a new name is an update'),
   },
-  terraform: { dataSource: { keyField: 'extension' } },
   key: (spec) => String(spec.extension).trim(),
   label: (key, content) =>
     typeof content?.name === 'string' && content.name !== '' ? `${key} (${content.name})` : key,
