@@ -5,6 +5,7 @@ import { computePlan } from '../../plan/compute-plan';
 import type { AutoAttendantSpec } from '../auto-attendant';
 import { autoAttendantKind } from '../auto-attendant';
 import type { AnyKind, LiveObject } from '../kind';
+import { DEFAULT_REGISTRY } from '../registry';
 import { desiredState } from '../test-support/desired-state';
 import { describeChanges, ladderStep, readKinds } from '../test-support/ladder';
 import { startTestPlatform, type TestPlatform } from '../test-support/test-platform';
@@ -43,6 +44,7 @@ describe('call_queue and auto_attendant ladder (strict emulator, real HTTP)', ()
     no_input: '0',
     invalid: '0',
   };
+  const main = { number: '+1 212 555 0100', destination: { auto_attendant: '3000' } };
   const state = (queues: CallQueueSpec[], attendants: AutoAttendantSpec[], prune = false) =>
     desiredState({
       domain: DOMAIN,
@@ -53,12 +55,17 @@ describe('call_queue and auto_attendant ladder (strict emulator, real HTTP)', ()
         time_frame: timeFrames,
         call_queue: queues,
         auto_attendant: attendants,
+        phone_number: attendants.length > 0 ? [main] : [],
       },
     });
   const domain = () => platform.emulator.state().domains[DOMAIN]!;
 
   beforeAll(async () => {
-    platform = await startTestPlatform({ domains: { [DOMAIN]: {} } });
+    platform = await startTestPlatform({
+      domains: {
+        [DOMAIN]: { phonenumbers: [{ phonenumber: '12125550100', 'dial-rule-application': 'available-number' }] },
+      },
+    });
   });
   afterAll(async () => platform?.close());
 
@@ -68,6 +75,7 @@ describe('call_queue and auto_attendant ladder (strict emulator, real HTTP)', ()
     expect(ids.indexOf('call_queue:3100')).toBeGreaterThan(ids.indexOf('user:1002'));
     expect(ids.indexOf('auto_attendant:3000')).toBeGreaterThan(ids.indexOf('call_queue:3100'));
     expect(ids.indexOf('auto_attendant:3000')).toBeGreaterThan(ids.indexOf('ring_group:2000'));
+    expect(ids.indexOf('phone_number:12125550100')).toBeGreaterThan(ids.indexOf('auto_attendant:3000'));
     expect(describeChanges(step.replan)).toEqual([]);
     expect(domain().callqueues?.[0]).toMatchObject({
       callqueue: '3100',
@@ -125,6 +133,8 @@ describe('call_queue and auto_attendant ladder (strict emulator, real HTTP)', ()
     const attendants = exp(autoAttendantKind) as AutoAttendantSpec[];
     expect(attendants[0]?.options?.[0]).toEqual({ digit: '1', destination: { user: '1001' } });
     expect(queues[0]?.overflow).toEqual({ voicemail: '1000' });
+    const numbers = exp(DEFAULT_REGISTRY.get('phone_number')!) as Array<{ destination: unknown }>;
+    expect(numbers[0]?.destination).toEqual({ auto_attendant: '3000' });
     const desired = state(queues, attendants);
     expect(describeChanges(computePlan({ desired, live: await readKinds(platform.client, desired) }))).toEqual([]);
   });
@@ -141,6 +151,8 @@ describe('call_queue and auto_attendant ladder (strict emulator, real HTTP)', ()
     expect(domain().users.map((u) => u.user)).not.toContain('3100');
     expect(domain().users.map((u) => u.user)).not.toContain('3000');
     expect(domain().agents ?? []).toEqual([]);
+    // The number routed to the deleted attendant went back to the inventory, not left dangling.
+    expect(domain().phonenumbers[0]).toMatchObject({ 'dial-rule-application': 'available-number' });
     expect(platform.emulator.contractViolations).toEqual([]);
   });
 });
