@@ -175,4 +175,23 @@ describe('auto_attendants in the desired-state file', () => {
       expect.arrayContaining(['auto_attendants[0].options[0].destination', 'auto_attendants[0].invalid']),
     );
   });
+
+  it('a key with an empty destination, and an agent listed twice in a queue, are errors at their line', () => {
+    const issues = load(
+      [
+        '  - extension: "3000"',
+        '    name: Main',
+        '    options: [{ digit: "1", destination: {} }]',
+        'call_queues:',
+        '  - extension: "3100"',
+        '    name: Support',
+        '    agents: ["1001", "1002", "1001"]',
+        '',
+      ].join('\n'),
+    );
+    expect(issues.map((i) => `${i.position?.line} ${i.path}: ${i.message}`)).toEqual([
+      '6 auto_attendants[0].options[0].destination: key 1 has no destination',
+      '10 call_queues[0].agents[2]: agent 1001 is listed twice',
+    ]);
+  });
 });

@@ -86,6 +86,12 @@ export function checkAttendant(spec: AutoAttendantSpec): EntryIssue[] {
         hint: 'give each key one destination',
       });
     seen.add(digit);
+    if (o?.digit !== undefined && !destinationContent(o.destination ?? undefined))
+      issues.push({
+        field: ['options', i, 'destination'],
+        message: `key ${digit} has no destination`,
+        hint: 'name one of: user, ring_group, auto_attendant, call_queue, voicemail',
+      });
   });
   for (const field of ['no_input', 'invalid'] as const) {
     const v = spec[field];

@@ -27,7 +27,7 @@ import { createCallQueueObject, deleteCallQueueObject, updateCallQueueObject } f
 import { destinationReference, exportDestination, extensionKinds } from './destination';
 import { CALL_QUEUE_FIELDS, type Dispatch } from './fields';
 import { callQueueImpact } from './impact';
-import { type CallQueuePlatform, type CallQueueSpec, liveComparable, toComparable } from './spec';
+import { type CallQueuePlatform, type CallQueueSpec, checkQueue, liveComparable, toComparable } from './spec';
 
 export type { CallQueuePlatform, CallQueueSpec } from './spec';
 
@@ -104,6 +104,7 @@ export const callQueueKind: Kind<CallQueueSpec, CallQueuePlatform> = {
   label: (key, content) =>
     typeof content?.name === 'string' && content.name !== '' ? `${key} (${content.name})` : key,
   toComparable: (spec) => toComparable(spec),
+  check: checkQueue,
   references,
   impact: callQueueImpact,
   activity: (live) => activeCalls(live.platform.user ?? {}),

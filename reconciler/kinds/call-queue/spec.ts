@@ -8,7 +8,7 @@
  */
 import { fromYesNo } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
-import type { Comparable, ComparableValue } from '../kind';
+import type { Comparable, ComparableValue, EntryIssue } from '../kind';
 import { str } from '../normalize';
 import { type DestinationSpec, decodeForward, destinationContent, type ExtensionKinds } from './destination';
 import { DISPATCH_TYPES, type Dispatch } from './fields';
@@ -104,4 +104,16 @@ export function liveComparable(p: CallQueuePlatform): Comparable {
   // Not a YAML field (never compared): deleting the queue strands these numbers, so plans list them.
   out.phone_numbers = [...p.phoneNumbers].sort();
   return out;
+}
+
+/** An agent listed twice would be one row on the platform: refused at its line. */
+export function checkQueue(spec: CallQueueSpec): EntryIssue[] {
+  const seen = new Set<string>();
+  const issues: EntryIssue[] = [];
+  normalizeAgents(spec.agents).forEach((a, i) => {
+    if (seen.has(a))
+      issues.push({ field: ['agents', i], message: `agent ${a} is listed twice`, hint: 'list each agent once' });
+    seen.add(a);
+  });
+  return issues;
 }
