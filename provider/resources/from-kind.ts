@@ -13,7 +13,7 @@
  *    (`diffFields` empty for that field). Otherwise the state takes the canonical YAML form from
  *    `kind.export(live)`, which is what makes drift visible and plan/apply consistent.
  */
-import { type CtyObject, type CtyValue, isObjectValue, UNKNOWN, Unknown } from '../cty';
+import { type CtyObject, type CtyValue, isObjectValue, isWhollyKnown, UNKNOWN, Unknown } from '../cty';
 import {
   type AnyDataSource,
   type AnyResource,
@@ -247,6 +247,13 @@ function validateChoices(kind: AnyKind, config: Model): Diagnostic[] {
           [{ attribute: f.name }],
         ),
       );
+  }
+  // The kind's rules across fields (`Kind.check`: an attendant's no_input names a menu key), as in YAML.
+  if (kind.check && isWhollyKnown(config as CtyObject)) {
+    for (const issue of kind.check(modelToSpec(kind.fields, config, new Map()))) {
+      const path = issue.field.map((s) => (typeof s === 'number' ? { index: s } : { attribute: s }));
+      diags.push(errorDiagnostic(issue.message, issue.hint, path));
+    }
   }
   return diags;
 }
