@@ -3,6 +3,8 @@
 
 import type { Handler } from './route-helpers';
 import * as rules from './routes-answerrules';
+import * as attendants from './routes-autoattendants';
+import * as queues from './routes-callqueues';
 import * as contacts from './routes-contacts';
 import * as devices from './routes-devices';
 import * as numbers from './routes-numbers';
@@ -21,6 +23,25 @@ export interface Route {
 
 const D = '/domains/{domain}';
 const U = `${D}/users/{user}`;
+
+const Q = `${D}/callqueues/{callqueue}`;
+const CALL_CENTER: ReadonlyArray<[string, string, Handler]> = [
+  ['GET', `${D}/callqueues`, queues.listQueues],
+  ['POST', `${D}/callqueues`, queues.postQueue],
+  ['GET', Q, queues.getQueue],
+  ['PUT', Q, queues.putQueue],
+  ['DELETE', Q, queues.deleteQueue],
+  ['GET', `${Q}/agents`, queues.listAgents],
+  ['POST', `${Q}/agents`, queues.postAgent],
+  ['GET', `${Q}/agents/{callqueue-agent-id}`, queues.getAgent],
+  ['PUT', `${Q}/agents/{callqueue-agent-id}`, queues.putAgent],
+  ['DELETE', `${Q}/agents/{callqueue-agent-id}`, queues.deleteAgent],
+  ['GET', `${D}/autoattendants`, attendants.listAttendants],
+  ['POST', `${D}/autoattendants`, attendants.postAttendant],
+  ['GET', `${U}/autoattendants/{prompt}`, attendants.getAttendant],
+  ['PUT', `${U}/autoattendants/{prompt}`, attendants.putAttendant],
+  ['DELETE', `${U}/autoattendants/{prompt}`, attendants.deleteAttendant],
+];
 
 const TABLE: ReadonlyArray<[string, string, Handler]> = [
   ['GET', '/version', users.getVersion],
@@ -80,6 +101,7 @@ const TABLE: ReadonlyArray<[string, string, Handler]> = [
   ['GET', `${D}/timeframes/{id}`, timeframes.getTimeframe],
   ['PUT', `${D}/timeframes/{id}`, timeframes.putTimeframe],
   ['DELETE', `${D}/timeframes/{id}`, timeframes.deleteTimeframe],
+  ...CALL_CENTER,
   ['GET', `${U}/voicemails/{folder}`, numbers.listVoicemails],
   ['GET', `${U}/voicemails/{folder}/count`, numbers.countVoicemails],
   ['GET', `${U}/greetings`, numbers.listGreetings],

@@ -84,6 +84,11 @@ export function stateFromSeed(seed: EmulatorSeed): EmulatorState {
     });
     seedPhones(d, s);
     d.timeframes = (s.timeframes ?? []).map((t) => ({ ...t }));
+    // Call queues, agents and attendants as given (their users are seeded as users: `system-queue`, `system-aa`).
+    if (s.callqueues) d.callqueues = s.callqueues.map((q) => ({ ...q, callqueue: String(q.callqueue), domain: name }));
+    if (s.agents) d.agents = s.agents.map((a) => ({ ...a, callqueue: String(a.callqueue), domain: name }));
+    if (s.autoattendants)
+      d.autoattendants = s.autoattendants.map((a) => ({ 'time-frame': '*', ...a, user: String(a.user) }));
     seedVoicemails(d, s, name, now);
     for (const [user, files] of Object.entries(s.greetings ?? {})) {
       d.greetings[user] = (files ?? []).map((f, i) =>

@@ -28,6 +28,11 @@ export interface DomainState {
   phones: JsonRecord[];
   /** Domain (shared) time frames (RecurringTimeframe records), keyed by `timeframe-id`. */
   timeframes: JsonRecord[];
+  /** Call queues (CallQueue records, keyed by `callqueue`) and their agents (Agent records). */
+  callqueues?: JsonRecord[];
+  agents?: JsonRecord[];
+  /** Auto attendants: `attendant-name`, `user`, `starting-prompt`, `time-frame`, `auto-attendant` (the menu). */
+  autoattendants?: JsonRecord[];
   /** user → folder (`new`, `save`, `trash`: the spec's folders) → audio files. */
   voicemails: Record<string, Record<string, JsonRecord[]>>;
   /** user → greetings. */
@@ -53,6 +58,9 @@ export interface DomainSeed {
   phonenumbers?: JsonRecord[];
   phones?: JsonRecord[];
   timeframes?: JsonRecord[];
+  callqueues?: JsonRecord[];
+  agents?: JsonRecord[];
+  autoattendants?: JsonRecord[];
   /** user → folder → files; folders `new`, `save`, `trash` (older seeds' `inbox`/`saved` are read as new/save). */
   voicemails?: Record<string, Record<string, JsonRecord[]>>;
   greetings?: Record<string, JsonRecord[]>;

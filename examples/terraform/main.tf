@@ -167,6 +167,35 @@ resource "netsapiens_time_frame" "office_move" {
   dates  = [{ start_date = "2027-03-01", end_date = "2027-03-02" }]
 }
 
+# A call queue: agents rung by a dispatch type; after overflow_after seconds the caller goes to the overflow.
+resource "netsapiens_call_queue" "support" {
+  domain         = var.domain
+  extension      = "3100"
+  name           = "Support"
+  dispatch       = "ring_all"
+  agents         = [netsapiens_user.alan.extension, netsapiens_user.katherine.extension]
+  agent_timeout  = 20
+  overflow_after = 120
+  overflow       = { voicemail = netsapiens_user.grace.extension }
+}
+
+# The main menu in business hours. The greeting is referenced by name (audio upload is out of scope);
+# no_input / invalid name a key of the menu: the platform sends those callers to that option.
+resource "netsapiens_auto_attendant" "main_menu" {
+  domain     = var.domain
+  extension  = "3000"
+  name       = "Main Menu"
+  time_frame = netsapiens_time_frame.business_hours.name
+  greeting   = "main-menu"
+  options = [
+    { digit = "1", destination = { ring_group = netsapiens_ring_group.sales_line.extension } },
+    { digit = "2", destination = { call_queue = netsapiens_call_queue.support.extension } },
+    { digit = "0", destination = { user = netsapiens_user.grace.extension } },
+  ]
+  no_input = "0"
+  invalid  = "0"
+}
+
 # A number already in the domain inventory: pbxctl never buys one, so it is imported, then routed.
 import {
   to = netsapiens_phone_number.main

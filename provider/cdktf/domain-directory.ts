@@ -91,7 +91,8 @@ export class DomainDirectory extends Construct {
       for (const d of objects) {
         const dependsOn: ITerraformDependable[] = kind
           .references(d.key, d.comparable)
-          .map((r) => byExtension.get(r.key))
+          // By extension (users, groups, queues, attendants), or by kind and key (an attendant's time frame).
+          .map((r) => byExtension.get(r.key) ?? out.get(r.kind)?.get(r.key))
           .filter((r): r is Emitted => r !== undefined && r !== byExtension.get(d.key));
         const config = {
           domain: this.domain,

@@ -13,7 +13,7 @@
  *    (`diffFields` empty for that field). Otherwise the state takes the canonical YAML form from
  *    `kind.export(live)`, which is what makes drift visible and plan/apply consistent.
  */
-import { type CtyObject, type CtyValue, isObjectValue, UNKNOWN, Unknown } from '../cty';
+import { type CtyObject, type CtyValue, isObjectValue, isWhollyKnown, UNKNOWN, Unknown } from '../cty';
 import {
   type AnyDataSource,
   type AnyResource,
@@ -247,8 +247,12 @@ function validateChoices(kind: AnyKind, config: Model): Diagnostic[] {
         ),
       );
   }
-  // The kind's own rules of one entry (the user's `phone` or `phones`, not both), as in YAML.
-  for (const issue of kind.checkEntry?.(modelToSpec(kind.fields, config, new Map())) ?? [])
+  // The kind's own rules of one entry (`phone` or `phones`; an attendant's no_input names a menu key), as in YAML.
+  // Only on a wholly known config: an unknown value (known after apply) cannot break or satisfy a rule yet.
+  const checked = isWhollyKnown(config as CtyObject)
+    ? kind.checkEntry?.(modelToSpec(kind.fields, config, new Map()))
+    : [];
+  for (const issue of checked ?? [])
     diags.push(
       errorDiagnostic(
         `Invalid ${issue.path.join('.')}`,

@@ -8,4 +8,5 @@ export {
   type Target,
 } from './model';
 export { localTime, timeFrameActive, type LocalTime } from './time-frames';
-export { DEFAULT_RING_SECONDS, type Outcome, type Trace, traceCall } from './trace';
+export { DEFAULT_RING_SECONDS, type Outcome, type Trace, type TraceState, traceCall } from './trace';
+export { type CallCenter, callCenterFromObjects } from './call-center-steps';

@@ -5,6 +5,7 @@
  * instant is a parameter).
  */
 import { normalizeNumber } from '../kinds/normalize';
+import { type CallCenter, callCenterStep } from './call-center-steps';
 import type { CallFlowState, ExtensionNode, Target } from './model';
 import { type LocalTime, localTime, timeFrameActive } from './time-frames';
 
@@ -28,14 +29,17 @@ export interface Trace {
 export const DEFAULT_RING_SECONDS = 25;
 const MAX_STEPS = 50;
 
+/** The model, with the call queues and auto attendants when the caller built them (`callCenterFromObjects`). */
+export type TraceState = CallFlowState & { readonly callCenter?: CallCenter };
+
 interface Walk {
-  readonly state: CallFlowState;
+  readonly state: TraceState;
   readonly local: LocalTime;
   readonly steps: string[];
   readonly path: string[];
 }
 
-export function traceCall(state: CallFlowState, start: string, at: Date): Trace {
+export function traceCall(state: TraceState, start: string, at: Date): Trace {
   const local = localTime(at, state.timeZone);
   const walk: Walk = { state, local, steps: [], path: [] };
   const outcome = traceStart(walk, start.trim());
@@ -43,7 +47,9 @@ export function traceCall(state: CallFlowState, start: string, at: Date): Trace 
 }
 
 function traceStart(w: Walk, start: string): Outcome {
-  if (w.state.extensions.has(start)) return reach(w, { type: 'extension', extension: start });
+  const cc = w.state.callCenter;
+  if (w.state.extensions.has(start) || cc?.queues.has(start) || cc?.attendants.has(start))
+    return reach(w, { type: 'extension', extension: start });
   const number = w.state.numbers.get(normalizeNumber(start));
   if (!number) return { type: 'dead_end', reason: `${start} is neither a managed number nor an extension` };
   w.steps.push(`number ${number.number}${number.enabled ? '' : ' is disabled'}`);
@@ -64,11 +70,32 @@ function reach(w: Walk, target: Target): Outcome {
       return voicemail(w, target.extension);
     case 'call_queue':
     case 'auto_attendant':
+      if (w.state.callCenter) return callCenter(w, target);
       w.steps.push(`${target.type.replace('_', ' ')} ${target.extension} (not traced further yet)`);
       return { type: target.type, extension: target.extension };
     case 'extension':
       return extension(w, target.extension);
   }
+}
+
+/** A queue or attendant (call-center-steps.ts): its steps, then where it sends the call. */
+function callCenter(w: Walk, target: Target & { readonly extension: string }): Outcome {
+  const ext = target.extension;
+  if (w.path.includes(ext)) {
+    const path = [...w.path.slice(w.path.indexOf(ext)), ext];
+    w.steps.push(`loop: ${path.join(' → ')}`);
+    return { type: 'loop', path };
+  }
+  const exists = (e: string) => w.state.extensions.has(e);
+  const step = callCenterStep(w.state.callCenter, target, { local: w.local, timeFrames: w.state.timeFrames, exists });
+  if (!step)
+    return deadEnd(
+      w,
+      `${target.type === 'extension' ? 'extension' : target.type.replace('_', ' ')} ${ext} does not exist`,
+    );
+  w.path.push(ext);
+  w.steps.push(...step.steps);
+  return step.next ? reach(w, step.next) : (step.outcome ?? { type: 'dead_end', reason: `${ext}: nowhere to go` });
 }
 
 function voicemail(w: Walk, ext: string): Outcome {
@@ -91,6 +118,7 @@ function extension(w: Walk, ext: string): Outcome {
     return { type: 'loop', path };
   }
   const node = w.state.extensions.get(ext);
+  if (!node && w.state.callCenter) return callCenter(w, { type: 'extension', extension: ext });
   if (!node) return deadEnd(w, `extension ${ext} does not exist`);
   w.path.push(ext);
   const rule = activeRule(w, node);

@@ -62,6 +62,11 @@ export const PLATFORM_SECTION_SCHEMA: Schema = {
       description: 'Portal scope labels ("Device Only") → the `user-scope` value they stand for. Empty by default.',
       additionalProperties: { enum: [...USER_SCOPES] },
     },
+    attendant_greeting_field: {
+      ...VALUE,
+      default: DEFAULT_PLATFORM_PROFILE.attendantGreetingField,
+      description: "Auto-attendant menu field that names the greeting (default: the spec's `intro-greetings`).",
+    },
   },
 };
 

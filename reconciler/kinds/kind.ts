@@ -298,7 +298,10 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   impact?(key: string, before: Comparable, after: Comparable, changedFields: readonly string[]): string[];
   /** Live activity a destructive change would cut off ("on 2 calls right now"), from the platform record. */
   activity?(live: LiveObject<Platform>): string | undefined;
-  /** Rules of one entry the schema cannot express ("phone: or phones:, not both"), checked by the loader. */
+  /**
+   * Rules of one entry the schema cannot express ("phone: or phones:, not both"; "no_input names a menu
+   * digit"), checked by the loader at file:line and by Terraform validation.
+   */
   checkEntry?(spec: Spec): readonly EntryIssue[];
   /** The class of a change at `path` where it depends on the values (default: the field's `class`). */
   changeClass?(

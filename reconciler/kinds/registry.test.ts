@@ -26,15 +26,19 @@ describe('the kind registry', () => {
     expect(DEFAULT_REGISTRY.kinds.filter((k) => k.identity.ownsExtension).map((k) => k.name)).toEqual([
       'user',
       'ring_group',
+      'call_queue',
+      'auto_attendant',
     ]);
     expect(DEFAULT_REGISTRY.get('shared_contact')!.identity.keyIsPii).toBe(true);
-    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([5, 10, 20, 30, 40, 50]);
+    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([5, 10, 20, 25, 30, 30, 40, 50]);
     expect(DEFAULT_REGISTRY.kinds.map((k) => DEFAULT_REGISTRY.terraformType(k))).toEqual([
       'netsapiens_user',
       'netsapiens_ring_group',
       'netsapiens_shared_contact',
       'netsapiens_domain_block_list',
       'netsapiens_time_frame',
+      'netsapiens_call_queue',
+      'netsapiens_auto_attendant',
       'netsapiens_phone_number',
     ]);
   });

@@ -5,7 +5,9 @@
  * any other file. Order here is display order; apply order comes from `Kind.order`.
  */
 import type { AnyKind } from './kind';
+import { autoAttendantKind } from './auto-attendant';
 import { blockListKind } from './block-list';
+import { callQueueKind } from './call-queue';
 import { phoneNumberKind } from './phone-number';
 import { ringGroupKind } from './ring-group';
 import { sharedContactKind } from './shared-contact';
@@ -56,6 +58,8 @@ export const DEFAULT_REGISTRY: Registry = createRegistry([
   sharedContactKind,
   blockListKind,
   timeFrameKind,
+  callQueueKind,
+  autoAttendantKind,
   phoneNumberKind,
 ]);
 

@@ -24,6 +24,11 @@ export interface PlatformProfile {
   readonly welcomeEmail: { readonly template: string; readonly subject: string };
   /** Portal scope labels ("Device Only") → the `user-scope` value they stand for; empty by default. */
   readonly scopeLabels: Readonly<Record<string, string>>;
+  /**
+   * The menu (AutoAttendantTier) field that names an auto attendant's greeting. OAS45 documents
+   * `intro-greetings` (a string) without saying what it holds; pbxctl writes the greeting's name there.
+   */
+  readonly attendantGreetingField: string;
 }
 
 /** Profile keys as written in YAML (snake_case), for messages. */
@@ -34,6 +39,7 @@ export const PROFILE_KEYS = {
   spamScreen: 'platform.spam_screen',
   welcomeEmail: 'platform.welcome_email',
   scopeLabels: 'platform.scope_labels',
+  attendantGreetingField: 'platform.attendant_greeting_field',
 } as const;
 
 export const DEFAULT_PLATFORM_PROFILE: PlatformProfile = {
@@ -41,6 +47,7 @@ export const DEFAULT_PLATFORM_PROFILE: PlatformProfile = {
   ringGroupScope: 'No Portal',
   welcomeEmail: { template: 'welcome_email.php', subject: 'New Account Setup' },
   scopeLabels: {},
+  attendantGreetingField: 'intro-greetings',
 };
 
 /** The YAML form of a `platform:` section (what the JSON Schema allows). */
@@ -51,6 +58,7 @@ export interface RawPlatformSection {
   spam_screen?: string;
   welcome_email?: { template?: string; subject?: string };
   scope_labels?: Record<string, string>;
+  attendant_greeting_field?: string;
 }
 
 /** `base` with the keys a section sets (a domain's section over the fleet's). */
@@ -66,6 +74,7 @@ export function mergeProfile(base: PlatformProfile, raw: RawPlatformSection | un
       subject: raw.welcome_email?.subject ?? base.welcomeEmail.subject,
     },
     scopeLabels: { ...base.scopeLabels, ...(raw.scope_labels ?? {}) },
+    attendantGreetingField: raw.attendant_greeting_field ?? base.attendantGreetingField,
   };
 }
 

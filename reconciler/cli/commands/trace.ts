@@ -6,7 +6,7 @@
  * mailbox, 2 for a loop or a dead end.
  */
 import { resolve } from 'node:path';
-import { callFlowFromObjects, type Trace, traceCall } from '../../callflow';
+import { callCenterFromObjects, callFlowFromObjects, type Trace, traceCall } from '../../callflow';
 import { UsageError } from '../../errors';
 import { readLiveState } from '../../live/read-live-state';
 import { EXIT } from '../exit-codes';
@@ -33,7 +33,8 @@ export async function traceCommand(positionals: readonly string[], flags: Flags,
       typeof flags['time-zone'] === 'string' ? flags['time-zone'] : String(domainRecord['time-zone'] ?? 'UTC');
     checkZone(timeZone);
     const objects = which === 'desired' ? desired.objects : (await readLiveState(client, desired.domain)).objects;
-    const trace = traceCall(callFlowFromObjects(objects, timeZone), start, at);
+    const flow = { ...callFlowFromObjects(objects, timeZone), callCenter: callCenterFromObjects(objects) };
+    const trace = traceCall(flow, start, at);
     io.stdout(renderTrace(trace, desired.domain, which, timeZone));
     return trace.outcome.type === 'loop' || trace.outcome.type === 'dead_end' ? EXIT.changes : EXIT.ok;
   } finally {

@@ -33,6 +33,8 @@ export interface PhoneNumberPlatform {
   readonly record: PlatformRecord;
   /** The destination is a ring group (export writes `ring_group:` rather than `user:`). */
   readonly toRingGroup: boolean;
+  /** The destination is an auto attendant (export writes `auto_attendant:`). */
+  readonly toAttendant?: boolean;
 }
 
 const NEVER_BUYS = 'pbxctl never buys numbers: add the number to the domain inventory first';
@@ -43,13 +45,17 @@ async function readNumbers(ctx: ReadContext): Promise<LiveObject<PhoneNumberPlat
   const groups = new Set(
     users.filter((u) => mayBeRingGroup(u, profileOf(ctx).ringGroupServiceCode)).map((u) => str(u.user)),
   );
-  return numbers.map((r) => ({
-    kind: 'phone_number',
-    domain: ctx.domain,
-    key: str(r.phonenumber),
-    comparable: livePhoneNumberComparable(r),
-    platform: { record: r, toRingGroup: groups.has(str(r['dial-rule-translation-destination-user'])) },
-  }));
+  const attendants = new Set(users.filter((u) => u['service-code'] === 'system-aa').map((u) => str(u.user)));
+  return numbers.map((r) => {
+    const to = str(r['dial-rule-translation-destination-user']);
+    return {
+      kind: 'phone_number',
+      domain: ctx.domain,
+      key: str(r.phonenumber),
+      comparable: livePhoneNumberComparable(r),
+      platform: { record: r, toRingGroup: groups.has(to), toAttendant: attendants.has(to) },
+    };
+  });
 }
 
 function references(key: string, content: Comparable): Reference[] {
@@ -77,7 +83,8 @@ function exportNumber(live: LiveObject<PhoneNumberPlatform>): PhoneNumberSpec {
   const d = (c.destination ?? {}) as Record<string, ComparableValue>;
   let destination: PhoneNumberSpec['destination'] = {};
   if (d.extension !== undefined) {
-    destination = live.platform.toRingGroup ? { ring_group: str(d.extension) } : { user: str(d.extension) };
+    const word = live.platform.toRingGroup ? 'ring_group' : live.platform.toAttendant ? 'auto_attendant' : 'user';
+    destination = { [word]: str(d.extension) };
   } else if (d.voicemail !== undefined) destination = { voicemail: str(d.voicemail) };
   else if (d.call_queue !== undefined) destination = { call_queue: str(d.call_queue) };
   else if (d.hangup === true) destination = { hangup: true };

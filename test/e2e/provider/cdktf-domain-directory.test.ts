@@ -171,6 +171,8 @@ describe.skipIf(!HAVE_TERRAFORM)(
       stackDir = join(app, 'cdktf.out', 'stacks', 'small-office');
       const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as TfJson;
       expect(Object.keys(json.resource).sort()).toEqual([
+        'netsapiens_auto_attendant',
+        'netsapiens_call_queue',
         'netsapiens_domain_block_list',
         'netsapiens_phone_number',
         'netsapiens_ring_group',
