@@ -255,7 +255,7 @@ function validateChoices(kind: AnyKind, config: Model): Diagnostic[] {
   for (const issue of checked ?? [])
     diags.push(
       errorDiagnostic(
-        `Invalid ${issue.path.join('.')}`,
+        issue.message,
         issue.hint ? `${issue.message}: ${issue.hint}` : issue.message,
         issue.path.map((step) => (typeof step === 'number' ? { index: step } : { attribute: step })),
       ),
