@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../kind';
+import { answeringRulesFields } from './answering-rules';
 
 /** `user-scope` values of the platform (docs/reference/netsapiens-api.md §1.4, OpenAPI `Scopes`). */
 export const USER_SCOPES = [
@@ -164,6 +165,7 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     'Numbers always let through (bypass do-not-disturb and screening).',
     'Numbers rejected before any forwarding',
   ),
+  ...answeringRulesFields(false),
   {
     name: 'welcome_email',
     type: 'boolean',

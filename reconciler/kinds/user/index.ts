@@ -8,6 +8,7 @@ import { activeCalls } from '../impact';
 import { type Kind, SUPPORTED } from '../kind';
 import { str } from '../normalize';
 import { routedNumberReferences } from '../phone-number-refs';
+import { ruleSpec, rulesOf } from './answering-rules';
 import { createUser, deleteUser, recycleUser, updateUser } from './apply';
 import { USER_FIELDS } from './fields';
 import { userImpact } from './impact';
@@ -78,6 +79,8 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     if (isKnownSpam(c.spam) && c.spam !== 'ring') spec.spam = c.spam;
     if (Array.isArray(c.allow) && c.allow.length > 0) spec.allow = [...(c.allow as string[])];
     if (Array.isArray(c.block) && c.block.length > 0) spec.block = [...(c.block as string[])];
+    const rules = rulesOf(c.answering_rules);
+    if (rules.length > 0) spec.answering_rules = rules.map(ruleSpec);
     return spec;
   },
 

@@ -14,6 +14,7 @@ import { DEFAULT_PLATFORM_PROFILE } from '../../platform/profile';
 import type { PlatformRecord } from '../../platform/client';
 import type { Comparable } from '../kind';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
+import { type AnsweringRuleSpec, type AnsweringRulesManaged, rulesContent } from './answering-rules';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 
 export interface UserSpec {
@@ -41,6 +42,8 @@ export interface UserSpec {
   allow?: string[];
   block?: string[];
   welcome_email?: boolean;
+  answering_rules?: AnsweringRuleSpec[];
+  answering_rules_managed?: AnsweringRulesManaged;
 }
 
 export interface UserPlatform {
@@ -50,6 +53,8 @@ export interface UserPlatform {
   readonly answerRule?: PlatformRecord;
   /** Phone numbers routed to this extension. */
   readonly phoneNumbers: readonly string[];
+  /** Every answer rule of the user, when the file manages answering rules (answering-rules.ts). */
+  readonly answerRules?: readonly PlatformRecord[];
 }
 
 /** Simple one-to-one fields: YAML name → platform field, and how values normalise. */
@@ -110,6 +115,8 @@ export function toComparable(spec: UserSpec, secrets: SecretResolver): Comparabl
   if (spec.spam !== undefined) out.spam = spec.spam;
   if (spec.allow !== undefined) out.allow = normalizeNumberSet(spec.allow);
   if (spec.block !== undefined) out.block = normalizeNumberSet(spec.block);
+  if (spec.answering_rules !== undefined)
+    out.answering_rules = rulesContent(spec.answering_rules) as unknown as Comparable[string];
   return out;
 }
 
