@@ -10,6 +10,7 @@ import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
 import { computePlan, destructiveKeys, type DomainPlan, withLosses } from './plan/compute-plan';
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
+import { planCallFlows } from './plan/call-flows';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
 import type { WelcomeStatus } from './apply/welcome-ledger';
@@ -57,7 +58,9 @@ export async function planDomain(
   const losses = candidates.length
     ? await readLosses(client, desired.domain, candidates, options.concurrency)
     : undefined;
-  const planned = checkSafety(losses ? withLosses(draft, losses) : draft, desired.policy, options);
+  const flows = planCallFlows(desired, live, draft);
+  const withFlows = flows.length > 0 ? { ...draft, callFlows: flows } : draft;
+  const planned = checkSafety(losses ? withLosses(withFlows, losses) : withFlows, desired.policy, options);
   const plan = { ...planned, ...plannedWelcomes(planned, desired, live, options.welcomeStatus?.(desired.domain)) };
   return { desired, live, plan, inputs: domainInputs(desired, live) };
 }

@@ -1,0 +1,157 @@
+/**
+ * Call-flow changes of a plan (issue 16): for each managed phone number, and each extension whose routing
+ * the plan changes, the path of a call before (live) and after (the state apply leaves), at every kind of
+ * instant that matters (samples.ts: each time frame's hours, outside all of them, each holiday), kept only
+ * where the two differ. Instants are grouped by the time frames in effect ("After hours"). PURE.
+ */
+import { beforeAndAfter, type FlowInputs } from '../callflow/states';
+import { sampleInstants } from '../callflow/samples';
+import { describeOutcome, type Outcome, traceCall } from '../callflow/trace';
+import { timeFrameActive } from '../callflow/time-frames';
+import type { CallFlowState } from '../callflow/types';
+import type { DomainDesiredState } from '../desired/load-desired-state';
+import type { Comparable } from '../kinds/kind';
+import type { DomainLiveState } from '../live/read-live-state';
+import type { DomainPlan } from './compute-plan';
+
+export interface FlowPath {
+  readonly steps: readonly string[];
+  readonly outcome: Outcome;
+  /** The outcome in words ("voicemail 1000", "DEAD END: …"). */
+  readonly ends: string;
+}
+
+export interface CallFlowScenario {
+  /** The time frames in effect (either state), or "outside all time frames" / "at any time". */
+  readonly when: string;
+  /** One instant of the scenario, wall clock in the domain's time zone. */
+  readonly example: string;
+  readonly before: FlowPath;
+  readonly after: FlowPath;
+}
+
+export interface CallFlowChange {
+  /** A phone number (digits) or an extension. */
+  readonly start: string;
+  readonly type: 'number' | 'extension';
+  readonly scenarios: readonly CallFlowScenario[];
+}
+
+/** Kinds whose changes can move a call. */
+const ROUTING_KINDS = new Set(['user', 'ring_group', 'phone_number', 'time_frame', 'call_queue', 'auto_attendant']);
+/** At most this many differing scenarios per time-frame label and start. */
+const PER_LABEL = 2;
+
+export interface CallFlowInput extends FlowInputs {
+  /** Managed phone numbers (desired keys). */
+  readonly numbers: readonly string[];
+  /** Extensions whose routing the plan changes (updates and recycles). */
+  readonly changedExtensions: readonly string[];
+  /** Kinds the plan changes. */
+  readonly changedKinds: ReadonlySet<string>;
+}
+
+/** Time frames the answering rules of either state name, in first-seen order. */
+function referencedFrames(states: readonly CallFlowState[]): string[] {
+  const out = new Set<string>();
+  for (const s of states)
+    for (const e of s.extensions.values()) for (const r of e.rules ?? []) if (r.timeFrame !== '*') out.add(r.timeFrame);
+  return [...out];
+}
+
+function path(state: CallFlowState, start: string, at: Parameters<typeof traceCall>[2]): FlowPath {
+  const t = traceCall(state, start, at);
+  return { steps: t.steps, outcome: t.outcome, ends: describeOutcome(t.outcome) };
+}
+
+const key = (p: FlowPath) => `${p.steps.join('\n')}\n${p.ends}`;
+
+export function callFlowChanges(input: CallFlowInput): CallFlowChange[] {
+  if (![...input.changedKinds].some((k) => ROUTING_KINDS.has(k))) return [];
+  const { before, after } = beforeAndAfter(input);
+  const frames = referencedFrames([before, after]);
+  const frameContent = (s: CallFlowState, name: string): Comparable | undefined => s.timeFrames.get(name);
+  const all = [...new Set([...before.timeFrames.values(), ...after.timeFrames.values()])];
+  const samples = sampleInstants(all).map((s) => {
+    const on = frames.filter((f) =>
+      [before, after].some((st) => {
+        const c = frameContent(st, f);
+        return c !== undefined && timeFrameActive(c, s.at);
+      }),
+    );
+    const when = frames.length === 0 ? 'at any time' : on.length ? on.join(' + ') : 'outside all time frames';
+    return { ...s, when };
+  });
+  const starts = [
+    ...input.numbers.map((n) => ({ start: n, type: 'number' as const })),
+    ...input.changedExtensions.map((e) => ({ start: e, type: 'extension' as const })),
+  ];
+  const out: CallFlowChange[] = [];
+  for (const s of starts) {
+    const scenarios: CallFlowScenario[] = [];
+    const seen = new Map<string, Set<string>>();
+    for (const sample of samples) {
+      const b = path(before, s.start, sample.at);
+      const a = path(after, s.start, sample.at);
+      if (key(a) === key(b)) continue;
+      const pairs = seen.get(sample.when) ?? new Set<string>();
+      seen.set(sample.when, pairs);
+      const pair = `${key(b)}\u0000${key(a)}`;
+      if (pairs.has(pair) || pairs.size >= PER_LABEL) continue;
+      pairs.add(pair);
+      scenarios.push({ when: sample.when, example: sample.label, before: b, after: a });
+    }
+    if (scenarios.length > 0) out.push({ ...s, scenarios });
+  }
+  return out;
+}
+
+const BAD = new Set(['dead_end', 'loop']);
+
+/** Scenarios a plan makes worse: a number that reaches nobody, or any start caught in a loop. */
+export function brokenFlows(flows: readonly CallFlowChange[]): { flow: CallFlowChange; scenario: CallFlowScenario }[] {
+  const out: { flow: CallFlowChange; scenario: CallFlowScenario }[] = [];
+  for (const flow of flows) {
+    for (const scenario of flow.scenarios) {
+      const now = scenario.after.outcome.type;
+      if (!BAD.has(now) || scenario.before.outcome.type === now) continue;
+      if (flow.type === 'extension' && now !== 'loop') continue;
+      out.push({ flow, scenario });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A zone `Intl` knows, else UTC (a domain record with an odd zone must not break the plan). */
+function usableZone(zone: string | undefined): string {
+  if (!zone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** The call-flow changes of a computed plan, from what the plan was made of. */
+export function planCallFlows(desired: DomainDesiredState, live: DomainLiveState, plan: DomainPlan): CallFlowChange[] {
+  const changedExtensions = plan.changes
+    .filter(
+      (c) =>
+        (c.action === 'update' || c.action === 'recycle') &&
+        (c.kind === 'user' || c.kind === 'ring_group') &&
+        c.class !== 'cosmetic',
+    )
+    .map((c) => c.key);
+  return callFlowChanges({
+    live: live.objects,
+    desired: desired.objects,
+    extensions: live.extensions,
+    removed: new Set(plan.changes.filter((c) => c.action === 'delete').map((c) => c.id)),
+    timeZone: usableZone(live.timeZone),
+    numbers: (desired.objects.get('phone_number') ?? []).map((o) => o.key),
+    changedExtensions,
+    changedKinds: new Set(plan.changes.map((c) => c.kind)),
+  });
+}
