@@ -18,6 +18,8 @@ export interface Trace {
   readonly local: LocalTime;
   readonly steps: readonly string[];
   readonly outcome: Outcome;
+  /** The extensions the call went through, in order. */
+  readonly visited: readonly string[];
 }
 
 /** Default ring time of a user or group when the content does not say (the platform's default). */
@@ -41,7 +43,7 @@ export function traceCall(
   const local = at instanceof Date ? localTime(at, state.timeZone) : at;
   const walk: Walk = { state, local, steps: [], path: [], kinds };
   const outcome = traceStart(walk, start.trim());
-  return { start, local, steps: walk.steps, outcome };
+  return { start, local, steps: walk.steps, outcome, visited: walk.path };
 }
 
 function traceStart(w: Walk, start: string): Outcome {
@@ -176,7 +178,7 @@ function activeRule(w: Walk, node: ExtensionNode): RuleNode | undefined {
 }
 
 /** The rule's sim-ring targets as ring lines; extensions that ring are added to `ringing`. */
-function simRingLines(w: Walk, rule: RuleNode | undefined, seconds: number, ringing: string[]): string[] {
+function simRingLines(rule: RuleNode | undefined, seconds: number, ringing: string[]): string[] {
   const lines: string[] = [];
   for (const s of rule?.simRing ?? []) {
     const delay = s.delaySeconds ?? 0;
@@ -195,7 +197,7 @@ function simRingLines(w: Walk, rule: RuleNode | undefined, seconds: number, ring
 function user(w: Walk, node: ExtensionNode, rule: RuleNode | undefined): Outcome {
   const seconds = node.ringTimeout ?? DEFAULT_RING_SECONDS;
   const ringing = [node.extension];
-  w.steps.push(`${node.extension} rings for ${seconds} s`, ...simRingLines(w, rule, seconds, ringing));
+  w.steps.push(`${node.extension} rings for ${seconds} s`, ...simRingLines(rule, seconds, ringing));
   if (rule?.forwardNoAnswer) {
     w.steps.push(`no answer after ${seconds} s → forward to ${targetName(rule.forwardNoAnswer)}`);
     return reach(w, rule.forwardNoAnswer);
@@ -224,7 +226,7 @@ function ringGroup(w: Walk, node: ExtensionNode, rule: RuleNode | undefined): Ou
       ringing.push(m.extension);
     }
   }
-  lines.push(...simRingLines(w, rule, seconds, ringing));
+  lines.push(...simRingLines(rule, seconds, ringing));
   w.steps.push(
     `ring group ${node.extension} rings ${ringing.length} of ${members.length} members for ${seconds} s`,
     ...lines,

@@ -7,10 +7,9 @@
 import { beforeAndAfter, type FlowInputs } from '../callflow/states';
 import { sampleInstants } from '../callflow/samples';
 import { describeOutcome, type Outcome, traceCall } from '../callflow/trace';
-import { timeFrameActive } from '../callflow/time-frames';
+import { type LocalTime, timeFrameActive } from '../callflow/time-frames';
 import type { CallFlowState } from '../callflow/types';
 import type { DomainDesiredState } from '../desired/load-desired-state';
-import type { Comparable } from '../kinds/kind';
 import type { DomainLiveState } from '../live/read-live-state';
 import type { DomainPlan } from './compute-plan';
 
@@ -51,37 +50,41 @@ export interface CallFlowInput extends FlowInputs {
   readonly changedKinds: ReadonlySet<string>;
 }
 
-/** Time frames the answering rules of either state name, in first-seen order. */
-function referencedFrames(states: readonly CallFlowState[]): string[] {
-  const out = new Set<string>();
-  for (const s of states)
-    for (const e of s.extensions.values()) for (const r of e.rules ?? []) if (r.timeFrame !== '*') out.add(r.timeFrame);
-  return [...out];
+interface Traced extends FlowPath {
+  readonly visited: readonly string[];
 }
 
-function path(state: CallFlowState, start: string, at: Parameters<typeof traceCall>[2]): FlowPath {
+function path(state: CallFlowState, start: string, at: LocalTime): Traced {
   const t = traceCall(state, start, at);
-  return { steps: t.steps, outcome: t.outcome, ends: describeOutcome(t.outcome) };
+  return { steps: t.steps, outcome: t.outcome, ends: describeOutcome(t.outcome), visited: t.visited };
 }
 
 const key = (p: FlowPath) => `${p.steps.join('\n')}\n${p.ends}`;
+const plain = ({ visited: _v, ...p }: Traced): FlowPath => p;
+
+/**
+ * The time frames that matter for a call at an instant: those the answering rules of the extensions it
+ * went through (either state) name, in effect at that instant in either state.
+ */
+function whenOf(states: readonly CallFlowState[], paths: readonly Traced[], at: LocalTime): string {
+  const frames = new Set<string>();
+  for (const p of paths)
+    for (const ext of p.visited)
+      for (const s of states) for (const r of s.extensions.get(ext)?.rules ?? []) if (r.timeFrame !== '*') frames.add(r.timeFrame);
+  if (frames.size === 0) return 'at any time';
+  const on = [...frames].filter((f) =>
+    states.some((s) => {
+      const c = s.timeFrames.get(f);
+      return c !== undefined && timeFrameActive(c, at);
+    }),
+  );
+  return on.length ? on.join(' + ') : 'outside all time frames';
+}
 
 export function callFlowChanges(input: CallFlowInput): CallFlowChange[] {
   if (![...input.changedKinds].some((k) => ROUTING_KINDS.has(k))) return [];
   const { before, after } = beforeAndAfter(input);
-  const frames = referencedFrames([before, after]);
-  const frameContent = (s: CallFlowState, name: string): Comparable | undefined => s.timeFrames.get(name);
-  const all = [...new Set([...before.timeFrames.values(), ...after.timeFrames.values()])];
-  const samples = sampleInstants(all).map((s) => {
-    const on = frames.filter((f) =>
-      [before, after].some((st) => {
-        const c = frameContent(st, f);
-        return c !== undefined && timeFrameActive(c, s.at);
-      }),
-    );
-    const when = frames.length === 0 ? 'at any time' : on.length ? on.join(' + ') : 'outside all time frames';
-    return { ...s, when };
-  });
+  const samples = sampleInstants([...before.timeFrames.values(), ...after.timeFrames.values()]);
   const starts = [
     ...input.numbers.map((n) => ({ start: n, type: 'number' as const })),
     ...input.changedExtensions.map((e) => ({ start: e, type: 'extension' as const })),
@@ -94,12 +97,13 @@ export function callFlowChanges(input: CallFlowInput): CallFlowChange[] {
       const b = path(before, s.start, sample.at);
       const a = path(after, s.start, sample.at);
       if (key(a) === key(b)) continue;
-      const pairs = seen.get(sample.when) ?? new Set<string>();
-      seen.set(sample.when, pairs);
+      const when = whenOf([before, after], [b, a], sample.at);
+      const pairs = seen.get(when) ?? new Set<string>();
+      seen.set(when, pairs);
       const pair = `${key(b)}\u0000${key(a)}`;
       if (pairs.has(pair) || pairs.size >= PER_LABEL) continue;
       pairs.add(pair);
-      scenarios.push({ when: sample.when, example: sample.label, before: b, after: a });
+      scenarios.push({ when, example: sample.label, before: plain(b), after: plain(a) });
     }
     if (scenarios.length > 0) out.push({ ...s, scenarios });
   }
