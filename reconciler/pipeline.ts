@@ -10,7 +10,7 @@ import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
 import { computePlan, destructiveKeys, type DomainPlan, withLosses } from './plan/compute-plan';
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
-import { planCallFlows } from './plan/call-flows';
+import { planCallFlows } from './plan/plan-call-flows';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
 import type { WelcomeStatus } from './apply/welcome-ledger';

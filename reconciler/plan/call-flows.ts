@@ -9,9 +9,6 @@ import { sampleInstants } from '../callflow/samples';
 import { describeOutcome, type Outcome, traceCall } from '../callflow/trace';
 import { type LocalTime, timeFrameActive } from '../callflow/time-frames';
 import type { CallFlowState } from '../callflow/types';
-import type { DomainDesiredState } from '../desired/load-desired-state';
-import type { DomainLiveState } from '../live/read-live-state';
-import type { DomainPlan } from './compute-plan';
 
 export interface FlowPath {
   readonly steps: readonly string[];
@@ -70,7 +67,8 @@ function whenOf(states: readonly CallFlowState[], paths: readonly Traced[], at: 
   const frames = new Set<string>();
   for (const p of paths)
     for (const ext of p.visited)
-      for (const s of states) for (const r of s.extensions.get(ext)?.rules ?? []) if (r.timeFrame !== '*') frames.add(r.timeFrame);
+      for (const s of states)
+        for (const r of s.extensions.get(ext)?.rules ?? []) if (r.timeFrame !== '*') frames.add(r.timeFrame);
   if (frames.size === 0) return 'at any time';
   const on = [...frames].filter((f) =>
     states.some((s) => {
@@ -125,37 +123,4 @@ export function brokenFlows(flows: readonly CallFlowChange[]): { flow: CallFlowC
     }
   }
   return out;
-}
-
-/** A zone `Intl` knows, else UTC (a domain record with an odd zone must not break the plan). */
-function usableZone(zone: string | undefined): string {
-  if (!zone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
-}
-
-/** The call-flow changes of a computed plan, from what the plan was made of. */
-export function planCallFlows(desired: DomainDesiredState, live: DomainLiveState, plan: DomainPlan): CallFlowChange[] {
-  const changedExtensions = plan.changes
-    .filter(
-      (c) =>
-        (c.action === 'update' || c.action === 'recycle') &&
-        (c.kind === 'user' || c.kind === 'ring_group') &&
-        c.class !== 'cosmetic',
-    )
-    .map((c) => c.key);
-  return callFlowChanges({
-    live: live.objects,
-    desired: desired.objects,
-    extensions: live.extensions,
-    removed: new Set(plan.changes.filter((c) => c.action === 'delete').map((c) => c.id)),
-    timeZone: usableZone(live.timeZone),
-    numbers: (desired.objects.get('phone_number') ?? []).map((o) => o.key),
-    changedExtensions,
-    changedKinds: new Set(plan.changes.map((c) => c.kind)),
-  });
 }
