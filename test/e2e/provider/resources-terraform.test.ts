@@ -114,7 +114,7 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
   it('apply of the small office, then plan -detailed-exitcode = 0', async () => {
     const plan = await tf('plan', '-input=false', '-detailed-exitcode');
     expect(plan.status, plan.out).toBe(2);
-    expect(plan.out).toContain('Plan: 1 to import, 12 to add, 1 to change, 0 to destroy.');
+    expect(plan.out).toContain('Plan: 1 to import, 13 to add, 1 to change, 0 to destroy.');
     expect(plan.out).not.toContain(PINS.VM_PIN_1000); // write-only: Terraform does not even render it
     const apply = await ok('apply', '-auto-approve', '-input=false');
     expect(apply).toContain('Apply complete! Resources: 1 imported, 12 added, 1 changed, 0 destroyed.');
