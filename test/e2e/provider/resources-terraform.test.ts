@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
     expect(plan.out).toContain('Plan: 1 to import, 13 to add, 1 to change, 0 to destroy.');
     expect(plan.out).not.toContain(PINS.VM_PIN_1000); // write-only: Terraform does not even render it
     const apply = await ok('apply', '-auto-approve', '-input=false');
-    expect(apply).toContain('Apply complete! Resources: 1 imported, 12 added, 1 changed, 0 destroyed.');
+    expect(apply).toContain('Apply complete! Resources: 1 imported, 13 added, 1 changed, 0 destroyed.');
     expect(apply).toContain('owner_department = "Management"');
     expect(users()).toEqual(['1000', '1001', '1002', '1003', '2000', '2001']);
     const again = await tf('plan', '-input=false', '-detailed-exitcode');
