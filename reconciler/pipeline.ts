@@ -11,6 +11,7 @@ import { checkSafety, type SafetyFlags } from './plan/check-safety';
 import { computePlan, destructiveKeys, type DomainPlan, withLosses } from './plan/compute-plan';
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
 import { planCallFlows } from './plan/plan-call-flows';
+import { assertRuleTimeFramesExist } from './plan/rule-frames';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
 import type { WelcomeStatus } from './apply/welcome-ledger';
@@ -52,6 +53,7 @@ export async function planDomain(
   });
   assertReferencesExist(desired, live);
   assertExtensionsFree(desired, live);
+  assertRuleTimeFramesExist(desired, live);
   // The plan is computed once; what its deletes and recycles would lose is read and added to it.
   const draft = computePlan({ desired, live });
   const candidates = destructiveKeys(draft);

@@ -106,6 +106,19 @@ describe('call flows in plans', () => {
     );
   });
 
+  it('a rule naming a time frame that exists nowhere is refused before planning, with where', async () => {
+    const bad = edit(
+      ACME,
+      '{ time_frame: After hours, forward_always: "2001" }',
+      '{ time_frame: Afterhours, forward_always: "2001" }',
+    );
+    await expect(plan(bad)).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({ message: expect.stringContaining('time frame "Afterhours" is not in the files') }),
+      ],
+    });
+  });
+
   it('two users forwarding always to each other: blocked as a loop, unless policy allows it', async () => {
     let loop = edit(
       ACME,
