@@ -11,7 +11,7 @@
 import { fromYesNo, yesNo } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { str } from '../normalize';
-import { FORWARDS, type ForwardField, type RuleContent } from './answering-rules';
+import { type AnsweringRuleSpec, FORWARDS, type ForwardField, type RuleContent, ruleSpec } from './answering-rules';
 
 /** Platform block of each forward. */
 export const FORWARD_BLOCKS: Readonly<Record<ForwardField, string>> = {
@@ -134,15 +134,15 @@ export function liveRules(
   ring: readonly string[],
   isExtension: (ext: string) => boolean,
   plain: (r: RuleContent) => boolean,
-): RuleContent[] {
-  const out: RuleContent[] = [];
+): AnsweringRuleSpec[] {
+  const out: AnsweringRuleSpec[] = [];
   for (const record of sortedRules(records)) {
     const c = decodeRule(record, ring, isExtension);
     const isDefault = c.time_frame === '*';
     const wanted = scope
       ? scope.frames.has(c.time_frame) || (scope.all && !isDefault)
       : !isDefault || (ring.length > 0 && ring[0] === OWN_DEVICES && !plain(c));
-    if (wanted) out.push(c);
+    if (wanted) out.push(ruleSpec(c));
   }
   return out;
 }

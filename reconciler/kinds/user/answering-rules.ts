@@ -97,8 +97,12 @@ export function ruleContent(spec: AnsweringRuleSpec): RuleContent {
   };
 }
 
-export function rulesContent(specs: readonly AnsweringRuleSpec[]): RuleContent[] {
-  return specs.map(ruleContent);
+/**
+ * The comparable form of a list: each rule normalised, then written lean (what is off is left out), so
+ * plans show only what a rule sets. Both sides are lean alike, so "left out" still means "off".
+ */
+export function rulesContent(specs: readonly AnsweringRuleSpec[]): AnsweringRuleSpec[] {
+  return specs.map((s) => ruleSpec(ruleContent(s)));
 }
 
 /** Export: the shortest YAML entry that gives this content. */
@@ -115,9 +119,9 @@ export function ruleSpec(c: RuleContent): AnsweringRuleSpec {
   return out;
 }
 
-/** Rules of comparable content (either side), typed. */
+/** Rules of comparable content (either side), every feature filled in. */
 export function rulesOf(v: ComparableValue | undefined): RuleContent[] {
-  return Array.isArray(v) ? (v as unknown as RuleContent[]) : [];
+  return Array.isArray(v) ? (v as unknown as AnsweringRuleSpec[]).map(ruleContent) : [];
 }
 
 /** The time frames a desired entry lists, and whether it manages the whole list. */
