@@ -72,7 +72,7 @@ describe('answering rules in the resolver', () => {
 
   it('outside the time frame the default rule applies: do not disturb sends calls to voicemail', () => {
     const t = traceCall(model({ '1001': ada }), '1001', SUNDAY_10);
-    expect(t.steps[0]).toBe('1001: time frame "*" in effect, do not disturb');
+    expect(t.steps[0]).toBe('1001: default rule, do not disturb');
     expect(t.outcome).toEqual({ type: 'voicemail', extension: '1001' });
     const noBox = traceCall(model({ '1001': { ...ada, voicemail: { enabled: false } } }), '1001', SUNDAY_10);
     expect(noBox.outcome.type).toBe('dead_end');

@@ -149,17 +149,21 @@ function extension(w: Walk, ext: string): Outcome {
   if (looped) return looped;
   const rule = activeRule(w, node);
   if (rule?.dnd) {
-    w.steps.push(`${ext}: time frame "${rule.timeFrame}" in effect, do not disturb`);
+    w.steps.push(`${ext}: ${ruleWords(rule)}, do not disturb`);
     if (node.kind === 'user' && node.voicemail) return voicemail(w, ext);
     return deadEnd(w, `${ext} is on do not disturb with no voicemail`);
   }
   if (rule?.forwardAlways) {
-    w.steps.push(`${ext}: time frame "${rule.timeFrame}" in effect, forward always`);
+    w.steps.push(`${ext}: ${ruleWords(rule)}, forward always`);
     return reach(w, rule.forwardAlways);
   }
   if (rule && rule.timeFrame !== '*') w.steps.push(`${ext}: time frame "${rule.timeFrame}" in effect`);
   if (rule?.screen) w.steps.push(`${ext}: callers are asked their name first (call screening)`);
   return node.kind === 'ring_group' ? ringGroup(w, node, rule) : user(w, node, rule);
+}
+
+function ruleWords(rule: RuleNode): string {
+  return rule.timeFrame === '*' ? 'default rule' : `time frame "${rule.timeFrame}" in effect`;
 }
 
 /** The first enabled rule whose time frame is in effect (`*` always is); unknown time frames are skipped, said so. */
