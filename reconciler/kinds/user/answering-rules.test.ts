@@ -148,6 +148,25 @@ ring_groups:
     expect(rules('2000')[1]!['simultaneous-ring']).toEqual({ enabled: 'yes', parameters: ['1002', '1001;delay=5'] });
   });
 
+  it('a ring group cannot list the default rule; a bad target is refused with where', () => {
+    const issues = (yaml: string) => {
+      try {
+        loadDesiredState(write(yaml, 'bad.yaml'), { secrets: envSecretResolver({}) });
+      } catch (e) {
+        return ((e as { issues?: { path: string; position?: { line: number } }[] }).issues ?? []).map(
+          (i) => `${i.path}:${i.position?.line}`,
+        );
+      }
+      return [];
+    };
+    const star =
+      'ring_groups:\n  - extension: "2000"\n    name: Desk\n    answering_rules: [{ time_frame: "*", dnd: true }]\n';
+    expect(issues(star)).toEqual(['ring_groups[0].answering_rules[0].time_frame:6']);
+    const bad =
+      'users:\n  - extension: "1001"\n    first_name: A\n    last_name: B\n    answering_rules: [{ time_frame: X, forward_always: mobile }]\n';
+    expect(issues(bad)).toEqual(['users[0].answering_rules[0].forward_always:7']);
+  });
+
   it('export → plan = 0 (the rules come back in priority order)', async () => {
     const exported = await exportDomain(client, DOMAIN);
     const users = (parse(exported.yaml).users ?? []) as Array<Record<string, unknown>>;
