@@ -13,6 +13,7 @@ import {
   readDomain,
   writeDomain,
 } from './route-helpers';
+import { timeframeActive } from './timeframe-active';
 import type { DomainState, JsonRecord } from './types';
 
 function findRule(d: DomainState, user: string, timeframe: string): JsonRecord {
@@ -26,11 +27,21 @@ function userRules(d: DomainState, user: string): JsonRecord[] {
   return d.answerrules.filter((r) => r.user === user).sort((a, b) => Number(a.order ?? 99) - Number(b.order ?? 99));
 }
 
+/**
+ * `is-active` (read-only): the user's first enabled rule, by priority, whose time frame is in effect now in
+ * the domain's time zone (`*` always is; a name that is no domain time frame never is); failing all, the
+ * first enabled rule.
+ */
 function answerruleOut(d: DomainState, rule: JsonRecord): JsonRecord {
-  // Time-frames are not emulated, so the only rule that can be "active" is the enabled default one,
-  // unless no enabled default exists, in which case the first enabled rule is taken.
   const rules = userRules(d, String(rule.user)).filter((r) => r.enabled !== 'no');
-  const active = rules.find((r) => r['time-frame'] === '*') ?? rules[0];
+  const zone = String(d.domain['time-zone'] ?? 'UTC');
+  const now = new Date();
+  const inEffect = (r: JsonRecord) => {
+    if (r['time-frame'] === '*') return true;
+    const tf = (d.timeframes ?? []).find((t) => t['timeframe-name'] === r['time-frame']);
+    return tf !== undefined && timeframeActive(tf, now, zone);
+  };
+  const active = rules.find(inEffect) ?? rules[0];
   return { ...rule, 'is-active': active === rule, time_range_data: [] };
 }
 

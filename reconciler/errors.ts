@@ -43,7 +43,7 @@ export class PlatformApiError extends Error {
 
 export interface SafetyViolation {
   readonly domain: string;
-  readonly rule: 'max_deletes' | 'protect' | 'data_destroying' | 'recycle';
+  readonly rule: 'max_deletes' | 'protect' | 'data_destroying' | 'recycle' | 'call_flow';
   readonly message: string;
   /** The flag that overrides it, if any (protected extensions have none). */
   readonly flag?: '--allow-deletes' | '--allow-recycle';

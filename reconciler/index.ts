@@ -100,14 +100,11 @@ export { type CliIo, runCli } from './cli/run-cli';
 
 // ---- Call flow: where a call goes (pure; `pbxctl trace`)
 export {
-  type CallCenter,
   type CallFlowState,
-  callCenterFromObjects,
   callFlowFromObjects,
   localTime,
   type Outcome,
   type Trace,
-  type TraceState,
   timeFrameActive,
   traceCall,
 } from './callflow';

@@ -10,6 +10,8 @@ import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
 import { computePlan, destructiveKeys, type DomainPlan, withLosses } from './plan/compute-plan';
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
+import { planCallFlows } from './plan/plan-call-flows';
+import { assertRuleTimeFramesExist } from './plan/rule-frames';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { mapBounded } from './util/map-bounded';
 import type { WelcomeStatus } from './apply/welcome-ledger';
@@ -51,13 +53,16 @@ export async function planDomain(
   });
   assertReferencesExist(desired, live);
   assertExtensionsFree(desired, live);
+  assertRuleTimeFramesExist(desired, live);
   // The plan is computed once; what its deletes and recycles would lose is read and added to it.
   const draft = computePlan({ desired, live });
   const candidates = destructiveKeys(draft);
   const losses = candidates.length
     ? await readLosses(client, desired.domain, candidates, options.concurrency)
     : undefined;
-  const planned = checkSafety(losses ? withLosses(draft, losses) : draft, desired.policy, options);
+  const flows = planCallFlows(desired, live, draft);
+  const withFlows = flows.length > 0 ? { ...draft, callFlows: flows } : draft;
+  const planned = checkSafety(losses ? withLosses(withFlows, losses) : withFlows, desired.policy, options);
   const plan = { ...planned, ...plannedWelcomes(planned, desired, live, options.welcomeStatus?.(desired.domain)) };
   return { desired, live, plan, inputs: domainInputs(desired, live) };
 }

@@ -51,6 +51,10 @@ resource "netsapiens_user" "ada" {
   ]
   spam  = "voicemail"
   allow = ["+1 212 555 0142"]
+  # In business hours, calls Ada does not answer go to Alan (after the ring timeout).
+  answering_rules = [
+    { time_frame = netsapiens_time_frame.business_hours.name, forward_no_answer = netsapiens_user.alan.extension },
+  ]
 }
 
 resource "netsapiens_user" "alan" {
@@ -98,6 +102,11 @@ resource "netsapiens_ring_group" "front_desk" {
   fallback     = { voicemail = netsapiens_user.grace.extension }
   spam         = "voicemail"
   block        = ["anonymous"]
+  # First match wins: holidays to Grace's voicemail, after hours to the Sales Line, otherwise the members.
+  answering_rules = [
+    { time_frame = netsapiens_time_frame.holidays.name, forward_always = "voicemail:${netsapiens_user.grace.extension}" },
+    { time_frame = netsapiens_time_frame.after_hours.name, forward_always = netsapiens_ring_group.sales_line.extension },
+  ]
 }
 
 resource "netsapiens_ring_group" "sales_line" {
@@ -147,6 +156,21 @@ resource "netsapiens_time_frame" "business_hours" {
     wednesday = "09:00-17:00"
     thursday  = "09:00-17:00"
     friday    = "09:00-12:00, 13:00-16:00"
+  }
+}
+
+resource "netsapiens_time_frame" "after_hours" {
+  domain = var.domain
+  name   = "After hours"
+  type   = "days_of_week"
+  days_of_week = {
+    monday    = "00:00-08:59, 17:00-23:59"
+    tuesday   = "00:00-08:59, 17:00-23:59"
+    wednesday = "00:00-08:59, 17:00-23:59"
+    thursday  = "00:00-08:59, 17:00-23:59"
+    friday    = "00:00-08:59, 16:00-23:59"
+    saturday  = "00:00-23:59"
+    sunday    = "00:00-23:59"
   }
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparable } from '../kinds/kind';
-import { type CallFlowState, callCenterFromObjects, type ExtensionNode, traceCall } from '.';
+import { type CallFlowState, type ExtensionNode, traceCall } from '.';
 import { attendantNode, queueNode, queueStep } from './call-center-steps';
+import { othersFrom } from './steps';
 
 const TZ = 'America/New_York';
 // 2026-12-07 is a Monday; 15:00 UTC = 10:00 in New York.
@@ -55,7 +56,7 @@ function state(queues: Record<string, Comparable>, attendants: Record<string, Co
     ['call_queue', Object.entries(queues).map(([key, comparable]) => ({ key, comparable }))],
     ['auto_attendant', Object.entries(attendants).map(([key, comparable]) => ({ key, comparable }))],
   ]);
-  return withCallCenter ? { ...base, callCenter: callCenterFromObjects(objects) } : base;
+  return withCallCenter ? { ...base, others: othersFrom(objects) } : base;
 }
 
 describe('call queues and auto attendants in a trace', () => {

@@ -6,12 +6,13 @@
  * caller who presses nothing follows the no-input handling — the path a trace follows, since it cannot
  * press keys. An attendant whose time frame is not in effect has no menu for the call.
  *
- * The trace calls `callCenterStep` for a `call_queue` / `auto_attendant` target (or an extension that is
- * one) and continues with `next`, or stops with `outcome`.
+ * `QUEUE_STEP` and `ATTENDANT_STEP` plug these into the resolver (steps.ts): a `call_queue` /
+ * `auto_attendant` target, or an extension that is one, continues with the step's `next` or stops with its
+ * `outcome`.
  */
 import type { Comparable, ComparableValue } from '../kinds/kind';
-import { numberTarget, type Target } from './model';
-import { type LocalTime, timeFrameActive } from './time-frames';
+import { numberTarget, targetName } from './rules';
+import type { CallFlowStep, Outcome, StepApi, Target } from './types';
 
 export interface QueueNode {
   readonly extension: string;
@@ -31,11 +32,6 @@ export interface AttendantNode {
   /** `repeat`, `hangup`, or a menu digit. */
   readonly noInput: string;
   readonly invalid: string;
-}
-
-export interface CallCenter {
-  readonly queues: ReadonlyMap<string, QueueNode>;
-  readonly attendants: ReadonlyMap<string, AttendantNode>;
 }
 
 /** Where a step leaves the call: follow `next`, or stop with `outcome`. */
@@ -83,38 +79,6 @@ export function attendantNode(key: string, c: Comparable): AttendantNode {
   };
 }
 
-interface Keyed {
-  readonly key: string;
-  readonly comparable: Comparable;
-}
-
-/** Queues and attendants from kind objects by kind name (`call_queue`, `auto_attendant`). */
-export function callCenterFromObjects(objects: ReadonlyMap<string, readonly Keyed[]>): CallCenter {
-  return {
-    queues: new Map((objects.get('call_queue') ?? []).map((q) => [q.key, queueNode(q.key, q.comparable)] as const)),
-    attendants: new Map(
-      (objects.get('auto_attendant') ?? []).map((a) => [a.key, attendantNode(a.key, a.comparable)] as const),
-    ),
-  };
-}
-
-export function describeTarget(t: Target): string {
-  switch (t.type) {
-    case 'extension':
-      return t.extension;
-    case 'voicemail':
-      return `voicemail ${t.extension}`;
-    case 'call_queue':
-      return `call queue ${t.extension}`;
-    case 'auto_attendant':
-      return `auto attendant ${t.extension}`;
-    case 'hangup':
-      return 'hang up';
-    case 'unknown':
-      return t.what;
-  }
-}
-
 const DISPATCH: Readonly<Record<string, (agents: string, s: number) => string>> = {
   ring_all: (a, s) => `rings ${a} at once, ${s} s a round`,
   linear_hunt: (a, s) => `rings ${a} one by one, in order, ${s} s each`,
@@ -136,7 +100,7 @@ export function queueStep(node: QueueNode, exists: (ext: string) => boolean): St
       : `${head} ${how(agents.join(', '), node.agentTimeout)}, for up to ${node.overflowAfter} s`,
   );
   if (node.overflow) {
-    steps.push(`no answer after ${node.overflowAfter} s → overflow ${describeTarget(node.overflow)}`);
+    steps.push(`no answer after ${node.overflowAfter} s → overflow ${targetName(node.overflow)}`);
     return { steps, next: node.overflow };
   }
   if (agents.length === 0) {
@@ -158,7 +122,7 @@ function failStep(node: AttendantNode, steps: string[]): Step {
   }
   const option = node.options.find((o) => o.digit === v);
   if (option) {
-    steps.push(`no input → key ${v} → ${describeTarget(option.target)}`);
+    steps.push(`no input → key ${v} → ${targetName(option.target)}`);
     return { steps, next: option.target };
   }
   steps.push(v === 'repeat' ? 'no input: the menu repeats' : `no input → key ${v}, which is not on the menu`);
@@ -176,30 +140,32 @@ export function attendantStep(node: AttendantNode, inEffect: boolean | undefined
     inEffect === undefined
       ? `${head}: time frame "${node.timeFrame}" does not exist, menu played anyway`
       : `${head} answers with its menu${node.timeFrame === '*' ? '' : ` (time frame "${node.timeFrame}")`}`,
-    ...node.options.map((o) => `  press ${o.digit} → ${describeTarget(o.target)}`),
+    ...node.options.map((o) => `  press ${o.digit} → ${targetName(o.target)}`),
   ];
   if (node.options.length === 0) steps.push('  (no keys on the menu)');
   return failStep(node, steps);
 }
 
-/** The step for a queue or attendant target, or undefined when the model has no such node. */
-export function callCenterStep(
-  cc: CallCenter | undefined,
-  target: Target,
-  ctx: {
-    readonly local: LocalTime;
-    readonly timeFrames: ReadonlyMap<string, Comparable>;
-    exists(ext: string): boolean;
-  },
-): Step | undefined {
-  if (!cc || (target.type !== 'call_queue' && target.type !== 'auto_attendant' && target.type !== 'extension'))
-    return undefined;
-  const ext = target.extension;
-  const queue = target.type !== 'auto_attendant' ? cc.queues.get(ext) : undefined;
-  if (queue) return queueStep(queue, ctx.exists);
-  const aa = target.type !== 'call_queue' ? cc.attendants.get(ext) : undefined;
-  if (!aa) return undefined;
-  if (aa.timeFrame === '*') return attendantStep(aa, true);
-  const tf = ctx.timeFrames.get(aa.timeFrame);
-  return attendantStep(aa, tf ? timeFrameActive(tf, ctx.local) : undefined);
+/** Says a step's lines, then follows its target or ends with its outcome. */
+function follow(step: Step, api: StepApi): Outcome {
+  for (const line of step.steps) api.say(line);
+  if (step.next) return api.reach(step.next);
+  return step.outcome ?? api.deadEnd(`${api.extension}: nowhere to go`);
 }
+
+/** The resolver's step for call queues (steps.ts `CALL_FLOW_STEPS.call_queue`). */
+export const QUEUE_STEP: CallFlowStep = {
+  kind: 'call_queue',
+  expand: (node, api) => follow(queueStep(queueNode(api.extension, node), api.exists), api),
+};
+
+/** The resolver's step for auto attendants: the menu of its time frame, if that is in effect. */
+export const ATTENDANT_STEP: CallFlowStep = {
+  kind: 'auto_attendant',
+  expand(node, api) {
+    const aa = attendantNode(api.extension, node);
+    const inEffect =
+      aa.timeFrame === '*' ? true : api.hasTimeFrame(aa.timeFrame) ? api.active(aa.timeFrame) : undefined;
+    return follow(attendantStep(aa, inEffect), api);
+  },
+};

@@ -8,5 +8,7 @@ export {
   type Target,
 } from './model';
 export { localTime, timeFrameActive, type LocalTime } from './time-frames';
-export { DEFAULT_RING_SECONDS, type Outcome, type Trace, type TraceState, traceCall } from './trace';
-export { type CallCenter, callCenterFromObjects } from './call-center-steps';
+export { DEFAULT_RING_SECONDS, describeOutcome, type Outcome, type Trace, traceCall } from './trace';
+export { CALL_FLOW_STEPS, type CallFlowStep, type StepApi } from './steps';
+export { ruleTarget, rulesFrom, targetName } from './rules';
+export { beforeAndAfter, mergedObjects } from './states';

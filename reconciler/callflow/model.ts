@@ -4,68 +4,17 @@
  * (platform), so `--state desired|live` is one switch. PURE.
  */
 import type { Comparable, ComparableValue } from '../kinds/kind';
+import { numberTarget, rulesFrom } from './rules';
 
-export type Target =
-  | { readonly type: 'extension'; readonly extension: string }
-  | { readonly type: 'voicemail'; readonly extension: string }
-  | { readonly type: 'call_queue'; readonly extension: string }
-  | { readonly type: 'auto_attendant'; readonly extension: string }
-  | { readonly type: 'hangup' }
-  | { readonly type: 'unknown'; readonly what: string };
+export { numberTarget } from './rules';
+import { othersFrom } from './steps';
+import type { CallFlowState, ExtensionNode, Member, NumberNode, Target } from './types';
 
-export interface NumberNode {
-  readonly number: string;
-  readonly enabled: boolean;
-  readonly target: Target;
-}
-
-export interface Member {
-  readonly extension: string;
-  /** Seconds after the call arrives before this member rings (default 0). */
-  readonly delaySeconds?: number;
-  /** Seconds this member rings (default: the whole ring timeout). */
-  readonly ringSeconds?: number;
-}
-
-/** An answering rule: applies while its time frame is in effect (`*` = always), first match wins. */
-export interface RuleNode {
-  readonly timeFrame: string;
-  /** Forward every call to this target. */
-  readonly forwardAlways?: Target;
-}
-
-export interface ExtensionNode {
-  readonly kind: 'user' | 'ring_group';
-  readonly extension: string;
-  /** Seconds it rings before the no-answer fallback. */
-  readonly ringTimeout?: number;
-  readonly voicemail: boolean;
-  readonly members?: readonly Member[];
-  readonly fallback?: Target;
-  /** Non-default rules, in priority order (none are read from the platform yet). */
-  readonly rules?: readonly RuleNode[];
-}
-
-export interface CallFlowState {
-  readonly timeZone: string;
-  readonly numbers: ReadonlyMap<string, NumberNode>;
-  readonly extensions: ReadonlyMap<string, ExtensionNode>;
-  readonly timeFrames: ReadonlyMap<string, Comparable>;
-}
+export type { CallFlowState, ExtensionNode, Member, NumberNode, RuleNode, Target } from './types';
 
 type Obj = Readonly<Record<string, ComparableValue>>;
 const text = (v: ComparableValue | undefined) => (v === undefined || v === null ? '' : String(v));
 const num = (v: ComparableValue | undefined) => (typeof v === 'number' ? v : undefined);
-
-/** A phone number's `destination` content. */
-export function numberTarget(d: ComparableValue | undefined): Target {
-  const o = (d ?? {}) as Obj;
-  if (o.extension !== undefined) return { type: 'extension', extension: text(o.extension) };
-  if (o.voicemail !== undefined) return { type: 'voicemail', extension: text(o.voicemail) };
-  if (o.call_queue !== undefined) return { type: 'call_queue', extension: text(o.call_queue) };
-  if (o.hangup === true) return { type: 'hangup' };
-  return { type: 'unknown', what: text(o.platform) || 'no destination' };
-}
 
 /** A ring group's `fallback` content (`{ type, extension }`). */
 function fallbackTarget(f: ComparableValue | undefined, group: string): Target | undefined {
@@ -112,6 +61,7 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
       extension: u.key,
       ringTimeout: num(u.comparable.ring_timeout),
       voicemail: vm.enabled !== false,
+      rules: rulesFrom(u.comparable.answering_rules),
     });
   }
   for (const g of objects.get('ring_group') ?? []) {
@@ -122,6 +72,7 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
       voicemail: false,
       members: members(g.comparable.members),
       fallback: fallbackTarget(g.comparable.fallback, g.key),
+      rules: rulesFrom(g.comparable.answering_rules),
     });
   }
   const numbers = new Map<string, NumberNode>();
@@ -133,5 +84,5 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
     });
   }
   const timeFrames = new Map((objects.get('time_frame') ?? []).map((t) => [t.key, t.comparable] as const));
-  return { timeZone, numbers, extensions, timeFrames };
+  return { timeZone, numbers, extensions, timeFrames, others: othersFrom(objects) };
 }

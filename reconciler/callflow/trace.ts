@@ -1,55 +1,53 @@
 /**
  * `traceCall`: where a call to a number or an extension goes, step by step — number → destination →
- * answering rule for the time frame in effect → ring group members (with delays) → after N s the
- * fallback → voicemail. Loops and dead ends are outcomes, not errors. PURE: no I/O, no clock (the
- * instant is a parameter).
+ * answering rule for the time frame in effect (forward always, do not disturb, sim-ring with delays,
+ * forward on no answer) → ring group members (with delays) → after N s the fallback → voicemail. Other
+ * kinds (queues, attendants) are expanded through steps.ts. Loops and dead ends are outcomes, not errors.
+ * PURE: no I/O, no clock (the instant is a parameter, or a wall-clock `LocalTime`).
  */
 import { normalizeNumber } from '../kinds/normalize';
-import { type CallCenter, callCenterStep } from './call-center-steps';
-import type { CallFlowState, ExtensionNode, Target } from './model';
+import { targetName } from './rules';
+import { CALL_FLOW_STEPS, type CallFlowStep, type Outcome, type StepApi } from './steps';
 import { type LocalTime, localTime, timeFrameActive } from './time-frames';
+import type { CallFlowState, ExtensionNode, RuleNode, Target } from './types';
 
-export type Outcome =
-  | { readonly type: 'answered'; readonly extensions: readonly string[] }
-  | { readonly type: 'voicemail'; readonly extension: string }
-  | { readonly type: 'call_queue'; readonly extension: string }
-  | { readonly type: 'auto_attendant'; readonly extension: string }
-  | { readonly type: 'hangup' }
-  | { readonly type: 'loop'; readonly path: readonly string[] }
-  | { readonly type: 'dead_end'; readonly reason: string };
+export type { Outcome } from './steps';
 
 export interface Trace {
   readonly start: string;
   readonly local: LocalTime;
   readonly steps: readonly string[];
   readonly outcome: Outcome;
+  /** The extensions the call went through, in order. */
+  readonly visited: readonly string[];
 }
 
 /** Default ring time of a user or group when the content does not say (the platform's default). */
 export const DEFAULT_RING_SECONDS = 25;
 const MAX_STEPS = 50;
 
-/** The model, with the call queues and auto attendants when the caller built them (`callCenterFromObjects`). */
-export type TraceState = CallFlowState & { readonly callCenter?: CallCenter };
-
 interface Walk {
-  readonly state: TraceState;
+  readonly state: CallFlowState;
   readonly local: LocalTime;
   readonly steps: string[];
   readonly path: string[];
+  readonly kinds: Readonly<Record<string, CallFlowStep>>;
 }
 
-export function traceCall(state: TraceState, start: string, at: Date): Trace {
-  const local = localTime(at, state.timeZone);
-  const walk: Walk = { state, local, steps: [], path: [] };
+export function traceCall(
+  state: CallFlowState,
+  start: string,
+  at: Date | LocalTime,
+  kinds: Readonly<Record<string, CallFlowStep>> = CALL_FLOW_STEPS,
+): Trace {
+  const local = at instanceof Date ? localTime(at, state.timeZone) : at;
+  const walk: Walk = { state, local, steps: [], path: [], kinds };
   const outcome = traceStart(walk, start.trim());
-  return { start, local, steps: walk.steps, outcome };
+  return { start, local, steps: walk.steps, outcome, visited: walk.path };
 }
 
 function traceStart(w: Walk, start: string): Outcome {
-  const cc = w.state.callCenter;
-  if (w.state.extensions.has(start) || cc?.queues.has(start) || cc?.attendants.has(start))
-    return reach(w, { type: 'extension', extension: start });
+  if (w.state.extensions.has(start) || otherType(w, start)) return reach(w, { type: 'extension', extension: start });
   const number = w.state.numbers.get(normalizeNumber(start));
   if (!number) return { type: 'dead_end', reason: `${start} is neither a managed number nor an extension` };
   w.steps.push(`number ${number.number}${number.enabled ? '' : ' is disabled'}`);
@@ -66,36 +64,17 @@ function reach(w: Walk, target: Target): Outcome {
     case 'unknown':
       w.steps.push(`routed to ${target.what}`);
       return { type: 'dead_end', reason: `routed to ${target.what}` };
+    case 'outside':
+      w.steps.push('forwarded to an outside number');
+      return { type: 'outside' };
     case 'voicemail':
       return voicemail(w, target.extension);
     case 'call_queue':
     case 'auto_attendant':
-      if (w.state.callCenter) return callCenter(w, target);
-      w.steps.push(`${target.type.replace('_', ' ')} ${target.extension} (not traced further yet)`);
-      return { type: target.type, extension: target.extension };
+      return other(w, target.type, target.extension);
     case 'extension':
       return extension(w, target.extension);
   }
-}
-
-/** A queue or attendant (call-center-steps.ts): its steps, then where it sends the call. */
-function callCenter(w: Walk, target: Target & { readonly extension: string }): Outcome {
-  const ext = target.extension;
-  if (w.path.includes(ext)) {
-    const path = [...w.path.slice(w.path.indexOf(ext)), ext];
-    w.steps.push(`loop: ${path.join(' → ')}`);
-    return { type: 'loop', path };
-  }
-  const exists = (e: string) => w.state.extensions.has(e);
-  const step = callCenterStep(w.state.callCenter, target, { local: w.local, timeFrames: w.state.timeFrames, exists });
-  if (!step)
-    return deadEnd(
-      w,
-      `${target.type === 'extension' ? 'extension' : target.type.replace('_', ' ')} ${ext} does not exist`,
-    );
-  w.path.push(ext);
-  w.steps.push(...step.steps);
-  return step.next ? reach(w, step.next) : (step.outcome ?? { type: 'dead_end', reason: `${ext}: nowhere to go` });
 }
 
 function voicemail(w: Walk, ext: string): Outcome {
@@ -111,27 +90,87 @@ function deadEnd(w: Walk, reason: string): Outcome {
   return { type: 'dead_end', reason };
 }
 
-function extension(w: Walk, ext: string): Outcome {
-  if (w.path.includes(ext)) {
-    const path = [...w.path.slice(w.path.indexOf(ext)), ext];
-    w.steps.push(`loop: ${path.join(' → ')}`);
-    return { type: 'loop', path };
+/** Enters `ext` on the path; a loop outcome when it is already on it. */
+function enter(w: Walk, ext: string): Outcome | undefined {
+  if (!w.path.includes(ext)) {
+    w.path.push(ext);
+    return undefined;
   }
-  const node = w.state.extensions.get(ext);
-  if (!node && w.state.callCenter) return callCenter(w, { type: 'extension', extension: ext });
-  if (!node) return deadEnd(w, `extension ${ext} does not exist`);
-  w.path.push(ext);
-  const rule = activeRule(w, node);
-  if (rule?.forwardAlways) {
-    w.steps.push(`${ext}: time frame "${rule.timeFrame}" in effect, forward always`);
-    return reach(w, rule.forwardAlways);
-  }
-  return node.kind === 'ring_group' ? ringGroup(w, node) : user(w, node);
+  const path = [...w.path.slice(w.path.indexOf(ext)), ext];
+  w.steps.push(`loop: ${path.join(' → ')}`);
+  return { type: 'loop', path };
 }
 
-/** The first rule whose time frame is in effect (`*` always is); unknown time frames are skipped, said so. */
-function activeRule(w: Walk, node: ExtensionNode) {
+function otherType(w: Walk, ext: string): string | undefined {
+  for (const [type, nodes] of w.state.others ?? []) if (nodes.has(ext)) return type;
+  return undefined;
+}
+
+/** A call queue, an auto attendant, …: expanded by its step (steps.ts), else the trace stops there. */
+function other(w: Walk, type: 'call_queue' | 'auto_attendant' | string, ext: string): Outcome {
+  const step = w.kinds[type];
+  const node = w.state.others?.get(type)?.get(ext);
+  const words = type.replace('_', ' ');
+  if (!step || !node) {
+    w.steps.push(`${words} ${ext} (not traced further yet)`);
+    return type === 'call_queue' || type === 'auto_attendant'
+      ? { type, extension: ext }
+      : { type: 'answered', extensions: [ext] };
+  }
+  const looped = enter(w, ext);
+  if (looped) return looped;
+  const api: StepApi = {
+    extension: ext,
+    say: (line) => w.steps.push(line),
+    reach: (t) => reach(w, t),
+    deadEnd: (reason) => deadEnd(w, reason),
+    active: (name) => {
+      const tf = w.state.timeFrames.get(name);
+      return tf !== undefined && timeFrameActive(tf, w.local);
+    },
+    hasTimeFrame: (name) => w.state.timeFrames.has(name),
+    exists: (e) => w.state.extensions.has(e) || otherType(w, e) !== undefined || !!w.state.knownExtensions?.has(e),
+  };
+  return step.expand(node, api);
+}
+
+function extension(w: Walk, ext: string): Outcome {
+  const node = w.state.extensions.get(ext);
+  if (!node) {
+    const type = otherType(w, ext);
+    if (type) return other(w, type, ext);
+    if (w.state.knownExtensions?.has(ext)) {
+      w.steps.push(`extension ${ext} (not managed here: not traced further)`);
+      return { type: 'answered', extensions: [ext] };
+    }
+    if (w.path.includes(ext)) return enter(w, ext) as Outcome;
+    return deadEnd(w, `extension ${ext} does not exist`);
+  }
+  const looped = enter(w, ext);
+  if (looped) return looped;
+  const rule = activeRule(w, node);
+  if (rule?.dnd) {
+    w.steps.push(`${ext}: ${ruleWords(rule)}, do not disturb`);
+    if (node.kind === 'user' && node.voicemail) return voicemail(w, ext);
+    return deadEnd(w, `${ext} is on do not disturb with no voicemail`);
+  }
+  if (rule?.forwardAlways) {
+    w.steps.push(`${ext}: ${ruleWords(rule)}, forward always`);
+    return reach(w, rule.forwardAlways);
+  }
+  if (rule && rule.timeFrame !== '*') w.steps.push(`${ext}: time frame "${rule.timeFrame}" in effect`);
+  if (rule?.screen) w.steps.push(`${ext}: callers are asked their name first (call screening)`);
+  return node.kind === 'ring_group' ? ringGroup(w, node, rule) : user(w, node, rule);
+}
+
+function ruleWords(rule: RuleNode): string {
+  return rule.timeFrame === '*' ? 'default rule' : `time frame "${rule.timeFrame}" in effect`;
+}
+
+/** The first enabled rule whose time frame is in effect (`*` always is); unknown time frames are skipped, said so. */
+function activeRule(w: Walk, node: ExtensionNode): RuleNode | undefined {
   for (const rule of node.rules ?? []) {
+    if (rule.enabled === false) continue;
     if (rule.timeFrame === '*') return rule;
     const tf = w.state.timeFrames.get(rule.timeFrame);
     if (!tf) {
@@ -143,25 +182,48 @@ function activeRule(w: Walk, node: ExtensionNode) {
   return undefined;
 }
 
-function user(w: Walk, node: ExtensionNode): Outcome {
+/** The rule's sim-ring targets as ring lines; extensions that ring are added to `ringing`. */
+function simRingLines(rule: RuleNode | undefined, seconds: number, ringing: string[]): string[] {
+  const lines: string[] = [];
+  for (const s of rule?.simRing ?? []) {
+    const delay = s.delaySeconds ?? 0;
+    const name = targetName(s.target);
+    if (delay >= seconds) lines.push(`  ${name} never rings (delay ${delay} s ≥ ${seconds} s)`);
+    else {
+      lines.push(`  also ${name} from ${delay} s to ${seconds} s`);
+      if (s.target.type === 'extension') ringing.push(s.target.extension);
+    }
+  }
+  if (rule?.forwardBusy) lines.push(`  if busy → ${targetName(rule.forwardBusy)}`);
+  if (rule?.forwardUnregistered) lines.push(`  if no phone is registered → ${targetName(rule.forwardUnregistered)}`);
+  return lines;
+}
+
+function user(w: Walk, node: ExtensionNode, rule: RuleNode | undefined): Outcome {
   const seconds = node.ringTimeout ?? DEFAULT_RING_SECONDS;
-  w.steps.push(`${node.extension} rings for ${seconds} s`);
+  const ringing = [node.extension];
+  w.steps.push(`${node.extension} rings for ${seconds} s`, ...simRingLines(rule, seconds, ringing));
+  if (rule?.forwardNoAnswer) {
+    w.steps.push(`no answer after ${seconds} s → forward to ${targetName(rule.forwardNoAnswer)}`);
+    return reach(w, rule.forwardNoAnswer);
+  }
   if (node.voicemail) {
     w.steps.push(`no answer after ${seconds} s → voicemail ${node.extension}`);
     return { type: 'voicemail', extension: node.extension };
   }
   w.steps.push(`no answer after ${seconds} s: nothing else (voicemail off)`);
-  return { type: 'answered', extensions: [node.extension] };
+  return { type: 'answered', extensions: ringing };
 }
 
-function ringGroup(w: Walk, node: ExtensionNode): Outcome {
+function ringGroup(w: Walk, node: ExtensionNode, rule: RuleNode | undefined): Outcome {
   const seconds = node.ringTimeout ?? DEFAULT_RING_SECONDS;
   const members = node.members ?? [];
   const ringing: string[] = [];
   const lines: string[] = [];
   for (const m of members) {
     const delay = m.delaySeconds ?? 0;
-    if (!w.state.extensions.has(m.extension)) lines.push(`  member ${m.extension} does not exist`);
+    if (!w.state.extensions.has(m.extension) && !w.state.knownExtensions?.has(m.extension))
+      lines.push(`  member ${m.extension} does not exist`);
     else if (delay >= seconds) lines.push(`  member ${m.extension} never rings (delay ${delay} s ≥ ${seconds} s)`);
     else {
       const until = Math.min(seconds, m.ringSeconds !== undefined ? delay + m.ringSeconds : seconds);
@@ -169,15 +231,35 @@ function ringGroup(w: Walk, node: ExtensionNode): Outcome {
       ringing.push(m.extension);
     }
   }
+  lines.push(...simRingLines(rule, seconds, ringing));
   w.steps.push(
     `ring group ${node.extension} rings ${ringing.length} of ${members.length} members for ${seconds} s`,
     ...lines,
   );
-  if (node.fallback) {
+  const fallback = rule?.forwardNoAnswer ?? node.fallback;
+  if (fallback) {
     w.steps.push(`no answer after ${seconds} s → fallback`);
-    return reach(w, node.fallback);
+    return reach(w, fallback);
   }
   if (ringing.length === 0) return deadEnd(w, `ring group ${node.extension} rings nobody and has no fallback`);
   w.steps.push(`no answer after ${seconds} s: no fallback`);
   return { type: 'answered', extensions: ringing };
+}
+
+/** The end of a trace in words (extensions only: an outside number is not named). */
+export function describeOutcome(o: Outcome): string {
+  switch (o.type) {
+    case 'answered':
+      return `rings ${o.extensions.join(', ')}`;
+    case 'loop':
+      return `LOOP: ${o.path.join(' → ')}`;
+    case 'dead_end':
+      return `DEAD END: ${o.reason}`;
+    case 'hangup':
+      return 'hung up';
+    case 'outside':
+      return 'forwarded to an outside number';
+    default:
+      return `${o.type.replace('_', ' ')} ${o.extension}`;
+  }
 }

@@ -62,7 +62,7 @@ const COMMANDS: Record<string, string> = {
   apply:
     'Usage: pbxctl apply <plan.json> | <path> --auto-approve [--allow-deletes] [--allow-recycle] [--audit-log FILE] [--quiet]\n\nThe plan is printed before the first write. A saved plan must be unedited (it is sealed) and is re-checked\nagainst the files and the platform, refused when stale. The domains are locked while apply runs (another\napply of the same domain is refused, naming the holder). SIGINT/SIGTERM stop after the change in flight.\nExit codes: 0 applied, 1 error, stale, edited plan or domain locked, 3 blocked by policy, 4 partial apply\nor failed read-back, 130 interrupted.\n',
   trace:
-    'Usage: pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]\n\nWhere a call goes, step by step: number → destination → ring group members (with delays) → fallback → voicemail, with time frames evaluated in the domain time zone. Exit 0 when it reaches someone or a mailbox, 2 for a loop or a dead end.\n',
+    'Usage: pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]\n\nWhere a call goes, step by step: number → destination → answering rule for the time frame in effect (forwards, do not disturb, sim-ring with delays) → ring group members (with delays) → fallback → voicemail, with time frames evaluated in the domain time zone. --state desired: what an apply of the file would leave (docs/call-flows.md). Exit 0 when it reaches someone or a mailbox, 2 for a loop or a dead end.\n',
   drift:
     'Usage: pbxctl drift <path> [--format text|json|markdown]\n\nExit 0 when the platform matches git, 2 when it drifted (each object with its last-modified time).\n',
   export:

@@ -19,6 +19,7 @@ interface RawPolicy {
   protect?: unknown[];
   user_owned?: string[];
   change_window?: { days: Weekday[]; start: string; end: string; time_zone: string };
+  allow_dead_ends?: unknown[];
 }
 
 function readPolicy(p: ParsedFile, raw: RawPolicy, issues: DesiredStateIssue[]): Policy {
@@ -36,6 +37,7 @@ function readPolicy(p: ParsedFile, raw: RawPolicy, issues: DesiredStateIssue[]):
     maxDeletes: raw.max_deletes,
     protect: (raw.protect ?? []).map(String),
     userOwned: raw.user_owned ?? DEFAULT_USER_OWNED,
+    ...(raw.allow_dead_ends ? { allowDeadEnds: raw.allow_dead_ends.map(String) } : {}),
     ...(cw?.days && cw.start && cw.end && cw.time_zone
       ? { changeWindow: { days: cw.days, start: cw.start, end: cw.end, timeZone: cw.time_zone } }
       : {}),

@@ -120,6 +120,12 @@ function policySchema(registry: Registry): Schema {
         items: { type: 'string' },
         description: 'Extensions that are never deleted or recycled (quoted: "1000").',
       },
+      allow_dead_ends: {
+        type: 'array',
+        items: { type: 'string' },
+        description:
+          'Phone numbers or extensions ("*": any) a plan may leave reaching nobody or caught in a forwarding loop; otherwise such a plan is blocked (exit 3) with the path shown.',
+      },
       change_window: {
         type: 'object',
         description:

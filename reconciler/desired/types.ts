@@ -18,6 +18,11 @@ export interface Policy {
   readonly userOwned?: readonly string[];
   /** When apply may change routing or destroy data. */
   readonly changeWindow?: ChangeWindow;
+  /**
+   * Numbers and extensions (`*` = any) a plan may leave reaching nobody or caught in a forwarding loop
+   * (plan/call-flows.ts); any other such change blocks the plan.
+   */
+  readonly allowDeadEnds?: readonly string[];
 }
 
 /** PINs are changed by their owners on the handset: by default pbxctl sets them at creation only. */

@@ -19,6 +19,8 @@ export interface DomainLiveState {
   readonly objects: ReadonlyMap<string, readonly LiveObject[]>;
   /** Every user id of the domain, system users (attendants, queues) included: reference targets. */
   readonly extensions: ReadonlySet<string>;
+  /** The domain record's `time-zone` (time frames are evaluated in it), when it has one. */
+  readonly timeZone?: string;
 }
 
 export interface ReadOptions {
@@ -52,8 +54,9 @@ export async function readLiveState(
   domain: string,
   options: ReadOptions = {},
 ): Promise<DomainLiveState> {
+  let record: Record<string, unknown>;
   try {
-    await client.getDomain(domain);
+    record = await client.getDomain(domain);
   } catch (err) {
     if (err instanceof PlatformApiError && (err.status === 404 || err.status === 403)) {
       throw new PlatformApiError(
@@ -93,7 +96,8 @@ export async function readLiveState(
     objects.set((kinds[i] as (typeof kinds)[number]).name, r.value);
   }
   const extensions = new Set((await domainUsers({ client, domain, cache })).map((u) => String(u.user)));
-  return { domain, objects, extensions };
+  const zone = record['time-zone'];
+  return { domain, objects, extensions, ...(typeof zone === 'string' && zone !== '' ? { timeZone: zone } : {}) };
 }
 
 /**

@@ -5,6 +5,9 @@
  */
 import type { Policy } from '../desired/load-desired-state';
 import type { SafetyViolation } from '../errors';
+import { normalizeNumber } from '../kinds/normalize';
+import { brokenFlows } from './call-flows';
+import { maskedNumber } from './render-call-flows';
 import type { DomainPlan } from './compute-plan';
 
 export interface SafetyFlags {
@@ -48,5 +51,29 @@ export function checkSafety(plan: DomainPlan, policy: Policy, flags: SafetyFlags
       message: `${domain}: ${recycles.length} recycle${recycles.length === 1 ? '' : 's'} (a different person at the same extension) would clear the previous person's data (each recycle lists what it clears); re-run with --allow-recycle to proceed`,
     });
   }
+  violations.push(...callFlowViolations(plan, policy));
   return { ...plan, violations };
+}
+
+/**
+ * A managed number the plan leaves reaching nobody, or a forwarding loop the plan creates, blocks the
+ * plan with the path; `policy.allow_dead_ends` lists the numbers/extensions (or `*`) allowed to.
+ */
+function callFlowViolations(plan: DomainPlan, policy: Policy): SafetyViolation[] {
+  const allowed = new Set((policy.allowDeadEnds ?? []).map((a) => (a === '*' ? a : normalizeNumber(a))));
+  if (allowed.has('*')) return [];
+  return brokenFlows(plan.callFlows ?? [])
+    .filter(({ flow }) => !allowed.has(flow.start))
+    .map(({ flow, scenario }) => {
+      // Violations are never redacted: a number is named by its last digits, its own step left out.
+      const what = flow.type === 'number' ? `phone number ${maskedNumber(flow.start)}` : `extension ${flow.start}`;
+      const broken = scenario.after.outcome.type === 'loop' ? 'is caught in a forwarding loop' : 'reaches nobody';
+      const shown = flow.type === 'number' ? scenario.after.steps.slice(1) : scenario.after.steps;
+      const path = shown.map((s) => s.trim()).join(' → ');
+      return {
+        domain: plan.domain,
+        rule: 'call_flow' as const,
+        message: `${plan.domain}: after this plan a call to ${what} ${broken} (${scenario.when}, e.g. ${scenario.example}): ${path}; fix the routing, or list it in policy.allow_dead_ends to accept this`,
+      };
+    });
 }

@@ -10,6 +10,7 @@ import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { diffFields, type FieldChange, maxClass } from './diff-fields';
 import { type Inbound, inboundReferences } from './references';
 import type { SafetyViolation } from '../errors';
+import type { CallFlowChange } from './call-flows';
 import type { DomainLiveState } from '../live/read-live-state';
 
 export { diffFields, type FieldChange, maxClass, sameValue } from './diff-fields';
@@ -84,6 +85,8 @@ export interface DomainPlan {
   readonly welcomes?: readonly string[];
   /** Extensions whose earlier welcome e-mail send was cut off: maybe sent, not re-sent. */
   readonly welcomesUncertain?: readonly string[];
+  /** Where calls go before and after, where that changes (call-flows.ts; pipeline.ts fills it). */
+  readonly callFlows?: readonly CallFlowChange[];
 }
 
 /** Destructive-change losses read from the platform (voicemail, greetings, contacts) by extension. */

@@ -5,6 +5,7 @@ import { MASK, SecretValue } from '../kinds/secret';
 import type { Change, DomainPlan } from './compute-plan';
 import type { PlanDocument } from './plan-document';
 import { label, type RenderOptions, registryOf } from './render-common';
+import { redactCallFlows } from './render-call-flows';
 import { REDACTED, redactId, redactKey, redactValue } from './redact';
 
 /** Versioned JSON: every change with fields before/after; secrets masked; optional PII redaction. */
@@ -59,6 +60,7 @@ function redactDocument(plan: PlanDocument, registry: Registry): PlanDocument {
         key: redactKey(u.kind, u.key, registry),
         label: redactKey(u.kind, u.key, registry),
       })),
+      ...(d.callFlows ? { callFlows: redactCallFlows(d.callFlows) } : {}),
     })),
   };
 }

@@ -10,6 +10,7 @@ import { type RenderOptions, summaryLine } from './render-common';
 import { blockedSection, destructiveSection, mdInline, plural } from './render-markdown-destructive';
 import { routineSections, tableSection } from './render-markdown-routine';
 import { welcomeMarkdown } from './welcome-lines';
+import { callFlowMarkdown } from './render-call-flows';
 
 export const MARKDOWN_LIMIT = 65_000;
 
@@ -57,6 +58,7 @@ export function renderMarkdown(plan: PlanDocument, opts: RenderOptions = {}): st
   if (destructive.length) head.push(DESTRUCTIVE_START, ...destructive, DESTRUCTIVE_END, '');
   head.push(summaryLine(plan), '', ...welcomeMarkdown(plan));
   head.push(...tableSection(plan, Math.min(Math.floor(limit / 3), limit - reserve - size(head) + 600)));
+  head.push(...callFlowMarkdown(plan, opts, Math.floor((limit - reserve - size(head)) / 3)));
   const budget = limit - size(head) - size(foot) - 600;
   const routine = routineSections(plan, opts, budget);
   const middle = routine.lines.length ? [ROUTINE_MARKER, ...routine.lines] : [];

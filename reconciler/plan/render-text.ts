@@ -14,6 +14,7 @@ import { escapeControl } from '../util/escape';
 import { redactKey } from './redact';
 import { welcomeLines, welcomeSummary } from './welcome-lines';
 import { changeLookup } from './render-depends';
+import { callFlowTextLines } from './render-call-flows';
 
 /** How many violations the closing banner repeats before pointing back to the top. */
 const END_BANNER_VIOLATIONS = 5;
@@ -84,6 +85,7 @@ export function renderText(plan: PlanDocument, opts: RenderOptions = {}): string
       for (const l of detailLines(c, opts, lookup)) lines.push(`      ${l}`);
     }
     for (const w of welcomes) lines.push(`  ${w}`);
+    lines.push(...callFlowTextLines(d, opts));
     for (const u of d.unmanaged) {
       lines.push(
         paint(

@@ -226,6 +226,12 @@ export class NetSapiensClient extends PlatformHttp {
   async updateAnswerRule(domain: string, user: string, timeFrame: string, body: PlatformRecord, o: WriteOptions = {}) {
     return this.call('PUT', `${u(domain, user)}/answerrules/${s('time-frame', timeFrame)}`, { body, landed: o.landed });
   }
+  /** `PUT …/answerrules/reorder`: every time frame of the user, highest priority first (OAS45). */
+  async reorderAnswerRules(domain: string, user: string, timeFrames: readonly string[]): Promise<unknown> {
+    return this.call('PUT', `${u(domain, user)}/answerrules/reorder`, {
+      body: timeFrames.map((f) => ({ 'time-frame': f })),
+    });
+  }
   async deleteAnswerRule(domain: string, user: string, timeFrame: string, o: WriteOptions = {}): Promise<unknown> {
     return this.call('DELETE', `${u(domain, user)}/answerrules/${s('time-frame', timeFrame)}`, { landed: o.landed });
   }

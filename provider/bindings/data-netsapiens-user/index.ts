@@ -20,6 +20,202 @@ export interface DataNetsapiensUserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly extension: string;
 }
+export interface DataNetsapiensUserAnsweringRulesSimultaneousRing {
+}
+
+export function dataNetsapiensUserAnsweringRulesSimultaneousRingToTerraform(struct?: DataNetsapiensUserAnsweringRulesSimultaneousRing): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserAnsweringRulesSimultaneousRingToHclTerraform(struct?: DataNetsapiensUserAnsweringRulesSimultaneousRing): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserAnsweringRulesSimultaneousRingOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataNetsapiensUserAnsweringRulesSimultaneousRing | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserAnsweringRulesSimultaneousRing | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // delay_seconds - computed: true, optional: false, required: false
+  public get delaySeconds() {
+    return this.getNumberAttribute('delay_seconds');
+  }
+
+  // to - computed: true, optional: false, required: false
+  public get to() {
+    return this.getStringAttribute('to');
+  }
+}
+
+export class DataNetsapiensUserAnsweringRulesSimultaneousRingList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataNetsapiensUserAnsweringRulesSimultaneousRingOutputReference {
+    return new DataNetsapiensUserAnsweringRulesSimultaneousRingOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DataNetsapiensUserAnsweringRules {
+}
+
+export function dataNetsapiensUserAnsweringRulesToTerraform(struct?: DataNetsapiensUserAnsweringRules): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserAnsweringRulesToHclTerraform(struct?: DataNetsapiensUserAnsweringRules): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserAnsweringRulesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataNetsapiensUserAnsweringRules | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserAnsweringRules | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // dnd - computed: true, optional: false, required: false
+  public get dnd() {
+    return this.getBooleanAttribute('dnd');
+  }
+
+  // enabled - computed: true, optional: false, required: false
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+
+  // forward_always - computed: true, optional: false, required: false
+  public get forwardAlways() {
+    return this.getStringAttribute('forward_always');
+  }
+
+  // forward_busy - computed: true, optional: false, required: false
+  public get forwardBusy() {
+    return this.getStringAttribute('forward_busy');
+  }
+
+  // forward_no_answer - computed: true, optional: false, required: false
+  public get forwardNoAnswer() {
+    return this.getStringAttribute('forward_no_answer');
+  }
+
+  // forward_unregistered - computed: true, optional: false, required: false
+  public get forwardUnregistered() {
+    return this.getStringAttribute('forward_unregistered');
+  }
+
+  // screen - computed: true, optional: false, required: false
+  public get screen() {
+    return this.getBooleanAttribute('screen');
+  }
+
+  // simultaneous_ring - computed: true, optional: false, required: false
+  private _simultaneousRing = new DataNetsapiensUserAnsweringRulesSimultaneousRingList(this, "simultaneous_ring", false);
+  public get simultaneousRing() {
+    return this._simultaneousRing;
+  }
+
+  // time_frame - computed: true, optional: false, required: false
+  public get timeFrame() {
+    return this.getStringAttribute('time_frame');
+  }
+}
+
+export class DataNetsapiensUserAnsweringRulesList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataNetsapiensUserAnsweringRulesOutputReference {
+    return new DataNetsapiensUserAnsweringRulesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 export interface DataNetsapiensUserPhone {
 }
 
@@ -300,6 +496,12 @@ export class DataNetsapiensUser extends cdktf.TerraformDataSource {
   // allow - computed: true, optional: false, required: false
   public get allow() {
     return cdktf.Fn.tolist(this.getListAttribute('allow'));
+  }
+
+  // answering_rules - computed: true, optional: false, required: false
+  private _answeringRules = new DataNetsapiensUserAnsweringRulesList(this, "answering_rules", false);
+  public get answeringRules() {
+    return this._answeringRules;
   }
 
   // block - computed: true, optional: false, required: false

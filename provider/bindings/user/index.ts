@@ -14,6 +14,18 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly allow?: string[];
   /**
+  * Answering rules in priority order, one per time frame (the first whose time frame is in effect applies). A listed rule is managed whole; rules not listed are left alone unless answering_rules_managed is all. "*" is the default rule (spam/allow/block stay in their own fields).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#answering_rules User#answering_rules}
+  */
+  readonly answeringRules?: UserAnsweringRules[] | cdktf.IResolvable;
+  /**
+  * listed (default): only the rules in answering_rules are managed; all: rules for other time frames are deleted.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#answering_rules_managed User#answering_rules_managed}
+  */
+  readonly answeringRulesManaged?: string;
+  /**
   * Numbers rejected before any forwarding; `anonymous` and `unknown` are allowed.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#block User#block}
@@ -139,6 +151,551 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#welcome_email User#welcome_email}
   */
   readonly welcomeEmail?: boolean | cdktf.IResolvable;
+}
+export interface UserAnsweringRulesSimultaneousRing {
+  /**
+  * Seconds before this one starts ringing (default 0).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#delay_seconds User#delay_seconds}
+  */
+  readonly delaySeconds?: number;
+  /**
+  * Ring: an extension ("1002"), voicemail:<extension> (that voicemail box), or an outside number starting with +.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#to User#to}
+  */
+  readonly to: string;
+}
+
+export function userAnsweringRulesSimultaneousRingToTerraform(struct?: UserAnsweringRulesSimultaneousRing | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    delay_seconds: cdktf.numberToTerraform(struct!.delaySeconds),
+    to: cdktf.stringToTerraform(struct!.to),
+  }
+}
+
+
+export function userAnsweringRulesSimultaneousRingToHclTerraform(struct?: UserAnsweringRulesSimultaneousRing | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    delay_seconds: {
+      value: cdktf.numberToHclTerraform(struct!.delaySeconds),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "number",
+    },
+    to: {
+      value: cdktf.stringToHclTerraform(struct!.to),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class UserAnsweringRulesSimultaneousRingOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): UserAnsweringRulesSimultaneousRing | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._delaySeconds !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.delaySeconds = this._delaySeconds;
+    }
+    if (this._to !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.to = this._to;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: UserAnsweringRulesSimultaneousRing | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._delaySeconds = undefined;
+      this._to = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._delaySeconds = value.delaySeconds;
+      this._to = value.to;
+    }
+  }
+
+  // delay_seconds - computed: true, optional: true, required: false
+  private _delaySeconds?: number; 
+  public get delaySeconds() {
+    return this.getNumberAttribute('delay_seconds');
+  }
+  public set delaySeconds(value: number) {
+    this._delaySeconds = value;
+  }
+  public resetDelaySeconds() {
+    this._delaySeconds = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get delaySecondsInput() {
+    return this._delaySeconds;
+  }
+
+  // to - computed: true, optional: false, required: true
+  private _to?: string; 
+  public get to() {
+    return this.getStringAttribute('to');
+  }
+  public set to(value: string) {
+    this._to = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get toInput() {
+    return this._to;
+  }
+}
+
+export class UserAnsweringRulesSimultaneousRingList extends cdktf.ComplexList {
+  public internalValue? : UserAnsweringRulesSimultaneousRing[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): UserAnsweringRulesSimultaneousRingOutputReference {
+    return new UserAnsweringRulesSimultaneousRingOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface UserAnsweringRules {
+  /**
+  * Do not disturb: nothing rings.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#dnd User#dnd}
+  */
+  readonly dnd?: boolean | cdktf.IResolvable;
+  /**
+  * false keeps the rule but switches it off (default true).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#enabled User#enabled}
+  */
+  readonly enabled?: boolean | cdktf.IResolvable;
+  /**
+  * Forward every call: an extension ("1002"), voicemail:<extension> (that voicemail box), or an outside number starting with +.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#forward_always User#forward_always}
+  */
+  readonly forwardAlways?: string;
+  /**
+  * Forward when busy: an extension ("1002"), voicemail:<extension> (that voicemail box), or an outside number starting with +.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#forward_busy User#forward_busy}
+  */
+  readonly forwardBusy?: string;
+  /**
+  * Forward when unanswered after the ring timeout (ring_timeout): an extension ("1002"), voicemail:<extension> (that voicemail box), or an outside number starting with +.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#forward_no_answer User#forward_no_answer}
+  */
+  readonly forwardNoAnswer?: string;
+  /**
+  * Forward when no phone is registered: an extension ("1002"), voicemail:<extension> (that voicemail box), or an outside number starting with +.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#forward_unregistered User#forward_unregistered}
+  */
+  readonly forwardUnregistered?: string;
+  /**
+  * Call screening: callers record their name first.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#screen User#screen}
+  */
+  readonly screen?: boolean | cdktf.IResolvable;
+  /**
+  * Also ring these, optionally after a delay (the portal's "Ring Delay (sec)", `;delay=N`).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#simultaneous_ring User#simultaneous_ring}
+  */
+  readonly simultaneousRing?: UserAnsweringRulesSimultaneousRing[] | cdktf.IResolvable;
+  /**
+  * Name of a time frame (time_frames), or "*" for the default rule.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#time_frame User#time_frame}
+  */
+  readonly timeFrame: string;
+}
+
+export function userAnsweringRulesToTerraform(struct?: UserAnsweringRules | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    dnd: cdktf.booleanToTerraform(struct!.dnd),
+    enabled: cdktf.booleanToTerraform(struct!.enabled),
+    forward_always: cdktf.stringToTerraform(struct!.forwardAlways),
+    forward_busy: cdktf.stringToTerraform(struct!.forwardBusy),
+    forward_no_answer: cdktf.stringToTerraform(struct!.forwardNoAnswer),
+    forward_unregistered: cdktf.stringToTerraform(struct!.forwardUnregistered),
+    screen: cdktf.booleanToTerraform(struct!.screen),
+    simultaneous_ring: cdktf.listMapper(userAnsweringRulesSimultaneousRingToTerraform, false)(struct!.simultaneousRing),
+    time_frame: cdktf.stringToTerraform(struct!.timeFrame),
+  }
+}
+
+
+export function userAnsweringRulesToHclTerraform(struct?: UserAnsweringRules | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    dnd: {
+      value: cdktf.booleanToHclTerraform(struct!.dnd),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    enabled: {
+      value: cdktf.booleanToHclTerraform(struct!.enabled),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    forward_always: {
+      value: cdktf.stringToHclTerraform(struct!.forwardAlways),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    forward_busy: {
+      value: cdktf.stringToHclTerraform(struct!.forwardBusy),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    forward_no_answer: {
+      value: cdktf.stringToHclTerraform(struct!.forwardNoAnswer),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    forward_unregistered: {
+      value: cdktf.stringToHclTerraform(struct!.forwardUnregistered),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    screen: {
+      value: cdktf.booleanToHclTerraform(struct!.screen),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
+    simultaneous_ring: {
+      value: cdktf.listMapperHcl(userAnsweringRulesSimultaneousRingToHclTerraform, false)(struct!.simultaneousRing),
+      isBlock: true,
+      type: "list",
+      storageClassType: "UserAnsweringRulesSimultaneousRingList",
+    },
+    time_frame: {
+      value: cdktf.stringToHclTerraform(struct!.timeFrame),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class UserAnsweringRulesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): UserAnsweringRules | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._dnd !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.dnd = this._dnd;
+    }
+    if (this._enabled !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.enabled = this._enabled;
+    }
+    if (this._forwardAlways !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.forwardAlways = this._forwardAlways;
+    }
+    if (this._forwardBusy !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.forwardBusy = this._forwardBusy;
+    }
+    if (this._forwardNoAnswer !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.forwardNoAnswer = this._forwardNoAnswer;
+    }
+    if (this._forwardUnregistered !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.forwardUnregistered = this._forwardUnregistered;
+    }
+    if (this._screen !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.screen = this._screen;
+    }
+    if (this._simultaneousRing?.internalValue !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.simultaneousRing = this._simultaneousRing?.internalValue;
+    }
+    if (this._timeFrame !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.timeFrame = this._timeFrame;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: UserAnsweringRules | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._dnd = undefined;
+      this._enabled = undefined;
+      this._forwardAlways = undefined;
+      this._forwardBusy = undefined;
+      this._forwardNoAnswer = undefined;
+      this._forwardUnregistered = undefined;
+      this._screen = undefined;
+      this._simultaneousRing.internalValue = undefined;
+      this._timeFrame = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._dnd = value.dnd;
+      this._enabled = value.enabled;
+      this._forwardAlways = value.forwardAlways;
+      this._forwardBusy = value.forwardBusy;
+      this._forwardNoAnswer = value.forwardNoAnswer;
+      this._forwardUnregistered = value.forwardUnregistered;
+      this._screen = value.screen;
+      this._simultaneousRing.internalValue = value.simultaneousRing;
+      this._timeFrame = value.timeFrame;
+    }
+  }
+
+  // dnd - computed: true, optional: true, required: false
+  private _dnd?: boolean | cdktf.IResolvable; 
+  public get dnd() {
+    return this.getBooleanAttribute('dnd');
+  }
+  public set dnd(value: boolean | cdktf.IResolvable) {
+    this._dnd = value;
+  }
+  public resetDnd() {
+    this._dnd = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get dndInput() {
+    return this._dnd;
+  }
+
+  // enabled - computed: true, optional: true, required: false
+  private _enabled?: boolean | cdktf.IResolvable; 
+  public get enabled() {
+    return this.getBooleanAttribute('enabled');
+  }
+  public set enabled(value: boolean | cdktf.IResolvable) {
+    this._enabled = value;
+  }
+  public resetEnabled() {
+    this._enabled = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get enabledInput() {
+    return this._enabled;
+  }
+
+  // forward_always - computed: true, optional: true, required: false
+  private _forwardAlways?: string; 
+  public get forwardAlways() {
+    return this.getStringAttribute('forward_always');
+  }
+  public set forwardAlways(value: string) {
+    this._forwardAlways = value;
+  }
+  public resetForwardAlways() {
+    this._forwardAlways = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get forwardAlwaysInput() {
+    return this._forwardAlways;
+  }
+
+  // forward_busy - computed: true, optional: true, required: false
+  private _forwardBusy?: string; 
+  public get forwardBusy() {
+    return this.getStringAttribute('forward_busy');
+  }
+  public set forwardBusy(value: string) {
+    this._forwardBusy = value;
+  }
+  public resetForwardBusy() {
+    this._forwardBusy = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get forwardBusyInput() {
+    return this._forwardBusy;
+  }
+
+  // forward_no_answer - computed: true, optional: true, required: false
+  private _forwardNoAnswer?: string; 
+  public get forwardNoAnswer() {
+    return this.getStringAttribute('forward_no_answer');
+  }
+  public set forwardNoAnswer(value: string) {
+    this._forwardNoAnswer = value;
+  }
+  public resetForwardNoAnswer() {
+    this._forwardNoAnswer = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get forwardNoAnswerInput() {
+    return this._forwardNoAnswer;
+  }
+
+  // forward_unregistered - computed: true, optional: true, required: false
+  private _forwardUnregistered?: string; 
+  public get forwardUnregistered() {
+    return this.getStringAttribute('forward_unregistered');
+  }
+  public set forwardUnregistered(value: string) {
+    this._forwardUnregistered = value;
+  }
+  public resetForwardUnregistered() {
+    this._forwardUnregistered = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get forwardUnregisteredInput() {
+    return this._forwardUnregistered;
+  }
+
+  // screen - computed: true, optional: true, required: false
+  private _screen?: boolean | cdktf.IResolvable; 
+  public get screen() {
+    return this.getBooleanAttribute('screen');
+  }
+  public set screen(value: boolean | cdktf.IResolvable) {
+    this._screen = value;
+  }
+  public resetScreen() {
+    this._screen = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get screenInput() {
+    return this._screen;
+  }
+
+  // simultaneous_ring - computed: true, optional: true, required: false
+  private _simultaneousRing = new UserAnsweringRulesSimultaneousRingList(this, "simultaneous_ring", false);
+  public get simultaneousRing() {
+    return this._simultaneousRing;
+  }
+  public putSimultaneousRing(value: UserAnsweringRulesSimultaneousRing[] | cdktf.IResolvable) {
+    this._simultaneousRing.internalValue = value;
+  }
+  public resetSimultaneousRing() {
+    this._simultaneousRing.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get simultaneousRingInput() {
+    return this._simultaneousRing.internalValue;
+  }
+
+  // time_frame - computed: true, optional: false, required: true
+  private _timeFrame?: string; 
+  public get timeFrame() {
+    return this.getStringAttribute('time_frame');
+  }
+  public set timeFrame(value: string) {
+    this._timeFrame = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeFrameInput() {
+    return this._timeFrame;
+  }
+}
+
+export class UserAnsweringRulesList extends cdktf.ComplexList {
+  public internalValue? : UserAnsweringRules[] | cdktf.IResolvable
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): UserAnsweringRulesOutputReference {
+    return new UserAnsweringRulesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
 }
 export interface UserPhone {
   /**
@@ -817,6 +1374,8 @@ export class User extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._allow = config.allow;
+    this._answeringRules.internalValue = config.answeringRules;
+    this._answeringRulesManaged = config.answeringRulesManaged;
     this._block = config.block;
     this._callerIdName = config.callerIdName;
     this._callerIdNumber = config.callerIdNumber;
@@ -858,6 +1417,38 @@ export class User extends cdktf.TerraformResource {
   // Temporarily expose input value. Use with caution.
   public get allowInput() {
     return this._allow;
+  }
+
+  // answering_rules - computed: true, optional: true, required: false
+  private _answeringRules = new UserAnsweringRulesList(this, "answering_rules", false);
+  public get answeringRules() {
+    return this._answeringRules;
+  }
+  public putAnsweringRules(value: UserAnsweringRules[] | cdktf.IResolvable) {
+    this._answeringRules.internalValue = value;
+  }
+  public resetAnsweringRules() {
+    this._answeringRules.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get answeringRulesInput() {
+    return this._answeringRules.internalValue;
+  }
+
+  // answering_rules_managed - computed: false, optional: true, required: false
+  private _answeringRulesManaged?: string; 
+  public get answeringRulesManaged() {
+    return this.getStringAttribute('answering_rules_managed');
+  }
+  public set answeringRulesManaged(value: string) {
+    this._answeringRulesManaged = value;
+  }
+  public resetAnsweringRulesManaged() {
+    this._answeringRulesManaged = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get answeringRulesManagedInput() {
+    return this._answeringRulesManaged;
   }
 
   // block - computed: true, optional: true, required: false
@@ -1196,6 +1787,8 @@ export class User extends cdktf.TerraformResource {
   protected override synthesizeAttributes(): { [name: string]: any } {
     return {
       allow: cdktf.listMapper(cdktf.stringToTerraform, false)(this._allow),
+      answering_rules: cdktf.listMapper(userAnsweringRulesToTerraform, false)(this._answeringRules.internalValue),
+      answering_rules_managed: cdktf.stringToTerraform(this._answeringRulesManaged),
       block: cdktf.listMapper(cdktf.stringToTerraform, false)(this._block),
       caller_id_name: cdktf.stringToTerraform(this._callerIdName),
       caller_id_number: cdktf.stringToTerraform(this._callerIdNumber),
@@ -1227,6 +1820,18 @@ export class User extends cdktf.TerraformResource {
         isBlock: false,
         type: "set",
         storageClassType: "stringList",
+      },
+      answering_rules: {
+        value: cdktf.listMapperHcl(userAnsweringRulesToHclTerraform, false)(this._answeringRules.internalValue),
+        isBlock: true,
+        type: "list",
+        storageClassType: "UserAnsweringRulesList",
+      },
+      answering_rules_managed: {
+        value: cdktf.stringToHclTerraform(this._answeringRulesManaged),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       block: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._block),

@@ -16,6 +16,26 @@ const ROOT = resolve(__dirname, '../../..');
 const EXAMPLE = join(ROOT, 'examples/small-office');
 const PINS = { VM_PIN_1000: '4821', VM_PIN_1001: '2468' };
 const MONDAY_10 = '2026-12-07T10:00:00-05:00';
+const SUNDAY_10 = '2026-12-06T10:00:00-05:00';
+const CHRISTMAS_10 = '2026-12-25T10:00:00-05:00';
+
+/** Issue 16 must-show 2: a weekday and a Sunday take different paths, each ending at a mailbox. */
+async function weekdayAndSunday(state: string[]) {
+  const weekday = await trace('+1 212 555 0100', '--at', MONDAY_10, ...state);
+  expect(weekday.code).toBe(0);
+  expect(weekday.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
+  expect(weekday.out).not.toContain('"After hours" in effect');
+  expect(weekday.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+  const sunday = await trace('+1 212 555 0100', '--at', SUNDAY_10, ...state);
+  expect(sunday.code).toBe(0);
+  expect(sunday.out).toContain('sunday 2026-12-06 10:00 America/New_York');
+  expect(sunday.out).toContain('2000: time frame "After hours" in effect, forward always');
+  expect(sunday.out).toContain('ring group 2001 rings 2 of 2 members for 25 s');
+  expect(sunday.out.trim().split('\n').at(-1)).toBe('→ voicemail 2001');
+  const christmas = await trace('+1 212 555 0100', '--at', CHRISTMAS_10, ...state);
+  expect(christmas.out).toContain('2000: time frame "Holidays" in effect, forward always');
+  expect(christmas.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+}
 
 let emu: RunningEmulator;
 
@@ -47,6 +67,7 @@ describe('pbxctl trace (emulator, in-process)', () => {
     expect(desired.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
     expect(desired.out).toContain('no answer after 30 s → fallback');
     expect(desired.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+    await weekdayAndSunday(['--state', 'desired']);
   });
 
   it('after apply: live follows the file', async () => {
@@ -61,6 +82,13 @@ describe('pbxctl trace (emulator, in-process)', () => {
     expect(emu.contractViolations).toEqual([]);
     const live = await trace('12125550100', '--at', MONDAY_10);
     expect(live.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
+    await weekdayAndSunday([]);
+    // Ada forwards unanswered business-hours calls to Alan (her answering rule, read back from the platform).
+    const ada = await trace('1001', '--at', MONDAY_10);
+    expect(ada.out).toContain('1001: time frame "Business hours" in effect');
+    expect(ada.out).toContain('no answer after 25 s → forward to 1002');
+    expect(ada.out.trim().split('\n').at(-1)).toBe('→ voicemail 1002');
+    expect((await trace('1001', '--at', SUNDAY_10)).out.trim().split('\n').at(-1)).toBe('→ voicemail 1001');
     // An extension directly, and a number that is neither.
     expect((await trace('2001', '--at', MONDAY_10)).out).toContain('→ voicemail 2001');
     const none = await trace('+1 212 555 0177', '--at', MONDAY_10);

@@ -1,12 +1,14 @@
 /**
  * `pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]`:
  * where a call goes, step by step, in the domain of the file at <path>. `--state live` (default) walks
- * the platform's routing, `--state desired` the file's. Time frames are evaluated in the domain's time
+ * the platform's routing, `--state desired` what an apply of the file would leave (the platform with the
+ * file laid over it). Time frames are evaluated in the domain's time
  * zone (the platform's domain record, or --time-zone). Exit 0 when the call reaches someone or a
  * mailbox, 2 for a loop or a dead end.
  */
 import { resolve } from 'node:path';
-import { callCenterFromObjects, callFlowFromObjects, type Trace, traceCall } from '../../callflow';
+import { beforeAndAfter, describeOutcome, type Trace, traceCall } from '../../callflow';
+import { computePlan } from '../../plan/compute-plan';
 import { UsageError } from '../../errors';
 import { readLiveState } from '../../live/read-live-state';
 import { EXIT } from '../exit-codes';
@@ -28,13 +30,23 @@ export async function traceCommand(positionals: readonly string[], flags: Flags,
   const desired = state.domains[0]!;
   const client = clientFromEnv(io.env, flags);
   try {
-    const domainRecord = await client.getDomain(desired.domain);
-    const timeZone =
-      typeof flags['time-zone'] === 'string' ? flags['time-zone'] : String(domainRecord['time-zone'] ?? 'UTC');
+    const live = await readLiveState(client, desired.domain, { desired: desired.objects, platform: desired.platform });
+    const timeZone = typeof flags['time-zone'] === 'string' ? flags['time-zone'] : (live.timeZone ?? 'UTC');
     checkZone(timeZone);
-    const objects = which === 'desired' ? desired.objects : (await readLiveState(client, desired.domain)).objects;
-    const flow = { ...callFlowFromObjects(objects, timeZone), callCenter: callCenterFromObjects(objects) };
-    const trace = traceCall(flow, start, at);
+    // Desired = what an apply leaves: the platform with the file laid over it and the planned deletes gone.
+    const removed = new Set(
+      computePlan({ desired, live })
+        .changes.filter((c) => c.action === 'delete')
+        .map((c) => c.id),
+    );
+    const states = beforeAndAfter({
+      live: live.objects,
+      desired: desired.objects,
+      extensions: live.extensions,
+      removed,
+      timeZone,
+    });
+    const trace = traceCall(which === 'desired' ? states.after : states.before, start, at);
     io.stdout(renderTrace(trace, desired.domain, which, timeZone));
     return trace.outcome.type === 'loop' || trace.outcome.type === 'dead_end' ? EXIT.changes : EXIT.ok;
   } finally {
@@ -57,17 +69,6 @@ export function renderTrace(t: Trace, domain: string, which: string, timeZone: s
     `${t.start} in ${domain} (${which} state), ${t.local.weekday} ${t.local.date} ${t.local.time} ${timeZone}:`,
     ...t.steps.map((s) => `  ${s}`),
   ];
-  const o = t.outcome;
-  const end =
-    o.type === 'answered'
-      ? `rings ${o.extensions.join(', ')}`
-      : o.type === 'loop'
-        ? `LOOP: ${o.path.join(' → ')}`
-        : o.type === 'dead_end'
-          ? `DEAD END: ${o.reason}`
-          : o.type === 'hangup'
-            ? 'hung up'
-            : `${o.type.replace('_', ' ')} ${o.extension}`;
-  lines.push(`→ ${end}`);
+  lines.push(`→ ${describeOutcome(t.outcome)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -16,6 +16,8 @@ import {
 import type { PlatformRecord } from '../../platform/client';
 import { type ApplyContext, type ChangeTarget, type Comparable, profileOf } from '../kind';
 import { normalizeNumberSet, str } from '../normalize';
+import { rulesOf } from '../user/answering-rules';
+import { writeAnsweringRules } from '../user/answering-rules-apply';
 import {
   type FallbackContent,
   fallbackOf,
@@ -108,6 +110,25 @@ export async function createRingGroup(
   // Always write the default rule, even for an empty group: it is where the group's routing lives.
   // User create already wrote a `*` rule on v2, so this reads first and PUTs it when it exists.
   await writeDefaultAnswerRule(ctx.client, ctx.domain, key, ruleBody(spec, undefined, undefined, profile));
+  if (spec.answering_rules !== undefined) await writeGroupRules(ctx, desired.comparable, spec, undefined);
+}
+
+/** The group's time-frame rules; a rule that does not forward rings the members (answering-rules.ts). */
+async function writeGroupRules(
+  ctx: ApplyContext,
+  content: Comparable,
+  spec: RingGroupSpec,
+  live: readonly PlatformRecord[] | undefined,
+): Promise<void> {
+  const key = String(spec.extension);
+  const members = (content.members ?? []) as unknown as { extension: string; delay_seconds?: number }[];
+  await writeAnsweringRules(ctx, {
+    extension: key,
+    rules: rulesOf(content.answering_rules),
+    all: spec.answering_rules_managed === 'all',
+    live: live ?? (await ctx.client.listAnswerRules(ctx.domain, key)),
+    ring: members.map((m) => encodeMember({ extension: m.extension, delaySeconds: m.delay_seconds })),
+  });
 }
 
 export async function updateRingGroup(
@@ -133,6 +154,16 @@ export async function updateRingGroup(
       const landed = defaultRuleLanded(ctx.client, ctx.domain, key);
       await ctx.client.createAnswerRule(ctx.domain, key, ruleBody(spec, undefined, undefined, profile), { landed });
     }
+  }
+  // Members are written into the rules that ring them, so a new member list rewrites those too.
+  if (desired.comparable.answering_rules !== undefined && (top.has('answering_rules') || top.has('members'))) {
+    const fresh = live.platform.answerRule !== undefined;
+    await writeGroupRules(
+      ctx,
+      { ...live.comparable, ...desired.comparable },
+      spec,
+      fresh ? live.platform.answerRules : undefined,
+    );
   }
 }
 

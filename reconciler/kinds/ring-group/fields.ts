@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../kind';
+import { answeringRulesFields } from '../user/answering-rules';
 import { answeringFields } from '../user/fields';
 
 const EXTENSION_PATTERN = '^[0-9]{2,16}$';
@@ -110,4 +111,5 @@ export const RING_GROUP_FIELDS: readonly FieldSpec[] = [
     ],
   },
   ...answeringFields('Numbers always let through (bypass screening).', 'Numbers rejected before the group rings'),
+  ...answeringRulesFields(true),
 ];

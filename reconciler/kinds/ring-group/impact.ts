@@ -3,6 +3,7 @@
  */
 import { answeringImpact, setDelta } from '../impact';
 import type { Comparable, ComparableValue } from '../kind';
+import { answeringRulesImpact } from '../user/answering-rules-impact';
 
 interface Member {
   readonly extension: string;
@@ -71,5 +72,9 @@ export function ringGroupImpact(
     );
   }
   out.push(...answeringImpact(key, before, after, changed));
+  if (changed.has('answering_rules')) {
+    const seconds = typeof after.ring_timeout === 'number' ? after.ring_timeout : 25;
+    out.push(...answeringRulesImpact(key, before, after, seconds));
+  }
   return out;
 }

@@ -22,6 +22,8 @@ import {
 import { str } from '../normalize';
 import { numbersByDestination, routedNumberReferences } from '../phone-number-refs';
 import { answerRules, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { ruleSpec, rulesOf } from '../user/answering-rules';
+import { answeringRulesOf } from '../user/read';
 import { createRingGroup, deleteRingGroup, updateRingGroup } from './apply';
 import { RING_GROUP_FIELDS } from './fields';
 import { ringGroupImpact } from './impact';
@@ -77,12 +79,19 @@ async function readGroups(
     const answerRule = rules.find((r) => str(r['time-frame']) === '*');
     // A system user with another code is a ring group only when its default rule sim-rings someone.
     if (u['service-code'] !== code && !simRings(answerRule)) return undefined;
-    const platform: RingGroupPlatform = { user: u, answerRule, phoneNumbers: numbersOf.get(key) ?? [] };
+    const platform: RingGroupPlatform = {
+      user: u,
+      answerRule,
+      phoneNumbers: numbersOf.get(key) ?? [],
+      answerRules: rules,
+    };
+    const comparable = liveComparable(key, platform, profileOf(ctx), typeOf);
+    const answering = await answeringRulesOf(ctx, key, rules, feature(answerRule?.['simultaneous-ring']).parameters);
     const live: LiveObject<RingGroupPlatform> = {
       kind: 'ring_group',
       domain: ctx.domain,
       key,
-      comparable: liveComparable(key, platform, profileOf(ctx), typeOf),
+      comparable: answering === undefined ? comparable : { ...comparable, answering_rules: answering },
       platform,
       lastModified: str(u['last-modified-datetime']) || undefined,
     };
@@ -158,6 +167,8 @@ export const ringGroupKind: Kind<RingGroupSpec, RingGroupPlatform> = {
     if (isKnownSpam(c.spam) && c.spam !== 'ring') spec.spam = c.spam;
     if (Array.isArray(c.allow) && c.allow.length > 0) spec.allow = [...(c.allow as string[])];
     if (Array.isArray(c.block) && c.block.length > 0) spec.block = [...(c.block as string[])];
+    const rules = rulesOf(c.answering_rules);
+    if (rules.length > 0) spec.answering_rules = rules.map(ruleSpec);
     return spec;
   },
 

@@ -11,6 +11,7 @@ import {
 import type { PlatformRecord } from '../../platform/client';
 import type { Comparable, ComparableValue } from '../kind';
 import { normalizeNumberSet, str } from '../normalize';
+import { type AnsweringRuleSpec, type AnsweringRulesManaged, rulesContent } from '../user/answering-rules';
 import { FALLBACK_TARGETS } from './fields';
 
 export interface RingGroupMemberSpec {
@@ -38,6 +39,8 @@ export interface RingGroupSpec {
   spam?: SpamAction;
   allow?: string[];
   block?: string[];
+  answering_rules?: AnsweringRuleSpec[];
+  answering_rules_managed?: AnsweringRulesManaged;
 }
 
 export interface RingGroupPlatform {
@@ -46,6 +49,8 @@ export interface RingGroupPlatform {
   readonly answerRule?: PlatformRecord;
   /** Phone numbers routed to the group's extension. */
   readonly phoneNumbers: readonly string[];
+  /** Every answer rule of the group (its time-frame rules beside the default one). */
+  readonly answerRules?: readonly PlatformRecord[];
 }
 
 /** Comparable member: `delay_seconds` only when the member starts ringing late. */
@@ -103,6 +108,8 @@ export function toComparable(spec: RingGroupSpec): Comparable {
   if (spec.spam !== undefined) out.spam = spec.spam;
   if (spec.allow !== undefined) out.allow = normalizeNumberSet(spec.allow);
   if (spec.block !== undefined) out.block = normalizeNumberSet(spec.block);
+  if (spec.answering_rules !== undefined)
+    out.answering_rules = rulesContent(spec.answering_rules) as unknown as ComparableValue;
   return out;
 }
 

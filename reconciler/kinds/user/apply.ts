@@ -18,6 +18,9 @@ import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue } from '../secret';
 import { devicesOnCreate, ensureDevice, release, removeDevice, shorthandDevice, syncDevices } from './devices-apply';
 import { type DeviceContent, desiredDevices } from './devices';
+import { rulesOf } from './answering-rules';
+import { writeAnsweringRules } from './answering-rules-apply';
+import { OWN_DEVICES } from './answering-rules-codec';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */
@@ -110,6 +113,7 @@ export async function createUser(
       answerRuleBody(spec, spec.extension, undefined, profile),
     );
   }
+  if (spec.answering_rules !== undefined) await writeUserRules(ctx, target, undefined);
   if (welcome && !ctx.requestWelcome) {
     await client.sendEmail(domain, spec.extension, { ...profile.welcomeEmail });
   }
@@ -121,7 +125,9 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   const { client, domain } = ctx;
   const changed = new Set(target.changedFields);
   const top = new Set([...changed].map((f) => f.split('.')[0] as string));
-  const userFields = new Set([...changed].filter((f) => !f.startsWith('phone') && !ANSWERING.has(f)));
+  const userFields = new Set(
+    [...changed].filter((f) => !f.startsWith('phone') && !ANSWERING.has(f) && !f.startsWith('answering_rules')),
+  );
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (docs/reference/netsapiens-api.md §2 quirks).
     const body = userBody(spec, pinOf(target), userFields);
@@ -145,6 +151,27 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
         landed: defaultRuleLanded(client, domain, spec.extension),
       });
   }
+  if (top.has('answering_rules')) {
+    // The records as read, unless the default rule was just written above (then read again).
+    const fresh = live.platform.answerRule || ![...top].some((f) => ANSWERING.has(f));
+    await writeUserRules(ctx, target, fresh ? live.platform.answerRules : undefined);
+  }
+}
+
+/** The user's answering rules (answering-rules-apply.ts); `live` = the records read, else read now. */
+async function writeUserRules(
+  ctx: ApplyContext,
+  target: ChangeTarget<UserSpec, UserPlatform>,
+  live: readonly PlatformRecord[] | undefined,
+): Promise<void> {
+  const spec = target.desired!.spec;
+  await writeAnsweringRules(ctx, {
+    extension: spec.extension,
+    rules: rulesOf(target.desired!.comparable.answering_rules),
+    all: spec.answering_rules_managed === 'all',
+    live: live ?? (await ctx.client.listAnswerRules(ctx.domain, spec.extension)),
+    ring: [OWN_DEVICES],
+  });
 }
 
 export async function deleteUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {

@@ -1,6 +1,7 @@
 import type { FieldSpec } from '../kind';
 import { SUFFIX_PATTERN } from './devices';
 import { RECYCLE_MODES } from './recycle-modes';
+import { answeringRulesFields } from './answering-rules';
 
 /** `user-scope` values of the platform (docs/reference/netsapiens-api.md §1.4, OpenAPI `Scopes`). */
 export const USER_SCOPES = [
@@ -192,6 +193,7 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     'Numbers always let through (bypass do-not-disturb and screening).',
     'Numbers rejected before any forwarding',
   ),
+  ...answeringRulesFields(false),
   {
     name: 'welcome_email',
     type: 'boolean',

@@ -5,6 +5,10 @@ import { answeringImpact } from '../impact';
 import type { Comparable } from '../kind';
 import { devicesImpact } from './devices';
 import { isRecycle, recycleLines } from './recycle-modes';
+import { answeringRulesImpact } from './answering-rules-impact';
+
+/** The platform's ring time when a user sets none (callflow/trace.ts says the same). */
+const DEFAULT_RING_SECONDS = 25;
 
 /** A user's call handling: desk phone, voicemail, ring time. */
 export function userImpact(
@@ -37,5 +41,9 @@ export function userImpact(
     out.push(`calls to ${key} ring ${after.ring_timeout} s before no-answer handling${was}`);
   }
   out.push(...answeringImpact(key, before, after, changed));
+  if (changed.has('answering_rules')) {
+    const seconds = typeof after.ring_timeout === 'number' ? after.ring_timeout : DEFAULT_RING_SECONDS;
+    out.push(...answeringRulesImpact(key, before, after, seconds));
+  }
   return out;
 }

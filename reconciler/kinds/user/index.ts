@@ -12,6 +12,7 @@ import { createUser, deleteUser, updateUser } from './apply';
 import { checkDevices, devicesChangeClass, type DeviceContent, exportPhones } from './devices';
 import { recycleUser } from './recycle';
 import { isRecycle, recycleLosses } from './recycle-modes';
+import { ruleSpec, rulesOf } from './answering-rules';
 import { USER_FIELDS } from './fields';
 import { userImpact } from './impact';
 import { readUser, readUsers } from './read';
@@ -76,6 +77,8 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     if (isKnownSpam(c.spam) && c.spam !== 'ring') spec.spam = c.spam;
     if (Array.isArray(c.allow) && c.allow.length > 0) spec.allow = [...(c.allow as string[])];
     if (Array.isArray(c.block) && c.block.length > 0) spec.block = [...(c.block as string[])];
+    const rules = rulesOf(c.answering_rules);
+    if (rules.length > 0) spec.answering_rules = rules.map(ruleSpec);
     return spec;
   },
 

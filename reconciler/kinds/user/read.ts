@@ -5,11 +5,13 @@
 import { isSystemUser, phoneDeviceName } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
-import { type LiveObject, profileOf, type ReadContext } from '../kind';
+import { type Comparable, type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
 import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../shared-reads';
 import { assertMacsFree } from './mac-conflicts';
+import { isPlainRule, listedScope } from './answering-rules';
+import { liveRules, OWN_DEVICES } from './answering-rules-codec';
 import { liveComparableWithRules, type UserPlatform } from './spec';
 
 /** Owner extension → its devices. */
@@ -34,7 +36,21 @@ function deskOf(owner: string, devices: readonly PlatformRecord[] | undefined): 
 function needsRules(ctx: ReadContext, ext: string): boolean {
   if (ctx.full) return true;
   const d = ctx.desired?.get(ext);
-  return d !== undefined && ['spam', 'allow', 'block'].some((f) => d.comparable[f] !== undefined);
+  return d !== undefined && ['spam', 'allow', 'block', 'answering_rules'].some((f) => d.comparable[f] !== undefined);
+}
+
+/** The live `answering_rules` when the file manages them (or on a full read), else undefined. */
+export async function answeringRulesOf(
+  ctx: ReadContext,
+  key: string,
+  records: readonly PlatformRecord[],
+  ring: readonly string[],
+): Promise<Comparable[string] | undefined> {
+  const d = ctx.desired?.get(key);
+  if (!ctx.full && d?.comparable.answering_rules === undefined) return undefined;
+  const known = new Set((await domainUsers(ctx)).map((u) => str(u.user)));
+  const scope = d?.comparable.answering_rules === undefined ? undefined : listedScope(d.comparable, d.spec);
+  return liveRules(records, scope, ring, (ext) => known.has(ext), isPlainRule) as unknown as Comparable[string];
 }
 
 async function readPeople(
@@ -46,19 +62,23 @@ async function readPeople(
   return mapBounded(people, ctx.concurrency, async (u) => {
     const key = str(u.user);
     const rulesRead = needsRules(ctx, key);
-    const answerRule = rulesRead ? (await answerRules(ctx, key)).find((r) => str(r['time-frame']) === '*') : undefined;
+    const rules = rulesRead ? await answerRules(ctx, key) : undefined;
+    const answerRule = rules?.find((r) => str(r['time-frame']) === '*');
     const platform: UserPlatform = {
       user: u,
       device: deskOf(key, devicesOf.get(key)),
       devices: devicesOf.get(key) ?? [],
       answerRule,
       phoneNumbers: numbersOf.get(key) ?? [],
+      ...(rules ? { answerRules: rules } : {}),
     };
+    const comparable = liveComparableWithRules(key, platform, rulesRead, profileOf(ctx));
+    const answering = rules ? await answeringRulesOf(ctx, key, rules, [OWN_DEVICES]) : undefined;
     const live: LiveObject<UserPlatform> = {
       kind: 'user',
       domain: ctx.domain,
       key,
-      comparable: liveComparableWithRules(key, platform, rulesRead, profileOf(ctx)),
+      comparable: answering === undefined ? comparable : { ...comparable, answering_rules: answering },
       platform,
       lastModified: str(u['last-modified-datetime']) || undefined,
     };

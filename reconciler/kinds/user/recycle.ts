@@ -60,7 +60,9 @@ async function resetUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserP
   const devices = await client.listUserDevices(domain, ext);
   const desk = devices.filter((d) => str(d.device) === phoneDeviceName(ext));
   for (const d of devices) if (!desk.includes(d)) await removeDevice(ctx, ext, d);
-  const rewrite = (['phone', 'phones', 'spam', 'allow', 'block'] as const).filter((f) => spec[f] !== undefined);
+  const rewrite = (['phone', 'phones', 'spam', 'allow', 'block', 'answering_rules'] as const).filter(
+    (f) => spec[f] !== undefined,
+  );
   if (rewrite.length > 0) {
     const live = target.live!;
     const platform: UserPlatform = { ...live.platform, device: desk[0], devices: desk };

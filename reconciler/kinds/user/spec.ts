@@ -16,6 +16,7 @@ import type { Comparable } from '../kind';
 import { desiredDevices, liveDevices, type PhoneEntry } from './devices';
 import type { RecycleMode } from './recycle-modes';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
+import { type AnsweringRuleSpec, type AnsweringRulesManaged, rulesContent } from './answering-rules';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 
 export interface UserSpec {
@@ -47,6 +48,8 @@ export interface UserSpec {
   welcome_email?: boolean;
   /** How a recycle (a different person here) is done: reset in place (default) or delete + create. */
   recycle?: RecycleMode;
+  answering_rules?: AnsweringRuleSpec[];
+  answering_rules_managed?: AnsweringRulesManaged;
 }
 
 export interface UserPlatform {
@@ -58,6 +61,8 @@ export interface UserPlatform {
   readonly answerRule?: PlatformRecord;
   /** Phone numbers routed to this extension. */
   readonly phoneNumbers: readonly string[];
+  /** Every answer rule of the user, when the file manages answering rules (answering-rules.ts). */
+  readonly answerRules?: readonly PlatformRecord[];
 }
 
 /** Simple one-to-one fields: YAML name → platform field, and how values normalise. */
@@ -122,6 +127,8 @@ export function toComparable(spec: UserSpec, secrets: SecretResolver): Comparabl
   if (spec.spam !== undefined) out.spam = spec.spam;
   if (spec.allow !== undefined) out.allow = normalizeNumberSet(spec.allow);
   if (spec.block !== undefined) out.block = normalizeNumberSet(spec.block);
+  if (spec.answering_rules !== undefined)
+    out.answering_rules = rulesContent(spec.answering_rules) as unknown as Comparable[string];
   return out;
 }
 

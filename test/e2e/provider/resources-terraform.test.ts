@@ -116,10 +116,10 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
   it('apply of the small office, then plan -detailed-exitcode = 0', async () => {
     const plan = await tf('plan', '-input=false', '-detailed-exitcode');
     expect(plan.status, plan.out).toBe(2);
-    expect(plan.out).toContain('Plan: 1 to import, 14 to add, 1 to change, 0 to destroy.');
+    expect(plan.out).toContain('Plan: 1 to import, 15 to add, 1 to change, 0 to destroy.');
     expect(plan.out).not.toContain(PINS.VM_PIN_1000); // write-only: Terraform does not even render it
     const apply = await ok('apply', '-auto-approve', '-input=false');
-    expect(apply).toContain('Apply complete! Resources: 1 imported, 14 added, 1 changed, 0 destroyed.');
+    expect(apply).toContain('Apply complete! Resources: 1 imported, 15 added, 1 changed, 0 destroyed.');
     expect(apply).toContain('owner_department = "Management"');
     expect(users()).toEqual(['1000', '1001', '1002', '1003', '2000', '2001', '3000', '3100']);
     const again = await tf('plan', '-input=false', '-detailed-exitcode');

@@ -1,0 +1,35 @@
+/**
+ * Answering rules name time frames: each must be a time frame in the files or on the platform (the
+ * platform answers a rule for an unknown time frame with 404 half-way through an apply). PURE.
+ */
+import type { DomainDesiredState } from '../desired/load-desired-state';
+import { DesiredStateError, type DesiredStateIssue } from '../errors';
+import type { DomainLiveState } from '../live/read-live-state';
+
+interface RuleLike {
+  readonly time_frame?: unknown;
+}
+
+export function assertRuleTimeFramesExist(desired: DomainDesiredState, live: DomainLiveState): void {
+  const known = new Set(
+    [...(desired.objects.get('time_frame') ?? []), ...(live.objects.get('time_frame') ?? [])].map((t) => t.key),
+  );
+  const issues: DesiredStateIssue[] = [];
+  for (const kind of ['user', 'ring_group']) {
+    for (const d of desired.objects.get(kind) ?? []) {
+      const rules = d.comparable.answering_rules;
+      if (!Array.isArray(rules)) continue;
+      (rules as readonly RuleLike[]).forEach((r, i) => {
+        const frame = String(r.time_frame ?? '');
+        if (frame === '*' || known.has(frame)) return;
+        issues.push({
+          position: d.source,
+          path: `${d.path ?? d.key}.answering_rules[${i}].time_frame`,
+          message: `time frame "${frame}" is not in the files or on ${desired.domain}`,
+          hint: 'add it under time_frames:, or use the name of an existing time frame ("*" for the default rule)',
+        });
+      });
+    }
+  }
+  if (issues.length) throw new DesiredStateError(issues);
+}
