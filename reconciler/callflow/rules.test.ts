@@ -106,7 +106,8 @@ describe('answering rules in the resolver', () => {
       new Map([['auto_attendant', [{ key: '3000', comparable: { operator: '1001' } }]]]),
       TZ,
     );
-    expect(withHook.others?.size).toBe(0); // no entry in CALL_FLOW_STEPS yet: nothing modelled
+    // CALL_FLOW_STEPS has an auto_attendant entry (call-center-steps.ts): the attendant is modelled.
+    expect(withHook.others?.get('auto_attendant')?.has('3000')).toBe(true);
     const hooked = {
       ...s,
       others: new Map([['auto_attendant', new Map([['3000', { operator: '1001' } as Comparable]])]]),
@@ -114,10 +115,10 @@ describe('answering rules in the resolver', () => {
     const t = traceCall(hooked, '1001', MONDAY_10, { auto_attendant: attendant });
     expect(t.steps).toContain('auto attendant 3000: day menu');
     expect(t.outcome).toEqual({ type: 'loop', path: ['1001', '3000', '1001'] });
-    expect(traceCall(s, '1001', MONDAY_10).outcome).toEqual({
-      type: 'dead_end',
-      reason: 'extension 3000 does not exist',
-    });
+    // Without a step for its kind, the trace stops at the attendant and says so.
+    const unstepped = traceCall(s, '1001', MONDAY_10, {});
+    expect(unstepped.outcome).toEqual({ type: 'auto_attendant', extension: '3000' });
+    expect(unstepped.steps.at(-1)).toBe('auto attendant 3000 (not traced further yet)');
   });
 });
 
