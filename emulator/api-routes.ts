@@ -2,10 +2,12 @@
 // routes-*.ts files; start-emulator.ts does transport, auth, faults, contract checks and persistence.
 
 import type { Handler } from './route-helpers';
+import * as addresses from './routes-addresses';
 import * as rules from './routes-answerrules';
 import * as contacts from './routes-contacts';
 import * as devices from './routes-devices';
 import * as numbers from './routes-numbers';
+import * as sites from './routes-sites';
 import * as timeframes from './routes-timeframes';
 import * as users from './routes-users';
 
@@ -80,6 +82,17 @@ const TABLE: ReadonlyArray<[string, string, Handler]> = [
   ['GET', `${D}/timeframes/{id}`, timeframes.getTimeframe],
   ['PUT', `${D}/timeframes/{id}`, timeframes.putTimeframe],
   ['DELETE', `${D}/timeframes/{id}`, timeframes.deleteTimeframe],
+  ['GET', `${D}/sites`, sites.listSites],
+  ['POST', `${D}/sites`, sites.postSite],
+  ['GET', `${D}/sites/count`, sites.countSites],
+  ['GET', `${D}/sites/{site}`, sites.getSite],
+  ['PUT', `${D}/sites/{site}`, sites.putSite],
+  ['GET', `${D}/addresses`, addresses.listAddresses],
+  ['POST', `${D}/addresses`, addresses.postAddress],
+  ['GET', `${D}/addresses/count`, addresses.countAddresses],
+  ['POST', `${D}/addresses/validate`, addresses.validateAddress],
+  ['PUT', `${D}/addresses/{emergency-address-id}`, addresses.putAddress],
+  ['DELETE', `${D}/addresses/{emergency-address-id}`, addresses.deleteAddress],
   ['GET', `${U}/voicemails/{folder}`, numbers.listVoicemails],
   ['GET', `${U}/voicemails/{folder}/count`, numbers.countVoicemails],
   ['GET', `${U}/greetings`, numbers.listGreetings],

@@ -28,6 +28,10 @@ export interface DomainState {
   phones: JsonRecord[];
   /** Domain (shared) time frames (RecurringTimeframe records), keyed by `timeframe-id`. */
   timeframes: JsonRecord[];
+  /** Sites (`Site` records), keyed by `site`; also created by a user placed at a missing site. */
+  sites?: JsonRecord[];
+  /** Domain emergency addresses (`Address` records), keyed by `emergency-address-id`. */
+  addresses?: JsonRecord[];
   /** user → folder (`new`, `save`, `trash`: the spec's folders) → audio files. */
   voicemails: Record<string, Record<string, JsonRecord[]>>;
   /** user → greetings. */
@@ -53,6 +57,8 @@ export interface DomainSeed {
   phonenumbers?: JsonRecord[];
   phones?: JsonRecord[];
   timeframes?: JsonRecord[];
+  sites?: JsonRecord[];
+  addresses?: JsonRecord[];
   /** user → folder → files; folders `new`, `save`, `trash` (older seeds' `inbox`/`saved` are read as new/save). */
   voicemails?: Record<string, Record<string, JsonRecord[]>>;
   greetings?: Record<string, JsonRecord[]>;

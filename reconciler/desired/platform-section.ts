@@ -62,6 +62,12 @@ export const PLATFORM_SECTION_SCHEMA: Schema = {
       description: 'Portal scope labels ("Device Only") → the `user-scope` value they stand for. Empty by default.',
       additionalProperties: { enum: [...USER_SCOPES] },
     },
+    address_pidflo: {
+      enum: ['text', 'object'],
+      default: DEFAULT_PLATFORM_PROFILE.addressPidflo,
+      description:
+        'How an emergency-address create sends the validated `address-formatted-pidflo`: text (JSON text, the create schema; default) or object (as the validate answer has it).',
+    },
   },
 };
 

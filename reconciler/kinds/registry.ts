@@ -6,9 +6,11 @@
  */
 import type { AnyKind } from './kind';
 import { blockListKind } from './block-list';
+import { emergencyAddressKind } from './emergency-address';
 import { phoneNumberKind } from './phone-number';
 import { ringGroupKind } from './ring-group';
 import { sharedContactKind } from './shared-contact';
+import { siteKind } from './site';
 import { timeFrameKind } from './time-frame';
 import { userKind } from './user';
 
@@ -57,6 +59,8 @@ export const DEFAULT_REGISTRY: Registry = createRegistry([
   blockListKind,
   timeFrameKind,
   phoneNumberKind,
+  siteKind,
+  emergencyAddressKind,
 ]);
 
 /** The production kinds (the same list as `DEFAULT_REGISTRY.kinds`). */

@@ -24,6 +24,12 @@ export interface PlatformProfile {
   readonly welcomeEmail: { readonly template: string; readonly subject: string };
   /** Portal scope labels ("Device Only") → the `user-scope` value they stand for; empty by default. */
   readonly scopeLabels: Readonly<Record<string, string>>;
+  /**
+   * How an address create carries the validation's `address-formatted-pidflo`: the create operation
+   * declares a string (`text`: the validate answer's object as JSON text), the validate answer and the
+   * address-endpoint operations an object (`object`: sent as returned). Default: the create's own schema.
+   */
+  readonly addressPidflo: 'text' | 'object';
 }
 
 /** Profile keys as written in YAML (snake_case), for messages. */
@@ -34,6 +40,7 @@ export const PROFILE_KEYS = {
   spamScreen: 'platform.spam_screen',
   welcomeEmail: 'platform.welcome_email',
   scopeLabels: 'platform.scope_labels',
+  addressPidflo: 'platform.address_pidflo',
 } as const;
 
 export const DEFAULT_PLATFORM_PROFILE: PlatformProfile = {
@@ -41,6 +48,7 @@ export const DEFAULT_PLATFORM_PROFILE: PlatformProfile = {
   ringGroupScope: 'No Portal',
   welcomeEmail: { template: 'welcome_email.php', subject: 'New Account Setup' },
   scopeLabels: {},
+  addressPidflo: 'text',
 };
 
 /** The YAML form of a `platform:` section (what the JSON Schema allows). */
@@ -51,6 +59,7 @@ export interface RawPlatformSection {
   spam_screen?: string;
   welcome_email?: { template?: string; subject?: string };
   scope_labels?: Record<string, string>;
+  address_pidflo?: 'text' | 'object';
 }
 
 /** `base` with the keys a section sets (a domain's section over the fleet's). */
@@ -66,6 +75,7 @@ export function mergeProfile(base: PlatformProfile, raw: RawPlatformSection | un
       subject: raw.welcome_email?.subject ?? base.welcomeEmail.subject,
     },
     scopeLabels: { ...base.scopeLabels, ...(raw.scope_labels ?? {}) },
+    addressPidflo: raw.address_pidflo ?? base.addressPidflo,
   };
 }
 

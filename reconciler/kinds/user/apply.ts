@@ -17,6 +17,7 @@ import type { PlatformRecord } from '../../platform/client';
 import { type ApplyContext, type ChangeTarget, profileOf } from '../kind';
 import { normalizeNumber, normalizeNumberSet, str } from '../normalize';
 import { SecretValue } from '../secret';
+import { userBodyWithAddressId } from './placement';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */
@@ -98,7 +99,7 @@ export async function createUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
         'user-scope': spec.scope ?? 'Basic User',
         // The spec marks email-address required on create; an empty string means "none".
         'email-address': '',
-        ...userBody(spec, pinOf(target)),
+        ...(await userBodyWithAddressId(ctx, userBody(spec, pinOf(target)))),
       },
       await serverApiVersion(client),
     ),
@@ -129,7 +130,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   const userFields = new Set([...changed].filter((f) => !f.startsWith('phone') && !ANSWERING.has(f)));
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (docs/reference/netsapiens-api.md §2 quirks).
-    const body = userBody(spec, pinOf(target), userFields);
+    const body = await userBodyWithAddressId(ctx, userBody(spec, pinOf(target), userFields));
     if (Object.keys(body).length > 0)
       await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
   }
@@ -184,7 +185,7 @@ export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSp
         'name-last-name': spec.last_name,
         'email-address': spec.email ?? '',
         'voicemail-login-pin': pin ? pin.reveal() : '',
-        ...userBody(spec, pin),
+        ...(await userBodyWithAddressId(ctx, userBody(spec, pin))),
       },
       await serverApiVersion(client),
     ),

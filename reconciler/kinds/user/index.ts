@@ -11,6 +11,7 @@ import { routedNumberReferences } from '../phone-number-refs';
 import { createUser, deleteUser, recycleUser, updateUser } from './apply';
 import { USER_FIELDS } from './fields';
 import { userImpact } from './impact';
+import { isAddressName, userPlacementImpact, userPlacementReferences } from './placement';
 import { readUser, readUsers } from './read';
 import { SIMPLE, toComparable, type UserPlatform, type UserSpec } from './spec';
 
@@ -34,8 +35,11 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
   },
   toComparable,
   activity: (live) => activeCalls(live.platform?.user ?? {}),
-  impact: userImpact,
-  references: routedNumberReferences,
+  impact: (key, before, after, changed) => [
+    ...userImpact(key, before, after, changed),
+    ...userPlacementImpact(key, before, after, changed),
+  ],
+  references: (key, content) => [...routedNumberReferences(key, content), ...userPlacementReferences(key, content)],
   isRecycle(before, after) {
     // A different person: both the name and the e-mail change. A name fix alone is cosmetic.
     const nameChanged =
@@ -60,6 +64,7 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
       if (name === 'first_name' || name === 'last_name') continue;
       const v = c[name];
       if (v === undefined || v === '') continue;
+      if (name === 'emergency_address' && !isAddressName(v)) continue;
       (spec as unknown as Record<string, unknown>)[name] = name === 'ring_timeout' ? Number(v) : v;
     }
     const vm = c.voicemail as Record<string, unknown> | undefined;

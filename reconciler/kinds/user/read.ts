@@ -9,6 +9,8 @@ import { type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
 import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { addressNames } from '../placement';
+import { withAddressName } from './placement';
 import { liveComparableWithRules, type UserPlatform } from './spec';
 
 /** Owner extension → its desk phone (the device named after the extension). */
@@ -37,6 +39,7 @@ async function readPeople(
   deviceOf: ReadonlyMap<string, PlatformRecord>,
 ): Promise<LiveObject<UserPlatform>[]> {
   const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
+  const names = await addressNames(ctx);
   return mapBounded(people, ctx.concurrency, async (u) => {
     const key = str(u.user);
     const rulesRead = needsRules(ctx, key);
@@ -51,7 +54,7 @@ async function readPeople(
       kind: 'user',
       domain: ctx.domain,
       key,
-      comparable: liveComparableWithRules(key, platform, rulesRead, profileOf(ctx)),
+      comparable: withAddressName(liveComparableWithRules(key, platform, rulesRead, profileOf(ctx)), names),
       platform,
       lastModified: str(u['last-modified-datetime']) || undefined,
     };
