@@ -28,7 +28,7 @@ describe('the kind registry', () => {
       'ring_group',
     ]);
     expect(DEFAULT_REGISTRY.get('shared_contact')!.identity.keyIsPii).toBe(true);
-    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([5, 10, 20, 30, 40, 50]);
+    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([3, 4, 5, 10, 20, 30, 40, 50]);
     expect(DEFAULT_REGISTRY.kinds.map((k) => DEFAULT_REGISTRY.terraformType(k))).toEqual([
       'netsapiens_user',
       'netsapiens_ring_group',
@@ -36,6 +36,8 @@ describe('the kind registry', () => {
       'netsapiens_domain_block_list',
       'netsapiens_time_frame',
       'netsapiens_phone_number',
+      'netsapiens_site',
+      'netsapiens_emergency_address',
     ]);
   });
 });

@@ -136,7 +136,8 @@ export const siteKind: Kind<SiteSpec, SitePlatform> = {
     create: SUPPORTED,
     update: SUPPORTED,
     delete: absent(NO_DELETE),
-    prune: absent(NO_DELETE),
+    // Pruning considers sites, so a pruned file's plan says why a site missing from it stays: no delete.
+    prune: SUPPORTED,
     recycle: absent('a site is identified by its name: another name is another site'),
   },
   terraform: { dataSource: { keyField: 'name' } },
