@@ -38,13 +38,14 @@ async function checked(
   status: number,
   body?: unknown,
 ) {
+  const seen = emu.contractViolations.length;
   const res = await call(emu, method, path, body);
   expect(res.status, JSON.stringify(res.json)).toBe(status);
   expect(findOperation(method, template), `${method} ${template} is in the spec`).toBeDefined();
   const schema = responseSchemaFor(method, template, status) ?? (status === 202 ? SUCCESS : undefined);
   expect(schema, `a declared body for ${method} ${template} ${status}`).toBeDefined();
   expect(validateAgainst(schema!, res.json).errors).toBe('');
-  expect(emu.contractViolations).toEqual([]);
+  expect(emu.contractViolations.slice(seen)).toEqual([]);
   return res.json;
 }
 
@@ -78,7 +79,6 @@ describe('sites (OpenAPI v45.0)', () => {
     const res = await call(emu, 'PUT', `${D}/sites/Warehouse`, { 'area-code': 'three-one-two' });
     expect(res.status).toBe(400);
     expect(res.json.message).toContain('area-code');
-    emu.contractViolations.length = 0;
   });
 });
 

@@ -23,7 +23,8 @@ import {
   readDomain,
   writeDomain,
 } from './route-helpers';
-import { checkAddressId, ensureSite } from './routes-sites';
+import { checkAddressId } from './routes-sites';
+import { ensureSite } from './site-records';
 import { emptyDomainState } from './state-store';
 import { naturalCompare } from './natural-order';
 import type { JsonRecord } from './types';

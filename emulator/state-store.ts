@@ -16,7 +16,7 @@ import {
   userAliases,
 } from './record-defaults';
 import { bindMac, defaultPhone, normalizeMac } from './mac-records';
-import { defaultSite, ensureSite } from './routes-sites';
+import { defaultSite, ensureSite } from './site-records';
 import type { DomainSeed, DomainState, EmulatorSeed, EmulatorState, JsonRecord } from './types';
 
 export function clone<T>(value: T): T {

@@ -8,7 +8,7 @@
  * while anything still uses them (RELATIONS.emergency_address). The id rides in the platform record.
  */
 import type { PlatformRecord } from '../../platform/client';
-import { createAddress, deleteAddress, listAddresses, updateAddress, validateAddress } from '../../platform/locations';
+import { createAddress, deleteAddress, updateAddress, validateAddress } from '../../platform/locations';
 import {
   absent,
   type ApplyContext,
