@@ -91,7 +91,8 @@ export class DomainDirectory extends Construct {
       for (const d of objects) {
         const dependsOn: ITerraformDependable[] = kind
           .references(d.key, d.comparable)
-          .map((r) => byExtension.get(r.key))
+          // A named target (a site, an emergency address) by its kind; an extension by its number.
+          .map((r) => out.get(r.kind)?.get(r.key) ?? byExtension.get(r.key))
           .filter((r): r is Emitted => r !== undefined && r !== byExtension.get(d.key));
         const config = {
           domain: this.domain,

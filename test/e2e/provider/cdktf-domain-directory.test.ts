@@ -167,9 +167,11 @@ describe.skipIf(!HAVE_TERRAFORM)(
       const json = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8')) as TfJson;
       expect(Object.keys(json.resource).sort()).toEqual([
         'netsapiens_domain_block_list',
+        'netsapiens_emergency_address',
         'netsapiens_phone_number',
         'netsapiens_ring_group',
         'netsapiens_shared_contact',
+        'netsapiens_site',
         'netsapiens_time_frame',
         'netsapiens_user',
       ]);
