@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { DesiredStateError, PlatformApiError } from '../../errors';
 import { computePlan } from '../../plan/compute-plan';
+import { buildPlanDocument } from '../../plan/plan-document';
 import { assertReferencesExist } from '../../plan/references';
+import { renderJson, renderMarkdown, renderText } from '../../plan/render';
 import type { LiveObject } from '../kind';
 import { desiredState } from '../test-support/desired-state';
 import { applyWithKinds, describeChanges, ladderStep, planOf, readKinds } from '../test-support/ladder';
@@ -90,6 +92,38 @@ describe('emergency_address content', () => {
       'emergency calls from everyone assigned "HQ" will report Chatham, IL 62629 (was Springfield, IL 62701)',
     );
     expect(lines.join('\n')).not.toContain('Main St');
+  });
+});
+
+describe('emergency_address plans under --redact-pii', () => {
+  it('mask the street lines and the location, keep the name, the town and the impact', () => {
+    const live: LiveObject<EmergencyAddressPlatform> = {
+      kind: 'emergency_address',
+      domain: DOMAIN,
+      key: 'HQ',
+      comparable: comparable(HQ),
+      platform: { record: {}, id: 'a-1' },
+    };
+    const desired = desiredState({
+      domain: DOMAIN,
+      objects: { emergency_address: [{ ...HQ, line1: '14 Elm St', location: 'Basement' }] },
+    });
+    const plan = computePlan({
+      desired,
+      live: { domain: DOMAIN, objects: new Map([['emergency_address', [live]]]), extensions: new Set() },
+    });
+    expect(describeChanges(plan)).toEqual(['emergency_address:HQ update [line1, location]']);
+    const doc = buildPlanDocument([plan], {});
+    for (const out of [
+      renderText(doc, { redactPii: true }),
+      renderMarkdown(doc, { redactPii: true }),
+      renderJson(doc, { redactPii: true }),
+    ]) {
+      expect(out).not.toMatch(/Elm St|Main St|Basement|2nd floor/);
+      expect(out).toContain('HQ');
+    }
+    expect(renderText(doc, { redactPii: true })).toContain('will report a new street address (line 1)');
+    expect(renderText(doc)).toContain('"12 Main St" → "14 Elm St"');
   });
 });
 
