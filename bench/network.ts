@@ -43,7 +43,10 @@ async function withSetup<T>(
   limitPerSecond: number | undefined,
   fn: (dir: string, client: NetSapiensClient, proxy: RunningProxy) => Promise<T>,
 ): Promise<T> {
-  const seed = seeded ? seedFor(c) : { domains: { [DOMAIN]: { domain: { description: 'bench' } } } };
+  // An empty domain but for site HQ, which the desired users are placed at (users name an existing site).
+  const seed = seeded
+    ? seedFor(c)
+    : { domains: { [DOMAIN]: { domain: { description: 'bench' }, sites: [{ site: 'HQ' }] } } };
   const emu = await startEmulator({ seed });
   const proxy = await startLatencyProxy({ target: emu.url, latencyMs, limitPerSecond });
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-net-'));

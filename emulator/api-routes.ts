@@ -2,12 +2,14 @@
 // routes-*.ts files; start-emulator.ts does transport, auth, faults, contract checks and persistence.
 
 import type { Handler } from './route-helpers';
+import * as addresses from './routes-addresses';
 import * as rules from './routes-answerrules';
 import * as attendants from './routes-autoattendants';
 import * as queues from './routes-callqueues';
 import * as contacts from './routes-contacts';
 import * as devices from './routes-devices';
 import * as numbers from './routes-numbers';
+import * as sites from './routes-sites';
 import * as timeframes from './routes-timeframes';
 import * as users from './routes-users';
 
@@ -102,6 +104,17 @@ const TABLE: ReadonlyArray<[string, string, Handler]> = [
   ['PUT', `${D}/timeframes/{id}`, timeframes.putTimeframe],
   ['DELETE', `${D}/timeframes/{id}`, timeframes.deleteTimeframe],
   ...CALL_CENTER,
+  ['GET', `${D}/sites`, sites.listSites],
+  ['POST', `${D}/sites`, sites.postSite],
+  ['GET', `${D}/sites/count`, sites.countSites],
+  ['GET', `${D}/sites/{site}`, sites.getSite],
+  ['PUT', `${D}/sites/{site}`, sites.putSite],
+  ['GET', `${D}/addresses`, addresses.listAddresses],
+  ['POST', `${D}/addresses`, addresses.postAddress],
+  ['GET', `${D}/addresses/count`, addresses.countAddresses],
+  ['POST', `${D}/addresses/validate`, addresses.validateAddress],
+  ['PUT', `${D}/addresses/{emergency-address-id}`, addresses.putAddress],
+  ['DELETE', `${D}/addresses/{emergency-address-id}`, addresses.deleteAddress],
   ['GET', `${U}/voicemails/{folder}`, numbers.listVoicemails],
   ['GET', `${U}/voicemails/{folder}/count`, numbers.countVoicemails],
   ['GET', `${U}/greetings`, numbers.listGreetings],

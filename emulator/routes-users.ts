@@ -23,6 +23,8 @@ import {
   readDomain,
   writeDomain,
 } from './route-helpers';
+import { checkAddressId } from './routes-sites';
+import { ensureSite } from './site-records';
 import { emptyDomainState } from './state-store';
 import { naturalCompare } from './natural-order';
 import type { JsonRecord } from './types';
@@ -97,7 +99,9 @@ export function postUser(ctx: RouteContext): ApiResponse {
   const record = defaultUser(d.domain, user, body, nowIso());
   validateUserFields(record);
   if (loginTaken(ctx, String(record['login-username']))) fail(409, 'Login username already exists.');
+  checkAddressId(d, record['emergency-address-id']);
   d.users.push(record);
+  ensureSite(d, record.site);
   // v2 user create writes a default answer rule, as the portal does (docs/reference/platform-evidence.md §1: OMP says v1
   // create "skips the default answer rule"; PORTAL_USERS_CREATE_DEFAULT_FEATURE). Its content is an
   // assumption: every feature off, so the user simply rings.
@@ -119,7 +123,9 @@ export function putUser(ctx: RouteContext): ApiResponse {
   if (next['login-username'] !== record['login-username'] && loginTaken(ctx, String(next['login-username']), record)) {
     fail(409, 'Login username already exists.');
   }
+  if (next['emergency-address-id'] !== record['emergency-address-id']) checkAddressId(d, next['emergency-address-id']);
   Object.assign(record, next, { 'last-modified-datetime': nowIso() });
+  ensureSite(d, record.site);
   return ACCEPTED;
 }
 

@@ -16,6 +16,7 @@ import {
 } from './record-defaults';
 import { bindMac, defaultPhone, normalizeMac } from './mac-records';
 import { readSeed } from './seed-files';
+import { defaultSite, ensureSite } from './site-records';
 import type { DomainSeed, DomainState, EmulatorSeed, EmulatorState, JsonRecord } from './types';
 
 export function clone<T>(value: T): T {
@@ -34,6 +35,8 @@ export function emptyDomainState(name: string, domain: JsonRecord = {}): DomainS
     phonenumbers: [],
     phones: [],
     timeframes: [],
+    sites: [],
+    addresses: [],
     voicemails: {},
     greetings: {},
     emails_sent: [],
@@ -89,6 +92,7 @@ export function stateFromSeed(seed: EmulatorSeed): EmulatorState {
     if (s.agents) d.agents = s.agents.map((a) => ({ ...a, callqueue: String(a.callqueue), domain: name }));
     if (s.autoattendants)
       d.autoattendants = s.autoattendants.map((a) => ({ 'time-frame': '*', ...a, user: String(a.user) }));
+    seedLocations(d, s);
     seedVoicemails(d, s, name, now);
     for (const [user, files] of Object.entries(s.greetings ?? {})) {
       d.greetings[user] = (files ?? []).map((f, i) =>
@@ -103,6 +107,13 @@ export function stateFromSeed(seed: EmulatorSeed): EmulatorState {
     state.domains[name] = d;
   }
   return state;
+}
+
+/** Sites (the seed's own, and every site a seeded user is at: user create makes them) and addresses. */
+function seedLocations(d: DomainState, s: DomainSeed): void {
+  d.sites = (s.sites ?? []).map((site) => defaultSite(d, requireString(site.site, 'sites[].site'), site));
+  for (const u of d.users) ensureSite(d, u.site);
+  d.addresses = (s.addresses ?? []).map((a) => ({ user: '*', domain: d.domain.domain, ...a }));
 }
 
 /** MAC records: the seed's own, plus one for every seeded device with a MAC (as device create writes). */
@@ -158,6 +169,8 @@ type Collection =
   | 'phonenumbers'
   | 'phones'
   | 'timeframes'
+  | 'sites'
+  | 'addresses'
   | 'number_filters';
 const ARRAY_COLLECTIONS: ReadonlyArray<{ name: Collection; id: (r: JsonRecord) => string }> = [
   { name: 'users', id: (r) => String(r.user) },
@@ -167,6 +180,8 @@ const ARRAY_COLLECTIONS: ReadonlyArray<{ name: Collection; id: (r: JsonRecord) =
   { name: 'phonenumbers', id: (r) => String(r.phonenumber) },
   { name: 'phones', id: (r) => String(r['device-provisioning-mac-address']) },
   { name: 'timeframes', id: (r) => String(r['timeframe-id']) },
+  { name: 'sites', id: (r) => String(r.site) },
+  { name: 'addresses', id: (r) => String(r['emergency-address-id']) },
 ];
 
 interface Entry {

@@ -33,6 +33,10 @@ export interface DomainState {
   agents?: JsonRecord[];
   /** Auto attendants: `attendant-name`, `user`, `starting-prompt`, `time-frame`, `auto-attendant` (the menu). */
   autoattendants?: JsonRecord[];
+  /** Sites (`Site` records), keyed by `site`; also created by a user placed at a missing site. */
+  sites?: JsonRecord[];
+  /** Domain emergency addresses (`Address` records), keyed by `emergency-address-id`. */
+  addresses?: JsonRecord[];
   /** user → folder (`new`, `save`, `trash`: the spec's folders) → audio files. */
   voicemails: Record<string, Record<string, JsonRecord[]>>;
   /** user → greetings. */
@@ -61,6 +65,8 @@ export interface DomainSeed {
   callqueues?: JsonRecord[];
   agents?: JsonRecord[];
   autoattendants?: JsonRecord[];
+  sites?: JsonRecord[];
+  addresses?: JsonRecord[];
   /** user → folder → files; folders `new`, `save`, `trash` (older seeds' `inbox`/`saved` are read as new/save). */
   voicemails?: Record<string, Record<string, JsonRecord[]>>;
   greetings?: Record<string, JsonRecord[]>;

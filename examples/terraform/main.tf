@@ -2,6 +2,30 @@
 # same names as the YAML keys), the same values. After `terraform apply`, `pbxctl plan
 # examples/small-office` reports zero changes, and the other way round.
 
+# Where the office is: the emergency address (validated by the carrier on create) and the site. Users and
+# the site name the address; references order the apply (the address first) and the destroy (it last).
+resource "netsapiens_emergency_address" "hq" {
+  domain      = var.domain
+  name        = "HQ"
+  caller_name = "Acme Corp"
+  line1       = "12 Main St"
+  line2       = "Suite 4"
+  city        = "New York"
+  state       = "NY"
+  postal_code = "10001"
+  location    = "4th floor, reception"
+}
+
+# The API has no site delete: `terraform destroy` forgets the site and leaves it on the platform.
+resource "netsapiens_site" "hq" {
+  domain              = var.domain
+  name                = "HQ"
+  time_zone           = "America/New_York"
+  caller_id_name      = "Acme Corp"
+  emergency_caller_id = "+1 212 555 0100"
+  emergency_address   = netsapiens_emergency_address.hq.name
+}
+
 resource "netsapiens_user" "grace" {
   domain              = var.domain
   extension           = "1000"
@@ -9,13 +33,13 @@ resource "netsapiens_user" "grace" {
   last_name           = "Hopper"
   email               = "grace@acme.example.com"
   department          = "Management"
-  site                = "HQ"
+  site                = netsapiens_site.hq.name
   scope               = "Office Manager"
   time_zone           = "America/New_York"
   caller_id_name      = "Acme Corp"
   caller_id_number    = "+1 212 555 0100"
   emergency_caller_id = "+1 212 555 0100"
-  emergency_address   = "hq-main"
+  emergency_address   = netsapiens_emergency_address.hq.name
   ring_timeout        = 25
   voicemail = {
     enabled            = true
@@ -35,9 +59,10 @@ resource "netsapiens_user" "ada" {
   last_name           = "Lovelace"
   email               = "ada@acme.example.com"
   department          = "Sales"
-  site                = "HQ"
+  site                = netsapiens_site.hq.name
   scope               = "Basic User"
   emergency_caller_id = "+1 212 555 0100"
+  emergency_address   = netsapiens_emergency_address.hq.name
   voicemail = {
     enabled            = true
     pin                = var.vm_pin_1001
@@ -58,17 +83,18 @@ resource "netsapiens_user" "ada" {
 }
 
 resource "netsapiens_user" "alan" {
-  domain     = var.domain
-  extension  = "1002"
-  first_name = "Alan"
-  last_name  = "Turing"
-  email      = "alan@acme.example.com"
-  department = "Sales"
-  site       = "HQ"
-  scope      = "Basic User"
-  voicemail  = { enabled = true }
-  phone      = {}
-  spam       = "ring" # as examples/small-office (drop/screen need the platform profile)
+  domain            = var.domain
+  extension         = "1002"
+  first_name        = "Alan"
+  last_name         = "Turing"
+  email             = "alan@acme.example.com"
+  department        = "Sales"
+  site              = netsapiens_site.hq.name
+  scope             = "Basic User"
+  emergency_address = netsapiens_emergency_address.hq.name
+  voicemail         = { enabled = true }
+  phone             = {}
+  spam              = "ring" # as examples/small-office (drop/screen need the platform profile)
 }
 
 resource "netsapiens_user" "katherine" {
@@ -78,7 +104,7 @@ resource "netsapiens_user" "katherine" {
   last_name     = "Johnson"
   email         = "katherine@acme.example.com"
   department    = "Support"
-  site          = "HQ"
+  site          = netsapiens_site.hq.name
   scope         = "Basic User"
   ring_timeout  = 20
   voicemail     = { enabled = false }
@@ -91,7 +117,7 @@ resource "netsapiens_ring_group" "front_desk" {
   extension  = "2000"
   name       = "Front Desk"
   department = "Reception"
-  site       = "HQ"
+  site       = netsapiens_site.hq.name
   # References order the apply: members exist before the group that rings them.
   members = [
     { extension = netsapiens_user.ada.extension, delay_seconds = 10 },

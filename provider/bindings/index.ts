@@ -2,11 +2,15 @@
 export * as autoAttendant from './auto-attendant';
 export * as callQueue from './call-queue';
 export * as domainBlockList from './domain-block-list';
+export * as emergencyAddress from './emergency-address';
 export * as phoneNumber from './phone-number';
 export * as ringGroup from './ring-group';
 export * as sharedContact from './shared-contact';
+export * as site from './site';
 export * as timeFrame from './time-frame';
 export * as user from './user';
+export * as dataNetsapiensEmergencyAddress from './data-netsapiens-emergency-address';
+export * as dataNetsapiensSite from './data-netsapiens-site';
 export * as dataNetsapiensUser from './data-netsapiens-user';
 export * as provider from './provider';
 

@@ -2,11 +2,15 @@
 Object.defineProperty(exports, 'autoAttendant', { get: function () { return require('./auto-attendant'); } });
 Object.defineProperty(exports, 'callQueue', { get: function () { return require('./call-queue'); } });
 Object.defineProperty(exports, 'domainBlockList', { get: function () { return require('./domain-block-list'); } });
+Object.defineProperty(exports, 'emergencyAddress', { get: function () { return require('./emergency-address'); } });
 Object.defineProperty(exports, 'phoneNumber', { get: function () { return require('./phone-number'); } });
 Object.defineProperty(exports, 'ringGroup', { get: function () { return require('./ring-group'); } });
 Object.defineProperty(exports, 'sharedContact', { get: function () { return require('./shared-contact'); } });
+Object.defineProperty(exports, 'site', { get: function () { return require('./site'); } });
 Object.defineProperty(exports, 'timeFrame', { get: function () { return require('./time-frame'); } });
 Object.defineProperty(exports, 'user', { get: function () { return require('./user'); } });
+Object.defineProperty(exports, 'dataNetsapiensEmergencyAddress', { get: function () { return require('./data-netsapiens-emergency-address'); } });
+Object.defineProperty(exports, 'dataNetsapiensSite', { get: function () { return require('./data-netsapiens-site'); } });
 Object.defineProperty(exports, 'dataNetsapiensUser', { get: function () { return require('./data-netsapiens-user'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

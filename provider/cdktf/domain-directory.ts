@@ -91,8 +91,8 @@ export class DomainDirectory extends Construct {
       for (const d of objects) {
         const dependsOn: ITerraformDependable[] = kind
           .references(d.key, d.comparable)
-          // By extension (users, groups, queues, attendants), or by kind and key (an attendant's time frame).
-          .map((r) => byExtension.get(r.key) ?? out.get(r.kind)?.get(r.key))
+          // By kind and key (a site, an address, an attendant's time frame), else by extension (users, groups, queues).
+          .map((r) => out.get(r.kind)?.get(r.key) ?? byExtension.get(r.key))
           .filter((r): r is Emitted => r !== undefined && r !== byExtension.get(d.key));
         const config = {
           domain: this.domain,

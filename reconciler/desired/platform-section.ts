@@ -67,6 +67,12 @@ export const PLATFORM_SECTION_SCHEMA: Schema = {
       default: DEFAULT_PLATFORM_PROFILE.attendantGreetingField,
       description: "Auto-attendant menu field that names the greeting (default: the spec's `intro-greetings`).",
     },
+    address_pidflo: {
+      enum: ['text', 'object'],
+      default: DEFAULT_PLATFORM_PROFILE.addressPidflo,
+      description:
+        'How an emergency-address create sends the validated `address-formatted-pidflo`: text (JSON text, the create schema; default) or object (as the validate answer has it).',
+    },
   },
 };
 

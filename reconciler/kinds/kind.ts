@@ -104,7 +104,7 @@ export interface LiveObject<Platform = unknown> {
  * How one object points at another. A CLOSED set: every rule the core applies to a reference (ordering,
  * existence checks, blast radius, what a delete releases) is declared per relation in `RELATIONS`.
  */
-export type Relation = 'member' | 'fallback' | 'routes_to';
+export type Relation = 'member' | 'fallback' | 'routes_to' | 'located_at' | 'emergency_address';
 
 /** Target kind of a reference that may point at any extension (a user, a ring group, a system user). */
 export const ANY_EXTENSION = 'extension';
@@ -118,6 +118,11 @@ export interface RelationRule {
   readonly ordersApply: boolean;
   /** Listed as blast radius of a delete of the target (a recycle lists every inbound reference). */
   readonly blocksDelete: boolean;
+  /**
+   * The target is never deleted while something still points at it after the plan (an emergency address
+   * in use): the planner leaves it in place and says who uses it.
+   */
+  readonly keepsTargetAlive?: boolean;
   /** A delete of the target releases the referrer (phone numbers go back to inventory): a loss. */
   readonly releasedOnDelete?: {
     readonly what: string;
@@ -138,6 +143,16 @@ export const RELATIONS: Readonly<Record<Relation, RelationRule>> = {
       impact: (n, target) =>
         `${n === 1 ? '1 phone number' : `${n} phone numbers`} routed to ${target} ${n === 1 ? 'stops' : 'stop'} reaching anyone`,
     },
+  },
+  /** A user (or ring group) placed at a site: the site must exist and is created first. */
+  located_at: { words: 'site', mustExist: true, ordersApply: true, blocksDelete: true },
+  /** A user, site or phone whose emergency calls report this address: created first, never deleted while used. */
+  emergency_address: {
+    words: 'emergency address',
+    mustExist: true,
+    ordersApply: true,
+    blocksDelete: true,
+    keepsTargetAlive: true,
   },
 };
 

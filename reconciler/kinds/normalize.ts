@@ -52,3 +52,13 @@ export function isValidEmail(input: string): boolean {
 export function str(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
+
+/** Free text compared as written, but with runs of white space as one space (address lines, site names). */
+export function normalizeText(input: unknown): string {
+  return str(input).replace(/\s+/g, ' ').trim();
+}
+
+/** Codes compared case-insensitively, stored upper-case (country and state abbreviations). */
+export function normalizeCode(input: unknown): string {
+  return normalizeText(input).toUpperCase();
+}

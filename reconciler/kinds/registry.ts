@@ -8,9 +8,11 @@ import type { AnyKind } from './kind';
 import { autoAttendantKind } from './auto-attendant';
 import { blockListKind } from './block-list';
 import { callQueueKind } from './call-queue';
+import { emergencyAddressKind } from './emergency-address';
 import { phoneNumberKind } from './phone-number';
 import { ringGroupKind } from './ring-group';
 import { sharedContactKind } from './shared-contact';
+import { siteKind } from './site';
 import { timeFrameKind } from './time-frame';
 import { userKind } from './user';
 
@@ -61,6 +63,8 @@ export const DEFAULT_REGISTRY: Registry = createRegistry([
   callQueueKind,
   autoAttendantKind,
   phoneNumberKind,
+  siteKind,
+  emergencyAddressKind,
 ]);
 
 /** The production kinds (the same list as `DEFAULT_REGISTRY.kinds`). */

@@ -4,6 +4,7 @@
  * itself knows nothing about any kind.
  */
 import type { PlatformRecord } from '../platform/client';
+import { listAddresses } from '../platform/locations';
 import type { ReadContext } from './kind';
 
 type Ctx = Pick<ReadContext, 'client' | 'domain' | 'cache'>;
@@ -24,4 +25,12 @@ export function domainPhoneNumbers(ctx: Ctx): Promise<PlatformRecord[]> {
 /** Cross-checked with the rules' `/count`: a short list would hide a rule and plan a create over it. */
 export function answerRules(ctx: Ctx, user: string): Promise<PlatformRecord[]> {
   return ctx.cache.once(`answerrules:${user}`, () => ctx.client.listAnswerRules(ctx.domain, user, { checked: true }));
+}
+
+/**
+ * The domain's emergency addresses: the address kind's records, and the id ↔ name map users and sites
+ * are read and written through (they store the `emergency-address-id`, the files name the address).
+ */
+export function domainAddresses(ctx: Ctx): Promise<PlatformRecord[]> {
+  return ctx.cache.once('addresses', () => listAddresses(ctx.client, ctx.domain));
 }

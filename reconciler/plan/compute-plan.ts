@@ -8,7 +8,8 @@ import type { AnyKind, ChangeClass, Comparable, DesiredObject, LiveObject, Loss,
 import { RELATIONS, supports, whyNot } from '../kinds/kind';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { diffFields, type FieldChange, maxClass } from './diff-fields';
-import { type Inbound, inboundReferences } from './references';
+import { type Inbound, inboundKey, inboundReferences, pointsAt } from './references';
+import { keepReferencedTargets } from './still-referenced';
 import type { SafetyViolation } from '../errors';
 import type { CallFlowChange } from './call-flows';
 import type { DomainLiveState } from '../live/read-live-state';
@@ -172,6 +173,7 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
       else if (l) planDelete(scope, l);
     }
   }
+  keepReferencedTargets(out, desired, live, registry);
   return {
     domain,
     changes: orderChanges(addDependencies(out.changes, registry), registry),
@@ -245,7 +247,7 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
       after: d.comparable,
       impact,
       ...warningsOf(kind, l, 'recycle'),
-      references: (scope.inbound.get(key) ?? []).map((r) => r.ref),
+      references: (scope.inbound.get(inboundKey(kind.name, key, scope.registry)) ?? []).map((r) => r.ref),
       losses: kind.recycleLosses
         ? kind.recycleLosses(key, l.comparable, after, scope.losses?.get(key) ?? [])
         : (scope.losses?.get(key) ?? []),
@@ -300,7 +302,7 @@ function planDelete(scope: PlanScope, l: LiveObject): void {
     scope.out.unmanaged.push({ ...unmanaged, reason: `cannot be deleted: ${cannot}` });
     return;
   }
-  const refs = scope.inbound.get(key) ?? [];
+  const refs = scope.inbound.get(inboundKey(kind.name, key, scope.registry)) ?? [];
   const lost: Loss[] = [...(scope.losses?.get(key) ?? [])];
   const impact: string[] = [];
   for (const [relation, rule] of Object.entries(RELATIONS)) {
@@ -350,14 +352,19 @@ function addDependencies(changes: Change[], registry: Registry): Change[] {
     if (c.after && (c.action === 'create' || c.action === 'update' || c.action === 'recycle')) {
       for (const ref of ordering(c.kind, c.key, c.after)) {
         for (const other of byKey.get(ref.key) ?? [])
-          if (other.id !== c.id && (other.action === 'create' || other.action === 'recycle')) deps.add(other.id);
+          if (
+            other.id !== c.id &&
+            pointsAt(ref, other.kind, other.key) &&
+            (other.action === 'create' || other.action === 'recycle')
+          )
+            deps.add(other.id);
       }
     }
     if (c.action === 'delete') {
       // Whatever stops pointing at the deleted object goes first.
       for (const other of changes) {
         if (other.id === c.id || !other.before) continue;
-        if (ordering(other.kind, other.key, other.before).some((r) => r.key === c.key)) deps.add(other.id);
+        if (ordering(other.kind, other.key, other.before).some((r) => pointsAt(r, c.kind, c.key))) deps.add(other.id);
       }
     }
     return deps.size ? { ...c, dependsOn: [...deps].sort() } : c;

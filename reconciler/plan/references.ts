@@ -21,7 +21,20 @@ export function toPlanReference(r: Reference): PlanReference {
   return { from: r.from, relation: RELATIONS[r.relation].words, extension: r.key };
 }
 
-/** Who points at each key, on the platform now and in the desired state. */
+/**
+ * The key under which references to an object are collected: the bare key for extensions (any kind that
+ * owns one, or `ANY_EXTENSION`), `kind:key` for the rest (a site and an emergency address may share a name).
+ */
+export function inboundKey(kind: string, key: string, registry: Registry = DEFAULT_REGISTRY): string {
+  return kind === ANY_EXTENSION || registry.get(kind)?.identity.ownsExtension !== false ? key : `${kind}:${key}`;
+}
+
+/** Does this reference point at the object `kind`/`key`? (`ANY_EXTENSION` matches any kind by key.) */
+export function pointsAt(r: Reference, kind: string, key: string): boolean {
+  return r.key === key && (r.kind === ANY_EXTENSION || r.kind === kind);
+}
+
+/** Who points at each key (see `inboundKey`), on the platform now and in the desired state. */
 export function inboundReferences(
   desired: DomainDesiredState,
   live: DomainLiveState,
@@ -29,10 +42,11 @@ export function inboundReferences(
 ): Map<string, Inbound[]> {
   const out = new Map<string, Inbound[]>();
   const add = (r: Reference) => {
-    const list = out.get(r.key) ?? [];
+    const at = inboundKey(r.kind, r.key, registry);
+    const list = out.get(at) ?? [];
     if (!list.some((x) => x.ref.from === r.from && x.relation === r.relation))
       list.push({ ref: toPlanReference(r), relation: r.relation, sourceKey: r.source.key });
-    out.set(r.key, list);
+    out.set(at, list);
   };
   for (const kind of registry.kinds) {
     for (const l of live.objects.get(kind.name) ?? []) kind.references(l.key, l.comparable).forEach(add);
@@ -71,7 +85,8 @@ export function assertReferencesExist(
       for (const ref of kind.references(d.key, d.comparable)) {
         if (!RELATIONS[ref.relation].mustExist || targetExists(desired, live, ref)) continue;
         const words = RELATIONS[ref.relation].words;
-        const what = ref.kind === ANY_EXTENSION ? 'an extension' : `a ${ref.kind}`;
+        const what =
+          ref.kind === ANY_EXTENSION ? 'an extension' : `${/^[aeiou]/.test(ref.kind) ? 'an' : 'a'} ${ref.kind}`;
         issues.push({
           position: d.source,
           path: d.path ?? d.key,

@@ -29,6 +29,12 @@ export interface PlatformProfile {
    * `intro-greetings` (a string) without saying what it holds; pbxctl writes the greeting's name there.
    */
   readonly attendantGreetingField: string;
+  /**
+   * How an address create carries the validation's `address-formatted-pidflo`: the create operation
+   * declares a string (`text`: the validate answer's object as JSON text), the validate answer and the
+   * address-endpoint operations an object (`object`: sent as returned). Default: the create's own schema.
+   */
+  readonly addressPidflo: 'text' | 'object';
 }
 
 /** Profile keys as written in YAML (snake_case), for messages. */
@@ -40,6 +46,7 @@ export const PROFILE_KEYS = {
   welcomeEmail: 'platform.welcome_email',
   scopeLabels: 'platform.scope_labels',
   attendantGreetingField: 'platform.attendant_greeting_field',
+  addressPidflo: 'platform.address_pidflo',
 } as const;
 
 export const DEFAULT_PLATFORM_PROFILE: PlatformProfile = {
@@ -48,6 +55,7 @@ export const DEFAULT_PLATFORM_PROFILE: PlatformProfile = {
   welcomeEmail: { template: 'welcome_email.php', subject: 'New Account Setup' },
   scopeLabels: {},
   attendantGreetingField: 'intro-greetings',
+  addressPidflo: 'text',
 };
 
 /** The YAML form of a `platform:` section (what the JSON Schema allows). */
@@ -59,6 +67,7 @@ export interface RawPlatformSection {
   welcome_email?: { template?: string; subject?: string };
   scope_labels?: Record<string, string>;
   attendant_greeting_field?: string;
+  address_pidflo?: 'text' | 'object';
 }
 
 /** `base` with the keys a section sets (a domain's section over the fleet's). */
@@ -75,6 +84,7 @@ export function mergeProfile(base: PlatformProfile, raw: RawPlatformSection | un
     },
     scopeLabels: { ...base.scopeLabels, ...(raw.scope_labels ?? {}) },
     attendantGreetingField: raw.attendant_greeting_field ?? base.attendantGreetingField,
+    addressPidflo: raw.address_pidflo ?? base.addressPidflo,
   };
 }
 

@@ -8,7 +8,17 @@
 import { UnsafePathSegmentError } from '../errors';
 
 /** Kinds of path segment, each with its own rules on top of the common ones. */
-export type SegmentKind = 'domain' | 'user' | 'device' | 'time-frame' | 'contact' | 'phone-number' | 'folder' | 'mac';
+export type SegmentKind =
+  | 'domain'
+  | 'user'
+  | 'device'
+  | 'time-frame'
+  | 'contact'
+  | 'phone-number'
+  | 'folder'
+  | 'mac'
+  | 'site'
+  | 'address';
 
 /** C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides. */
 export function isControl(code: number): boolean {
@@ -39,6 +49,8 @@ const RESERVED: Partial<Record<SegmentKind, readonly string[]>> = {
   'phone-number': ['count'],
   folder: ['count'],
   mac: ['count'],
+  site: ['count', 'list'],
+  address: ['count', 'validate', 'endpoints'],
 };
 
 /** Why `value` may not be a `kind` path segment, or undefined when it may. */

@@ -60,7 +60,7 @@ describe.skipIf(!existsSync(MAIN))('built CLI', () => {
   });
 
   it('a 2,000-change Markdown plan reaches a pipe whole', async () => {
-    t = await startTestEnv({ domains: { [DOMAIN]: { domain: { description: 'Acme' } } } });
+    t = await startTestEnv({ domains: { [DOMAIN]: { domain: { description: 'Acme' }, sites: [{ site: 'HQ' }] } } });
     const users = Array.from({ length: 2000 }, (_, i) => ({ ext: String(3000 + i), first: `U${i}`, last: 'Test' }));
     t.write('big.yaml', domainYaml({ users }));
     const r = await spawnCli(t, 'plan', 'big.yaml', '--format', 'markdown');

@@ -147,6 +147,8 @@ export function officeSeed(users: readonly SeedUser[] = OFFICE, domain = DOMAIN)
     domains: {
       [domain]: {
         domain: { description: 'Acme', reseller: 'acme-reseller', 'time-zone': 'America/New_York' },
+        // The site the office's users are placed at (domainYaml); users must name an existing site.
+        sites: [{ site: 'HQ' }],
         users: users.map(seedUser),
       },
     },

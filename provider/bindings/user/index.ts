@@ -62,7 +62,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly email?: string;
   /**
-  * Emergency address id (must exist in the domain).
+  * Name of the emergency address (an `emergency_addresses` entry, or one on the platform) that emergency calls report.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#emergency_address User#emergency_address}
   */
@@ -122,7 +122,7 @@ export interface UserConfig extends cdktf.TerraformMetaArguments {
   */
   readonly scope?: string;
   /**
-  * Site; new users inherit its defaults.
+  * Name of the site (a `sites` entry, or one on the platform); new users inherit its defaults.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#site User#site}
   */

@@ -21,6 +21,7 @@ import { type DeviceContent, desiredDevices } from './devices';
 import { rulesOf } from './answering-rules';
 import { writeAnsweringRules } from './answering-rules-apply';
 import { OWN_DEVICES } from './answering-rules-codec';
+import { userBodyWithAddressId } from './placement';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
 
 /** Platform body for the user record from a spec (only the fields set, or only `fields` when given). */
@@ -98,7 +99,7 @@ export async function createUser(
         'user-scope': spec.scope ?? 'Basic User',
         // The spec marks email-address required on create; an empty string means "none".
         'email-address': '',
-        ...userBody(spec, pinOf(target)),
+        ...(await userBodyWithAddressId(ctx, userBody(spec, pinOf(target)))),
       },
       await serverApiVersion(client),
     ),
@@ -130,7 +131,7 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   );
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (docs/reference/netsapiens-api.md §2 quirks).
-    const body = userBody(spec, pinOf(target), userFields);
+    const body = await userBodyWithAddressId(ctx, userBody(spec, pinOf(target), userFields));
     if (Object.keys(body).length > 0)
       await client.updateUser(domain, spec.extension, withEmailSpelling(body, await serverApiVersion(client)));
   }

@@ -77,7 +77,12 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     description: 'E-mail address (welcome mail, voicemail notifications); several separated by `;`.',
   },
   { name: 'department', type: 'string', class: 'cosmetic', description: 'Department (created on first use).' },
-  { name: 'site', type: 'string', class: 'routing', description: 'Site; new users inherit its defaults.' },
+  {
+    name: 'site',
+    type: 'string',
+    class: 'routing',
+    description: 'Name of the site (a `sites` entry, or one on the platform); new users inherit its defaults.',
+  },
   {
     name: 'scope',
     type: 'string',
@@ -112,7 +117,8 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     name: 'emergency_address',
     type: 'string',
     class: 'routing',
-    description: 'Emergency address id (must exist in the domain).',
+    description:
+      'Name of the emergency address (an `emergency_addresses` entry, or one on the platform) that emergency calls report.',
   },
   {
     name: 'ring_timeout',

@@ -15,6 +15,7 @@ import { isRecycle, recycleLosses } from './recycle-modes';
 import { ruleSpec, rulesOf } from './answering-rules';
 import { USER_FIELDS } from './fields';
 import { userImpact } from './impact';
+import { isAddressName, userPlacementImpact, userPlacementReferences } from './placement';
 import { readUser, readUsers } from './read';
 import { SIMPLE, toComparable, type UserPlatform, type UserSpec } from './spec';
 
@@ -38,8 +39,11 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
   },
   toComparable,
   activity: (live) => activeCalls(live.platform?.user ?? {}),
-  impact: userImpact,
-  references: routedNumberReferences,
+  impact: (key, before, after, changed) => [
+    ...userImpact(key, before, after, changed),
+    ...userPlacementImpact(key, before, after, changed),
+  ],
+  references: (key, content) => [...routedNumberReferences(key, content), ...userPlacementReferences(key, content)],
   checkEntry: checkDevices,
   changeClass: (path, before, after) => (path === 'phones' ? devicesChangeClass(before, after) : undefined),
   recycleLosses,
@@ -55,6 +59,7 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
       if (name === 'first_name' || name === 'last_name') continue;
       const v = c[name];
       if (v === undefined || v === '') continue;
+      if (name === 'emergency_address' && !isAddressName(v)) continue;
       (spec as unknown as Record<string, unknown>)[name] = name === 'ring_timeout' ? Number(v) : v;
     }
     const vm = c.voicemail as Record<string, unknown> | undefined;

@@ -12,6 +12,8 @@ import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../
 import { assertMacsFree } from './mac-conflicts';
 import { isPlainRule, listedScope } from './answering-rules';
 import { liveRules, OWN_DEVICES } from './answering-rules-codec';
+import { addressNames } from '../placement';
+import { withAddressName } from './placement';
 import { liveComparableWithRules, type UserPlatform } from './spec';
 
 /** Owner extension → its devices. */
@@ -59,6 +61,7 @@ async function readPeople(
   devicesOf: ReadonlyMap<string, readonly PlatformRecord[]>,
 ): Promise<LiveObject<UserPlatform>[]> {
   const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
+  const names = await addressNames(ctx);
   return mapBounded(people, ctx.concurrency, async (u) => {
     const key = str(u.user);
     const rulesRead = needsRules(ctx, key);
@@ -78,7 +81,10 @@ async function readPeople(
       kind: 'user',
       domain: ctx.domain,
       key,
-      comparable: answering === undefined ? comparable : { ...comparable, answering_rules: answering },
+      comparable: withAddressName(
+        answering === undefined ? comparable : { ...comparable, answering_rules: answering },
+        names,
+      ),
       platform,
       lastModified: str(u['last-modified-datetime']) || undefined,
     };

@@ -9,6 +9,7 @@ import { createUser, pinOf, releaseHandsets, updateUser, userBody } from './appl
 import { removeDevice, shorthandDevice } from './devices-apply';
 import { recycleModeOf } from './recycle-modes';
 import { type UserPlatform, type UserSpec, wantsPhone } from './spec';
+import { userBodyWithAddressId } from './placement';
 
 export async function recycleUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserPlatform>): Promise<void> {
   if (recycleModeOf(target.desired?.comparable) === 'recreate') await recreateUser(ctx, target);
@@ -52,7 +53,7 @@ async function resetUser(ctx: ApplyContext, target: ChangeTarget<UserSpec, UserP
         'name-last-name': spec.last_name,
         'email-address': spec.email ?? '',
         'voicemail-login-pin': pin ? pin.reveal() : '',
-        ...userBody(spec, pin),
+        ...(await userBodyWithAddressId(ctx, userBody(spec, pin))),
       },
       await serverApiVersion(client),
     ),

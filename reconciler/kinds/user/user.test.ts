@@ -24,7 +24,27 @@ const env = { VM_PIN_1001: '7391', VM_PIN_1002: '8402' };
 
 beforeAll(async () => {
   emu = await startEmulator({
-    seed: { domains: { [DOMAIN]: { domain: { description: 'ladder' } } } },
+    // The site and the emergency address (id hq-main) the users below name already exist.
+    seed: {
+      domains: {
+        [DOMAIN]: {
+          domain: { description: 'ladder' },
+          sites: [{ site: 'HQ' }],
+          addresses: [
+            {
+              'emergency-address-id': 'hq-main',
+              'address-name': 'hq-main',
+              'caller-name': 'Ladder Inc',
+              'address-line-1': '1 Main St',
+              'address-city': 'New York',
+              'address-state-province-abbreviation': 'NY',
+              'address-postal-code': '10001',
+              'address-country-abbreviation': 'US',
+            },
+          ],
+        },
+      },
+    },
     apiKeys: [KEY],
     strictRequests: true,
   });

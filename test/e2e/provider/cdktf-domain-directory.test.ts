@@ -174,9 +174,11 @@ describe.skipIf(!HAVE_TERRAFORM)(
         'netsapiens_auto_attendant',
         'netsapiens_call_queue',
         'netsapiens_domain_block_list',
+        'netsapiens_emergency_address',
         'netsapiens_phone_number',
         'netsapiens_ring_group',
         'netsapiens_shared_contact',
+        'netsapiens_site',
         'netsapiens_time_frame',
         'netsapiens_user',
       ]);

@@ -67,13 +67,19 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
     const res = await ft.getProviderSchema();
     expect(Object.keys(res.resource_schemas).sort()).toEqual([
       'netsapiens_domain_block_list',
+      'netsapiens_emergency_address',
       'netsapiens_phone_number',
       'netsapiens_ring_group',
       'netsapiens_shared_contact',
+      'netsapiens_site',
       'netsapiens_time_frame',
       'netsapiens_user',
     ]);
-    expect(Object.keys(res.data_source_schemas)).toEqual(['netsapiens_user']);
+    expect(Object.keys(res.data_source_schemas).sort()).toEqual([
+      'netsapiens_emergency_address',
+      'netsapiens_site',
+      'netsapiens_user',
+    ]);
     const user = res.resource_schemas.netsapiens_user.block.attributes as {
       name: string;
       sensitive: boolean;

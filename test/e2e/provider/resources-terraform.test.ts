@@ -94,13 +94,19 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
       'netsapiens_auto_attendant',
       'netsapiens_call_queue',
       'netsapiens_domain_block_list',
+      'netsapiens_emergency_address',
       'netsapiens_phone_number',
       'netsapiens_ring_group',
       'netsapiens_shared_contact',
+      'netsapiens_site',
       'netsapiens_time_frame',
       'netsapiens_user',
     ]);
-    expect(Object.keys(p.data_source_schemas)).toEqual(['netsapiens_user']);
+    expect(Object.keys(p.data_source_schemas).sort()).toEqual([
+      'netsapiens_emergency_address',
+      'netsapiens_site',
+      'netsapiens_user',
+    ]);
   }, 60_000);
 
   it('a reserved extension fails the plan with the diagnostic on the attribute', async () => {
@@ -116,10 +122,10 @@ describe.skipIf(!HAVE_TERRAFORM)('terraform E2E: examples/terraform against the 
   it('apply of the small office, then plan -detailed-exitcode = 0', async () => {
     const plan = await tf('plan', '-input=false', '-detailed-exitcode');
     expect(plan.status, plan.out).toBe(2);
-    expect(plan.out).toContain('Plan: 1 to import, 15 to add, 1 to change, 0 to destroy.');
+    expect(plan.out).toContain('Plan: 1 to import, 17 to add, 1 to change, 0 to destroy.');
     expect(plan.out).not.toContain(PINS.VM_PIN_1000); // write-only: Terraform does not even render it
     const apply = await ok('apply', '-auto-approve', '-input=false');
-    expect(apply).toContain('Apply complete! Resources: 1 imported, 15 added, 1 changed, 0 destroyed.');
+    expect(apply).toContain('Apply complete! Resources: 1 imported, 17 added, 1 changed, 0 destroyed.');
     expect(apply).toContain('owner_department = "Management"');
     expect(users()).toEqual(['1000', '1001', '1002', '1003', '2000', '2001', '3000', '3100']);
     const again = await tf('plan', '-input=false', '-detailed-exitcode');
