@@ -1,7 +1,7 @@
 // Call queues and their agents: /domains/{domain}/callqueues[/{callqueue}[/agents[/{callqueue-agent-id}]]]
 // (OAS45 "Call Center/Callqueues", "Call Center/Agents"). A queue is a CallQueue record keyed by its
-// extension; whether the platform also creates the queue's user record is disputed (docs/reference/
-// netsapiens-api.md §13), so the emulator creates none: a client makes the `system-queue` user itself, as
+// extension; whether the platform also creates the queue's user record is disputed (
+// docs/reference/netsapiens-api.md §13), so the emulator creates none: a client makes the `system-queue` user itself, as
 // NetSapiens' own example script does. Deleting a queue leaves its agents' rows and the phone numbers
 // routed to it (platform-evidence "Teardown gaps"): a queue re-created at that extension lists them again.
 

@@ -50,7 +50,7 @@ describe('pbxctl in-process', () => {
       },
     });
     expect(await runCli(['apply', EXAMPLE], yes.io)).toBe(0);
-    expect(questions[0]).toMatch(/Apply 15 changes\? Only 'yes' will be accepted/);
+    expect(questions[0]).toMatch(/Apply 18 changes\? Only 'yes' will be accepted/);
   });
 
   it('the audit record names the commit the injected gitCommit reports (no subprocess in-process)', async () => {

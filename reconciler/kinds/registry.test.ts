@@ -30,7 +30,7 @@ describe('the kind registry', () => {
       'auto_attendant',
     ]);
     expect(DEFAULT_REGISTRY.get('shared_contact')!.identity.keyIsPii).toBe(true);
-    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([3, 4, 5, 10, 20, 30, 40, 50]);
+    expect(DEFAULT_REGISTRY.inApplyOrder().map((k) => k.order)).toEqual([3, 4, 5, 10, 20, 25, 30, 30, 40, 50]);
     expect(DEFAULT_REGISTRY.kinds.map((k) => DEFAULT_REGISTRY.terraformType(k))).toEqual([
       'netsapiens_user',
       'netsapiens_ring_group',

@@ -1,7 +1,7 @@
 /**
  * The `auto_attendant` kind: the portal's Auto Attendant — a menu (key → destination, no-input and
- * invalid-key handling) served by a system user (`system-aa`) in one time frame (docs/reference/
- * netsapiens-api.md §13). Keyed by extension; when the platform has several menus at one extension (one
+ * invalid-key handling) served by a system user (`system-aa`) in one time frame (
+ * docs/reference/netsapiens-api.md §13). Keyed by extension; when the platform has several menus at one extension (one
  * per time frame), the one in the file's time frame (else `*`, else the first) is managed and the others are
  * left alone until the attendant is deleted. Menu destinations and the time frame are `fallback`
  * references (they must exist and are applied first). Greetings are referenced by name; audio is out of

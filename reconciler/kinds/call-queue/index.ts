@@ -1,6 +1,6 @@
 /**
- * The `call_queue` kind: the portal's Call Queue (`/domains/{d}/callqueues`, agents under it; docs/reference/
- * netsapiens-api.md §13). Agents are `member` references (they must exist and are created first), the
+ * The `call_queue` kind: the portal's Call Queue (`/domains/{d}/callqueues`, agents under it;
+ * docs/reference/netsapiens-api.md §13). Agents are `member` references (they must exist and are created first), the
  * overflow a `fallback` reference; numbers routed to the queue are `routes_to` references from outside.
  * How the pieces are stored: spec.ts; the writes: apply.ts.
  */
