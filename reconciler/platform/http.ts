@@ -181,7 +181,7 @@ export class PlatformHttp {
         this.tokens.invalidate();
         return true;
       },
-      uncertain: (r) => this.uncertain(method, path, r.status, r.error),
+      uncertain: (r, probeError) => this.uncertain(method, path, r.status, r.error, probeError),
     });
   }
 
@@ -204,8 +204,25 @@ export class PlatformHttp {
     };
   }
 
-  private uncertain(method: string, path: string, status: number, error: PlatformApiError): UncertainWriteError {
-    return new UncertainWriteError(status, method, path, error.platformMessage, this.base.host, error.requestId);
+  private uncertain(
+    method: string,
+    path: string,
+    status: number,
+    error: PlatformApiError,
+    probeError?: unknown,
+  ): UncertainWriteError {
+    const reRead =
+      probeError === undefined
+        ? ''
+        : `; the re-read failed: ${oneLine(String((probeError as Error)?.message ?? probeError), 200)}`;
+    return new UncertainWriteError(
+      status,
+      method,
+      path,
+      `${error.platformMessage}${reRead}`,
+      this.base.host,
+      error.requestId,
+    );
   }
 
   private async attempt(method: string, path: string, opts: CallOptions, observer?: WriteObserver): Promise<Attempt> {

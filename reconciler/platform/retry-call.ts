@@ -49,7 +49,8 @@ export interface RetryCall {
   attempt(): Promise<Attempt>;
   /** Drops the access token after a 401 and says whether there was one to drop (OAuth). */
   reauthenticate(): boolean;
-  uncertain(failure: FailedAttempt): UncertainWriteError;
+  /** The write may have landed and is not re-sent; `probeError` when the re-read that should have told failed. */
+  uncertain(failure: FailedAttempt, probeError?: unknown): UncertainWriteError;
 }
 
 export async function callWithRetries<T>(c: RetryCall): Promise<T> {
@@ -102,8 +103,8 @@ async function probe(c: RetryCall, r: FailedAttempt, decision: Extract<Decision,
   let landed: boolean;
   try {
     landed = await (c.landed as () => Promise<boolean>)();
-  } catch {
-    throw c.uncertain(r);
+  } catch (err) {
+    throw c.uncertain(r, err);
   }
   if (r.seq !== undefined) c.journal?.probed(r.seq, r.status, landed);
   if (landed) return true;
