@@ -129,10 +129,13 @@ async function main(): Promise<void> {
   try {
     const readsOnly = await readFaultsPlan(emu, env, dir, o.drop);
     addFaults(emu, o.drop, 'all');
-    const span = readsOnly.ms + 8_000;
+    // Kill moments: from late in the apply's reading phase (which takes about as long as the plan above) to
+    // 12 s into its writes — so most kills cut writes or welcome e-mails at a random point, some the reads.
+    const from = 0.7 * readsOnly.ms;
+    const to = readsOnly.ms + 12_000;
     let killed = 0;
     for (let i = 0; i < o.kills; i++) {
-      const r = await apply(env, dir, Math.round(300 + random() * span));
+      const r = await apply(env, dir, Math.round(from + random() * (to - from)));
       if (r.signal === 'SIGKILL') killed++;
     }
     const applies: CliRun[] = [];
@@ -197,6 +200,7 @@ function report(r: {
     killed_applies: `${r.killed} (${killedMidWrites(r.dir)} of them mid-writes)`,
     applies_to_converge: converged ? r.applies.length : `not converged in ${r.applies.length}`,
     apply_exits: r.applies.map((a) => `${a.code} in ${Math.round(a.ms / 1000)} s`).join(', '),
+    apply_failures: failures(r.applies),
     objects_lost: changes.filter((x) => x.action === 'create').length,
     objects_duplicated: contactKeys.length - new Set(contactKeys).size,
     objects_wrong: changes.filter((x) => x.action !== 'create').length,
@@ -206,6 +210,13 @@ function report(r: {
     load_average_at_start: r.load.toFixed(1),
   };
   for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(28)} ${v}\n`);
+}
+
+/** The first failed lines of the converging applies (what was left for the next one), abridged. */
+function failures(applies: readonly CliRun[]): string {
+  const lines = applies.flatMap((a) => a.stdout.split('\n').filter((l) => /^\s+✗/.test(l) && !l.includes('✉')));
+  const shown = lines.slice(0, 4).map((l) => l.trim().slice(0, 200));
+  return lines.length === 0 ? 'none' : `${lines.length}: ${shown.join(' | ')}`;
 }
 
 /** Welcome e-mails against the emulator's e-mail log (ground truth) and the ledger (what pbxctl believes). */
