@@ -204,6 +204,27 @@ describe('the welcome e-mail (no read-back): at most once, refusals retried', ()
   });
 });
 
+describe('PBXCTL_PACING=off (chaos runs: random 429s are not a rate limit)', () => {
+  it('the pacer learns nothing from throttling, and each throttled call still waits its own Retry-After', async () => {
+    const run = async (env: Record<string, string>) => {
+      const waits: number[] = [];
+      const c = client(emu.url, { env, sleep: async (ms) => void waits.push(ms) });
+      for (let i = 0; i < 6; i++) {
+        emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}`, status: 429, retryAfter: 1, times: 1 });
+        await c.getDomain(DOMAIN);
+      }
+      const pacing = c.pacing();
+      await c.close();
+      return { cuts: pacing.cuts, waits };
+    };
+    const off = await run({ PBXCTL_PACING: 'off' });
+    expect(off.cuts).toBe(0);
+    expect(off.waits.filter((w) => w === 1000)).toHaveLength(6);
+    expect((await run({})).cuts).toBeGreaterThan(0);
+    expect(() => client(emu.url, { env: { PBXCTL_PACING: 'slow' } })).toThrow(/PBXCTL_PACING="slow" is not/);
+  });
+});
+
 describe('back-off', () => {
   const policy = (r: number) => ({ baseMs: 250, capMs: 2000, random: () => r });
   it('is exponential with 50–100 % jitter and a cap', () => {
