@@ -1,5 +1,6 @@
 // The chaos run's domain (bench/chaos.ts): the seed, the desired file, and the CLI runs it drives.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { EmulatorSeed } from '../emulator';
 
@@ -68,21 +69,45 @@ export interface CliRun {
   readonly ms: number;
 }
 
-export function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string, killAfterMs?: number): Promise<CliRun> {
+/** When to SIGKILL a child: `ms` after `armed` resolves (default: at once, i.e. `ms` after the start). */
+export interface KillAt {
+  readonly ms: number;
+  readonly armed?: (alive: () => boolean) => Promise<void>;
+}
+
+export function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string, kill?: KillAt): Promise<CliRun> {
   const started = Date.now();
   return new Promise((done) => {
     const child = spawn(process.execPath, [CLI, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
+    let closed = false;
+    let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (b: Buffer) => {
       stdout += b.toString();
     });
     child.stderr.resume();
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    if (kill)
+      void (kill.armed?.(() => !closed) ?? Promise.resolve()).then(() => {
+        if (!closed) timer = setTimeout(() => child.kill('SIGKILL'), kill.ms);
+      });
     child.on('close', (code, signal) => {
+      closed = true;
       if (timer) clearTimeout(timer);
       done({ code, signal, stdout, ms: Date.now() - started });
     });
   });
+}
+
+/** Resolves once the journal holds more `run` lines than `before` (an apply began writing), or the child ended. */
+export function journalRuns(path: string): number {
+  if (!existsSync(path)) return 0;
+  return readFileSync(path, 'utf8').split('"type":"run"').length - 1;
+}
+
+export function writesBegin(path: string, before: number) {
+  return async (alive: () => boolean) => {
+    while (alive() && journalRuns(path) <= before) await new Promise((r) => setTimeout(r, 50));
+  };
 }
 
 export interface PlanView {
@@ -105,5 +130,5 @@ export async function planView(env: NodeJS.ProcessEnv, cwd: string): Promise<Pla
   }
 }
 
-export const apply = (env: NodeJS.ProcessEnv, cwd: string, killAfterMs?: number) =>
-  cli(['apply', 'chaos.yaml', '--auto-approve', '--audit-log', 'audit.jsonl'], env, cwd, killAfterMs);
+export const apply = (env: NodeJS.ProcessEnv, cwd: string, kill?: KillAt) =>
+  cli(['apply', 'chaos.yaml', '--auto-approve', '--audit-log', 'audit.jsonl'], env, cwd, kill);

@@ -17,10 +17,15 @@ import {
   DOMAIN,
   desiredYaml,
   ext,
+  journalRuns,
   planView,
   prng,
   seed,
+  writesBegin,
 } from './chaos-setup';
+
+/** A kill lands at a random moment this long after the apply's first write at most. */
+const KILL_WINDOW_MS = 4_000;
 
 /** Where a dropped connection is cut: before the platform handles the request, after it, or half and half. */
 type DropPhase = 'before' | 'after' | 'mixed';
@@ -129,13 +134,13 @@ async function main(): Promise<void> {
   try {
     const readsOnly = await readFaultsPlan(emu, env, dir, o.drop);
     addFaults(emu, o.drop, 'all');
-    // Kill moments: from late in the apply's reading phase (which takes about as long as the plan above) to
-    // 12 s into its writes — so most kills cut writes or welcome e-mails at a random point, some the reads.
-    const from = 0.7 * readsOnly.ms;
-    const to = readsOnly.ms + 12_000;
+    // Kill moments: a random point in the first 4 s after the apply began writing (its journal's `run` line), so
+    // every kill cuts writes or welcome e-mails of an apply that has work left, wherever it happens to be.
+    const journal = join(dir, 'audit.writes.jsonl');
     let killed = 0;
     for (let i = 0; i < o.kills; i++) {
-      const r = await apply(env, dir, Math.round(from + random() * (to - from)));
+      const armed = writesBegin(journal, journalRuns(journal));
+      const r = await apply(env, dir, { ms: Math.round(random() * KILL_WINDOW_MS), armed });
       if (r.signal === 'SIGKILL') killed++;
     }
     const applies: CliRun[] = [];
