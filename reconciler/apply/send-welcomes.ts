@@ -106,7 +106,8 @@ async function checkUser(input: SendWelcomesInput, user: string): Promise<Welcom
     ledger.record(domain, user, 'dropped', 'the user no longer exists');
     return { domain, user, result: 'dropped', error: 'the user no longer exists' };
   }
-  if (String(record['email-address'] ?? '').trim() === '') {
+  // A 44.x server spells the field `email` (docs/reference/netsapiens-api.md §4).
+  if (String(record['email-address'] ?? record.email ?? '').trim() === '') {
     ledger.record(domain, user, 'dropped', 'the user has no e-mail address');
     return { domain, user, result: 'dropped', error: 'the user has no e-mail address' };
   }
