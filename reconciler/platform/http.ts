@@ -8,7 +8,7 @@ import { PlatformApiError, PlatformAuthError, UncertainWriteError, UsageError } 
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
 import { type BackoffPolicy, isRead, parseRetryAfter } from './retry';
-import { type Attempt, type AttemptJournal, callWithRetries, type FailedAttempt } from './retry-call';
+import { type Attempt, type AttemptJournal, callWithRetries, type FailedAttempt, readsBack } from './retry-call';
 import { collectSecrets, hasControl, oneLine, redact } from './safety';
 import { type ClientSettings, resolveSettings, type SettingsInput } from './settings';
 import { type OAuthCredentials, platformMessage, TokenSource } from './token';
@@ -373,15 +373,6 @@ function writeFailure(r: FailedAttempt, uncertain: boolean): WriteFailure {
     requestId: r.error.requestId,
     ...(uncertain ? { uncertain: true } : {}),
   };
-}
-
-/** Every field of `sent` reads back equal (scalars compared as text, objects as JSON). */
-export function readsBack(record: unknown, sent: Record<string, unknown>): boolean {
-  if (!record || typeof record !== 'object' || Array.isArray(record)) return false;
-  const read = record as Record<string, unknown>;
-  const text = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const keys = Object.keys(sent).filter((k) => k !== 'synchronous');
-  return keys.length > 0 && keys.every((k) => k in read && text(read[k]) === text(sent[k]));
 }
 
 function header(v: string | string[] | undefined): string | undefined {

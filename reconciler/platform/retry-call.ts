@@ -112,3 +112,12 @@ async function probe(c: RetryCall, r: FailedAttempt, decision: Extract<Decision,
   if (!decision.resend) throw r.error;
   return false;
 }
+
+/** Every field of `sent` reads back equal (scalars compared as text, objects as JSON). */
+export function readsBack(record: unknown, sent: Record<string, unknown>): boolean {
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return false;
+  const read = record as Record<string, unknown>;
+  const text = (v: unknown) => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const keys = Object.keys(sent).filter((k) => k !== 'synchronous');
+  return keys.length > 0 && keys.every((k) => k in read && text(read[k]) === text(sent[k]));
+}
