@@ -2,135 +2,62 @@
 // 10 % 5xx (half 500, half 503), 5 % 429 with Retry-After, 2 % dropped connections, 1 % cut bodies (the
 // request is handled, the answer cut mid-body), on reads and writes alike — SIGKILLs K applies (default 20)
 // at random moments, then applies until the plan is empty, and prints what it found. A script, not a test.
-//   npm run build && node dist/bench/chaos.js [changes=1000] [kills=20] [seed=1]
+//   npm run build && node dist/bench/chaos.js [changes=1000] [kills=20] [seed=1] [--drop mixed|before|after]
 // Each apply is the built CLI in a child process (so SIGKILL is a real kill); the emulator runs here.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEFAULT_API_KEY, type EmulatorSeed, type RunningEmulator, startEmulator } from '../emulator';
+// Before any write it checks that a plan completes under the read faults alone.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../emulator';
+import {
+  apply,
+  type ChaosCase,
+  type CliRun,
+  caseOf,
+  DOMAIN,
+  desiredYaml,
+  ext,
+  journalRuns,
+  planView,
+  prng,
+  seed,
+  writesBegin,
+} from './chaos-setup';
 
-const DOMAIN = 'chaos.example.com';
-const CLI = resolve(__dirname, '../reconciler/cli/main.js');
+/** A kill lands at a random moment this long after the apply's first write at most. */
+const KILL_WINDOW_MS = 4_000;
 
-/** Seeded PRNG (mulberry32), so a run can be repeated. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Where a dropped connection is cut: before the platform handles the request, after it, or half and half. */
+type DropPhase = 'before' | 'after' | 'mixed';
 
-interface Shape {
-  readonly updates: number;
-  readonly creates: number;
-  readonly contacts: number;
-}
+/** The client settings the chaos applies run with (printed with the figures). */
+const CLIENT_ENV = {
+  // The injected 429s are random, not a rate limit: no pace avoids them, and adaptive pacing would read each as
+  // "slow down" and crawl (~4 requests/s measured). Off, every throttled call still waits its own Retry-After.
+  PBXCTL_PACING: 'off',
+};
 
-function shape(changes: number): Shape {
-  const updates = Math.round(changes * 0.3);
-  const contacts = Math.round(changes * 0.1);
-  return { updates, contacts, creates: changes - updates - contacts };
-}
-
-const ext = (i: number) => String(2000 + i);
-
-function seed(s: Shape): EmulatorSeed {
-  const users = Array.from({ length: s.updates }, (_, i) => ({
-    user: ext(i),
-    'name-first-name': `U${i}`,
-    'name-last-name': 'Chaos',
-    'email-address': `u${i}@chaos.example.com`,
-    department: 'Old',
-    'user-scope': 'Basic User',
-  }));
-  return { domains: { [DOMAIN]: { domain: { description: 'Chaos', 'time-zone': 'UTC' }, users } } };
-}
-
-function desiredYaml(s: Shape): string {
-  const lines = ['version: 1', `domain: ${DOMAIN}`, 'users:'];
-  for (let i = 0; i < s.updates + s.creates; i++)
-    lines.push(
-      `  - extension: "${ext(i)}"`,
-      `    first_name: U${i}`,
-      '    last_name: Chaos',
-      `    email: u${i}@chaos.example.com`,
-      '    department: New',
-    );
-  lines.push('shared_contacts:');
-  for (let i = 0; i < s.contacts; i++)
-    lines.push(`  - first_name: C${i}`, '    last_name: Contact', '    company: Chaos');
-  return `${lines.join('\n')}\n`;
-}
-
-function addFaults(emu: RunningEmulator): void {
-  const any = { path: '**' };
+function addFaults(emu: RunningEmulator, drop: DropPhase, methods: 'all' | 'reads'): void {
+  const any = { path: '**', ...(methods === 'reads' ? { method: 'GET' } : {}) };
+  // Rules are drawn one after the other on each request: each probability is of the requests left.
   emu.faults.add({ ...any, status: 500, probability: 0.05 });
   emu.faults.add({ ...any, status: 503, probability: 0.05 / 0.95 });
   emu.faults.add({ ...any, status: 429, retryAfter: 1, probability: 0.05 / 0.9 });
-  emu.faults.add({ ...any, drop: true, probability: 0.02 / 0.85 });
+  if (drop === 'mixed') {
+    emu.faults.add({ ...any, drop: true, probability: 0.01 / 0.85 });
+    emu.faults.add({ ...any, dropAfter: true, probability: 0.01 / 0.84 });
+  } else emu.faults.add({ ...any, [drop === 'after' ? 'dropAfter' : 'drop']: true, probability: 0.02 / 0.85 });
   emu.faults.add({ ...any, cutBody: true, probability: 0.01 / 0.83 });
 }
 
-interface CliRun {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-}
-
-function cli(args: string[], env: NodeJS.ProcessEnv, cwd: string, killAfterMs?: number): Promise<CliRun> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    child.stdout.on('data', (b: Buffer) => {
-      stdout += b.toString();
-    });
-    child.stderr.resume();
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('close', (code, signal) => {
-      if (timer) clearTimeout(timer);
-      done({ code, signal, stdout });
-    });
-  });
-}
-
-interface PlanView {
-  readonly changes: readonly { action: string; kind: string; key: string }[];
-  readonly welcomes: readonly string[];
-}
-
-async function planView(env: NodeJS.ProcessEnv, cwd: string): Promise<PlanView | undefined> {
-  const r = await cli(['plan', 'chaos.yaml', '--format', 'json', '--audit-log', 'audit.jsonl'], env, cwd);
-  try {
-    const doc = JSON.parse(r.stdout) as { domains: { changes: PlanView['changes']; welcomes?: string[] }[] };
-    return { changes: doc.domains.flatMap((d) => d.changes), welcomes: doc.domains.flatMap((d) => d.welcomes ?? []) };
-  } catch {
-    return undefined;
-  }
-}
-
-const apply = (env: NodeJS.ProcessEnv, cwd: string, killAfterMs?: number) =>
-  cli(['apply', 'chaos.yaml', '--auto-approve', '--audit-log', 'audit.jsonl'], env, cwd, killAfterMs);
-
 /** Writes the platform handled (2xx, cut answers included) with no intent line in the write-ahead journal. */
 function unaudited(emu: RunningEmulator, dir: string): number {
-  const journal = join(dir, 'audit.writes.jsonl');
   const intents = new Map<string, number>();
-  if (existsSync(journal))
-    for (const line of readFileSync(journal, 'utf8').split('\n')) {
-      try {
-        const j = JSON.parse(line) as { type?: string; method?: string; path?: string };
-        if (j.type !== 'intent') continue;
-        const k = `${j.method} ${decodeURIComponent(String(j.path).split('?')[0] ?? '')}`;
-        intents.set(k, (intents.get(k) ?? 0) + 1);
-      } catch {
-        // a torn last line from a kill
-      }
-    }
+  for (const j of jsonLines(join(dir, 'audit.writes.jsonl'))) {
+    if (j.type !== 'intent') continue;
+    const k = `${j.method} ${decodeURIComponent(String(j.path).split('?')[0] ?? '')}`;
+    intents.set(k, (intents.get(k) ?? 0) + 1);
+  }
   const handled = new Map<string, number>();
   for (const r of emu.requests.list())
     if (r.method !== 'GET' && r.status >= 200 && r.status < 300 && !r.path.startsWith('/tokens')) {
@@ -142,14 +69,13 @@ function unaudited(emu: RunningEmulator, dir: string): number {
   return missing;
 }
 
-function welcomeLedger(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const path = join(dir, 'audit.welcome.jsonl');
-  if (!existsSync(path)) return out;
+/** JSON lines of a file; a torn last line from a kill is skipped. */
+function jsonLines(path: string): Record<string, unknown>[] {
+  if (!existsSync(path)) return [];
+  const out: Record<string, unknown>[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     try {
-      const w = JSON.parse(line) as { user: string; state: string };
-      out.set(w.user, w.state);
+      if (line.trim()) out.push(JSON.parse(line) as Record<string, unknown>);
     } catch {
       // torn line
     }
@@ -157,90 +83,174 @@ function welcomeLedger(dir: string): Map<string, string> {
   return out;
 }
 
+/** Killed applies that had started writing (a journal `run` with intents and no `end`). */
+function killedMidWrites(dir: string): number {
+  const runs = new Map<string, { writes: number; ended: boolean }>();
+  for (const j of jsonLines(join(dir, 'audit.writes.jsonl'))) {
+    const r = runs.get(String(j.run)) ?? { writes: 0, ended: false };
+    if (j.type === 'intent') r.writes++;
+    if (j.type === 'end') r.ended = true;
+    runs.set(String(j.run), r);
+  }
+  return [...runs.values()].filter((r) => r.writes > 0 && !r.ended).length;
+}
+
+interface Options {
+  readonly changes: number;
+  readonly kills: number;
+  readonly seedNo: number;
+  readonly drop: DropPhase;
+}
+
+function options(argv: readonly string[]): Options {
+  const at = argv.indexOf('--drop');
+  const drop = (at >= 0 ? argv[at + 1] : 'mixed') as DropPhase;
+  if (!['before', 'after', 'mixed'].includes(drop)) throw new Error('--drop is before, after or mixed');
+  const nums = argv.filter((a, i) => !a.startsWith('--') && (at < 0 || i !== at + 1)).map(Number);
+  const [changes = 1000, kills = 20, seedNo = 1] = nums;
+  return { changes, kills, seedNo, drop };
+}
+
 async function main(): Promise<void> {
-  const [changes = 1000, kills = 20, seedNo = 1] = process.argv.slice(2).map(Number);
-  const s = shape(changes);
-  const random = prng(seedNo);
-  const emu = await startEmulator({ seed: seed(s), apiKeys: [DEFAULT_API_KEY] });
+  const o = options(process.argv.slice(2));
+  const c = caseOf(o.changes);
+  const random = prng(o.seedNo);
+  const emu = await startEmulator({ seed: seed(c), apiKeys: [DEFAULT_API_KEY] });
   // The emulator's rules draw from the same seeded generator.
   (emu.faults as unknown as { random: () => number }).random = random;
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-chaos-'));
-  writeFileSync(join(dir, 'chaos.yaml'), desiredYaml(s));
+  writeFileSync(join(dir, 'chaos.yaml'), desiredYaml(c));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     NS_API_URL: emu.url,
     NS_API_KEY: DEFAULT_API_KEY,
     NO_COLOR: '1',
     CI: 'true',
-    PBXCTL_RATE: '10000',
     PBXCTL_LOCK_DIR: join(dir, 'locks'),
+    ...CLIENT_ENV,
   };
   const started = Date.now();
+  const load = loadavg()[0] ?? 0;
   try {
-    addFaults(emu);
-    // Probe how long one apply runs, to spread the kills over it.
-    const probeStart = Date.now();
-    await apply(env, dir, 4_000);
-    const span = Math.max(Date.now() - probeStart, 2_000);
+    const readsOnly = await readFaultsPlan(emu, env, dir, o.drop);
+    addFaults(emu, o.drop, 'all');
+    // Kill moments: a random point in the first 4 s after the apply began writing (its journal's `run` line), so
+    // every kill cuts writes or welcome e-mails of an apply that has work left, wherever it happens to be.
+    const journal = join(dir, 'audit.writes.jsonl');
     let killed = 0;
-    for (let i = 0; i < kills; i++) {
-      const r = await apply(env, dir, Math.round(300 + random() * span));
+    for (let i = 0; i < o.kills; i++) {
+      const armed = writesBegin(journal, journalRuns(journal));
+      const r = await apply(env, dir, { ms: Math.round(random() * KILL_WINDOW_MS), armed });
       if (r.signal === 'SIGKILL') killed++;
     }
-    let applies = 0;
+    const applies: CliRun[] = [];
     let view = await planView(env, dir);
-    while (applies < 8 && (!view || view.changes.length > 0 || view.welcomes.length > 0)) {
-      await apply(env, dir);
-      applies++;
+    while (applies.length < 8 && (!view || view.changes.length > 0 || view.welcomes.length > 0)) {
+      applies.push(await apply(env, dir));
       view = await planView(env, dir);
     }
     emu.faults.clear();
     const final = await planView(env, dir);
-    report({ s, emu, dir, killed, applies, final, seconds: (Date.now() - started) / 1000 });
+    const seconds = (Date.now() - started) / 1000;
+    report({ c, o, emu, dir, killed, applies, final, readsOnly, seconds, load });
   } finally {
     await emu.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+interface ReadsOnly {
+  readonly code: number | null;
+  readonly changes: number | undefined;
+  readonly ms: number;
+}
+
+/** A plan under the read faults alone (no write faults; nothing written yet) must complete with every change. */
+async function readFaultsPlan(emu: RunningEmulator, env: NodeJS.ProcessEnv, dir: string, drop: DropPhase) {
+  addFaults(emu, drop, 'reads');
+  const t0 = Date.now();
+  const view = await planView(env, dir);
+  const out: ReadsOnly = { code: view?.code ?? null, changes: view?.changes.length, ms: Date.now() - t0 };
+  emu.faults.clear();
+  return out;
+}
+
 function report(r: {
-  s: Shape;
+  c: ChaosCase;
+  o: Options;
   emu: RunningEmulator;
   dir: string;
   killed: number;
-  applies: number;
-  final: PlanView | undefined;
+  applies: readonly CliRun[];
+  final: Awaited<ReturnType<typeof planView>>;
+  readsOnly: ReadsOnly;
   seconds: number;
+  load: number;
 }): void {
   const state = r.emu.state().domains[DOMAIN]!;
-  const contactKeys = state.contacts.map((c) => `${c['name-first-name']} ${c['name-last-name']}`);
-  const duplicated = contactKeys.length - new Set(contactKeys).size;
+  const contactKeys = state.contacts.map((x) => `${x['name-first-name']} ${x['name-last-name']}`);
   const changes = r.final?.changes ?? [];
-  const sends = new Map<string, number>();
-  for (const e of state.emails_sent) sends.set(e.user, (sends.get(e.user) ?? 0) + 1);
-  const ledger = welcomeLedger(r.dir);
-  let lost = 0;
-  let uncertain = 0;
-  for (let i = r.s.updates; i < r.s.updates + r.s.creates; i++) {
-    if ((sends.get(ext(i)) ?? 0) > 0) continue;
-    if (['sending', 'unknown'].includes(ledger.get(ext(i)) ?? '')) uncertain++;
-    else lost++;
-  }
-  const figures = {
-    changes: r.s.updates + r.s.creates + r.s.contacts,
-    killed_applies: r.killed,
-    applies_to_converge: r.final && changes.length === 0 ? r.applies : `not converged in ${r.applies}`,
-    objects_lost: changes.filter((c) => c.action === 'create').length,
-    objects_duplicated: duplicated,
-    objects_wrong: changes.filter((c) => c.action !== 'create').length,
+  const total = r.c.updates + r.c.creates + r.c.contacts;
+  const converged = r.final !== undefined && changes.length === 0;
+  const figures: Record<string, string | number> = {
+    changes: total,
+    settings: `${Object.entries(CLIENT_ENV)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(
+        ' ',
+      )}; dropped connections: ${r.o.drop === 'mixed' ? '1 % before + 1 % after handling' : `2 % ${r.o.drop} handling`}`,
+    read_faults_plan: `exit ${r.readsOnly.code}, ${r.readsOnly.changes ?? 'no'} changes of ${total}, ${(r.readsOnly.ms / 1000).toFixed(1)} s — ${
+      (r.readsOnly.code === 0 || r.readsOnly.code === 2) && r.readsOnly.changes === total ? 'completes' : 'FAILED'
+    }`,
+    killed_applies: `${r.killed} (${killedMidWrites(r.dir)} of them mid-writes)`,
+    applies_to_converge: converged ? r.applies.length : `not converged in ${r.applies.length}`,
+    apply_exits: r.applies.map((a) => `${a.code} in ${Math.round(a.ms / 1000)} s`).join(', '),
+    apply_failures: failures(r.applies),
+    objects_lost: changes.filter((x) => x.action === 'create').length,
+    objects_duplicated: contactKeys.length - new Set(contactKeys).size,
+    objects_wrong: changes.filter((x) => x.action !== 'create').length,
     unaudited_writes: unaudited(r.emu, r.dir),
-    welcome_expected: r.s.creates,
-    welcome_sent_twice: [...sends.values()].filter((n) => n > 1).length,
-    welcome_lost_silently: lost,
-    welcome_uncertain_reported: uncertain,
+    ...welcomeFigures(r.c, r.dir, state.emails_sent),
     seconds: Math.round(r.seconds),
+    load_average_at_start: r.load.toFixed(1),
   };
   for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k.padEnd(28)} ${v}\n`);
+}
+
+/** The first failed lines of the converging applies (what was left for the next one), abridged. */
+function failures(applies: readonly CliRun[]): string {
+  const lines = applies.flatMap((a) => a.stdout.split('\n').filter((l) => /^\s+✗/.test(l) && !l.includes('✉')));
+  const shown = lines.slice(0, 4).map((l) => l.trim().slice(0, 200));
+  return lines.length === 0 ? 'none' : `${lines.length}: ${shown.join(' | ')}`;
+}
+
+/** Welcome e-mails against the emulator's e-mail log (ground truth) and the ledger (what pbxctl believes). */
+function welcomeFigures(c: ChaosCase, dir: string, sent: readonly { user: string }[]) {
+  const sends = new Map<string, number>();
+  for (const e of sent) sends.set(e.user, (sends.get(e.user) ?? 0) + 1);
+  const ledger = new Map<string, string>();
+  for (const w of jsonLines(join(dir, 'audit.welcome.jsonl'))) ledger.set(String(w.user), String(w.state));
+  const maybe = (u: string) => ['sending', 'unknown'].includes(ledger.get(u) ?? '');
+  let once = 0;
+  let killedMidRequest = 0;
+  let lostReported = 0;
+  let lostSilently = 0;
+  let uncertainButSent = 0;
+  for (let i = c.updates; i < c.updates + c.creates; i++) {
+    const n = sends.get(ext(i)) ?? 0;
+    if (n === 1) once++;
+    if (n >= 1 && maybe(ext(i))) uncertainButSent++;
+    if (n === 0 && maybe(ext(i))) lostReported++;
+    if (n === 0 && ledger.get(ext(i)) === 'sending') killedMidRequest++;
+    if (n === 0 && !maybe(ext(i))) lostSilently++;
+  }
+  return {
+    welcome_expected: c.creates,
+    welcome_delivered_once: once,
+    welcome_sent_twice: [...sends.values()].filter((n) => n > 1).length,
+    welcome_lost: `${lostReported + lostSilently} (never delivered: ${lostReported} reported "may not have been sent" — ${killedMidRequest} by a kill mid-request, ${lostReported - killedMidRequest} by a connection lost after sending —, ${lostSilently} silently)`,
+    welcome_uncertain_delivered: `${uncertainButSent} (pbxctl reports "may not have been sent"; the emulator's log shows it went out)`,
+  };
 }
 
 main().catch((err: unknown) => {

@@ -21,8 +21,16 @@ export interface FaultRule {
   retryAfter?: number;
   /** Wait this long before answering (or before dropping). */
   latencyMs?: number;
-  /** Destroy the socket without answering. */
+  /**
+   * Destroy the socket without answering, BEFORE the request is handled: the request was received whole but
+   * the platform never acted (a proxy or load balancer losing its backend, a server crash before handling).
+   */
   drop?: boolean;
+  /**
+   * Handle the request normally (a write lands, an e-mail is sent), then destroy the socket without sending
+   * the answer: the platform acted and the client cannot know (a crash or a proxy timeout after handling).
+   */
+  dropAfter?: boolean;
   /** After a 202 write, GETs keep seeing the previous version for this long (replication lag). */
   delayVisibilityMs?: number;
   /** Apply to a matching request with this probability (0–1; default 1): chaos runs (bench/chaos.ts). */
@@ -44,6 +52,8 @@ export interface FaultEffect {
   readonly retryAfter?: number;
   readonly latencyMs: number;
   readonly drop: boolean;
+  /** The request is handled (a write lands), then the connection is cut before any answer. */
+  readonly dropAfter?: boolean;
   readonly delayVisibilityMs: number;
   /** The request is handled (a write lands), and its answer is cut mid-body. */
   readonly cutBody?: boolean;
@@ -110,8 +120,8 @@ export class FaultController {
   }
 
   /**
-   * Consume the rules that match this request and merge their effects: the first rule with a status
-   * or drop decides the outcome, latencies add up, the longest visibility delay wins.
+   * Consume the rules that match this request and merge their effects: the first rule with a status, a
+   * drop (before or after handling) or a cut body decides the outcome, latencies add up, the longest visibility delay wins.
    */
   take(method: string, path: string): FaultEffect | undefined {
     const m = method.toUpperCase();
@@ -129,10 +139,12 @@ export class FaultController {
     let drop = false;
     let delayVisibilityMs = 0;
     let cutBody = false;
+    let dropAfter = false;
     for (const { rule } of hits) {
       if (rule.remaining !== undefined) rule.remaining--;
-      if (status === undefined && !drop && !cutBody) {
+      if (status === undefined && !drop && !cutBody && !dropAfter) {
         if (rule.drop) drop = true;
+        else if (rule.dropAfter) dropAfter = true;
         else if (rule.cutBody) cutBody = true;
         else if (rule.status !== undefined) {
           status = rule.status;
@@ -152,6 +164,7 @@ export class FaultController {
       drop,
       delayVisibilityMs,
       ...(cutBody ? { cutBody } : {}),
+      ...(dropAfter ? { dropAfter } : {}),
       ruleIds: hits.map((h) => h.rule.id),
     };
   }

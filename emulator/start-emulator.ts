@@ -11,7 +11,7 @@ import { type FaultEffect, FaultController } from './fault-controller';
 import { type OAuthLogin, OAuthServer } from './oauth';
 import { validateAgainst } from './openapi';
 import { dropUnknownFields, requestContract } from './request-contract';
-import { RequestLog } from './request-log';
+import { RequestLog, type RequestLogEntry } from './request-log';
 import { StateStore, clone } from './state-store';
 import type { EmulatorSeed, EmulatorState } from './types';
 
@@ -134,10 +134,10 @@ function parseApiRequest(req: http.IncomingMessage, url: URL, raw: string): ApiR
   return { method, segments, path: `/${segments.join('/')}`, query: url.searchParams, body, badJson };
 }
 
-function logRequests(s: Server, req: http.IncomingMessage, res: http.ServerResponse, r: ApiRequest): () => void {
+function logRequests(s: Server, req: http.IncomingMessage, res: http.ServerResponse, r: ApiRequest) {
   const logTag = req.headers['x-netsapiens-log'];
   let logged = false;
-  const log = (status: number) => {
+  const log = (status: number, cut?: RequestLogEntry['cut']) => {
     if (logged) return;
     logged = true;
     s.requests.record({
@@ -145,6 +145,7 @@ function logRequests(s: Server, req: http.IncomingMessage, res: http.ServerRespo
       path: r.path,
       query: Object.fromEntries(r.query),
       status,
+      ...(cut ? { cut } : {}),
       logTag: Array.isArray(logTag) ? logTag.join(',') : logTag,
       body: r.body,
       time: new Date().toISOString(),
@@ -152,7 +153,10 @@ function logRequests(s: Server, req: http.IncomingMessage, res: http.ServerRespo
   };
   res.on('finish', () => log(res.statusCode));
   res.on('close', () => log(res.writableFinished ? res.statusCode : 0));
-  return () => log(0);
+  return {
+    logDropped: () => log(0, 'dropped'),
+    logHandled: (status: number, cut: RequestLogEntry['cut']) => log(status, cut),
+  };
 }
 
 function authenticate(s: Server, req: http.IncomingMessage): ApiResponse | undefined {
@@ -225,7 +229,7 @@ function sendCut(res: http.ServerResponse, status: number, body: unknown, header
 
 async function handleApi(s: Server, req: http.IncomingMessage, res: http.ServerResponse, url: URL, raw: string) {
   const r = parseApiRequest(req, url, raw);
-  const logDropped = logRequests(s, req, res, r);
+  const { logDropped, logHandled } = logRequests(s, req, res, r);
   const effect = s.faults.take(r.method, r.path);
   const headers: Record<string, string> = {};
   if (effect?.retryAfter !== undefined) headers['retry-after'] = String(effect.retryAfter);
@@ -240,7 +244,16 @@ async function handleApi(s: Server, req: http.IncomingMessage, res: http.ServerR
     const faultBody = effect.body ?? { code: effect.status, message: REASONS[effect.status] ?? 'Injected fault' };
     return send(res, effect.status, faultBody, headers);
   }
-  const answer = (a: ApiResponse) => (effect?.cutBody ? sendCut : send)(res, a.status, a.body, headers);
+  const answer = (a: ApiResponse) => {
+    if (effect?.dropAfter) {
+      // Handled; the answer never leaves. Logged with the status the platform decided on.
+      logHandled(a.status, 'dropped-after');
+      req.socket.destroy();
+      return;
+    }
+    if (effect?.cutBody) logHandled(a.status, 'cut-body');
+    (effect?.cutBody ? sendCut : send)(res, a.status, a.body, headers);
+  };
   // POST /tokens is the one unauthenticated API route (it is how a login gets its bearer token).
   if (r.method === 'POST' && r.segments.length === 1 && r.segments[0] === 'tokens') {
     if (r.badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });

@@ -3,8 +3,10 @@
  * state change of one user's welcome e-mail, each flushed to disk (fsync) before the apply goes on.
  *
  *   requested → sending → sent          (the normal path)
- *   requested → sending → failed        (the platform refused it: still owed, sent by the next apply)
- *   requested → sending → unknown       (no answer / 429 / 5xx-maybe-processed: never re-sent automatically)
+ *   requested → sending → failed        (an attempt the platform refused or that never left: still owed; the
+ *                                        same apply retries it — sending again — and the next apply sends it)
+ *   requested → sending → unknown       (no usable answer after the request was written — a connection lost,
+ *                                        a 502/504, a deadline: never re-sent automatically)
  *   requested → dropped                 (the user is gone from the files and the platform)
  *
  * `requested` is written BEFORE the user is created, so a user created by an apply that then failed or was
@@ -12,10 +14,12 @@
  * that rerun takes the update path (or has nothing else to do).
  *
  * The boundary is AT MOST ONCE: the e-mail POST is not idempotent and the platform offers no way to read back
- * whether an e-mail went out. `sending` is written before the POST; a process killed after that line and
- * before the outcome leaves `sending`, which — like `unknown` — is never re-sent by apply: the plan shows it as
- * a warning ("may not have been sent") and `pbxctl welcome` sends it by hand. So an e-mail is never sent twice;
- * one can be missing only when its own POST was cut off, and then it is reported, never silent.
+ * whether an e-mail went out. `sending` is fsynced immediately before each attempt goes on the wire (after
+ * pacing and back-off), and an attempt known not to have been sent (refused connection, a status answer:
+ * send-welcomes.ts states the assumption) goes back to `failed` at once. A process killed between `sending`
+ * and the outcome leaves `sending`, which — like `unknown` — is never re-sent by apply: the plan shows it as a
+ * warning ("may not have been sent") and `pbxctl welcome` sends it by hand. So an e-mail is never sent twice;
+ * one can be missing only when the request was on the wire when it was cut off, and then it is reported.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';

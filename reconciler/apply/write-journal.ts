@@ -1,13 +1,16 @@
 /**
- * The write-ahead journal of an apply (issue 13 #1): every write is journaled as an `intent` line BEFORE
- * it is sent and as an `outcome` line after it was answered (or failed), each line flushed to disk
+ * The write-ahead journal of an apply (issue 13 #1): every ATTEMPT of every write is journaled as an `intent`
+ * line just BEFORE it goes on the wire and as an `outcome` line after it was answered (or failed); a write
+ * re-sent because a re-read showed it had not landed is a second intent. Each line is flushed to disk
  * (fsync) before the apply goes on. A process killed at any moment therefore leaves a journal from which
  * exactly what reached the platform can be reconstructed: every write the platform received has an intent
  * line; a write with an intent and no outcome was in flight (it may or may not have landed; the next plan
  * re-reads and shows it).
  *
  * Lines are JSON, one per line: `{type:'intent'|'outcome', run, seq, time, domain, change?, method, path,
- * status?, error?, request_id?}`. Request bodies are never journaled (they can hold PINs).
+ * result?, status?, error?, request_id?}`. An attempt with no usable answer (`unknown`) that a re-read then
+ * settled gets a second outcome line, `landed` or `not-landed`: the last outcome of a seq is what happened.
+ * Request bodies are never journaled (they can hold PINs).
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -33,10 +36,11 @@ export interface JournalOutcome {
   readonly method: string;
   readonly path: string;
   /**
-   * `ok`: the platform answered 2xx; `failed`: an error status; `unknown`: no usable answer and not re-sent
-   * (UncertainWriteError) — it may have landed, the next plan re-reads it.
+   * `ok`: the platform answered 2xx; `failed`: an error status after which the platform did not act;
+   * `unknown`: no usable answer (429/5xx, dropped connection) — it may have landed; then `landed` /
+   * `not-landed` when a re-read settled it (otherwise the next plan re-reads it).
    */
-  readonly result: 'ok' | 'failed' | 'unknown';
+  readonly result: 'ok' | 'failed' | 'unknown' | 'landed' | 'not-landed';
   /** HTTP status of a failure; 0 when no answer came (connection dropped, timeout). */
   readonly status?: number;
   readonly error?: string;
@@ -93,6 +97,20 @@ export class WriteJournal {
     });
   }
 
+  /** A re-read settled whether the attempt `seq` (answered `status`, or 0) landed. */
+  probed(seq: number, method: string, path: string, status: number, landed: boolean): void {
+    this.append({
+      type: 'outcome',
+      run: this.run,
+      seq,
+      time: this.clock().toISOString(),
+      method,
+      path,
+      result: landed ? 'landed' : 'not-landed',
+      status,
+    });
+  }
+
   /** Appends a line and flushes it to disk before returning. */
   append(line: JournalLine | Record<string, unknown>): void {
     if (this.fd === undefined) {
@@ -117,6 +135,7 @@ export function journalWrites(client: NetSapiensClient, journal: WriteJournal): 
   client.observeWrites({
     intent: (method, path) => journal.intent(method, path),
     outcome: (seq, method, path, failure) => journal.outcome(seq, method, path, failure),
+    probed: (seq, method, path, status, landed) => journal.probed(seq, method, path, status, landed),
   });
   return () => client.observeWrites(undefined);
 }

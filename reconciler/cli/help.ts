@@ -46,6 +46,7 @@ Environment:
   PBXCTL_SECRETS  JSON object of secret values ({"VM_PIN_1001": "…"}) used when a { env: NAME } is not set
   PBXCTL_CONCURRENCY, PBXCTL_RATE   ceilings for requests in flight (default 8) and per second (default: none);
                                     pacing adapts below them (429/503, rising latency)
+  PBXCTL_PACING=off  no adapting (fault-injection runs); each throttled call still waits its Retry-After
   PBXCTL_LOCK_DIR  where apply keeps its per-domain lock files (default <tmpdir>/pbxctl-locks); a lock is
                stale when its process is gone or it is older than PBXCTL_LOCK_STALE_MINUTES (default 60)
 

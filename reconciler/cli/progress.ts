@@ -3,6 +3,7 @@
  * per update — phase (read, apply, verify), done/total, rate, ETA and failures; on a TTY the line is
  * redrawn in place.
  */
+import { escapeControl } from '../util/escape';
 import type { CliIo, Flags } from './io';
 
 export class Progress {
@@ -18,9 +19,14 @@ export class Progress {
     this.on = flags.progress === true || (io.stderrIsTty === true && !io.env.CI && flags.quiet !== true);
   }
 
-  /** A free-form line (e.g. "Reading 3 domains from the platform…"). */
+  /**
+   * A free-form line (e.g. "Reading 3 domains from the platform…"). Escaped (util/escape.ts): it carries names
+   * from files and the platform, which must not move the cursor, recolour or add lines.
+   */
   say(msg: string): void {
-    if (this.on) this.io.stderr(this.io.stderrIsTty ? `\r\x1b[2K${msg}` : `${msg}\n`);
+    if (!this.on) return;
+    const safe = escapeControl(msg);
+    this.io.stderr(this.io.stderrIsTty ? `\r\x1b[2K${safe}` : `${safe}\n`);
   }
 
   /** A counted step of a phase: `apply 489/1001 · 35.2/s · ETA 0:14 · 2 failed — applied user 3488`. */

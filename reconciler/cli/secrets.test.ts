@@ -119,7 +119,8 @@ async function runWholeFlow(
   expect((await run('drift markdown', 'drift', file, '--format', 'markdown')).code).toBe(EXIT.changes);
 
   // A partial apply first (an error path that carries the PIN-bearing request), then the saved plan.
-  t.emu.faults.add({ method: 'PUT', path: '/domains/*/users/1001', status: 500, times: 1 });
+  // Five 500s: a write answered 500 is re-read and re-sent within the attempt budget (5), so one would not fail it.
+  t.emu.faults.add({ method: 'PUT', path: '/domains/*/users/1001', status: 500, times: 5 });
   const partial = await run(
     'apply partial',
     'apply',

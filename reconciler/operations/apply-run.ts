@@ -187,7 +187,7 @@ async function applyOneDomain(
       }),
   });
   state.all.push(...results);
-  const welcomes = await domainWelcomes(d, options);
+  const welcomes = await domainWelcomes(d, options, results);
   state.welcomes.push(...welcomes);
   // The domain's audit record is written before the read-back, so a failed read-back cannot lose it.
   appendAuditLog(options.auditPath, [auditRecord(options.ctx, domain, results, welcomes)]);
@@ -202,10 +202,33 @@ async function applyOneDomain(
   }
 }
 
+/**
+ * Users this apply knows to exist with an e-mail address, so their welcome e-mail needs no read first: those
+ * whose create, recycle or update (with an e-mail in the file) it applied, and those its plan read with one
+ * and did not change.
+ */
+function knownWithEmail(d: DomainRun, results: readonly OperationResult[]): Set<string> {
+  const email = (o: { spec?: unknown; comparable?: unknown } | undefined, field: 'spec' | 'comparable') => {
+    const v = (o?.[field] as Record<string, unknown> | undefined)?.email;
+    return typeof v === 'string' && v.trim() !== '';
+  };
+  const desired = new Map((d.desired.objects.get('user') ?? []).map((o) => [o.key, o] as const));
+  const live = new Map((d.live.objects.get('user') ?? []).map((o) => [o.key, o] as const));
+  const touched = new Map(results.filter((r) => r.kind === 'user').map((r) => [r.key, r] as const));
+  const out = new Set<string>();
+  for (const [key, want] of desired) {
+    const r = touched.get(key);
+    if (r ? r.result === 'applied' && r.action !== 'delete' && email(want, 'spec') : email(live.get(key), 'comparable'))
+      out.add(key);
+  }
+  return out;
+}
+
 /** The welcome e-mails the domain owes, after its changes (so the users exist); not with --no-welcome-email. */
 function domainWelcomes(
   d: DomainRun,
   options: ApplyRunOptions & { journal: WriteJournal; welcomeLedger: WelcomeLedger },
+  results: readonly OperationResult[],
 ): Promise<WelcomeResult[]> {
   if (options.sendWelcomeEmail === false) return Promise.resolve([]);
   const domain = d.desired.domain;
@@ -216,6 +239,7 @@ function domainWelcomes(
     domain,
     ledger: options.welcomeLedger,
     wanted,
+    known: knownWithEmail(d, results),
     signal: options.signal,
     email: d.desired.platform?.welcomeEmail,
   });

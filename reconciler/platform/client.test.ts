@@ -105,37 +105,42 @@ describe('NetSapiensClient against the emulator: errors, retries, tags, concurre
     await c.close();
   });
 
-  it('retries a GET on 503 and honours Retry-After; does not retry a POST on 500', async () => {
+  it('retries a GET on 503 and honours Retry-After; re-sends a POST answered 500 only after a re-read', async () => {
     const waits: number[] = [];
     const c = client({ sleep: async (ms) => void waits.push(ms) });
     emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}/users/count`, status: 503, retryAfter: 2, times: 2 });
     expect(await c.count(`/domains/${DOMAIN}/users/count`)).toBeGreaterThan(2000);
     expect(waits).toEqual([2000, 2000]);
     expect(c.stats.retries).toBe(2);
+    emu.requests.reset();
     emu.faults.add({ method: 'POST', path: `/domains/${DOMAIN}/users`, status: 500, times: 1 });
-    const err = await c
-      .createUser(DOMAIN, {
-        user: '5101',
-        'name-first-name': 'A',
-        'name-last-name': 'B',
-        'user-scope': 'Basic User',
-        'email-address': '',
-      })
-      .catch((e) => e);
-    expect(err).toMatchObject({ status: 500, retryable: false });
+    await c.createUser(DOMAIN, {
+      user: '5101',
+      'name-first-name': 'A',
+      'name-last-name': 'B',
+      'user-scope': 'Basic User',
+      'email-address': '',
+    });
+    // POST (500) → GET the user (404: it did not land) → POST again.
+    expect(emu.requests.list().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 500', 'GET 404', 'POST 200']);
+    expect(c.stats.probes).toBe(1);
     emu.faults.clear();
     await c.close();
   });
 
-  it('retries a GET whose connection was dropped, but not a PUT', async () => {
+  it('retries a GET whose connection was dropped; a dropped PUT is re-read and re-sent only if not there', async () => {
     const c = client();
     emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}`, drop: true, times: 1 });
     await expect(c.getDomain(DOMAIN)).resolves.toMatchObject({ domain: DOMAIN });
+    emu.requests.reset();
     emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, drop: true, times: 1 });
-    await expect(c.updateUser(DOMAIN, '1000', { department: 'X' })).rejects.toMatchObject({
-      status: 0,
-      retryable: false,
-    });
+    await c.updateUser(DOMAIN, '1000', { department: 'X' });
+    emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, dropAfter: true, times: 1 });
+    await c.updateUser(DOMAIN, '1000', { department: 'Y' });
+    const log = emu.requests.list().map((r) => `${r.method} ${r.status}${r.cut ? ` ${r.cut}` : ''}`);
+    // Dropped before handling: re-read (old value), re-sent. Dropped after handling: re-read (new value), done.
+    expect(log).toEqual(['PUT 0 dropped', 'GET 200', 'PUT 202', 'PUT 202 dropped-after', 'GET 200']);
+    expect(await c.getUser(DOMAIN, '1000')).toMatchObject({ department: 'Y' });
     emu.faults.clear();
     await c.close();
   });

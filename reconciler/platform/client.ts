@@ -149,9 +149,18 @@ export class NetSapiensClient extends PlatformHttp {
     const landed = o.landed ?? (async () => (await this.getUser(domain, user)) === undefined);
     return this.call('DELETE', u(domain, user), { landed });
   }
-  /** Never re-sent after the platform may have processed it (a welcome e-mail goes out once). */
-  async sendEmail(domain: string, user: string, body: PlatformRecord): Promise<unknown> {
-    return this.call('POST', `${u(domain, user)}/email`, { body });
+  /**
+   * Never re-sent after the platform may have acted (a 502/504, a connection lost after sending): an e-mail
+   * goes out at most once. A status answer means it was not sent, so it is retried (`statusIsFinal`; the
+   * assumption is stated in apply/send-welcomes.ts). `o` sees each attempt (the welcome ledger).
+   */
+  async sendEmail(
+    domain: string,
+    user: string,
+    body: PlatformRecord,
+    o: Pick<CallOptions, 'onSend' | 'onNotSent'> = {},
+  ): Promise<unknown> {
+    return this.call('POST', `${u(domain, user)}/email`, { body, statusIsFinal: true, ...o });
   }
 
   async listDomainDevices(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {

@@ -7,7 +7,8 @@ import { Agent, type Dispatcher } from 'undici';
 import { PlatformApiError, PlatformAuthError, UncertainWriteError, UsageError } from '../errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
-import { type BackoffPolicy, decide, isRead, parseRetryAfter } from './retry';
+import { type BackoffPolicy, isRead, parseRetryAfter } from './retry';
+import { type Attempt, type AttemptJournal, callWithRetries, type FailedAttempt, readsBack } from './retry-call';
 import { collectSecrets, hasControl, oneLine, redact } from './safety';
 import { type ClientSettings, resolveSettings, type SettingsInput } from './settings';
 import { type OAuthCredentials, platformMessage, TokenSource } from './token';
@@ -42,6 +43,15 @@ export interface CallOptions {
   readonly landed?: () => Promise<boolean>;
   /** More values to redact from error text (the client already redacts its credentials and secret fields). */
   readonly secrets?: readonly string[];
+  /**
+   * For a write with no read-back (the welcome e-mail): a status answer other than 502/504 means the platform
+   * did not act, so 408/429/5xx are retried like a read; a connection failure after sending stays uncertain.
+   */
+  readonly statusIsFinal?: boolean;
+  /** Called right before each attempt goes on the wire (after pacing and the journal's intent line). */
+  readonly onSend?: () => void;
+  /** Called when an attempt definitely did not take effect and the call will try again. */
+  readonly onNotSent?: (reason: string) => void;
 }
 
 export interface ClientStats {
@@ -52,16 +62,6 @@ export interface ClientStats {
   byMethod: Record<string, number>;
 }
 
-type Attempt =
-  | { readonly kind: 'done'; readonly value: unknown }
-  | {
-      readonly kind: 'failed';
-      readonly status: number;
-      readonly error: PlatformApiError;
-      readonly wire?: WireFailure;
-      readonly retryAfterMs?: number;
-    };
-
 const unsafeHeader = (value: string) => /\s/.test(value) || hasControl(value);
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -71,14 +71,19 @@ export interface WriteFailure {
   readonly status: number;
   readonly error: string;
   readonly requestId?: string;
-  /** No usable answer and not re-sent (UncertainWriteError): it may have landed. */
+  /** No usable answer: this attempt may have landed (a probe or the next plan settles it). */
   readonly uncertain?: boolean;
 }
 
-/** Sees every write before and after it is sent (see `PlatformHttp.observeWrites`). */
+/**
+ * Sees every attempt of every write: `intent` right before it goes on the wire, `outcome` after (a write
+ * re-sent after a probe is two attempts), and `probed` when a re-read settled whether an attempt that got no
+ * usable answer landed (see `PlatformHttp.observeWrites`).
+ */
 export interface WriteObserver {
   intent(method: string, path: string): number;
   outcome(seq: number, method: string, path: string, failure?: WriteFailure): void;
+  probed?(seq: number, method: string, path: string, status: number, landed: boolean): void;
 }
 
 export class PlatformHttp {
@@ -156,79 +161,78 @@ export class PlatformHttp {
 
   /** One platform call with pacing, deadlines and retries. Resolves the parsed JSON (undefined when empty). */
   async call<T = unknown>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
-    const observer = this.writeObserver;
-    if (!observer || !WRITE_METHODS.has(method.toUpperCase())) return this.callOnce<T>(method, path, opts);
-    const seq = observer.intent(method, path);
-    try {
-      const out = await this.callOnce<T>(method, path, opts);
-      observer.outcome(seq, method, path);
-      return out;
-    } catch (err) {
-      const api = err instanceof PlatformApiError ? err : undefined;
-      observer.outcome(seq, method, path, {
-        status: api?.status ?? 0,
-        error: err instanceof Error ? err.message : String(err),
-        requestId: api?.requestId,
-        ...(err instanceof UncertainWriteError ? { uncertain: true } : {}),
-      });
-      throw err;
-    }
-  }
-
-  private async callOnce<T>(method: string, path: string, opts: CallOptions): Promise<T> {
     await this.checkBase();
-    let reauthenticated = false;
-    let resent = false;
-    for (let attempt = 1; ; attempt++) {
-      const r = await this.attempt(method, path, opts);
-      if (r.kind === 'done') return r.value as T;
-      if (r.status === 401 && this.tokens && !reauthenticated) {
-        reauthenticated = true;
+    const write = WRITE_METHODS.has(method.toUpperCase());
+    const observer = write ? this.writeObserver : undefined;
+    const landed = opts.landed ?? (write ? this.defaultProbe(method, path, opts.body) : undefined);
+    return callWithRetries<T>({
+      method,
+      maxAttempts: this.settings.maxAttempts,
+      backoff: this.backoff,
+      clock: this.clock,
+      stats: this.stats,
+      landed,
+      statusIsFinal: opts.statusIsFinal,
+      onNotSent: opts.onNotSent,
+      journal: observer && attemptJournal(observer, method, path),
+      attempt: () => this.attempt(method, path, opts, observer),
+      reauthenticate: () => {
+        if (!this.tokens) return false;
         this.tokens.invalidate();
-        attempt--;
-        continue;
-      }
-      // A delete re-sent because the probe saw the object still there, then found gone: it landed.
-      if (resent && method === 'DELETE' && r.status === 404) return undefined as T;
-      const facts = { method, attempt, maxAttempts: this.settings.maxAttempts, hasProbe: !!opts.landed };
-      const decision = decide({ ...facts, status: r.status, wire: r.wire, retryAfterMs: r.retryAfterMs }, this.backoff);
-      if (decision.action === 'fail') throw r.error;
-      if (decision.action === 'uncertain') throw this.uncertain(method, path, r.status, r.error);
-      this.stats.retries++;
-      await this.clock.sleep(decision.waitMs);
-      if (decision.action === 'probe') {
-        if (await this.probe(opts.landed as () => Promise<boolean>, method, path, r.status, r.error)) {
-          return undefined as T;
-        }
-        resent = true;
-      }
-    }
+        return true;
+      },
+      uncertain: (r, probeError) => this.uncertain(method, path, r.status, r.error, probeError),
+    });
   }
 
-  private async probe(
-    landed: () => Promise<boolean>,
+  /**
+   * A PUT is idempotent, so without a caller's probe it gets one: the resource re-read shows every field sent
+   * (a read that cannot tell — a field the platform does not echo, another spelling — says "not landed", and
+   * re-sending the same PUT is harmless). Other writes have no default here (typed helpers bring theirs).
+   */
+  private defaultProbe(method: string, path: string, body: unknown): (() => Promise<boolean>) | undefined {
+    if (method.toUpperCase() !== 'PUT' || !body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+    return async () => {
+      let record: unknown;
+      try {
+        record = await this.call('GET', path);
+      } catch (err) {
+        if (err instanceof PlatformApiError && err.status === 404) return false;
+        throw err;
+      }
+      return readsBack(record, body as Record<string, unknown>);
+    };
+  }
+
+  private uncertain(
     method: string,
     path: string,
     status: number,
     error: PlatformApiError,
-  ): Promise<boolean> {
-    this.stats.probes++;
-    try {
-      return await landed();
-    } catch {
-      throw this.uncertain(method, path, status, error);
-    }
+    probeError?: unknown,
+  ): UncertainWriteError {
+    const reRead =
+      probeError === undefined
+        ? ''
+        : `; the re-read failed: ${oneLine(String((probeError as Error)?.message ?? probeError), 200)}`;
+    return new UncertainWriteError(
+      status,
+      method,
+      path,
+      `${error.platformMessage}${reRead}`,
+      this.base.host,
+      error.requestId,
+    );
   }
 
-  private uncertain(method: string, path: string, status: number, error: PlatformApiError): UncertainWriteError {
-    return new UncertainWriteError(status, method, path, error.platformMessage, this.base.host, error.requestId);
-  }
-
-  private async attempt(method: string, path: string, opts: CallOptions): Promise<Attempt> {
+  private async attempt(method: string, path: string, opts: CallOptions, observer?: WriteObserver): Promise<Attempt> {
     const req = await this.wireRequest(method, path, opts);
     this.stats.requests++;
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
     const ticket = await this.pacer.acquire();
+    // Journaled (fsynced) just before it goes on the wire, and after the pacer's wait.
+    const seq = observer?.intent(method, path);
+    opts.onSend?.();
     const started = Date.now();
     let outcome: Outcome = { kind: 'other' };
     try {
@@ -238,16 +242,18 @@ export class PlatformHttp {
         this.stats.throttled++;
         outcome = { kind: 'throttled', retryAfterMs };
       } else if (res.status < 500) outcome = { kind: 'ok', latencyMs: Date.now() - started };
-      return this.interpret(req, res.status, res.text, header(res.headers['x-request-id']), retryAfterMs);
+      const r = this.interpret(req, res.status, res.text, header(res.headers['x-request-id']), retryAfterMs);
+      return { ...r, seq };
     } catch (err) {
       const failure = err as WireFailure;
       if (!failure?.error) throw err;
       // The status line of a write arrived and said success; only its echo was lost. It landed.
       if (!isRead(method) && failure.status !== undefined && failure.status < 300)
-        return { kind: 'done', value: undefined };
-      return { kind: 'failed', status: failure.status ?? 0, error: failure.error, wire: failure };
+        return { kind: 'done', value: undefined, seq };
+      return { kind: 'failed', status: failure.status ?? 0, error: failure.error, wire: failure, seq };
     } finally {
-      this.pacer.release(ticket, outcome);
+      // PBXCTL_PACING=off: nothing is learned (each throttled call still waits its own Retry-After).
+      this.pacer.release(ticket, this.settings.adaptivePacing ? outcome : { kind: 'other' });
     }
   }
 
@@ -349,6 +355,24 @@ export class PlatformHttp {
     });
     return this.baseChecked;
   }
+}
+
+/** The write journal's view of one call's attempts. */
+function attemptJournal(observer: WriteObserver, method: string, path: string): AttemptJournal {
+  return {
+    outcome: (seq, failure) =>
+      observer.outcome(seq, method, path, failure && writeFailure(failure.attempt, failure.uncertain)),
+    probed: (seq, status, landed) => observer.probed?.(seq, method, path, status, landed),
+  };
+}
+
+function writeFailure(r: FailedAttempt, uncertain: boolean): WriteFailure {
+  return {
+    status: r.status,
+    error: r.error.message,
+    requestId: r.error.requestId,
+    ...(uncertain ? { uncertain: true } : {}),
+  };
 }
 
 function header(v: string | string[] | undefined): string | undefined {

@@ -110,35 +110,40 @@ describe('writes are never re-sent blindly', () => {
     const err = (await c.createContact(DOMAIN, { 'name-first-name': 'C' }).catch((e) => e)) as Error;
     expect(err).toBeInstanceOf(UncertainWriteError);
     expect(err.message).toMatch(/outcome unknown \(429 .*not re-sent — hint: run plan again/);
-    emu.faults.add({ method: 'POST', path: `/domains/${DOMAIN}/users/1000/email`, status: 503, times: 1 });
-    await expect(c.sendEmail(DOMAIN, '1000', { template: 'x' })).rejects.toBeInstanceOf(UncertainWriteError);
-    emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, drop: true, times: 1 });
-    await expect(c.updateUser(DOMAIN, '1000', { department: 'X' })).rejects.toMatchObject({ status: 0 });
+    emu.faults.add({ method: 'POST', path: `/domains/${DOMAIN}/number-filters`, drop: true, times: 1 });
+    await expect(c.addNumberFilters(DOMAIN, ['+15550001111'])).rejects.toMatchObject({ status: 0 });
     const writes = emu.requests.list().filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
       `POST /domains/${DOMAIN}/contacts`,
-      `POST /domains/${DOMAIN}/users/1000/email`,
-      `PUT /domains/${DOMAIN}/users/1000`,
+      `POST /domains/${DOMAIN}/number-filters`,
     ]);
     emu.faults.clear();
     await c.close();
   });
 
-  it('a dropped write with a probe that says "not landed" is re-sent; a 500 is never re-sent', async () => {
+  it('a dropped write with a probe that says "not landed" is re-sent; so is a 500, after the probe', async () => {
     const c = client();
     emu.requests.reset();
     emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, drop: true, times: 1 });
     await c.updateUser(DOMAIN, '1000', { department: 'Y' }, { landed: async () => false });
     emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, status: 500, times: 1 });
-    await expect(
-      c.updateUser(DOMAIN, '1000', { department: 'Z' }, { landed: async () => false }),
-    ).rejects.toMatchObject({
-      status: 500,
-      retryable: false,
-    });
+    await c.updateUser(DOMAIN, '1000', { department: 'Z' }, { landed: async () => false });
     const puts = emu.requests.list().filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => r.status)).toEqual([0, 202, 500]);
-    expect(await c.getUser(DOMAIN, '1000')).toMatchObject({ department: 'Y' });
+    expect(puts.map((r) => r.status)).toEqual([0, 202, 500, 202]);
+    expect(await c.getUser(DOMAIN, '1000')).toMatchObject({ department: 'Z' });
+    emu.faults.clear();
+    await c.close();
+  });
+
+  it('a probe that keeps saying "not landed" ends the call as a plain failure once the attempts are spent', async () => {
+    const c = client(emu.url, { maxAttempts: 2 });
+    emu.requests.reset();
+    emu.faults.add({ method: 'PUT', path: `/domains/${DOMAIN}/users/1000`, status: 503, times: 2 });
+    const err = await c.updateUser(DOMAIN, '1000', { department: 'W' }, { landed: async () => false }).catch((e) => e);
+    expect(err).not.toBeInstanceOf(UncertainWriteError);
+    expect(err).toMatchObject({ status: 503 });
+    expect(c.stats.probes).toBe(2);
+    expect(emu.requests.list().filter((r) => r.method === 'PUT')).toHaveLength(2);
     emu.faults.clear();
     await c.close();
   });
@@ -153,6 +158,70 @@ describe('writes are never re-sent blindly', () => {
     expect(err.problem).toBe('refused');
     expect(c.stats.requests).toBe(2);
     await c.close();
+  });
+});
+
+describe('the welcome e-mail (no read-back): at most once, refusals retried', () => {
+  const sent = () => emu.state().domains[DOMAIN]?.emails_sent.filter((e) => e.user === '1000').length ?? 0;
+  it('429, 503 and 500 are answers before acting: retried in the call, sent once; the hooks frame each try', async () => {
+    const c = client();
+    const before = sent();
+    const events: string[] = [];
+    const hooks = { onSend: () => events.push('send'), onNotSent: () => events.push('not-sent') };
+    const email = `/domains/${DOMAIN}/users/1000/email`;
+    emu.faults.add({ method: 'POST', path: email, status: 429, retryAfter: 1, times: 1 });
+    await c.sendEmail(DOMAIN, '1000', { template: 'x', subject: 'y' }, hooks);
+    emu.faults.add({ method: 'POST', path: email, status: 503, times: 1 });
+    emu.faults.add({ method: 'POST', path: email, status: 500, times: 1 });
+    await c.sendEmail(DOMAIN, '1000', { template: 'x', subject: 'y' }, hooks);
+    expect(sent() - before).toBe(2);
+    expect(events).toEqual(['send', 'not-sent', 'send', 'send', 'not-sent', 'send']);
+    emu.faults.clear();
+    await c.close();
+  });
+
+  it('a connection lost after the request was written is uncertain and never re-sent, whether or not it went out', async () => {
+    const c = client();
+    const email = `/domains/${DOMAIN}/users/1000/email`;
+    let before = sent();
+    emu.faults.add({ method: 'POST', path: email, drop: true, times: 1 });
+    await expect(c.sendEmail(DOMAIN, '1000', { template: 'x', subject: 'y' })).rejects.toBeInstanceOf(
+      UncertainWriteError,
+    );
+    expect(sent() - before).toBe(0);
+    before = sent();
+    emu.faults.add({ method: 'POST', path: email, dropAfter: true, times: 1 });
+    await expect(c.sendEmail(DOMAIN, '1000', { template: 'x', subject: 'y' })).rejects.toBeInstanceOf(
+      UncertainWriteError,
+    );
+    expect(sent() - before).toBe(1);
+    before = sent();
+    emu.faults.add({ method: 'POST', path: email, cutBody: true, times: 1 });
+    await c.sendEmail(DOMAIN, '1000', { template: 'x', subject: 'y' }); // the 200 status line arrived: sent
+    expect(sent() - before).toBe(1);
+    emu.faults.clear();
+    await c.close();
+  });
+});
+
+describe('PBXCTL_PACING=off (chaos runs: random 429s are not a rate limit)', () => {
+  it('the pacer learns nothing from throttling, and each throttled call still waits its own Retry-After', async () => {
+    const run = async (env: Record<string, string>) => {
+      const waits: number[] = [];
+      const c = client(emu.url, { env, sleep: async (ms) => void waits.push(ms) });
+      for (let i = 0; i < 6; i++) {
+        emu.faults.add({ method: 'GET', path: `/domains/${DOMAIN}`, status: 429, retryAfter: 1, times: 1 });
+        await c.getDomain(DOMAIN);
+      }
+      const pacing = c.pacing();
+      await c.close();
+      return { cuts: pacing.cuts, waits };
+    };
+    const off = await run({ PBXCTL_PACING: 'off' });
+    expect(off.cuts).toBe(0);
+    expect(off.waits.filter((w) => w === 1000)).toHaveLength(6);
+    expect((await run({})).cuts).toBeGreaterThan(0);
+    expect(() => client(emu.url, { env: { PBXCTL_PACING: 'slow' } })).toThrow(/PBXCTL_PACING="slow" is not/);
   });
 });
 
@@ -186,7 +255,18 @@ describe('back-off', () => {
     expect(decide({ ...base, method: 'POST', status: 503 }, p).action).toBe('uncertain');
     expect(decide({ ...base, method: 'POST', status: 503, hasProbe: true }, p).action).toBe('probe');
     expect(decide({ ...base, method: 'POST', status: 409, hasProbe: true }, p).action).toBe('fail');
-    expect(decide({ ...base, method: 'DELETE', status: 429, attempt: 5, hasProbe: true }, p).action).toBe('uncertain');
+    expect(decide({ ...base, method: 'POST', status: 500 }, p).action).toBe('fail');
+    expect(decide({ ...base, method: 'POST', status: 500, hasProbe: true }, p)).toMatchObject({ action: 'probe' });
+    // At the last attempt the probe still runs (landed → done), but nothing is re-sent.
+    const lastTry = { ...base, method: 'DELETE', status: 429, attempt: 5, hasProbe: true };
+    expect(decide(lastTry, p)).toMatchObject({ action: 'probe', resend: false });
+    // statusIsFinal (the welcome e-mail): a status answer is retried, a gateway's or a lost connection is not.
+    const mail = { ...base, method: 'POST', statusIsFinal: true };
+    expect(decide({ ...mail, status: 429 }, p).action).toBe('retry');
+    expect(decide({ ...mail, status: 500 }, p).action).toBe('retry');
+    expect(decide({ ...mail, status: 400 }, p).action).toBe('fail');
+    expect(decide({ ...mail, status: 504 }, p).action).toBe('uncertain');
+    expect(decide({ ...mail, status: 503, attempt: 5 }, p).action).toBe('fail');
   });
 });
 

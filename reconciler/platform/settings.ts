@@ -6,6 +6,9 @@
  *   PBXCTL_CONCURRENCY        8         ceiling on requests in flight (the pacer adapts below it)
  *   PBXCTL_RATE               none      ceiling on requests per second (the pacer adapts below it)
  *   PBXCTL_RETRIES            5         attempts for one call that fails in a retryable way
+ *   PBXCTL_PACING             adaptive  `off`: the pacer learns nothing from 429/503 or latency (stays at the
+ *                                       ceilings); each throttled call still waits its own Retry-After. For
+ *                                       fault-injection runs (bench/chaos), where 429s are random, not a limit
  *   PBXCTL_TIMEOUT_CONNECT    10        seconds to open the TCP + TLS connection
  *   PBXCTL_TIMEOUT_HEADERS    30        seconds from sending a request to its complete response headers
  *   PBXCTL_TIMEOUT_IDLE       10        seconds of silence allowed in the middle of a response body; also the
@@ -36,6 +39,8 @@ export interface ClientSettings {
   readonly rate: number;
   readonly maxAttempts: number;
   readonly maxBackoffMs: number;
+  /** Adaptive pacing on (default) or off (PBXCTL_PACING=off). */
+  readonly adaptivePacing: boolean;
   readonly deadlines: Deadlines;
   readonly maxResponseBytes: number;
 }
@@ -45,6 +50,7 @@ export interface SettingsInput {
   readonly requestsPerSecond?: number;
   readonly maxAttempts?: number;
   readonly maxBackoffMs?: number;
+  readonly adaptivePacing?: boolean;
   /** Kept for compatibility: sets the headers and idle deadlines at once. */
   readonly timeoutMs?: number;
   readonly deadlines?: Partial<Deadlines>;
@@ -91,6 +97,13 @@ function checked(name: string, value: number | undefined, min: number): number |
   return value;
 }
 
+function pacingFromEnv(env: Env): boolean {
+  const raw = env.PBXCTL_PACING?.trim().toLowerCase();
+  if (raw === undefined || raw === '' || raw === 'adaptive') return true;
+  if (raw === 'off') return false;
+  throw new UsageError(`PBXCTL_PACING=${JSON.stringify(env.PBXCTL_PACING)} is not "adaptive" or "off"`);
+}
+
 export function resolveSettings(input: SettingsInput, env: Env): ClientSettings {
   const concurrency = Math.floor(
     checked('concurrency', input.concurrency, 1) ?? envNumber(env, 'PBXCTL_CONCURRENCY', 1) ?? 8,
@@ -114,6 +127,7 @@ export function resolveSettings(input: SettingsInput, env: Env): ClientSettings 
   }
   return {
     concurrency,
+    adaptivePacing: input.adaptivePacing ?? pacingFromEnv(env),
     rate: rate ?? Number.POSITIVE_INFINITY,
     maxAttempts: Math.floor(attempts),
     maxBackoffMs: checked('maxBackoffMs', input.maxBackoffMs, 0) ?? 10_000,
