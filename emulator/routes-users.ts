@@ -1,5 +1,6 @@
 // Version, domain, users and the templated e-mail: the user record is the extension itself.
 
+import { recordById } from './record-index';
 import os from 'node:os';
 import {
   USER_READ_ONLY,
@@ -93,7 +94,7 @@ export function postUser(ctx: RouteContext): ApiResponse {
   const user = body.user === undefined || body.user === null ? '' : String(body.user);
   if (!user) fail(400, 'Missing required field user');
   if (user.length > 16 || !/^[A-Za-z0-9._-]+$/.test(user)) fail(400, `Invalid user ${user}`);
-  if (d.users.some((u) => u.user === user)) fail(409, 'UID already exists.');
+  if (recordById(d.users, 'user', user)) fail(409, 'UID already exists.');
   const record = defaultUser(d.domain, user, body, nowIso());
   validateUserFields(record);
   if (loginTaken(ctx, String(record['login-username']))) fail(409, 'Login username already exists.');
