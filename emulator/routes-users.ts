@@ -25,7 +25,7 @@ import {
   writeDomain,
 } from './route-helpers';
 import { emptyDomainState } from './state-store';
-import { naturalCompare } from './natural-order';
+import { sortedBy } from './natural-order';
 import type { JsonRecord } from './types';
 
 export function getVersion(ctx: RouteContext): ApiResponse {
@@ -61,7 +61,7 @@ export function postDomain(ctx: RouteContext): ApiResponse {
 export function listUsers(ctx: RouteContext): ApiResponse {
   const d = readDomain(ctx);
   const site = ctx.query.get('site');
-  let users = d.users.slice().sort((a, b) => naturalCompare(String(a.user), String(b.user)));
+  let users = sortedBy(d.users, (u) => String(u.user));
   if (site !== null) users = users.filter((u) => u.site === site);
   return { status: 200, body: page(ctx, users) };
 }
