@@ -8,7 +8,7 @@
  * library's own YAML 1.2 core schema tags, so `007`, `true`, `1e3` and `~` read exactly as it reads them.
  * (issue 15: the library's parser cost 1.5 s of CPU for a 10,000-user file.)
  */
-import { Document, isScalar } from 'yaml';
+import { lazyYaml } from '../util/lazy-modules';
 
 /**
  * Where a value starts (`o`) and, for a mapping's value, where its key starts (`k`); the children of a
@@ -51,11 +51,13 @@ const RESOLVE_OPTIONS = { intAsBigInt: false };
 function resolvePlain(s: string): unknown {
   // Every core tag's test needs one of these first characters (or the empty string, null): a fast exit.
   if (s.length > 0 && !MAY_NOT_BE_STRING.has(s.charCodeAt(0))) return s;
-  coreTags ??= (new Document(null).schema.tags as unknown as Tag[]).filter((t) => t.default === true && t.test);
+  coreTags ??= (new (lazyYaml().Document)(null).schema.tags as unknown as Tag[]).filter(
+    (t) => t.default === true && t.test,
+  );
   for (const tag of coreTags) {
     if (!tag.test?.test(s)) continue;
     const v = tag.resolve(s, bail, RESOLVE_OPTIONS);
-    const plain = isScalar(v) ? v.value : v; // a float comes as a Scalar (for its fraction digits)
+    const plain = lazyYaml().isScalar(v) ? (v as { value: unknown }).value : v; // a float comes as a Scalar (for its fraction digits)
     return plain !== null && typeof plain === 'object' ? bail() : plain;
   }
   return s;

@@ -6,7 +6,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { lazyYaml } from '../util/lazy-modules';
 import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { checkExtensions, checkUniqueKeys, collectObjects } from './domain-objects';
@@ -143,6 +144,7 @@ function loadSources(
 const YAML_OPTIONS = { keepSourceTokens: false, uniqueKeys: true, prettyErrors: false, merge: true } as const;
 
 function libraryParse(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const { LineCounter, parseDocument } = lazyYaml();
   const lines = new LineCounter();
   return { doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
 }

@@ -1,5 +1,6 @@
 /** Source positions (file:line:column) of YAML paths, for every message the loader reports. */
-import { isMap, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { lazyYaml } from '../util/lazy-modules';
 import type { DesiredStateIssue, SourcePosition } from '../errors';
 import type { PosNode } from './fast-yaml';
 import type { ParsedFile } from './types';
@@ -62,7 +63,7 @@ export function at(p: ParsedFile, path: readonly (string | number)[], key = fals
       if (key && n === path.length && n > 0) {
         // Point at the key rather than the value when reporting the key itself.
         const parent = (n === 1 ? p.doc.contents : p.doc.getIn(sub.slice(0, -1), true)) as YamlNode | undefined;
-        if (parent && isMap(parent)) {
+        if (parent && lazyYaml().isMap(parent)) {
           const pair = parent.items.find((it) => (it.key as { value?: unknown })?.value === sub[sub.length - 1]);
           const k = pair?.key as YamlNode | undefined;
           if (k?.range) offset = k.range[0];
