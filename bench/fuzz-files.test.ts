@@ -6,12 +6,12 @@ import { fuzzValidate, LISTED_CASES, mutate, prng } from './fuzz-files';
 const BASE = join(__dirname, '../examples/small-office/acme.yaml');
 
 describe('loader fuzz (seeded)', () => {
-  it('2,000 mutated files of examples/small-office: no internal error, every issue placed, nothing leaked', () => {
-    const report = fuzzValidate(2000, 13, BASE);
+  it('1,000 mutated files of examples/small-office: no internal error, every issue placed, nothing leaked', () => {
+    const report = fuzzValidate(1000, 13, BASE);
     expect(report.internal.slice(0, 2)).toEqual([]);
     expect(report.badIssues.slice(0, 2)).toEqual([]);
     // The mutations really break files (a fuzz that only produced valid files would prove nothing).
-    expect(report.refused).toBeGreaterThan(1500);
+    expect(report.refused).toBeGreaterThan(750);
     expect(report.loaded).toBeGreaterThan(0);
   }, 120_000);
 

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
         unit: 'ms',
         floor: 1000,
         target: 1,
-        note: `+${s.loadHeapMb.toFixed(0)} MiB heap`,
+        note: `CPU ${s.loadCpuMs.toFixed(0)} ms; +${s.loadHeapMb.toFixed(0)} MiB heap`,
       },
       {
         name: `${s.users} users: pure stage (plan, safety, digests, checksum)`,
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
         unit: 'ms',
         floor: 150,
         target: 1,
+        note: `CPU ${s.pureCpuMs.toFixed(0)} ms`,
       },
       {
         name: `${s.users} users: \`pbxctl plan\` at 0 ms`,

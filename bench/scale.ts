@@ -27,8 +27,11 @@ import { type BenchCase, DOMAIN, desiredFor, seedFor } from './plan-users';
 export interface ScaleResult {
   readonly users: number;
   readonly loadMs: number;
+  /** CPU time of the same (median): steadier than wall time on a shared machine. */
+  readonly loadCpuMs: number;
   readonly loadHeapMb: number;
   readonly pureMs: number;
+  readonly pureCpuMs: number;
   readonly cliMs: number;
   readonly cliExit: number | null;
 }
@@ -38,9 +41,12 @@ export function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)] as number;
 }
 
-function timed<T>(fn: () => T): [T, number] {
+function timed<T>(fn: () => T, cpu?: number[]): [T, number] {
   const t = process.hrtime.bigint();
+  const c = process.cpuUsage();
   const out = fn();
+  const used = process.cpuUsage(c);
+  cpu?.push((used.user + used.system) / 1000);
   return [out, Number(process.hrtime.bigint() - t) / 1e6];
 }
 
@@ -53,12 +59,14 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
   const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY, timeoutMs: 120_000 });
   try {
     const loads: number[] = [];
+    const loadCpu: number[] = [];
+    const pureCpu: number[] = [];
     let loadHeapMb = 0;
     let state = loadDesiredState(dir, { secrets: envSecretResolver({}) });
     for (let i = 0; i < 3; i++) {
       global.gc?.();
       const heap = process.memoryUsage().heapUsed;
-      const [s, ms] = timed(() => loadDesiredState(dir, { secrets: envSecretResolver({}) }));
+      const [s, ms] = timed(() => loadDesiredState(dir, { secrets: envSecretResolver({}) }), loadCpu);
       loadHeapMb = Math.max(loadHeapMb, (process.memoryUsage().heapUsed - heap) / 2 ** 20);
       state = s;
       loads.push(ms);
@@ -70,7 +78,7 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       const [, ms] = timed(() => {
         const plan = checkSafety(computePlan({ desired, live }), desired.policy, {});
         return buildPlanDocument([plan], { [DOMAIN]: domainInputs(desired, live) });
-      });
+      }, pureCpu);
       pure.push(ms);
     }
     const cli: number[] = [];
@@ -84,7 +92,16 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
         cliExit = r;
       }
     }
-    return { users, loadMs: median(loads), loadHeapMb, pureMs: median(pure), cliMs: median(cli), cliExit };
+    return {
+      users,
+      loadMs: median(loads),
+      loadCpuMs: median(loadCpu),
+      loadHeapMb,
+      pureMs: median(pure),
+      pureCpuMs: median(pureCpu),
+      cliMs: median(cli),
+      cliExit,
+    };
   } finally {
     await client.close();
     await emu.close();

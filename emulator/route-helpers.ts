@@ -2,6 +2,7 @@
 // Handlers are synchronous and never touch HTTP; start-emulator.ts does transport, auth, faults,
 // contract checks, field filtering, version spellings and persistence around them.
 
+import { recordById } from './record-index';
 import type { StateStore } from './state-store';
 import type { DomainState, JsonRecord } from './types';
 
@@ -60,7 +61,7 @@ export function writeDomain(ctx: RouteContext): DomainState {
 }
 
 export function findUser(d: DomainState, user: string): JsonRecord {
-  return d.users.find((u) => u.user === user) ?? fail(404, `User ${user} does not exist in domain ${d.domain.domain}`);
+  return recordById(d.users, 'user', user) ?? fail(404, `User ${user} does not exist in domain ${d.domain.domain}`);
 }
 
 export function bodyObject(ctx: RouteContext): JsonRecord {

@@ -1,5 +1,6 @@
 // Answer rules: one per user per time-frame, `*` = the default rule that user create writes.
 
+import { recordsBy } from './record-index';
 import { ANSWERRULE_FEATURES, ANSWERRULE_READ_ONLY, defaultAnswerrule, mergeFeature } from './record-defaults';
 import {
   ACCEPTED,
@@ -18,13 +19,16 @@ import type { DomainState, JsonRecord } from './types';
 
 function findRule(d: DomainState, user: string, timeframe: string): JsonRecord {
   return (
-    d.answerrules.find((r) => r.user === user && r['time-frame'] === timeframe) ??
-    fail(404, 'Not Found. Timeframe input was not found.')
+    recordsBy(d.answerrules, 'user')
+      .get(user)
+      ?.find((r) => r['time-frame'] === timeframe) ?? fail(404, 'Not Found. Timeframe input was not found.')
   );
 }
 
 function userRules(d: DomainState, user: string): JsonRecord[] {
-  return d.answerrules.filter((r) => r.user === user).sort((a, b) => Number(a.order ?? 99) - Number(b.order ?? 99));
+  return [...(recordsBy(d.answerrules, 'user').get(user) ?? [])].sort(
+    (a, b) => Number(a.order ?? 99) - Number(b.order ?? 99),
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 // A device POST with a MAC also writes the MAC record (controller notes: "Create device | Device plus
 // Mac"); changing or removing a MAC afterwards is done on /phones, which the spec documents.
 
+import { recordById } from './record-index';
 import { PHONE_READ_ONLY, bindMac, defaultPhone, macBinding, normalizeMac } from './mac-records';
 import { DEVICE_READ_ONLY, defaultDevice, nowIso } from './record-defaults';
 import {
@@ -38,7 +39,7 @@ function findDevice(d: DomainState, user: string, device: string): JsonRecord {
 }
 
 function deviceOut(d: DomainState, device: JsonRecord): JsonRecord {
-  const owner = d.users.find((u) => u.user === device.user);
+  const owner = recordById(d.users, 'user', device.user);
   const name = owner ? `${owner['name-first-name'] ?? ''} ${owner['name-last-name'] ?? ''}`.trim() : '';
   return {
     ...device,

@@ -1,5 +1,6 @@
 // Version, domain, users and the templated e-mail: the user record is the extension itself.
 
+import { recordById } from './record-index';
 import os from 'node:os';
 import {
   USER_READ_ONLY,
@@ -26,7 +27,7 @@ import {
 import { checkAddressId } from './routes-sites';
 import { ensureSite } from './site-records';
 import { emptyDomainState } from './state-store';
-import { naturalCompare } from './natural-order';
+import { sortedBy } from './natural-order';
 import type { JsonRecord } from './types';
 
 export function getVersion(ctx: RouteContext): ApiResponse {
@@ -62,7 +63,7 @@ export function postDomain(ctx: RouteContext): ApiResponse {
 export function listUsers(ctx: RouteContext): ApiResponse {
   const d = readDomain(ctx);
   const site = ctx.query.get('site');
-  let users = d.users.slice().sort((a, b) => naturalCompare(String(a.user), String(b.user)));
+  let users = sortedBy(d.users, (u) => String(u.user));
   if (site !== null) users = users.filter((u) => u.site === site);
   return { status: 200, body: page(ctx, users) };
 }
@@ -95,7 +96,7 @@ export function postUser(ctx: RouteContext): ApiResponse {
   const user = body.user === undefined || body.user === null ? '' : String(body.user);
   if (!user) fail(400, 'Missing required field user');
   if (user.length > 16 || !/^[A-Za-z0-9._-]+$/.test(user)) fail(400, `Invalid user ${user}`);
-  if (d.users.some((u) => u.user === user)) fail(409, 'UID already exists.');
+  if (recordById(d.users, 'user', user)) fail(409, 'UID already exists.');
   const record = defaultUser(d.domain, user, body, nowIso());
   validateUserFields(record);
   if (loginTaken(ctx, String(record['login-username']))) fail(409, 'Login username already exists.');

@@ -2,6 +2,7 @@
 // /ns-api/v2 (bearer auth, faults, OpenAPI request checks, unknown-field dropping, 44.x spellings,
 // persistence) and the test-only admin routes under /__emulator/.
 
+import { noteWrite } from './record-index';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ContractViolation, handleAdmin } from './admin-routes';
@@ -186,6 +187,7 @@ function dispatch(s: Server, r: ApiRequest, match: RouteMatch, effect: FaultEffe
   const synchronous =
     !!r.body && typeof r.body === 'object' && (r.body as Record<string, unknown>).synchronous === 'yes';
   const isWrite = r.method !== 'GET';
+  if (isWrite) noteWrite();
   const domainName = match.params.domain === undefined ? undefined : resolveDomainName(s.store, match.params.domain);
   const lag = isWrite && domainName && effect && effect.delayVisibilityMs > 0;
   const before = lag ? s.store.snapshotDomain(domainName) : undefined;

@@ -1,6 +1,7 @@
 // The emulator's state: loading, seeding, atomic persistence, and the replication-lag overlay that
 // lets a 202-accepted write stay invisible to reads for a while.
 
+import { noteWrite } from './record-index';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -328,6 +329,7 @@ export class StateStore {
   mutate(fn: (s: EmulatorState) => void): void {
     const before = new Map(Object.entries(this.state.domains).map(([n, d]) => [n, indexDomain(d)]));
     fn(this.state);
+    noteWrite();
     const now = nowIso();
     for (const [name, d] of Object.entries(this.state.domains)) {
       const old = before.get(name);

@@ -6,7 +6,8 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { lazyYaml } from '../util/lazy-modules';
 import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { checkExtensions, checkUniqueKeys, collectObjects } from './domain-objects';
@@ -26,6 +27,7 @@ import { decodeSource, readSource } from './read-source';
 import { schemaIssues } from './schema-issues';
 import type { DesiredState, DomainDesiredState, LoadOptions, ParsedFile } from './types';
 import { documentValue } from './yaml-value';
+import { fastYaml } from './fast-yaml';
 import type { PlatformProfile } from '../platform/profile';
 
 export {
@@ -139,6 +141,14 @@ function loadSources(
   return { domains };
 }
 
+const YAML_OPTIONS = { keepSourceTokens: false, uniqueKeys: true, prettyErrors: false, merge: true } as const;
+
+function libraryParse(text: string): { doc: Document.Parsed; lines: LineCounter } {
+  const { LineCounter, parseDocument } = lazyYaml();
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { ...YAML_OPTIONS, lineCounter: lines }), lines };
+}
+
 function parseFiles(sources: readonly NamedSource[], issues: DesiredStateIssue[]): ParsedFile[] {
   const parsed: ParsedFile[] = [];
   for (const source of sources) {
@@ -147,14 +157,30 @@ function parseFiles(sources: readonly NamedSource[], issues: DesiredStateIssue[]
       continue;
     }
     const { file, displayName, rootRelative, text } = source;
-    const lines = new LineCounter();
-    const doc = parseDocument(text, {
-      lineCounter: lines,
-      keepSourceTokens: false,
-      uniqueKeys: true,
-      prettyErrors: false,
-      merge: true,
-    });
+    const fast = fastYaml(text);
+    if (fast) {
+      // The library's document is built only if a message needs it (schema-issues' number spelling).
+      let lib: ReturnType<typeof libraryParse> | undefined;
+      parsed.push({
+        file,
+        displayName,
+        rootRelative,
+        text,
+        value: fast.value,
+        tree: fast.root,
+        invalid: new Set(),
+        get doc() {
+          lib ??= libraryParse(text);
+          return lib.doc;
+        },
+        get lines() {
+          lib ??= libraryParse(text);
+          return lib.lines;
+        },
+      });
+      continue;
+    }
+    const { doc, lines } = libraryParse(text);
     const before = issues.length;
     for (const e of [...doc.errors, ...doc.warnings]) {
       const pos = lines.linePos(e.pos[0]);

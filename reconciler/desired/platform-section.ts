@@ -8,8 +8,8 @@ import { quoteValue } from '../util/escape';
 import { closest } from '../util/closest';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import Ajv2020 from 'ajv/dist/2020';
+import type Ajv2020 from 'ajv/dist/2020';
+import { lazyAjv2020, lazyYaml } from '../util/lazy-modules';
 import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import type { DesiredObject } from '../kinds/kind';
 import { USER_SCOPES } from '../kinds/user/fields';
@@ -104,7 +104,7 @@ export function readFleetProfile(files: readonly ParsedFile[], issues: DesiredSt
   const p = files[0];
   if (!p) return DEFAULT_PLATFORM_PROFILE;
   const value = p.value;
-  fleetValidator ??= new Ajv2020({ allErrors: true, strict: false }).compile(FLEET_FILE_SCHEMA);
+  fleetValidator ??= new (lazyAjv2020())({ allErrors: true, strict: false }).compile(FLEET_FILE_SCHEMA);
   if (!fleetValidator(value)) {
     for (const e of fleetValidator.errors ?? []) {
       const path = e.instancePath.split('/').filter(Boolean);
@@ -212,6 +212,7 @@ export function applyScopeLabels(
 /** A profile from one `_platform.yaml`-shaped file (`pbxctl doctor --platform FILE`); throws with file:line. */
 export function loadPlatformFile(path: string, displayName: string): PlatformProfile {
   const text = readFileSync(path, 'utf8');
+  const { LineCounter, parseDocument } = lazyYaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const issues: DesiredStateIssue[] = doc.errors.map((e) => {

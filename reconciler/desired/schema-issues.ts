@@ -2,8 +2,8 @@
  * JSON-Schema validation of a parsed file, turned into messages people can act on (file:line, field path,
  * a "did you mean" hint). The schema is built from the registry the loader was given.
  */
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { default as Ajv2020, ErrorObject } from 'ajv/dist/2020';
+import { lazyAddFormats, lazyAjv2020 } from '../util/lazy-modules';
 import type { DesiredStateIssue } from '../errors';
 import type { FieldSpec } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
@@ -18,8 +18,8 @@ const validators = new WeakMap<Registry, ReturnType<Ajv2020['compile']>>();
 function validate(value: unknown, registry: Registry): ErrorObject[] {
   let validator = validators.get(registry);
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
-    addFormats(ajv);
+    const ajv = new (lazyAjv2020())({ allErrors: true, strict: false, verbose: true });
+    lazyAddFormats()(ajv);
     validator = ajv.compile(buildDesiredStateSchema(registry));
     validators.set(registry, validator);
   }

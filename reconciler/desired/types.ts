@@ -6,6 +6,7 @@ import type { SecretResolver } from '../kinds/secret';
 import type { PlatformProfile } from '../platform/profile';
 import type { ChangeWindow } from './change-window';
 import type { ExtensionRules } from './reserved';
+import type { PosNode } from './fast-yaml';
 
 export interface Policy {
   readonly prune: boolean;
@@ -62,8 +63,11 @@ export interface ParsedFile {
   /** Path relative to the path given to the loader. */
   readonly rootRelative: string;
   readonly text: string;
+  /** The library's document (parsed on first use when the fast reader read the file: error paths only). */
   readonly doc: Document.Parsed;
   readonly lines: LineCounter;
+  /** Value and key offsets from the fast reader (`fast-yaml.ts`), when it read the file. */
+  readonly tree?: PosNode;
   /** The document as a plain value (aliases and merge keys expanded, within bounds). */
   readonly value: unknown;
   /** JSON pointers (`/users/3`) of the values the schema refused: later checks skip them. */

@@ -4,7 +4,8 @@
  * bomb (anchors of anchors, each expanding nine-fold) is still refused, by the library's alias heuristic
  * and by counting the values the aliases expand to.
  */
-import { type Document, isCollection, isNode, visit } from 'yaml';
+import type { Document } from 'yaml';
+import { lazyYaml } from '../util/lazy-modules';
 
 /** Tags whose values are plain JSON (a `!!binary` or `!!set` has no place in a desired-state file). */
 const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
@@ -35,6 +36,7 @@ export function documentValue(
   linePos: (offset: number) => { line: number; column: number },
   issues: DesiredStateIssue[],
 ): unknown | undefined {
+  const { isCollection, isNode, visit } = lazyYaml();
   let odd: { at: SourcePosition; message: string } | undefined;
   const found = (node: unknown, message: string) => {
     const offset = (node as { range?: [number, number] }).range?.[0] ?? 0;

@@ -2,7 +2,7 @@
  * live → YAML that plans to zero changes (docs/design.md §3 export/). Ring groups and other owned system users
  * are exported by their kinds; PINs and other secrets are never exported.
  */
-import { Document } from 'yaml';
+import { lazyYaml } from '../util/lazy-modules';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { readLiveState } from '../live/read-live-state';
 import type { NetSapiensClient } from '../platform/client';
@@ -47,7 +47,7 @@ export async function exportDomain(
       body[kind.section] = objects.map((o) => kind.export(o));
     }
   }
-  const doc = new Document(body);
+  const doc = new (lazyYaml().Document)(body);
   doc.commentBefore = ` yaml-language-server: $schema=https://pbxctl.dev/schemas/desired-state.schema.json\n Exported by pbxctl from ${domain}. PINs are not exported: add voicemail.pin: { env: NAME } to manage them.`;
   return { yaml: doc.toString({ lineWidth: 0 }), counts };
 }

@@ -22,9 +22,14 @@ export function domainPhoneNumbers(ctx: Ctx): Promise<PlatformRecord[]> {
   return ctx.cache.once('phonenumbers', () => ctx.client.listPhoneNumbers(ctx.domain));
 }
 
-/** Cross-checked with the rules' `/count`: a short list would hide a rule and plan a create over it. */
+/**
+ * An empty list is cross-checked with the rules' `/count` (a `200 []` would hide the rules and plan creates
+ * over them); a non-empty one is taken as read — one request per user, the plan's floor (issue 15).
+ */
 export function answerRules(ctx: Ctx, user: string): Promise<PlatformRecord[]> {
-  return ctx.cache.once(`answerrules:${user}`, () => ctx.client.listAnswerRules(ctx.domain, user, { checked: true }));
+  return ctx.cache.once(`answerrules:${user}`, () =>
+    ctx.client.listAnswerRules(ctx.domain, user, { checked: 'empty' }),
+  );
 }
 
 /**

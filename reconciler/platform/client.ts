@@ -44,8 +44,11 @@ export interface WriteOptions {
 
 /** Options of a typed list read. */
 export interface TypedListOptions {
-  /** Cross-check against the spec's `/count` (default: on for domain-wide lists, off for per-user ones). */
-  readonly checked?: boolean;
+  /**
+   * Cross-check against the spec's `/count` (default: on for domain-wide lists, off for per-user ones);
+   * `'empty'`: only when the list is empty (`ListOptions.countOnlyIfEmpty`).
+   */
+  readonly checked?: boolean | 'empty';
 }
 
 /** Path segment: percent-encoded, `*` included (the default time-frame). No validation: see `safeSegment`. */
@@ -112,9 +115,13 @@ export class NetSapiensClient extends PlatformHttp {
     return n;
   }
 
-  private typedList(path: string, countTemplate: string | undefined, checked: boolean): Promise<PlatformRecord[]> {
+  private typedList(
+    path: string,
+    countTemplate: string | undefined,
+    checked: boolean | 'empty',
+  ): Promise<PlatformRecord[]> {
     if (!checked || !countTemplate) return this.list(path);
-    return this.checkedList(path, `${path}/count`);
+    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty' });
   }
 
   // ---- typed endpoints (paths per docs/reference/netsapiens-api.md); async, so a bad name rejects rather than throws ----

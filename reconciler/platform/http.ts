@@ -3,7 +3,8 @@
  * (transport.ts), typed and redacted errors, and the retry rules (retry.ts), including the `landed` probe that
  * decides whether a write the server may have processed is re-sent.
  */
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyUndici } from '../util/lazy-modules';
 import { PlatformApiError, PlatformAuthError, UncertainWriteError, UsageError } from '../errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
@@ -118,7 +119,7 @@ export class PlatformHttp {
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
-      new Agent({
+      new (lazyUndici().Agent)({
         connections: s.concurrency,
         keepAliveTimeout: 10_000,
         connect: { timeout: s.deadlines.connectMs },

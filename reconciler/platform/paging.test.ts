@@ -139,6 +139,20 @@ describe('against servers that page badly: failed reads', () => {
         '/domains/acme.example.com/users/1000/answerrules/count',
       ),
     ).rejects.toBeInstanceOf(IncompleteListError);
+    // 'empty': a non-empty list is taken without asking /count (one request per user in a plan).
+    const before = s.hits.length;
+    expect(await c.listAnswerRules('acme.example.com', '1000', { checked: 'empty' })).toHaveLength(1);
+    expect(s.hits.slice(before).map((h) => h.path)).toEqual(['/domains/acme.example.com/users/1000/answerrules']);
+  });
+
+  it("'empty': an empty answer-rule list where /count says 2 is a failed read", async () => {
+    const s = await server((_req, res, hit) => {
+      if (hit.path.endsWith('/count')) return sendJson(res, 200, { total: 2 });
+      sendJson(res, 200, []);
+    });
+    await expect(
+      client(s.url).listAnswerRules('acme.example.com', '1000', { checked: 'empty' }),
+    ).rejects.toBeInstanceOf(IncompleteListError);
   });
 
   it('a full page of a limit-only list is a failed read (it cannot page)', async () => {

@@ -23,6 +23,12 @@ export interface ListOptions {
   readonly pageSize?: number;
   /** A `/count` endpoint that must agree with the list (see `SPEC_COUNTS`). */
   readonly countPath?: string;
+  /**
+   * Ask `countPath` only when the list comes back empty (`200 []`, the short answer a faulty server gives
+   * most easily; a cut body fails as JSON): for per-object lists read once per object (answer rules, one
+   * per user), where checking every list would double the requests of a plan (issue 15).
+   */
+  readonly countOnlyIfEmpty?: boolean;
 }
 
 /** GET list endpoints of OpenAPI v45.0 that declare paging parameters (checked against the spec by a test). */
@@ -105,8 +111,11 @@ async function readChecked(
   countPath: string,
   opts: ListOptions,
 ): Promise<PlatformRecord[]> {
+  let first = opts.countOnlyIfEmpty ? await fetchList(t, path, opts) : undefined;
+  if (first && first.records.length > 0 && !first.doubt) return first.records;
   for (let round = 1; ; round++) {
-    const [read, total] = await Promise.all([fetchList(t, path, opts), t.count(countPath)]);
+    const [read, total] = await Promise.all([first ?? fetchList(t, path, opts), t.count(countPath)]);
+    first = undefined;
     if (read.records.length >= total) return read.records;
     if (round >= 2) {
       const got = read.records.length;

@@ -4,7 +4,8 @@
  * Deadlines run on our own timers (undici's are coarse, ~1 s); undici's own timeouts stay as a backstop.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { type Dispatcher, request as undiciRequest } from 'undici';
+import type { Dispatcher } from 'undici';
+import { lazyUndici } from '../util/lazy-modules';
 import { type ConnectionProblem, PlatformConnectionError, PlatformTimeoutError, type TimeoutPhase } from '../errors';
 import { oneLine, redact } from './safety';
 import { type Deadlines, deadlineVariable } from './settings';
@@ -68,7 +69,7 @@ export async function exchange(req: WireRequest, ctx: TransportContext): Promise
   let res: Dispatcher.ResponseData;
   try {
     try {
-      res = await undiciRequest(req.url, {
+      res = await lazyUndici().request(req.url, {
         method: req.method as Dispatcher.HttpMethod,
         headers: req.headers,
         body: req.body,
