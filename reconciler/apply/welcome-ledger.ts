@@ -48,6 +48,8 @@ export function welcomeLedgerPathFor(auditPath: string): string {
   return /\.jsonl$/i.test(auditPath) ? auditPath.replace(/\.jsonl$/i, '.welcome.jsonl') : `${auditPath}.welcome.jsonl`;
 }
 
+const DURABLE_BEFORE_WIRE: ReadonlySet<WelcomeState> = new Set<WelcomeState>(['requested', 'sending']);
+
 export class WelcomeLedger {
   private fd: number | undefined;
 
@@ -102,11 +104,17 @@ export class WelcomeLedger {
       this.fd = openSync(this.path, 'a', 0o600);
     }
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
-    fsyncSync(this.fd);
+    // What must precede the wire (an e-mail is owed; this attempt goes out now) reaches the disk first. An
+    // answer's line is written (a killed process keeps it) and reaches the disk with the next flush or at
+    // close: lost only to a power cut, it then reads as "sending" — maybe sent, never re-sent.
+    if (DURABLE_BEFORE_WIRE.has(state)) fsyncSync(this.fd);
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+    }
     this.fd = undefined;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * The write-ahead journal of an apply (issue 13 #1): every ATTEMPT of every write is journaled as an `intent`
  * line just BEFORE it goes on the wire and as an `outcome` line after it was answered (or failed); a write
- * re-sent because a re-read showed it had not landed is a second intent. Each line is flushed to disk
- * (fsync) before the apply goes on. A process killed at any moment therefore leaves a journal from which
+ * re-sent because a re-read showed it had not landed is a second intent. Each intent is flushed to disk
+ * (fsync) before the write goes on the wire; outcomes ride on the next flush (see `append`). A process killed at any moment therefore leaves a journal from which
  * exactly what reached the platform can be reconstructed: every write the platform received has an intent
  * line; a write with an intent and no outcome was in flight (it may or may not have landed; the next plan
  * re-reads and shows it).
@@ -111,18 +111,27 @@ export class WriteJournal {
     });
   }
 
-  /** Appends a line and flushes it to disk before returning. */
+  /**
+   * Appends a line. An intent (and any other line but an answer) is flushed to disk before returning: it
+   * must be durable before the write goes on the wire. An outcome line is written (a killed process keeps
+   * it: it is in the kernel's page cache) and reaches the disk with the next intent's flush or at close; a
+   * power cut can lose it, which reads as "in flight" and the next plan re-reads the object. One fsync per
+   * write instead of two: the flush blocks the event loop, so it delays every change in flight.
+   */
   append(line: JournalLine | Record<string, unknown>): void {
     if (this.fd === undefined) {
       mkdirSync(dirname(this.path), { recursive: true });
       this.fd = openSync(this.path, 'a', 0o600);
     }
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
-    fsyncSync(this.fd);
+    if (line.type !== 'outcome') fsyncSync(this.fd);
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) {
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+    }
     this.fd = undefined;
   }
 }
