@@ -66,6 +66,8 @@ describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () =>
   it('GetProviderSchema lists a resource per kind and the user data source', async () => {
     const res = await ft.getProviderSchema();
     expect(Object.keys(res.resource_schemas).sort()).toEqual([
+      'netsapiens_auto_attendant',
+      'netsapiens_call_queue',
       'netsapiens_domain_block_list',
       'netsapiens_emergency_address',
       'netsapiens_phone_number',
