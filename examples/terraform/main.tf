@@ -128,9 +128,11 @@ resource "netsapiens_ring_group" "front_desk" {
   fallback     = { voicemail = netsapiens_user.grace.extension }
   spam         = "voicemail"
   block        = ["anonymous"]
-  # First match wins: holidays to Grace's voicemail, after hours to the Sales Line, otherwise the members.
+  # First match wins: holidays to Grace's voicemail, business hours to the Main Menu (the auto attendant),
+  # after hours to the Sales Line, otherwise (outside every time frame) the members.
   answering_rules = [
     { time_frame = netsapiens_time_frame.holidays.name, forward_always = "voicemail:${netsapiens_user.grace.extension}" },
+    { time_frame = netsapiens_time_frame.business_hours.name, forward_always = netsapiens_auto_attendant.main_menu.extension },
     { time_frame = netsapiens_time_frame.after_hours.name, forward_always = netsapiens_ring_group.sales_line.extension },
   ]
 }
