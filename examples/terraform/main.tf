@@ -76,8 +76,14 @@ resource "netsapiens_user" "ada" {
   ]
   spam  = "voicemail"
   allow = ["+1 212 555 0142"]
-  # In business hours, calls Ada does not answer go to Alan (after the ring timeout).
+  # Ada's own time frame (only her rules see it).
+  time_frames = [
+    { name = "School run", type = "days_of_week", days_of_week = { tuesday = "15:00-16:00", thursday = "15:00-16:00" } },
+  ]
+  # First match wins: on her school run straight to her voicemail; in business hours, calls Ada does not
+  # answer go to Alan (after the ring timeout).
   answering_rules = [
+    { time_frame = "School run", forward_always = "voicemail:1001" },
     { time_frame = netsapiens_time_frame.business_hours.name, forward_no_answer = netsapiens_user.alan.extension },
   ]
 }

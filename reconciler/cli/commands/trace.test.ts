@@ -101,6 +101,11 @@ describe('pbxctl trace (emulator, in-process)', () => {
     expect(ada.out).toContain('no answer after 25 s → forward to 1002');
     expect(ada.out.trim().split('\n').at(-1)).toBe('→ voicemail 1002');
     expect((await trace('1001', '--at', SUNDAY_10)).out.trim().split('\n').at(-1)).toBe('→ voicemail 1001');
+    // Ada's own time frame (users[].time_frames), read back from /users/1001/timeframes: Tuesday 15:30.
+    const school = await trace('1001', '--at', '2026-12-08T15:30:00-05:00');
+    expect(school.out).toContain('1001: time frame "School run" in effect, forward always');
+    expect(school.out.trim().split('\n').at(-1)).toBe('→ voicemail 1001');
+    expect((await trace('1001', '--at', '2026-12-07T15:30:00-05:00')).out).not.toContain('School run');
     // An extension directly, and a number that is neither.
     expect((await trace('2001', '--at', MONDAY_10)).out).toContain('→ voicemail 2001');
     const none = await trace('+1 212 555 0177', '--at', MONDAY_10);
