@@ -97,16 +97,20 @@ describe('users[].time_frames (emulator, strict)', () => {
     const later = LUNCH.replace('12:00-13:00', '12:30-13:30');
     const run = await plan(user(`${later}\n${TRIP}`, RULES));
     expect(ids(run)).toEqual(['update user:1001 time_frames']);
+    expect(run.plan.changes[0]!.impact).toEqual([
+      '1001: answering rules on time frame "Lunch" apply on monday 12:30-13:30 (was 12:00-13:00)',
+    ]);
     await applyAndReplan(user(`${later}\n${TRIP}`, RULES));
     const dow = own('1001').find((t) => t['timeframe-name'] === 'Lunch')!['timeframe-days-of-week-array'];
     expect(JSON.stringify(dow)).toContain('1230');
   });
 
   it('a time frame left out of the list is deleted, after the rule naming it is gone', async () => {
-    await applyAndReplan(
+    const { run } = await applyAndReplan(
       `${user(LUNCH, '      - { time_frame: Lunch, forward_always: "1002" }')}    answering_rules_managed: all\n`,
     );
     expect(own('1001').map((t) => t['timeframe-name'])).toEqual(['Lunch']);
+    expect(run.plan.changes[0]!.impact).toContain('the own time frame "Trip" of 1001 is deleted');
     expect(
       emu
         .state()

@@ -24,6 +24,7 @@ import {
   type TimeFrameSpec,
   timeFrameComparable,
 } from '../time-frame/codec';
+import { timeFrameImpact } from '../time-frame/impact';
 import { TIME_FRAME_FIELDS, type TimeFrameType, WEEKDAYS, type Weekday } from '../time-frame/fields';
 
 /** The `time_frames` field of a user: the domain kind's fields, one entry per time frame. */
@@ -119,4 +120,24 @@ export async function deleteUnlistedTimeFrames(
   stale: readonly PlatformRecord[],
 ): Promise<void> {
   for (const r of stale) await deleteUserTimeframe(ctx.client, ctx.domain, user, str(r['timeframe-id']));
+}
+
+/** What a change to a user's own time frames does, in words (created, changed hours/dates, deleted). */
+export function userTimeFramesImpact(key: string, before: Comparable, after: Comparable): string[] {
+  if (after.time_frames === undefined) return [];
+  const was = new Map(timeFramesOf(before.time_frames).map((t) => [str(t.name), t] as const));
+  const now = timeFramesOf(after.time_frames);
+  const out: string[] = [];
+  for (const t of now) {
+    const name = str(t.name);
+    const old = was.get(name);
+    if (!old) out.push(`${key} gets its own time frame "${name}" (${str(t.type).replace(/_/g, ' ')})`);
+    else if (!same(old, t)) {
+      const changed = Object.keys({ ...old, ...t }).filter((f) => JSON.stringify(old[f]) !== JSON.stringify(t[f]));
+      out.push(...timeFrameImpact(name, old, t, changed).map((line) => `${key}: ${line}`));
+    }
+  }
+  for (const name of was.keys())
+    if (!now.some((t) => str(t.name) === name)) out.push(`the own time frame "${name}" of ${key} is deleted`);
+  return out;
 }
