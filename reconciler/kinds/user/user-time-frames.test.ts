@@ -132,6 +132,16 @@ describe('users[].time_frames (emulator, strict)', () => {
     expect((await planDomain(client, state.domains[0]!, {})).plan.changes.map((c) => c.id)).toEqual([]);
   });
 
+  it("without time_frames: the user's own frames are left alone, and rules may still name them", async () => {
+    const NAP = '      - { name: Nap, type: days_of_week, days_of_week: { sunday: "13:00-14:00" } }';
+    const rules = '      - { time_frame: Nap, dnd: true }\n      - { time_frame: Lunch, forward_always: "1002" }';
+    await applyAndReplan(user(`${LUNCH}\n${NAP}`, rules));
+    const without = user(LUNCH, rules).replace(/ {4}time_frames:\n.*\n/, '');
+    expect(without).not.toContain('Lunch, type: days_of_week, days_of_week: { monday: "12:00');
+    expect(ids(await plan(without))).toEqual([]);
+    expect(own('1001').map((t) => t['timeframe-name'])).toEqual(['Lunch', 'Nap']);
+  });
+
   it('a rule naming a time frame neither the user nor the domain has: a file:line error', async () => {
     const yaml = user(
       LUNCH,
