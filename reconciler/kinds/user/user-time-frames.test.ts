@@ -8,7 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../../emulator';
+import {
+  findOperation,
+  responseSchemaFor,
+  type RunningEmulator,
+  startEmulator,
+  validateAgainst,
+} from '../../../emulator';
 import { applyDomainPlan } from '../../apply/apply-plan';
 import { callFlowFromObjects } from '../../callflow/model';
 import { traceCall } from '../../callflow/trace';
@@ -16,6 +22,7 @@ import { loadDesiredState } from '../../desired/load-desired-state';
 import { DesiredStateError } from '../../errors';
 import { exportDomain } from '../../export/export-domain';
 import { NetSapiensClient } from '../../platform/client';
+import { listUserTimeframes } from '../../platform/user-timeframes';
 import { planDomain } from '../../pipeline';
 import { envSecretResolver } from '../secret';
 
@@ -140,6 +147,21 @@ describe('users[].time_frames (emulator, strict)', () => {
     expect(without).not.toContain('Lunch, type: days_of_week, days_of_week: { monday: "12:00');
     expect(ids(await plan(without))).toEqual([]);
     expect(own('1001').map((t) => t['timeframe-name'])).toEqual(['Lunch', 'Nap']);
+  });
+
+  it('the emulated routes are the document\'s "Timeframes/User" operations; the list reads as its schema', async () => {
+    const T = '/domains/{domain}/users/{user}/timeframes';
+    for (const [method, template] of [
+      ['GET', T],
+      ['POST', T],
+      ['GET', `${T}/{id}`],
+      ['PUT', `${T}/{id}`],
+      ['DELETE', `${T}/{id}`],
+    ] as const)
+      expect(findOperation(method, template), `${method} ${template}`).toBeDefined();
+    const body = await listUserTimeframes(client, DOMAIN, '1001');
+    expect(body.length).toBeGreaterThan(0);
+    expect(validateAgainst(responseSchemaFor('GET', T, 200)!, body).errors).toBe('');
   });
 
   it('a rule naming a time frame neither the user nor the domain has: a file:line error', async () => {
