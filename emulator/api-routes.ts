@@ -11,6 +11,7 @@ import * as devices from './routes-devices';
 import * as numbers from './routes-numbers';
 import * as sites from './routes-sites';
 import * as timeframes from './routes-timeframes';
+import { userTimeframeRoutes as userTf } from './routes-user-timeframes';
 import * as users from './routes-users';
 
 export { ApiError, type ApiResponse, type RouteContext, resolveDomainName } from './route-helpers';
@@ -103,6 +104,11 @@ const TABLE: ReadonlyArray<[string, string, Handler]> = [
   ['GET', `${D}/timeframes/{id}`, timeframes.getTimeframe],
   ['PUT', `${D}/timeframes/{id}`, timeframes.putTimeframe],
   ['DELETE', `${D}/timeframes/{id}`, timeframes.deleteTimeframe],
+  ['GET', `${D}/users/{user}/timeframes`, userTf.list],
+  ['POST', `${D}/users/{user}/timeframes`, userTf.post],
+  ['GET', `${D}/users/{user}/timeframes/{id}`, userTf.get],
+  ['PUT', `${D}/users/{user}/timeframes/{id}`, userTf.put],
+  ['DELETE', `${D}/users/{user}/timeframes/{id}`, userTf.delete],
   ...CALL_CENTER,
   ['GET', `${D}/sites`, sites.listSites],
   ['POST', `${D}/sites`, sites.postSite],

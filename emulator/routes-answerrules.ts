@@ -42,7 +42,9 @@ function answerruleOut(d: DomainState, rule: JsonRecord): JsonRecord {
   const now = new Date();
   const inEffect = (r: JsonRecord) => {
     if (r['time-frame'] === '*') return true;
-    const tf = (d.timeframes ?? []).find((t) => t['timeframe-name'] === r['time-frame']);
+    // The user's own time frame of that name first, then the domain's.
+    const named = (t: JsonRecord) => t['timeframe-name'] === r['time-frame'];
+    const tf = (d.user_timeframes?.[String(rule.user)] ?? []).find(named) ?? (d.timeframes ?? []).find(named);
     return tf !== undefined && timeframeActive(tf, now, zone);
   };
   const active = rules.find(inEffect) ?? rules[0];

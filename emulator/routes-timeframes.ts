@@ -20,19 +20,22 @@ import type { DomainState, JsonRecord } from './types';
 export const TIMEFRAME_TYPES = ['always', 'days-of-week', 'specific-dates', 'holiday', 'custom'] as const;
 const ARRAYS = ['timeframe-days-of-week-array', 'timeframe-specific-dates-array', 'timeframe-holiday-array'] as const;
 
-function list(d: DomainState): JsonRecord[] {
+/** Where a route's time frames live: the domain's (shared) list, or one user's (routes-user-timeframes.ts). */
+export type TimeframeStore = (d: DomainState, ctx: RouteContext) => JsonRecord[];
+
+const domainStore: TimeframeStore = (d) => {
   d.timeframes ??= [];
   return d.timeframes;
-}
+};
 
 function newId(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
 
-function find(d: DomainState, id: string): JsonRecord {
+function find(records: JsonRecord[], id: string): JsonRecord {
   // The `{id}` is the timeframe-id; the name is accepted as well (answer rules address time frames by name).
   return (
-    list(d).find((t) => t['timeframe-id'] === id || t['timeframe-name'] === id) ??
+    records.find((t) => t['timeframe-id'] === id || t['timeframe-name'] === id) ??
     fail(404, 'Not Found. Timeframe input was not found.')
   );
 }
@@ -61,32 +64,41 @@ function entries(value: unknown, field: string, parent: string, domain: string):
   });
 }
 
-export function listTimeframes(ctx: RouteContext): ApiResponse {
-  return { status: 200, body: list(readDomain(ctx)) };
+/** The five handlers over one store: list, get, post, put, delete. */
+export function timeframeHandlers(list: TimeframeStore) {
+  return {
+    list(ctx: RouteContext): ApiResponse {
+      return { status: 200, body: list(readDomain(ctx), ctx) };
+    },
+    get(ctx: RouteContext): ApiResponse {
+      return { status: 200, body: find(list(readDomain(ctx), ctx), ctx.params.id) };
+    },
+    post: (ctx: RouteContext) => postIn(list, ctx),
+    put: (ctx: RouteContext) => putIn(list, ctx),
+    delete: (ctx: RouteContext) => deleteIn(list, ctx),
+  };
 }
 
-export function getTimeframe(ctx: RouteContext): ApiResponse {
-  return { status: 200, body: find(readDomain(ctx), ctx.params.id) };
-}
-
-export function postTimeframe(ctx: RouteContext): ApiResponse {
+function postIn(list: TimeframeStore, ctx: RouteContext): ApiResponse {
   const d = writeDomain(ctx);
+  const records = list(d, ctx);
   const body = bodyObject(ctx);
   const name = String(body['timeframe-name'] ?? '').trim();
   if (name === '') fail(400, 'Missing timeframe-name');
-  if (list(d).some((t) => t['timeframe-name'] === name)) fail(409, `Timeframe ${name} already exists`);
+  if (records.some((t) => t['timeframe-name'] === name)) fail(409, `Timeframe ${name} already exists`);
   const type = checkType(body['timeframe-type']);
   const id = newId();
   const domain = String(d.domain.domain);
   const record: JsonRecord = { 'timeframe-id': id, 'timeframe-name': name, domain, 'timeframe-type': type };
+  if (ctx.params.user !== undefined) record.user = ctx.params.user;
   for (const field of ARRAYS) record[field] = entries(body[field], field, id, domain);
-  list(d).push(record);
+  records.push(record);
   return ctx.synchronous ? { status: 200, body: record } : ACCEPTED;
 }
 
-export function putTimeframe(ctx: RouteContext): ApiResponse {
+function putIn(list: TimeframeStore, ctx: RouteContext): ApiResponse {
   const d = writeDomain(ctx);
-  const record = find(d, ctx.params.id);
+  const record = find(list(d, ctx), ctx.params.id);
   const body = bodyObject(ctx);
   const id = String(record['timeframe-id']);
   const domain = String(d.domain.domain);
@@ -100,9 +112,10 @@ export function putTimeframe(ctx: RouteContext): ApiResponse {
   return { status: 200, body: {} };
 }
 
-export function deleteTimeframe(ctx: RouteContext): ApiResponse {
+function deleteIn(list: TimeframeStore, ctx: RouteContext): ApiResponse {
   const d = writeDomain(ctx);
-  const record = find(d, ctx.params.id);
+  const records = list(d, ctx);
+  const record = find(records, ctx.params.id);
   const child = bodyObject(ctx).child_id;
   if (child !== undefined && child !== '') {
     // One entry within the time frame.
@@ -116,6 +129,13 @@ export function deleteTimeframe(ctx: RouteContext): ApiResponse {
     if (!found) fail(404, 'Not Found. Timeframe input was not found.');
     return ACCEPTED;
   }
-  d.timeframes = list(d).filter((t) => t !== record);
+  records.splice(records.indexOf(record), 1);
   return ACCEPTED;
 }
+
+const domainHandlers = timeframeHandlers(domainStore);
+export const listTimeframes = domainHandlers.list;
+export const getTimeframe = domainHandlers.get;
+export const postTimeframe = domainHandlers.post;
+export const putTimeframe = domainHandlers.put;
+export const deleteTimeframe = domainHandlers.delete;

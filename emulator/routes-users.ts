@@ -139,6 +139,7 @@ export function deleteUser(ctx: RouteContext): ApiResponse {
   d.devices = d.devices.filter((x) => x.user !== user);
   d.answerrules = d.answerrules.filter((r) => r.user !== user);
   delete d.user_contacts[user];
+  if (d.user_timeframes) delete d.user_timeframes[user]; // delete cascades to timeframes [CTRL]
   delete d.voicemails[user];
   delete d.greetings[user];
   return ACCEPTED;

@@ -28,6 +28,8 @@ export interface DomainState {
   phones: JsonRecord[];
   /** Domain (shared) time frames (RecurringTimeframe records), keyed by `timeframe-id`. */
   timeframes: JsonRecord[];
+  /** Per-user time frames (RecurringTimeframe records), keyed by user (extension). */
+  user_timeframes?: Record<string, JsonRecord[]>;
   /** Call queues (CallQueue records, keyed by `callqueue`) and their agents (Agent records). */
   callqueues?: JsonRecord[];
   agents?: JsonRecord[];

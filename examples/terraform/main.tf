@@ -76,8 +76,14 @@ resource "netsapiens_user" "ada" {
   ]
   spam  = "voicemail"
   allow = ["+1 212 555 0142"]
-  # In business hours, calls Ada does not answer go to Alan (after the ring timeout).
+  # Ada's own time frame (only her rules see it).
+  time_frames = [
+    { name = "School run", type = "days_of_week", days_of_week = { tuesday = "15:00-16:00", thursday = "15:00-16:00" } },
+  ]
+  # First match wins: on her school run straight to her voicemail; in business hours, calls Ada does not
+  # answer go to Alan (after the ring timeout).
   answering_rules = [
+    { time_frame = "School run", forward_always = "voicemail:1001" },
     { time_frame = netsapiens_time_frame.business_hours.name, forward_no_answer = netsapiens_user.alan.extension },
   ]
 }
@@ -128,9 +134,11 @@ resource "netsapiens_ring_group" "front_desk" {
   fallback     = { voicemail = netsapiens_user.grace.extension }
   spam         = "voicemail"
   block        = ["anonymous"]
-  # First match wins: holidays to Grace's voicemail, after hours to the Sales Line, otherwise the members.
+  # First match wins: holidays to Grace's voicemail, business hours to the Main Menu (the auto attendant),
+  # after hours to the Sales Line, otherwise (outside every time frame) the members.
   answering_rules = [
     { time_frame = netsapiens_time_frame.holidays.name, forward_always = "voicemail:${netsapiens_user.grace.extension}" },
+    { time_frame = netsapiens_time_frame.business_hours.name, forward_always = netsapiens_auto_attendant.main_menu.extension },
     { time_frame = netsapiens_time_frame.after_hours.name, forward_always = netsapiens_ring_group.sales_line.extension },
   ]
 }

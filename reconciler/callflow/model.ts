@@ -46,6 +46,12 @@ function members(v: ComparableValue | undefined): Member[] {
   }));
 }
 
+/** A user's own time frames (`time_frames` content), by name; none: no field. */
+function ownTimeFrames(v: ComparableValue | undefined): { timeFrames?: ReadonlyMap<string, Comparable> } {
+  if (!Array.isArray(v) || v.length === 0) return {};
+  return { timeFrames: new Map((v as unknown as Comparable[]).map((t) => [text(t.name), t] as const)) };
+}
+
 interface Keyed {
   readonly key: string;
   readonly comparable: Comparable;
@@ -62,6 +68,7 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
       ringTimeout: num(u.comparable.ring_timeout),
       voicemail: vm.enabled !== false,
       rules: rulesFrom(u.comparable.answering_rules),
+      ...ownTimeFrames(u.comparable.time_frames),
     });
   }
   for (const g of objects.get('ring_group') ?? []) {

@@ -172,7 +172,8 @@ function activeRule(w: Walk, node: ExtensionNode): RuleNode | undefined {
   for (const rule of node.rules ?? []) {
     if (rule.enabled === false) continue;
     if (rule.timeFrame === '*') return rule;
-    const tf = w.state.timeFrames.get(rule.timeFrame);
+    // The extension's own time frame of that name first (a user's), then the domain's.
+    const tf = node.timeFrames?.get(rule.timeFrame) ?? w.state.timeFrames.get(rule.timeFrame);
     if (!tf) {
       w.steps.push(`${node.extension}: time frame "${rule.timeFrame}" does not exist, rule skipped`);
       continue;

@@ -52,6 +52,8 @@ export interface ExtensionNode {
   readonly fallback?: Target;
   /** Answering rules in priority order (the content's `answering_rules`; a `*` rule applies always). */
   readonly rules?: readonly RuleNode[];
+  /** A user's own time frames by name: its rules look here before the domain's. */
+  readonly timeFrames?: ReadonlyMap<string, Comparable>;
 }
 
 export interface CallFlowState {

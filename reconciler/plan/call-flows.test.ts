@@ -83,6 +83,22 @@ describe('call flows in plans', () => {
     expect(JSON.stringify(json.domains[0].callFlows)).not.toContain('12125550100');
   });
 
+  it("a user's own time frame moved: that user's path before and after, at the frame's boundaries", async () => {
+    const later = edit(ACME, 'tuesday: "15:00-16:00", thursday', 'tuesday: "16:00-17:00", thursday');
+    const run = await plan(later);
+    expect(run.plan.changes.map((c) => c.id)).toEqual(['user:1001']);
+    expect(run.plan.changes[0]!.impact).toEqual([
+      '1001: answering rules on time frame "School run" apply on tuesday 16:00-17:00 (was 15:00-16:00)',
+    ]);
+    const flows = run.plan.callFlows ?? [];
+    expect(flows.map((f) => f.start)).toEqual(['1001']);
+    const tuesday3pm = flows[0]!.scenarios.find((s) => s.example.startsWith('tuesday 15:'));
+    expect(tuesday3pm).toBeDefined();
+    expect(tuesday3pm!.when).toContain('School run');
+    expect(tuesday3pm!.before.ends).toBe('voicemail 1001');
+    expect(tuesday3pm!.after.ends).toBe('voicemail 1002');
+  });
+
   it('no routing change, no call-flow section', async () => {
     const cosmetic = edit(ACME, 'department: Reception', 'department: Front office');
     const run = await plan(cosmetic);

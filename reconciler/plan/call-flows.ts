@@ -72,7 +72,7 @@ function whenOf(states: readonly CallFlowState[], paths: readonly Traced[], at: 
   if (frames.size === 0) return 'at any time';
   const on = [...frames].filter((f) =>
     states.some((s) => {
-      const c = s.timeFrames.get(f);
+      const c = s.timeFrames.get(f) ?? [...s.extensions.values()].find((e) => e.timeFrames?.has(f))?.timeFrames?.get(f);
       return c !== undefined && timeFrameActive(c, at);
     }),
   );
@@ -82,7 +82,11 @@ function whenOf(states: readonly CallFlowState[], paths: readonly Traced[], at: 
 export function callFlowChanges(input: CallFlowInput): CallFlowChange[] {
   if (![...input.changedKinds].some((k) => ROUTING_KINDS.has(k))) return [];
   const { before, after } = beforeAndAfter(input);
-  const samples = sampleInstants([...before.timeFrames.values(), ...after.timeFrames.values()]);
+  // Every time frame's boundaries: the domain's, and users' own.
+  const own = [...before.extensions.values(), ...after.extensions.values()].flatMap((e) => [
+    ...(e.timeFrames?.values() ?? []),
+  ]);
+  const samples = sampleInstants([...before.timeFrames.values(), ...after.timeFrames.values(), ...own]);
   const starts = [
     ...input.numbers.map((n) => ({ start: n, type: 'number' as const })),
     ...input.changedExtensions.map((e) => ({ start: e, type: 'extension' as const })),

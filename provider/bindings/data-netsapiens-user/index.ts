@@ -370,6 +370,373 @@ export class DataNetsapiensUserPhonesList extends cdktf.ComplexList {
     return new DataNetsapiensUserPhonesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
   }
 }
+export interface DataNetsapiensUserTimeFramesDates {
+}
+
+export function dataNetsapiensUserTimeFramesDatesToTerraform(struct?: DataNetsapiensUserTimeFramesDates): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserTimeFramesDatesToHclTerraform(struct?: DataNetsapiensUserTimeFramesDates): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserTimeFramesDatesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataNetsapiensUserTimeFramesDates | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserTimeFramesDates | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // end_date - computed: true, optional: false, required: false
+  public get endDate() {
+    return this.getStringAttribute('end_date');
+  }
+
+  // end_time - computed: true, optional: false, required: false
+  public get endTime() {
+    return this.getStringAttribute('end_time');
+  }
+
+  // start_date - computed: true, optional: false, required: false
+  public get startDate() {
+    return this.getStringAttribute('start_date');
+  }
+
+  // start_time - computed: true, optional: false, required: false
+  public get startTime() {
+    return this.getStringAttribute('start_time');
+  }
+
+  // yearly - computed: true, optional: false, required: false
+  public get yearly() {
+    return this.getBooleanAttribute('yearly');
+  }
+}
+
+export class DataNetsapiensUserTimeFramesDatesList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataNetsapiensUserTimeFramesDatesOutputReference {
+    return new DataNetsapiensUserTimeFramesDatesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DataNetsapiensUserTimeFramesDaysOfWeek {
+}
+
+export function dataNetsapiensUserTimeFramesDaysOfWeekToTerraform(struct?: DataNetsapiensUserTimeFramesDaysOfWeek): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserTimeFramesDaysOfWeekToHclTerraform(struct?: DataNetsapiensUserTimeFramesDaysOfWeek): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserTimeFramesDaysOfWeekOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): DataNetsapiensUserTimeFramesDaysOfWeek | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserTimeFramesDaysOfWeek | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // friday - computed: true, optional: false, required: false
+  public get friday() {
+    return this.getStringAttribute('friday');
+  }
+
+  // monday - computed: true, optional: false, required: false
+  public get monday() {
+    return this.getStringAttribute('monday');
+  }
+
+  // saturday - computed: true, optional: false, required: false
+  public get saturday() {
+    return this.getStringAttribute('saturday');
+  }
+
+  // sunday - computed: true, optional: false, required: false
+  public get sunday() {
+    return this.getStringAttribute('sunday');
+  }
+
+  // thursday - computed: true, optional: false, required: false
+  public get thursday() {
+    return this.getStringAttribute('thursday');
+  }
+
+  // tuesday - computed: true, optional: false, required: false
+  public get tuesday() {
+    return this.getStringAttribute('tuesday');
+  }
+
+  // wednesday - computed: true, optional: false, required: false
+  public get wednesday() {
+    return this.getStringAttribute('wednesday');
+  }
+}
+export interface DataNetsapiensUserTimeFramesHolidays {
+}
+
+export function dataNetsapiensUserTimeFramesHolidaysToTerraform(struct?: DataNetsapiensUserTimeFramesHolidays): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserTimeFramesHolidaysToHclTerraform(struct?: DataNetsapiensUserTimeFramesHolidays): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserTimeFramesHolidaysOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataNetsapiensUserTimeFramesHolidays | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserTimeFramesHolidays | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // country - computed: true, optional: false, required: false
+  public get country() {
+    return this.getStringAttribute('country');
+  }
+
+  // date - computed: true, optional: false, required: false
+  public get date() {
+    return this.getStringAttribute('date');
+  }
+
+  // name - computed: true, optional: false, required: false
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+
+  // yearly - computed: true, optional: false, required: false
+  public get yearly() {
+    return this.getBooleanAttribute('yearly');
+  }
+}
+
+export class DataNetsapiensUserTimeFramesHolidaysList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataNetsapiensUserTimeFramesHolidaysOutputReference {
+    return new DataNetsapiensUserTimeFramesHolidaysOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
+export interface DataNetsapiensUserTimeFrames {
+}
+
+export function dataNetsapiensUserTimeFramesToTerraform(struct?: DataNetsapiensUserTimeFrames): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+  }
+}
+
+
+export function dataNetsapiensUserTimeFramesToHclTerraform(struct?: DataNetsapiensUserTimeFrames): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+  };
+  return attrs;
+}
+
+export class DataNetsapiensUserTimeFramesOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param complexObjectIndex the index of this item in the list
+  * @param complexObjectIsFromSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string, complexObjectIndex: number, complexObjectIsFromSet: boolean) {
+    super(terraformResource, terraformAttribute, complexObjectIsFromSet, complexObjectIndex);
+  }
+
+  public get internalValue(): DataNetsapiensUserTimeFrames | undefined {
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: DataNetsapiensUserTimeFrames | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+    }
+  }
+
+  // dates - computed: true, optional: false, required: false
+  private _dates = new DataNetsapiensUserTimeFramesDatesList(this, "dates", false);
+  public get dates() {
+    return this._dates;
+  }
+
+  // days_of_week - computed: true, optional: false, required: false
+  private _daysOfWeek = new DataNetsapiensUserTimeFramesDaysOfWeekOutputReference(this, "days_of_week");
+  public get daysOfWeek() {
+    return this._daysOfWeek;
+  }
+
+  // holidays - computed: true, optional: false, required: false
+  private _holidays = new DataNetsapiensUserTimeFramesHolidaysList(this, "holidays", false);
+  public get holidays() {
+    return this._holidays;
+  }
+
+  // name - computed: true, optional: false, required: false
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+
+  // type - computed: true, optional: false, required: false
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+}
+
+export class DataNetsapiensUserTimeFramesList extends cdktf.ComplexList {
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  * @param wrapsSet whether the list is wrapping a set (will add tolist() to be able to access an item via an index)
+  */
+  constructor(protected override terraformResource: cdktf.IInterpolatingParent, protected override terraformAttribute: string, protected override wrapsSet: boolean) {
+    super(terraformResource, terraformAttribute, wrapsSet)
+  }
+
+  /**
+  * @param index the index of the item to return
+  */
+  public get(index: number): DataNetsapiensUserTimeFramesOutputReference {
+    return new DataNetsapiensUserTimeFramesOutputReference(this.terraformResource, this.terraformAttribute, index, this.wrapsSet);
+  }
+}
 export interface DataNetsapiensUserVoicemail {
 }
 
@@ -610,6 +977,12 @@ export class DataNetsapiensUser extends cdktf.TerraformDataSource {
   // spam - computed: true, optional: false, required: false
   public get spam() {
     return this.getStringAttribute('spam');
+  }
+
+  // time_frames - computed: true, optional: false, required: false
+  private _timeFrames = new DataNetsapiensUserTimeFramesList(this, "time_frames", false);
+  public get timeFrames() {
+    return this._timeFrames;
   }
 
   // time_zone - computed: true, optional: false, required: false

@@ -18,23 +18,36 @@ const PINS = { VM_PIN_1000: '4821', VM_PIN_1001: '2468' };
 const MONDAY_10 = '2026-12-07T10:00:00-05:00';
 const SUNDAY_10 = '2026-12-06T10:00:00-05:00';
 const CHRISTMAS_10 = '2026-12-25T10:00:00-05:00';
+const FRIDAY_LUNCH = '2026-12-11T12:30:00-05:00';
 
 /** Issue 16 must-show 2: a weekday and a Sunday take different paths, each ending at a mailbox. */
 async function weekdayAndSunday(state: string[]) {
   const weekday = await trace('+1 212 555 0100', '--at', MONDAY_10, ...state);
   expect(weekday.code).toBe(0);
-  expect(weekday.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
-  expect(weekday.out).not.toContain('"After hours" in effect');
+  // Business hours: the front desk group forwards to the Main Menu; a caller who presses nothing goes
+  // to key 0 (Grace), whose unanswered call ends in her mailbox.
+  expect(weekday.out).toContain('2000: time frame "Business hours" in effect, forward always');
+  expect(weekday.out).toContain('auto attendant 3000 answers with its menu (time frame "Business hours")');
+  expect(weekday.out).toContain('no input → key 0 → 1000');
+  expect(weekday.out).not.toContain('ring group 2001');
   expect(weekday.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
   const sunday = await trace('+1 212 555 0100', '--at', SUNDAY_10, ...state);
   expect(sunday.code).toBe(0);
   expect(sunday.out).toContain('sunday 2026-12-06 10:00 America/New_York');
   expect(sunday.out).toContain('2000: time frame "After hours" in effect, forward always');
   expect(sunday.out).toContain('ring group 2001 rings 2 of 2 members for 25 s');
+  expect(sunday.out).not.toContain('auto attendant');
   expect(sunday.out.trim().split('\n').at(-1)).toBe('→ voicemail 2001');
+  expect(sunday.out).not.toBe(weekday.out);
   const christmas = await trace('+1 212 555 0100', '--at', CHRISTMAS_10, ...state);
   expect(christmas.out).toContain('2000: time frame "Holidays" in effect, forward always');
+  expect(christmas.out).not.toContain('auto attendant');
   expect(christmas.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+  // Outside every time frame (Friday's lunch break) the group's own members ring, then its fallback.
+  const lunch = await trace('+1 212 555 0100', '--at', FRIDAY_LUNCH, ...state);
+  expect(lunch.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
+  expect(lunch.out).toContain('no answer after 30 s → fallback');
+  expect(lunch.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
 }
 
 let emu: RunningEmulator;
@@ -57,15 +70,14 @@ describe('pbxctl trace (emulator, in-process)', () => {
   });
   afterAll(async () => emu?.close());
 
-  it('before apply: live rings the owner, desired rings the front desk group then its fallback', async () => {
+  it('before apply: live rings the owner, desired reaches the Main Menu in business hours', async () => {
     const live = await trace('+1 212 555 0100', '--at', MONDAY_10);
     expect(live.code).toBe(0);
     expect(live.out).toContain('monday 2026-12-07 10:00 America/New_York');
     expect(live.out).toContain('1000 rings for 25 s');
     expect(live.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
     const desired = await trace('+1 212 555 0100', '--at', MONDAY_10, '--state', 'desired');
-    expect(desired.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
-    expect(desired.out).toContain('no answer after 30 s → fallback');
+    expect(desired.out).toContain('auto attendant 3000 answers with its menu');
     expect(desired.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
     await weekdayAndSunday(['--state', 'desired']);
   });
@@ -81,7 +93,7 @@ describe('pbxctl trace (emulator, in-process)', () => {
     }
     expect(emu.contractViolations).toEqual([]);
     const live = await trace('12125550100', '--at', MONDAY_10);
-    expect(live.out).toContain('ring group 2000 rings 3 of 3 members for 30 s');
+    expect(live.out).toContain('auto attendant 3000 answers with its menu');
     await weekdayAndSunday([]);
     // Ada forwards unanswered business-hours calls to Alan (her answering rule, read back from the platform).
     const ada = await trace('1001', '--at', MONDAY_10);
@@ -89,6 +101,11 @@ describe('pbxctl trace (emulator, in-process)', () => {
     expect(ada.out).toContain('no answer after 25 s → forward to 1002');
     expect(ada.out.trim().split('\n').at(-1)).toBe('→ voicemail 1002');
     expect((await trace('1001', '--at', SUNDAY_10)).out.trim().split('\n').at(-1)).toBe('→ voicemail 1001');
+    // Ada's own time frame (users[].time_frames), read back from /users/1001/timeframes: Tuesday 15:30.
+    const school = await trace('1001', '--at', '2026-12-08T15:30:00-05:00');
+    expect(school.out).toContain('1001: time frame "School run" in effect, forward always');
+    expect(school.out.trim().split('\n').at(-1)).toBe('→ voicemail 1001');
+    expect((await trace('1001', '--at', '2026-12-07T15:30:00-05:00')).out).not.toContain('School run');
     // An extension directly, and a number that is neither.
     expect((await trace('2001', '--at', MONDAY_10)).out).toContain('→ voicemail 2001');
     const none = await trace('+1 212 555 0177', '--at', MONDAY_10);

@@ -3,7 +3,7 @@
  * "Time-frames"), keyed by name — answering rules refer to time frames by name. Four types: always, days
  * of week with hours, specific date ranges, holidays. The server's `timeframe-id` rides in the platform
  * record for PUT/DELETE; it is never compared or exported. The time zone is the domain's (the record has
- * none). Per-user time frames (`/users/{u}/timeframes`) are not managed yet.
+ * none). Per-user time frames (`/users/{u}/timeframes`) are a field of the user: kinds/user/user-time-frames.ts.
  */
 import type { PlatformRecord } from '../../platform/client';
 import {

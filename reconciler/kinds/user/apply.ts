@@ -20,6 +20,7 @@ import { devicesOnCreate, ensureDevice, release, removeDevice, shorthandDevice, 
 import { type DeviceContent, desiredDevices } from './devices';
 import { rulesOf } from './answering-rules';
 import { writeAnsweringRules } from './answering-rules-apply';
+import { deleteUnlistedTimeFrames, timeFramesOf, writeUserTimeFrames } from './user-time-frames';
 import { OWN_DEVICES } from './answering-rules-codec';
 import { userBodyWithAddressId } from './placement';
 import { type UserPlatform, type UserSpec, SIMPLE, wantsPhone } from './spec';
@@ -114,6 +115,7 @@ export async function createUser(
       answerRuleBody(spec, spec.extension, undefined, profile),
     );
   }
+  if (spec.time_frames !== undefined) await writeUserTimeFrames(ctx, spec.extension, timeFramesOf(content(target)));
   if (spec.answering_rules !== undefined) await writeUserRules(ctx, target, undefined);
   if (welcome && !ctx.requestWelcome) {
     await client.sendEmail(domain, spec.extension, { ...profile.welcomeEmail });
@@ -127,7 +129,10 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
   const changed = new Set(target.changedFields);
   const top = new Set([...changed].map((f) => f.split('.')[0] as string));
   const userFields = new Set(
-    [...changed].filter((f) => !f.startsWith('phone') && !ANSWERING.has(f) && !f.startsWith('answering_rules')),
+    [...changed].filter(
+      (f) =>
+        !f.startsWith('phone') && !ANSWERING.has(f) && !f.startsWith('answering_rules') && !f.startsWith('time_frames'),
+    ),
   );
   if (userFields.size > 0) {
     // Send only the changed keys: on PUT an empty string clears a field (docs/reference/netsapiens-api.md §2 quirks).
@@ -152,12 +157,19 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
         landed: defaultRuleLanded(client, domain, spec.extension),
       });
   }
+  // The user's own time frames before the rules that name them; the ones no longer listed after.
+  const stale = top.has('time_frames')
+    ? await writeUserTimeFrames(ctx, spec.extension, timeFramesOf(content(target)))
+    : [];
   if (top.has('answering_rules')) {
     // The records as read, unless the default rule was just written above (then read again).
     const fresh = live.platform.answerRule || ![...top].some((f) => ANSWERING.has(f));
     await writeUserRules(ctx, target, fresh ? live.platform.answerRules : undefined);
   }
+  await deleteUnlistedTimeFrames(ctx, spec.extension, stale);
 }
+
+const content = (target: ChangeTarget<UserSpec, UserPlatform>) => target.desired!.comparable.time_frames;
 
 /** The user's answering rules (answering-rules-apply.ts); `live` = the records read, else read now. */
 async function writeUserRules(

@@ -2,6 +2,7 @@ import type { FieldSpec } from '../kind';
 import { SUFFIX_PATTERN } from './devices';
 import { RECYCLE_MODES } from './recycle-modes';
 import { answeringRulesFields } from './answering-rules';
+import { USER_TIME_FRAMES_FIELD } from './user-time-frames';
 
 /** `user-scope` values of the platform (docs/reference/netsapiens-api.md §1.4, OpenAPI `Scopes`). */
 export const USER_SCOPES = [
@@ -200,6 +201,7 @@ export const USER_FIELDS: readonly FieldSpec[] = [
     'Numbers rejected before any forwarding',
   ),
   ...answeringRulesFields(false),
+  USER_TIME_FRAMES_FIELD,
   {
     name: 'welcome_email',
     type: 'boolean',

@@ -6,6 +6,7 @@ import type { Comparable } from '../kind';
 import { devicesImpact } from './devices';
 import { isRecycle, recycleLines } from './recycle-modes';
 import { answeringRulesImpact } from './answering-rules-impact';
+import { userTimeFramesImpact } from './user-time-frames';
 
 /** The platform's ring time when a user sets none (callflow/trace.ts says the same). */
 const DEFAULT_RING_SECONDS = 25;
@@ -45,5 +46,6 @@ export function userImpact(
     const seconds = typeof after.ring_timeout === 'number' ? after.ring_timeout : DEFAULT_RING_SECONDS;
     out.push(...answeringRulesImpact(key, before, after, seconds));
   }
+  if (changed.has('time_frames')) out.push(...userTimeFramesImpact(key, before, after));
   return out;
 }

@@ -13,6 +13,7 @@ import { checkDevices, devicesChangeClass, type DeviceContent, exportPhones } fr
 import { recycleUser } from './recycle';
 import { isRecycle, recycleLosses } from './recycle-modes';
 import { ruleSpec, rulesOf } from './answering-rules';
+import { timeFramesOf, userTimeFrameSpec } from './user-time-frames';
 import { USER_FIELDS } from './fields';
 import { userImpact } from './impact';
 import { isAddressName, userPlacementImpact, userPlacementReferences } from './placement';
@@ -84,6 +85,8 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     if (Array.isArray(c.block) && c.block.length > 0) spec.block = [...(c.block as string[])];
     const rules = rulesOf(c.answering_rules);
     if (rules.length > 0) spec.answering_rules = rules.map(ruleSpec);
+    const frames = timeFramesOf(c.time_frames);
+    if (frames.length > 0) spec.time_frames = frames.map(userTimeFrameSpec);
     return spec;
   },
 

@@ -15,6 +15,8 @@ import { liveRules, OWN_DEVICES } from './answering-rules-codec';
 import { addressNames } from '../placement';
 import { withAddressName } from './placement';
 import { liveComparableWithRules, type UserPlatform } from './spec';
+import { liveUserTimeFrames } from './user-time-frames';
+import { listUserTimeframes } from '../../platform/user-timeframes';
 
 /** Owner extension → its devices. */
 function devicesByOwner(devices: readonly PlatformRecord[]): Map<string, PlatformRecord[]> {
@@ -55,6 +57,21 @@ export async function answeringRulesOf(
   return liveRules(records, scope, ring, (ext) => known.has(ext), isPlainRule) as unknown as Comparable[string];
 }
 
+/**
+ * A user's own time frames are read where the file lists them, or where its answering rules may name one
+ * (the check that every named time frame exists looks there), and on a full read.
+ */
+function framesRead(ctx: ReadContext, key: string): boolean {
+  const d = ctx.desired?.get(key);
+  return ctx.full || (d !== undefined && (d.comparable.time_frames ?? d.comparable.answering_rules) !== undefined);
+}
+
+/** Compared where the file lists them; on a full read (export) only for a user who has some. */
+function timeFramesCompared(ctx: ReadContext, key: string, records: readonly PlatformRecord[] | undefined): boolean {
+  if (!records) return false;
+  return ctx.full ? records.length > 0 : ctx.desired?.get(key)?.comparable.time_frames !== undefined;
+}
+
 async function readPeople(
   ctx: ReadContext,
   people: readonly PlatformRecord[],
@@ -66,6 +83,7 @@ async function readPeople(
     const key = str(u.user);
     const rulesRead = needsRules(ctx, key);
     const rules = rulesRead ? await answerRules(ctx, key) : undefined;
+    const timeFrames = framesRead(ctx, key) ? await listUserTimeframes(ctx.client, ctx.domain, key) : undefined;
     const answerRule = rules?.find((r) => str(r['time-frame']) === '*');
     const platform: UserPlatform = {
       user: u,
@@ -74,6 +92,7 @@ async function readPeople(
       answerRule,
       phoneNumbers: numbersOf.get(key) ?? [],
       ...(rules ? { answerRules: rules } : {}),
+      ...(timeFrames ? { timeFrames } : {}),
     };
     const comparable = liveComparableWithRules(key, platform, rulesRead, profileOf(ctx));
     const answering = rules ? await answeringRulesOf(ctx, key, rules, [OWN_DEVICES]) : undefined;
@@ -82,7 +101,12 @@ async function readPeople(
       domain: ctx.domain,
       key,
       comparable: withAddressName(
-        answering === undefined ? comparable : { ...comparable, answering_rules: answering },
+        {
+          ...comparable,
+          ...(answering === undefined ? {} : { answering_rules: answering }),
+          // On a full read (export) only a user who has time frames gets the field.
+          ...(timeFramesCompared(ctx, key, timeFrames) ? { time_frames: liveUserTimeFrames(timeFrames ?? []) } : {}),
+        },
         names,
       ),
       platform,

@@ -16,7 +16,9 @@ import type { Comparable } from '../kind';
 import { desiredDevices, liveDevices, type PhoneEntry } from './devices';
 import type { RecycleMode } from './recycle-modes';
 import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
+import type { TimeFrameSpec } from '../time-frame/codec';
 import { type AnsweringRuleSpec, type AnsweringRulesManaged, rulesContent } from './answering-rules';
+import { userTimeFramesContent } from './user-time-frames';
 import { SecretValue, isSecretRef, type SecretRef, type SecretResolver } from '../secret';
 
 export interface UserSpec {
@@ -50,6 +52,8 @@ export interface UserSpec {
   recycle?: RecycleMode;
   answering_rules?: AnsweringRuleSpec[];
   answering_rules_managed?: AnsweringRulesManaged;
+  /** The user's own time frames (user-time-frames.ts). */
+  time_frames?: TimeFrameSpec[];
 }
 
 export interface UserPlatform {
@@ -63,6 +67,8 @@ export interface UserPlatform {
   readonly phoneNumbers: readonly string[];
   /** Every answer rule of the user, when the file manages answering rules (answering-rules.ts). */
   readonly answerRules?: readonly PlatformRecord[];
+  /** The user's own time frames, when the file lists them (or on a full read). */
+  readonly timeFrames?: readonly PlatformRecord[];
 }
 
 /** Simple one-to-one fields: YAML name → platform field, and how values normalise. */
@@ -129,6 +135,7 @@ export function toComparable(spec: UserSpec, secrets: SecretResolver): Comparabl
   if (spec.block !== undefined) out.block = normalizeNumberSet(spec.block);
   if (spec.answering_rules !== undefined)
     out.answering_rules = rulesContent(spec.answering_rules) as unknown as Comparable[string];
+  if (spec.time_frames !== undefined) out.time_frames = userTimeFramesContent(spec.time_frames);
   return out;
 }
 
