@@ -12,9 +12,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_API_KEY, startEmulator } from '../emulator';
+import { DEFAULT_API_KEY } from '../emulator';
 import { applyPlanRun, envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
-import { type RunningProxy, startLatencyProxy } from './latency-proxy';
+import { type ThreadedServers as RunningProxy, startServerThread } from './server-thread';
 import { type BenchCase, DOMAIN, desiredFor, seedFor } from './plan-users';
 
 export interface Figure {
@@ -47,8 +47,8 @@ async function withSetup<T>(
   const seed = seeded
     ? seedFor(c)
     : { domains: { [DOMAIN]: { domain: { description: 'bench' }, sites: [{ site: 'HQ' }] } } };
-  const emu = await startEmulator({ seed });
-  const proxy = await startLatencyProxy({ target: emu.url, latencyMs, limitPerSecond });
+  // Emulator and proxy in a worker thread: the client has this thread to itself (bench/server-thread.ts).
+  const proxy = await startServerThread({ seed, latencyMs, limitPerSecond });
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-net-'));
   writeFileSync(join(dir, 'bench.yaml'), desiredFor(c));
   // Default settings: no rate, concurrency or pacing option (the environment's PBXCTL_* aside).
@@ -58,7 +58,6 @@ async function withSetup<T>(
   } finally {
     await client.close();
     await proxy.close();
-    await emu.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -75,10 +74,11 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
   const c: BenchCase = { name: 'plan', users, full: true, contacts: 200 };
   return withSetup(c, true, latencyMs, undefined, async (dir, client, proxy) => {
     const state = load(dir);
-    proxy.reset();
+    await proxy.reset();
     const t = performance.now();
     await runPlan(state, client, {});
     const ms = performance.now() - t;
+    await proxy.refresh();
     const requests = proxy.stats.arrivals.length;
     const minimum = minimumPlanRequests(proxy, users);
     const floor = (minimum / CONCURRENCY) * latencyMs;
@@ -101,10 +101,11 @@ export async function applyFigures(users: number, latencyMs: number): Promise<Fi
   return withSetup(c, false, latencyMs, undefined, async (dir, client, proxy) => {
     const run = await runPlan(load(dir), client, {});
     const auditPath = join(dir, 'audit.jsonl');
-    proxy.reset();
+    await proxy.reset();
     const t = performance.now();
     const result = await applyPlanRun({ client, run, auditPath, context: { tool: 'pbxctl bench' }, verify: false });
     const ms = performance.now() - t;
+    await proxy.refresh();
     const writes = proxy.stats.arrivals.length;
     const floor = (writes / CONCURRENCY) * latencyMs;
     const applied = result.results.filter((r) => r.result === 'applied').length;
@@ -125,8 +126,9 @@ export async function throttleFigures(users: number, latencyMs: number, limit: n
   const c: BenchCase = { name: '429', users, full: true, contacts: 200 };
   return withSetup(c, true, latencyMs, limit, async (dir, client, proxy) => {
     const state = load(dir);
-    proxy.reset();
+    await proxy.reset();
     await runPlan(state, client, {});
+    await proxy.refresh();
     const arrivals = proxy.stats.arrivals;
     const end = arrivals[arrivals.length - 1]?.at ?? 0;
     // Converged: the second half of the run, in whole seconds.

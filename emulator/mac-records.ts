@@ -99,16 +99,27 @@ export function bindMac(d: DomainState, mac: string, device: string, model: unkn
  * the provisioning data, so a device's MAC, model and line are read from the MAC records whose line points
  * at `sip:<device>@<domain>` (inference), not stored on the device: a MAC changed by device PUT does not show.
  */
-export function macBinding(d: DomainState, device: string): JsonRecord {
+export function macBinding(d: DomainState, device: string, index?: MacBindingIndex): JsonRecord {
   const uri = `sip:${device}@${d.domain.domain}`;
+  return (index ?? macBindingIndex(d)).get(uri) ?? { 'device-provisioning-mac-address': '' };
+}
+
+/** Every device line's binding by SIP URI: built once per list answer, so a list is not O(devices × phones). */
+export type MacBindingIndex = ReadonlyMap<string, JsonRecord>;
+
+export function macBindingIndex(d: DomainState): MacBindingIndex {
+  const out = new Map<string, JsonRecord>();
   for (const p of d.phones) {
-    const line = PHONE_LINES.find((n) => p[`device-provisioning-sip-uri-${n}`] === uri);
-    if (line === undefined) continue;
-    return {
-      'device-provisioning-mac-address': p['device-provisioning-mac-address'],
-      'device-models-model': p['device-models-brand-and-model'] ?? '',
-      'device-provisioning-line': line,
-    };
+    for (const line of PHONE_LINES) {
+      const uri = p[`device-provisioning-sip-uri-${line}`];
+      // The first record and the lowest line naming a device win, as a scan in that order would find.
+      if (typeof uri !== 'string' || uri === '' || out.has(uri)) continue;
+      out.set(uri, {
+        'device-provisioning-mac-address': p['device-provisioning-mac-address'],
+        'device-models-model': p['device-models-brand-and-model'] ?? '',
+        'device-provisioning-line': line,
+      });
+    }
   }
-  return { 'device-provisioning-mac-address': '' };
+  return out;
 }

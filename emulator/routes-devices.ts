@@ -3,7 +3,15 @@
 // Mac"); changing or removing a MAC afterwards is done on /phones, which the spec documents.
 
 import { recordById } from './record-index';
-import { PHONE_READ_ONLY, bindMac, defaultPhone, macBinding, normalizeMac } from './mac-records';
+import {
+  type MacBindingIndex,
+  PHONE_READ_ONLY,
+  bindMac,
+  defaultPhone,
+  macBinding,
+  macBindingIndex,
+  normalizeMac,
+} from './mac-records';
 import { DEVICE_READ_ONLY, defaultDevice, nowIso } from './record-defaults';
 import {
   ACCEPTED,
@@ -38,12 +46,12 @@ function findDevice(d: DomainState, user: string, device: string): JsonRecord {
   );
 }
 
-function deviceOut(d: DomainState, device: JsonRecord): JsonRecord {
+function deviceOut(d: DomainState, device: JsonRecord, index?: MacBindingIndex): JsonRecord {
   const owner = recordById(d.users, 'user', device.user);
   const name = owner ? `${owner['name-first-name'] ?? ''} ${owner['name-last-name'] ?? ''}`.trim() : '';
   return {
     ...device,
-    ...macBinding(d, String(device.device)),
+    ...macBinding(d, String(device.device), index),
     'device-sip-registration-uri': `sip:${device.device}@${device.domain}`,
     'device-sip-registration-state': 'unregistered',
     'device-sip-registration-datetime': null,
@@ -57,12 +65,17 @@ function byName(devices: JsonRecord[]): JsonRecord[] {
   return devices.slice().sort((a, b) => naturalCompare(String(a.device), String(b.device)));
 }
 
+function withBindings(d: DomainState, devices: readonly JsonRecord[]): JsonRecord[] {
+  const index = macBindingIndex(d);
+  return devices.map((x) => deviceOut(d, x, index));
+}
+
 export function listUserDevices(ctx: RouteContext): ApiResponse {
   const d = readDomain(ctx);
   findUser(d, ctx.params.user);
   // No start/limit declared for this list: it is returned whole.
   const devices = byName(d.devices.filter((x) => x.user === ctx.params.user));
-  return { status: 200, body: devices.map((x) => deviceOut(d, x)) };
+  return { status: 200, body: withBindings(d, devices) };
 }
 
 export function countUserDevices(ctx: RouteContext): ApiResponse {
@@ -73,7 +86,7 @@ export function countUserDevices(ctx: RouteContext): ApiResponse {
 
 export function listDomainDevices(ctx: RouteContext): ApiResponse {
   const d = readDomain(ctx);
-  return { status: 200, body: byName(d.devices).map((x) => deviceOut(d, x)) };
+  return { status: 200, body: withBindings(d, byName(d.devices)) };
 }
 
 export function countDomainDevices(ctx: RouteContext): ApiResponse {

@@ -23,6 +23,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { GroupSync } from './group-sync';
 
 export type WelcomeState = 'requested' | 'sending' | 'sent' | 'failed' | 'unknown' | 'dropped';
 
@@ -57,6 +58,12 @@ export class WelcomeLedger {
     readonly path: string,
     readonly run?: string,
     private readonly clock: () => Date = () => new Date(),
+    /**
+     * Group commit (group-sync.ts), shared with the write journal: a line that must precede the wire is
+     * flushed by the journal's `durable()`, which every write awaits before it is sent. Only for a ledger
+     * whose writes all go through a journaled client (an apply run); otherwise each such line is fsynced.
+     */
+    private readonly sync?: GroupSync,
   ) {}
 
   /** The last state of every `domain/user` in the ledger (a torn last line from a kill is ignored). */
@@ -107,11 +114,14 @@ export class WelcomeLedger {
     // What must precede the wire (an e-mail is owed; this attempt goes out now) reaches the disk first. An
     // answer's line is written (a killed process keeps it) and reaches the disk with the next flush or at
     // close: lost only to a power cut, it then reads as "sending" — maybe sent, never re-sent.
-    if (DURABLE_BEFORE_WIRE.has(state)) fsyncSync(this.fd);
+    if (!DURABLE_BEFORE_WIRE.has(state)) return;
+    if (this.sync) this.sync.markDirty(this.fd);
+    else fsyncSync(this.fd);
   }
 
   close(): void {
     if (this.fd !== undefined) {
+      this.sync?.forget(this.fd);
       fsyncSync(this.fd);
       closeSync(this.fd);
     }

@@ -16,6 +16,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NetSapiensClient } from '../platform/client';
 import { currentChange } from './change-scope';
+import type { GroupSync } from './group-sync';
 
 export interface JournalIntent {
   readonly type: 'intent';
@@ -60,7 +61,14 @@ export class WriteJournal {
     readonly path: string,
     readonly run: string,
     private readonly clock: () => Date = () => new Date(),
+    /** Group commit (group-sync.ts): intents are flushed by `durable()` instead of one blocking fsync each. */
+    private readonly sync?: GroupSync,
   ) {}
+
+  /** Resolves once every intent written so far is on disk (at once when there is no group commit). */
+  durable(): Promise<void> {
+    return this.sync ? this.sync.flush() : Promise.resolve();
+  }
 
   intent(method: string, path: string): number {
     const seq = ++this.seq;
@@ -115,8 +123,8 @@ export class WriteJournal {
    * Appends a line. An intent (and any other line but an answer) is flushed to disk before returning: it
    * must be durable before the write goes on the wire. An outcome line is written (a killed process keeps
    * it: it is in the kernel's page cache) and reaches the disk with the next intent's flush or at close; a
-   * power cut can lose it, which reads as "in flight" and the next plan re-reads the object. One fsync per
-   * write instead of two: the flush blocks the event loop, so it delays every change in flight.
+   * power cut can lose it, which reads as "in flight" and the next plan re-reads the object. With a group
+   * commit (`sync`), an intent's flush is `durable()`'s, shared by the writes in flight, off the event loop.
    */
   append(line: JournalLine | Record<string, unknown>): void {
     if (this.fd === undefined) {
@@ -124,11 +132,15 @@ export class WriteJournal {
       this.fd = openSync(this.path, 'a', 0o600);
     }
     writeSync(this.fd, `${JSON.stringify(line)}\n`);
-    if (line.type !== 'outcome') fsyncSync(this.fd);
+    if (line.type === 'outcome') return;
+    // With group commit an intent is flushed by `durable()`, which the write awaits before it is sent.
+    if (line.type === 'intent' && this.sync) this.sync.markDirty(this.fd);
+    else fsyncSync(this.fd);
   }
 
   close(): void {
     if (this.fd !== undefined) {
+      this.sync?.forget(this.fd);
       fsyncSync(this.fd);
       closeSync(this.fd);
     }
@@ -145,6 +157,7 @@ export function journalWrites(client: NetSapiensClient, journal: WriteJournal): 
     intent: (method, path) => journal.intent(method, path),
     outcome: (seq, method, path, failure) => journal.outcome(seq, method, path, failure),
     probed: (seq, method, path, status, landed) => journal.probed(seq, method, path, status, landed),
+    durable: () => journal.durable(),
   });
   return () => client.observeWrites(undefined);
 }

@@ -8,6 +8,7 @@ import { type OperationResult, applyDomainPlan } from '../apply/apply-plan';
 import { type AuditContext, appendAuditLog, auditRecord } from '../apply/audit-log';
 import { type WelcomeResult, sendOwedWelcomes } from '../apply/send-welcomes';
 import { WelcomeLedger, welcomeLedgerPathFor } from '../apply/welcome-ledger';
+import { GroupSync } from '../apply/group-sync';
 import { WriteJournal, journalWrites } from '../apply/write-journal';
 import type { SafetyViolation } from '../errors';
 import { type DomainRun, type PlanRun, verifyDomain } from '../pipeline';
@@ -107,8 +108,11 @@ export async function applyPlanRun(options: ApplyRunOptions): Promise<ApplyRunRe
 
   client.setLogTag(logTag);
   const runId = randomBytes(8).toString('hex');
-  const journal = new WriteJournal(journalPath, runId);
-  const welcomeLedger = new WelcomeLedger(options.welcomeLedgerPath ?? welcomeLedgerPathFor(options.auditPath), runId);
+  // One group commit for both files: a write waits for one shared fsync, off the event loop (group-sync.ts).
+  const sync = new GroupSync();
+  const journal = new WriteJournal(journalPath, runId, undefined, sync);
+  const ledgerPath = options.welcomeLedgerPath ?? welcomeLedgerPathFor(options.auditPath);
+  const welcomeLedger = new WelcomeLedger(ledgerPath, runId, undefined, sync);
   const ctx: AuditContext = {
     ...options.context,
     time: (options.now?.() ?? new Date()).toISOString(),

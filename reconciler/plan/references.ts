@@ -41,19 +41,32 @@ export function inboundReferences(
   registry: Registry = DEFAULT_REGISTRY,
 ): Map<string, Inbound[]> {
   const out = new Map<string, Inbound[]>();
+  // Who is already listed under each target (`from`, relation): a site every user names is one target with
+  // thousands of referrers, so the duplicate check is a set look-up, not a scan of the list (issue 15).
+  const seen = new Map<string, Set<string>>();
   const add = (r: Reference) => {
     const at = inboundKey(r.kind, r.key, registry);
-    const list = out.get(at) ?? [];
-    if (!list.some((x) => x.ref.from === r.from && x.relation === r.relation))
-      list.push({ ref: toPlanReference(r), relation: r.relation, sourceKey: r.source.key });
-    out.set(at, list);
+    let list = out.get(at);
+    let listed = seen.get(at);
+    if (!list || !listed) {
+      list = [];
+      listed = new Set();
+      out.set(at, list);
+      seen.set(at, listed);
+    }
+    const id = `${r.from}\u0000${r.relation}`;
+    if (listed.has(id)) return;
+    listed.add(id);
+    list.push({ ref: toPlanReference(r), relation: r.relation, sourceKey: r.source.key });
   };
   for (const kind of registry.kinds) {
     for (const l of live.objects.get(kind.name) ?? []) kind.references(l.key, l.comparable).forEach(add);
     for (const d of desired.objects.get(kind.name) ?? []) kind.references(d.key, d.comparable).forEach(add);
   }
+  // `localeCompare` without locale or options is this collator's `compare` (ECMA-402), built once.
+  const { compare } = new Intl.Collator();
   for (const list of out.values())
-    list.sort((a, b) => a.ref.from.localeCompare(b.ref.from) || a.ref.relation.localeCompare(b.ref.relation));
+    list.sort((a, b) => compare(a.ref.from, b.ref.from) || compare(a.ref.relation, b.ref.relation));
   return out;
 }
 

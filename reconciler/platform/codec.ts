@@ -8,6 +8,7 @@
  * is read back from a real server, fix the constant here and both sides follow.
  */
 
+import { PlatformApiError } from '../errors';
 import { DEFAULT_PLATFORM_PROFILE } from './profile';
 
 export type YesNo = 'yes' | 'no';
@@ -81,11 +82,6 @@ export interface AnswerRuleWriter {
 }
 
 /**
- * Writes the default (`*`) answer rule of a user just created: v2 user create (and the portal) already
- * writes one (docs/reference/platform-evidence.md §1e), so read first, then PUT `*` when it exists, else POST.
- * `postBody` is the full body for a POST; the PUT sends it without the POST-only keys.
- */
-/**
  * The `landed` probe of a POST of the default rule, made only when the user had no `*` rule: after a lost
  * answer, a `*` rule that is now there is ours (a second POST would fail or duplicate), so it counts as landed.
  */
@@ -94,19 +90,29 @@ export function defaultRuleLanded(client: Pick<AnswerRuleWriter, 'listAnswerRule
     (await client.listAnswerRules(domain, user)).some((r) => r['time-frame'] === '*');
 }
 
+/**
+ * Writes the default (`*`) answer rule of a user just created: v2 user create (and the portal) already
+ * writes one (docs/reference/platform-evidence.md §1e), so the rule is PUT first — one request where a read
+ * and a PUT took two (issue 15). When the PUT is refused (a 4xx: no `*` rule, e.g. a platform whose create
+ * writes none), the rules are read: no `*` rule → it is POSTed; a `*` rule there → the PUT's own error stands.
+ * `postBody` is the full body for a POST; the PUT sends it without the POST-only keys.
+ */
 export async function writeDefaultAnswerRule(
   client: AnswerRuleWriter,
   domain: string,
   user: string,
   postBody: Record<string, unknown>,
 ): Promise<void> {
-  const rules = await client.listAnswerRules(domain, user);
-  if (!rules.some((r) => r['time-frame'] === '*')) {
-    await client.createAnswerRule(domain, user, postBody, { landed: defaultRuleLanded(client, domain, user) });
-    return;
-  }
   const { 'time-frame': _t, 'is-active': _a, synchronous: _s, ...put } = postBody;
-  await client.updateAnswerRule(domain, user, '*', put);
+  try {
+    await client.updateAnswerRule(domain, user, '*', put);
+    return;
+  } catch (err) {
+    if (!(err instanceof PlatformApiError) || err.status < 400 || err.status >= 500) throw err;
+    const rules = await client.listAnswerRules(domain, user);
+    if (rules.some((r) => r['time-frame'] === '*')) throw err;
+  }
+  await client.createAnswerRule(domain, user, postBody, { landed: defaultRuleLanded(client, domain, user) });
 }
 
 /** Reads a field by its v45 name or any known older spelling. */

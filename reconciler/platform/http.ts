@@ -85,6 +85,8 @@ export interface WriteObserver {
   intent(method: string, path: string): number;
   outcome(seq: number, method: string, path: string, failure?: WriteFailure): void;
   probed?(seq: number, method: string, path: string, status: number, landed: boolean): void;
+  /** Resolves once the intent (and what `onSend` recorded) is on disk: awaited before the write is sent. */
+  durable?(): Promise<void>;
 }
 
 export class PlatformHttp {
@@ -234,9 +236,10 @@ export class PlatformHttp {
     // Journaled (fsynced) just before it goes on the wire, and after the pacer's wait.
     const seq = observer?.intent(method, path);
     opts.onSend?.();
-    const started = Date.now();
     let outcome: Outcome = { kind: 'other' };
     try {
+      if (observer?.durable) await observer.durable();
+      const started = Date.now();
       const res = await exchange(req, this.transport());
       const retryAfterMs = parseRetryAfter(header(res.headers['retry-after']));
       if (res.status === 429 || res.status === 503) {

@@ -7,10 +7,11 @@
  * A binding is no conflict when the device it names is the one the file gives the MAC to, no longer exists,
  * or is a device the same file takes the MAC away from (apply then moves the binding).
  */
-import { DesiredStateError, type DesiredStateIssue } from '../../errors';
+import { DesiredStateError, type DesiredStateIssue, IncompleteListError } from '../../errors';
 import type { PlatformRecord } from '../../platform/client';
 import { normalizeMac } from '../../platform/codec';
 import type { DesiredObject, ReadContext } from '../kind';
+import { mapBounded } from '../../util/map-bounded';
 import { str } from '../normalize';
 import { deviceNameOf, formatMac } from './devices';
 import type { UserSpec } from './spec';
@@ -85,7 +86,7 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
   }
   const ownerOf = new Map(devices.map((x) => [str(x.device), str(x.user)] as const));
   const managers = new Map(entries.map((e) => [e.d.key, e.manages] as const));
-  const records = await ctx.client.listMacRecords(ctx.domain);
+  const records = await macRecordsOf(ctx, [...byMac.keys()]);
   for (const record of records) {
     const w = byMac.get(normalizeMac(str(record['device-provisioning-mac-address'])));
     if (!w) continue;
@@ -115,4 +116,20 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
       );
   }
   if (issues.length) throw new DesiredStateError(issues);
+}
+
+/**
+ * The domain's MAC records that matter for `macs`: the list when it is complete; when it fills the largest
+ * page (the list cannot page: 1,000 records or more), each wanted MAC is read on its own — a missing one
+ * is free, a failed read fails the plan (never "absent").
+ */
+async function macRecordsOf(ctx: ReadContext, macs: readonly string[]): Promise<readonly PlatformRecord[]> {
+  try {
+    return await ctx.client.listMacRecords(ctx.domain);
+  } catch (err) {
+    if (!(err instanceof IncompleteListError)) throw err;
+  }
+  const concurrency = ctx.client.settings?.concurrency ?? 8;
+  const found = await mapBounded(macs, concurrency, (mac) => ctx.client.getMacRecord(ctx.domain, mac));
+  return found.filter((r): r is PlatformRecord => r !== undefined);
 }
