@@ -8,7 +8,7 @@ export {
   type Target,
 } from './model';
 export { localTime, timeFrameActive, type LocalTime } from './time-frames';
-export { DEFAULT_RING_SECONDS, describeOutcome, type Outcome, type Trace, traceCall } from './trace';
+export { DEFAULT_RING_SECONDS, describeOutcome, type Outcome, type Trace, type TraceCaller, traceCall } from './trace';
 export { CALL_FLOW_STEPS, type CallFlowStep, type StepApi } from './steps';
 export { ruleTarget, rulesFrom, targetName } from './rules';
 export { beforeAndAfter, mergedObjects } from './states';

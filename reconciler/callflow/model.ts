@@ -8,7 +8,8 @@ import { numberTarget, rulesFrom } from './rules';
 
 export { numberTarget } from './rules';
 import { othersFrom } from './steps';
-import type { CallFlowState, ExtensionNode, Member, NumberNode, Target } from './types';
+import { normalizeNumber } from '../kinds/normalize';
+import type { CallFlowState, ExtensionNode, Member, NumberNode, Screening, Target } from './types';
 
 export type { CallFlowState, ExtensionNode, Member, NumberNode, RuleNode, Target } from './types';
 
@@ -52,6 +53,18 @@ function ownTimeFrames(v: ComparableValue | undefined): { timeFrames?: ReadonlyM
   return { timeFrames: new Map((v as unknown as Comparable[]).map((t) => [text(t.name), t] as const)) };
 }
 
+/** A caller as block/allow lists hold it: `anonymous`/`unknown` as is, numbers normalised. */
+export function callerKey(caller: string): string {
+  const c = caller.trim().toLowerCase();
+  return c === 'anonymous' || c === 'unknown' ? c : normalizeNumber(c);
+}
+
+function screeningOf(c: Readonly<Record<string, ComparableValue>>): Screening | undefined {
+  const list = (v: ComparableValue | undefined) => new Set(Array.isArray(v) ? v.map((n) => callerKey(String(n))) : []);
+  if (c.block === undefined && c.allow === undefined && c.spam === undefined) return undefined;
+  return { block: list(c.block), allow: list(c.allow), ...(typeof c.spam === 'string' ? { spam: c.spam } : {}) };
+}
+
 interface Keyed {
   readonly key: string;
   readonly comparable: Comparable;
@@ -67,6 +80,7 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
       extension: u.key,
       ringTimeout: num(u.comparable.ring_timeout),
       voicemail: vm.enabled !== false,
+      screening: screeningOf(u.comparable),
       rules: rulesFrom(u.comparable.answering_rules),
       ...ownTimeFrames(u.comparable.time_frames),
     });
@@ -79,6 +93,7 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
       voicemail: false,
       members: members(g.comparable.members),
       fallback: fallbackTarget(g.comparable.fallback, g.key),
+      screening: screeningOf(g.comparable),
       rules: rulesFrom(g.comparable.answering_rules),
     });
   }
@@ -91,5 +106,7 @@ export function callFlowFromObjects(objects: ReadonlyMap<string, readonly Keyed[
     });
   }
   const timeFrames = new Map((objects.get('time_frame') ?? []).map((t) => [t.key, t.comparable] as const));
-  return { timeZone, numbers, extensions, timeFrames, others: othersFrom(objects) };
+  const blockList = (objects.get('block_list') ?? [])[0]?.comparable.numbers;
+  const blocked = Array.isArray(blockList) ? new Set(blockList.map((n) => callerKey(String(n)))) : undefined;
+  return { timeZone, numbers, extensions, timeFrames, others: othersFrom(objects), ...(blocked ? { blocked } : {}) };
 }

@@ -6,6 +6,7 @@
  * PURE: no I/O, no clock (the instant is a parameter, or a wall-clock `LocalTime`).
  */
 import { normalizeNumber } from '../kinds/normalize';
+import { callerKey } from './model';
 import { targetName } from './rules';
 import { CALL_FLOW_STEPS, type CallFlowStep, type Outcome, type StepApi } from './steps';
 import { type LocalTime, localTime, timeFrameActive } from './time-frames';
@@ -32,6 +33,13 @@ interface Walk {
   readonly steps: string[];
   readonly path: string[];
   readonly kinds: Readonly<Record<string, CallFlowStep>>;
+  readonly caller?: TraceCaller;
+}
+
+/** Who calls: a number (or `anonymous`/`unknown`), and whether the platform flags the call as spam. */
+export interface TraceCaller {
+  readonly from: string;
+  readonly spam?: boolean;
 }
 
 export function traceCall(
@@ -39,14 +47,19 @@ export function traceCall(
   start: string,
   at: Date | LocalTime,
   kinds: Readonly<Record<string, CallFlowStep>> = CALL_FLOW_STEPS,
+  caller?: TraceCaller,
 ): Trace {
   const local = at instanceof Date ? localTime(at, state.timeZone) : at;
-  const walk: Walk = { state, local, steps: [], path: [], kinds };
+  const walk: Walk = { state, local, steps: [], path: [], kinds, ...(caller ? { caller } : {}) };
   const outcome = traceStart(walk, start.trim());
   return { start, local, steps: walk.steps, outcome, visited: walk.path };
 }
 
 function traceStart(w: Walk, start: string): Outcome {
+  if (w.caller && w.state.blocked?.has(callerKey(w.caller.from))) {
+    w.steps.push('the caller is on the domain block list: rejected');
+    return { type: 'hangup' };
+  }
   if (w.state.extensions.has(start) || otherType(w, start)) return reach(w, { type: 'extension', extension: start });
   const number = w.state.numbers.get(normalizeNumber(start));
   if (!number) return { type: 'dead_end', reason: `${start} is neither a managed number nor an extension` };
@@ -158,9 +171,46 @@ function extension(w: Walk, ext: string): Outcome {
     w.steps.push(`${ext}: ${ruleWords(rule)}, forward always`);
     return reach(w, rule.forwardAlways);
   }
+  // The default rule's allow/block/spam (pbxctl manages them there) apply while no time-frame rule does.
+  const screened = !rule || rule.timeFrame === '*' ? screen(w, node) : undefined;
+  if (screened) return screened;
   if (rule && rule.timeFrame !== '*') w.steps.push(`${ext}: time frame "${rule.timeFrame}" in effect`);
   if (rule?.screen) w.steps.push(`${ext}: callers are asked their name first (call screening)`);
   return node.kind === 'ring_group' ? ringGroup(w, node, rule) : user(w, node, rule);
+}
+
+/** What the default rule does with this caller: undefined = the call goes on (ring, or screened first). */
+function screen(w: Walk, node: ExtensionNode): Outcome | undefined {
+  const s = node.screening;
+  if (!w.caller || !s) return undefined;
+  const who = callerKey(w.caller.from);
+  const ext = node.extension;
+  if (s.allow.has(who)) {
+    w.steps.push(`${ext}: the caller is on the allow list`);
+    return undefined;
+  }
+  if (s.block.has(who)) {
+    w.steps.push(`${ext}: the caller is on the block list: rejected`);
+    return { type: 'hangup' };
+  }
+  if (!w.caller.spam) return undefined;
+  switch (s.spam ?? 'ring') {
+    case 'voicemail':
+      w.steps.push(`${ext}: spam calls go to voicemail`);
+      // A ring group's voicemail is the group's own box.
+      return node.kind === 'ring_group' || node.voicemail
+        ? { type: 'voicemail', extension: ext }
+        : deadEnd(w, `${ext} sends spam to voicemail but has none`);
+    case 'drop':
+      w.steps.push(`${ext}: spam calls are rejected`);
+      return { type: 'hangup' };
+    case 'screen':
+      w.steps.push(`${ext}: spam callers are asked their name first`);
+      return undefined;
+    default:
+      w.steps.push(`${ext}: spam calls ring as normal`);
+      return undefined;
+  }
 }
 
 function ruleWords(rule: RuleNode): string {

@@ -42,6 +42,14 @@ export interface RuleNode {
   readonly screen?: boolean;
 }
 
+/** What the default answer rule does with a given caller: block wins unless allowed; spam per `spam`. */
+export interface Screening {
+  readonly block: ReadonlySet<string>;
+  readonly allow: ReadonlySet<string>;
+  /** `ring` (default), `voicemail`, `drop` or `screen`: what happens to a call flagged as spam. */
+  readonly spam?: string;
+}
+
 export interface ExtensionNode {
   readonly kind: 'user' | 'ring_group';
   readonly extension: string;
@@ -50,6 +58,8 @@ export interface ExtensionNode {
   readonly voicemail: boolean;
   readonly members?: readonly Member[];
   readonly fallback?: Target;
+  /** The default rule's caller screening (`spam`, `allow`, `block`): numbers normalised, `anonymous`/`unknown` as is. */
+  readonly screening?: Screening;
   /** Answering rules in priority order (the content's `answering_rules`; a `*` rule applies always). */
   readonly rules?: readonly RuleNode[];
   /** A user's own time frames by name: its rules look here before the domain's. */
@@ -63,6 +73,8 @@ export interface CallFlowState {
   readonly timeFrames: ReadonlyMap<string, Comparable>;
   /** Destinations of other kinds (call queues, auto attendants) by target type, then extension (steps.ts). */
   readonly others?: ReadonlyMap<string, ReadonlyMap<string, Comparable>>;
+  /** The domain block list (normalised numbers): a caller on it reaches no one. */
+  readonly blocked?: ReadonlySet<string>;
   /** Extensions the platform has that no modelled kind covers: reached, not traced further. */
   readonly knownExtensions?: ReadonlySet<string>;
 }

@@ -53,6 +53,8 @@ const COMMON = {
   concurrency: { type: 'string' },
   at: { type: 'string' },
   'time-zone': { type: 'string' },
+  from: { type: 'string' },
+  spam: { type: 'boolean' },
 } as const;
 
 type Verb = (positionals: readonly string[], flags: Flags, io: CliIo) => number | Promise<number>;

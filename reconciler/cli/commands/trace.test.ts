@@ -106,6 +106,14 @@ describe('pbxctl trace (emulator, in-process)', () => {
     expect(school.out).toContain('1001: time frame "School run" in effect, forward always');
     expect(school.out.trim().split('\n').at(-1)).toBe('→ voicemail 1001');
     expect((await trace('1001', '--at', '2026-12-07T15:30:00-05:00')).out).not.toContain('School run');
+    // A given caller: Grace blocks +1 800 555 0199 and sends spam to voicemail (her default rule, read back).
+    const blocked = await trace('1000', '--at', SUNDAY_10, '--from', '+1 800 555 0199');
+    expect(blocked.out).toContain('1000: the caller is on the block list: rejected');
+    expect(blocked.code).toBe(0);
+    const spam = await trace('1000', '--at', SUNDAY_10, '--from', '+1 312 555 0000', '--spam');
+    expect(spam.out).toContain('1000: spam calls go to voicemail');
+    expect(spam.out.trim().split('\n').at(-1)).toBe('→ voicemail 1000');
+    expect((await trace('1000', '--at', SUNDAY_10, '--from', '+1 312 555 0000')).out).not.toContain('spam');
     // An extension directly, and a number that is neither.
     expect((await trace('2001', '--at', MONDAY_10)).out).toContain('→ voicemail 2001');
     const none = await trace('+1 212 555 0177', '--at', MONDAY_10);
@@ -118,5 +126,7 @@ describe('pbxctl trace (emulator, in-process)', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('--at takes an ISO time');
     expect((await trace('2000', '--state', 'future')).err).toContain('--state takes live or desired');
+    expect((await trace('2000', '--spam')).err).toContain('--spam needs --from');
+    expect((await trace('2000', '--from', 'bob')).err).toContain('--from takes a phone number, anonymous or unknown');
   });
 });

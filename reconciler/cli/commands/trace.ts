@@ -1,13 +1,15 @@
 /**
- * `pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]`:
+ * `pbxctl trace <path> <number | extension> [--at <ISO time>] [--state live|desired] [--time-zone Z]
+ *  [--from <caller> [--spam]]`:
  * where a call goes, step by step, in the domain of the file at <path>. `--state live` (default) walks
  * the platform's routing, `--state desired` what an apply of the file would leave (the platform with the
  * file laid over it). Time frames are evaluated in the domain's time
  * zone (the platform's domain record, or --time-zone). Exit 0 when the call reaches someone or a
- * mailbox, 2 for a loop or a dead end.
+ * mailbox, 2 for a loop or a dead end. With `--from`, the domain block list and the default rule's allow/block
+ * lists apply to that caller; `--spam` says the platform flags the call as spam (the rule's `spam` handling).
  */
 import { resolve } from 'node:path';
-import { beforeAndAfter, describeOutcome, type Trace, traceCall } from '../../callflow';
+import { beforeAndAfter, describeOutcome, type Trace, type TraceCaller, traceCall } from '../../callflow';
 import { computePlan } from '../../plan/compute-plan';
 import { UsageError } from '../../errors';
 import { readLiveState } from '../../live/read-live-state';
@@ -46,12 +48,24 @@ export async function traceCommand(positionals: readonly string[], flags: Flags,
       removed,
       timeZone,
     });
-    const trace = traceCall(which === 'desired' ? states.after : states.before, start, at);
+    const caller = callerOf(flags);
+    const trace = traceCall(which === 'desired' ? states.after : states.before, start, at, undefined, caller);
     io.stdout(renderTrace(trace, desired.domain, which, timeZone));
     return trace.outcome.type === 'loop' || trace.outcome.type === 'dead_end' ? EXIT.changes : EXIT.ok;
   } finally {
     await client.close();
   }
+}
+
+/** `--from <number|anonymous|unknown>` and `--spam`: who calls (block/allow lists and spam handling apply). */
+function callerOf(flags: Flags): TraceCaller | undefined {
+  if (flags.spam && flags.from === undefined)
+    throw new UsageError('--spam needs --from <number> (or --from anonymous): the caller the platform flags as spam');
+  if (flags.from === undefined) return undefined;
+  const from = String(flags.from).trim();
+  if (!/^(anonymous|unknown|\+?[\d\s().-]{3,})$/i.test(from))
+    throw new UsageError(`--from takes a phone number, anonymous or unknown (got "${from}")`);
+  return { from, spam: flags.spam === true };
 }
 
 function checkZone(timeZone: string): void {
