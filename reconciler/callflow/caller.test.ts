@@ -7,18 +7,16 @@ const TZ = 'America/New_York';
 const MONDAY_10 = new Date('2026-12-07T15:00:00Z');
 const BUSINESS: Comparable = { type: 'days_of_week', days_of_week: { monday: '09:00-17:00' } };
 
+type Keyed = { key: string; comparable: Comparable };
+
 function model(users: Record<string, Comparable>, blockList?: string[]) {
-  return callFlowFromObjects(
-    new Map([
-      ['user', Object.entries(users).map(([key, comparable]) => ({ key, comparable }))],
-      ['time_frame', [{ key: 'Business hours', comparable: BUSINESS }]],
-      ...(blockList
-        ? [['block_list', [{ key: 'acme.example.com', comparable: { numbers: blockList } }]] as const]
-        : []),
-      ['phone_number', [{ key: '12125550100', comparable: { destination: { extension: '1001' }, enabled: true } }]],
-    ]) as never,
-    TZ,
-  );
+  const objects = new Map<string, Keyed[]>([
+    ['user', Object.entries(users).map(([key, comparable]) => ({ key, comparable }))],
+    ['time_frame', [{ key: 'Business hours', comparable: BUSINESS }]],
+    ['phone_number', [{ key: '12125550100', comparable: { destination: { extension: '1001' }, enabled: true } }]],
+  ]);
+  if (blockList) objects.set('block_list', [{ key: 'acme.example.com', comparable: { numbers: blockList } }]);
+  return callFlowFromObjects(objects, TZ);
 }
 
 const ADA: Comparable = {
