@@ -12,8 +12,7 @@
 import { normalizeMac } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import type { ChangeClass, Comparable, ComparableValue, EntryIssue } from '../kind';
-import { normalizeText, str } from '../normalize';
-import { addressImpactLine, isAddressName } from '../placement';
+import { str } from '../normalize';
 import { compareKeys } from '../../util/compare-keys';
 
 /** One entry of `phones:`. */
@@ -24,8 +23,6 @@ export interface PhoneEntry {
   model?: string;
   /** The line key of a MAC-provisioned phone the device takes (1–8, default 1). */
   line?: number;
-  /** Name of the emergency address the device's emergency calls report. */
-  emergency_address?: string;
 }
 
 /** A device as compared: its platform name and what binds it to a handset. */
@@ -34,8 +31,6 @@ export interface DeviceContent {
   readonly mac?: string;
   readonly model?: string;
   readonly line?: number;
-  /** The address's name (its id as read, until placement maps it to the name). */
-  readonly emergency_address?: string;
 }
 
 /** '' for the first device, then a, b, … z, aa, ab … (the portal's scheme as a reseller KB shows it). */
@@ -60,13 +55,12 @@ function sortDevices(extension: string, list: DeviceContent[]): DeviceContent[] 
   );
 }
 
-function content(device: string, mac: string, model: string, line: number, address = ''): DeviceContent {
+function content(device: string, mac: string, model: string, line: number): DeviceContent {
   return {
     device,
     ...(mac ? { mac } : {}),
     ...(model ? { model } : {}),
     ...(mac && line !== 1 ? { line } : {}),
-    ...(address ? { emergency_address: address } : {}),
   };
 }
 
@@ -75,13 +69,7 @@ export function desiredDevices(extension: string, phones: readonly PhoneEntry[])
   return sortDevices(
     extension,
     phones.map((p, i) =>
-      content(
-        deviceNameOf(extension, p, i),
-        p.mac ? normalizeMac(p.mac) : '',
-        (p.model ?? '').trim(),
-        p.line ?? 1,
-        normalizeText(p.emergency_address ?? ''),
-      ),
+      content(deviceNameOf(extension, p, i), p.mac ? normalizeMac(p.mac) : '', (p.model ?? '').trim(), p.line ?? 1),
     ),
   );
 }
@@ -97,7 +85,6 @@ export function liveDevices(extension: string, devices: readonly PlatformRecord[
         normalizeMac(str(d['device-provisioning-mac-address'])),
         str(d['device-models-model']).trim(),
         Number.isInteger(line) && line >= 1 && line <= 8 ? line : 1,
-        str(d['emergency-address-id']).trim(),
       );
     }),
   );
@@ -121,7 +108,6 @@ export function exportPhones(extension: string, devices: readonly DeviceContent[
     if (d.mac) entry.mac = d.mac;
     if (d.model) entry.model = d.model;
     if (d.line !== undefined) entry.line = d.line;
-    if (isAddressName(d.emergency_address)) entry.emergency_address = d.emergency_address;
     return entry;
   });
 }
@@ -212,8 +198,6 @@ export function devicesImpact(key: string, before: Comparable, after: Comparable
     } else if (old.model !== d.model || old.line !== d.line) {
       out.push(`${what(key, d)} is provisioned again (model or line key)`);
     }
-    const address = addressImpactLine(what(key, d), (old ?? {}) as Comparable, d as unknown as Comparable);
-    if (address) out.push(address);
   }
   return out;
 }
