@@ -193,7 +193,7 @@ export interface EntryIssue {
 
 /**
  * Memoised reads shared by the kinds of one domain (several kinds read the users list). Generic: the
- * shared reads themselves are declared where they are used (kinds/shared-reads.ts).
+ * shared reads themselves are declared where they are used (kinds/domain-reads.ts).
  */
 export interface LiveCache {
   /** The first call with `name` runs `load`; every later call gets the same promise. */

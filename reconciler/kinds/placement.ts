@@ -9,7 +9,7 @@ import type { PlatformRecord } from '../platform/client';
 import { listAddresses } from '../platform/locations';
 import type { ApplyContext, Comparable, ReadContext, Reference } from './kind';
 import { normalizeText, str } from './normalize';
-import { domainAddresses } from './shared-reads';
+import { domainAddresses } from './domain-reads';
 
 /** Prefix of an address id that names no domain address. */
 export const UNKNOWN_ADDRESS = 'id:';

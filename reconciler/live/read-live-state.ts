@@ -6,7 +6,7 @@
  */
 import type { DesiredObject, LiveCache, LiveObject, Loss } from '../kinds/kind';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
-import { domainUsers } from '../kinds/shared-reads';
+import { domainUsers } from '../kinds/domain-reads';
 import type { NetSapiensClient } from '../platform/client';
 import { VOICEMAIL_FOLDERS } from '../platform/codec';
 import type { PlatformProfile } from '../platform/profile';
@@ -34,7 +34,7 @@ export interface ReadOptions {
   readonly platform?: PlatformProfile;
 }
 
-/** A fresh memo for one domain's read (the shared reads are in kinds/shared-reads.ts). */
+/** A fresh memo for one domain's read (the shared reads are in kinds/domain-reads.ts). */
 export function createLiveCache(): LiveCache {
   const memo = new Map<string, Promise<unknown>>();
   return {

@@ -23,7 +23,7 @@ import {
 } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination, routedNumberReferences } from '../phone-number-refs';
-import { domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { domainPhoneNumbers, domainUsers } from '../domain-reads';
 import { destinationReference, exportDestination, extensionKinds } from '../call-queue/destination';
 import { createAttendant, deleteAttendant, updateAttendant } from './apply';
 import { AUTO_ATTENDANT_FIELDS } from './fields';

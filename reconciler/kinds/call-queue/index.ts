@@ -22,7 +22,7 @@ import {
 } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination, routedNumberReferences } from '../phone-number-refs';
-import { answerRules, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { answerRules, domainPhoneNumbers, domainUsers } from '../domain-reads';
 import { createCallQueueObject, deleteCallQueueObject, updateCallQueueObject } from './apply';
 import { destinationReference, exportDestination, extensionKinds } from './destination';
 import { CALL_QUEUE_FIELDS, type Dispatch } from './fields';

@@ -21,7 +21,7 @@ import {
 } from '../kind';
 import { str } from '../normalize';
 import { addressKeys } from '../placement';
-import { domainAddresses } from '../shared-reads';
+import { domainAddresses } from '../domain-reads';
 import {
   addressBody,
   addressComparable,

@@ -22,7 +22,7 @@ import {
   SUPPORTED,
 } from '../kind';
 import { normalizeNumber, str } from '../normalize';
-import { domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { domainPhoneNumbers, domainUsers } from '../domain-reads';
 import { livePhoneNumberComparable, type PhoneNumberSpec, phoneNumberComparable, routingBody } from './codec';
 import { PHONE_NUMBER_FIELDS } from './fields';
 import { phoneNumberImpact } from './impact';

@@ -21,7 +21,7 @@ import {
 } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination, routedNumberReferences } from '../phone-number-refs';
-import { answerRules, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { answerRules, domainPhoneNumbers, domainUsers } from '../domain-reads';
 import { ruleSpec, rulesOf } from '../user/answering-rules';
 import { answeringRulesOf } from '../user/read';
 import { createRingGroup, deleteRingGroup, updateRingGroup } from './apply';

@@ -11,7 +11,7 @@ import type { NetSapiensClient } from '../../platform/client';
 import { compareKeys } from '../../util/compare-keys';
 import type { AnyKind, ApplyContext, LiveObject } from '../kind';
 import { KINDS, kindByName } from '../registry';
-import { domainUsers } from '../shared-reads';
+import { domainUsers } from '../domain-reads';
 
 /** Reads live state with each kind's own `read` (all registered kinds unless `kinds` is given). */
 export async function readKinds(

@@ -8,7 +8,7 @@ import { mapBounded } from '../../util/map-bounded';
 import { type Comparable, type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
-import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../shared-reads';
+import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../domain-reads';
 import { assertMacsFree } from './mac-conflicts';
 import { isPlainRule, listedScope } from './answering-rules';
 import { liveRules, OWN_DEVICES } from './answering-rules-codec';
