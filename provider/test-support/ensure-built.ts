@@ -17,11 +17,15 @@ function findRoot(dir: string): string {
 
 export const FIXTURE_ENTRY = join(REPO_ROOT, 'dist', 'provider', 'test-fixtures', 'main.js');
 
+const SKIPPED_DIRS = new Set(['bindings', 'node_modules', 'test-support']);
+
 function sources(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
-    if (e.isDirectory() && e.name !== 'bindings' && e.name !== 'node_modules') out.push(...sources(p));
+    // test-support/ is never compiled (tsconfig.json excludes it; vitest runs it from source): watching it made
+    // every test file rebuild dist/ while other workers' Terraform runs were starting the provider from it.
+    if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) out.push(...sources(p));
     else if (e.isFile() && p.endsWith('.ts') && !p.endsWith('.test.ts') && !p.endsWith('.d.ts')) out.push(p);
   }
   return out;
@@ -57,7 +61,7 @@ export function ensureProviderBuilt(): void {
 }
 
 /** provider/ imports reconciler/ (kinds, client, loader), so both are watched. */
-function isStale(): boolean {
+export function isStale(): boolean {
   return [...sources(join(REPO_ROOT, 'provider')), ...sources(join(REPO_ROOT, 'reconciler'))].some((src) => {
     const js = join(REPO_ROOT, 'dist', relative(REPO_ROOT, src)).replace(/\.ts$/, '.js');
     return !existsSync(js) || statSync(js).mtimeMs < statSync(src).mtimeMs;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CtyObject, Unknown } from '../../../provider/cty';
-import { ensureProviderBuilt, FIXTURE_ENTRY } from '../../../provider/test-support/ensure-built';
+import { ensureProviderBuilt, FIXTURE_ENTRY, isStale } from '../../../provider/test-support/ensure-built';
 import { FakeTerraform, proposeNewState } from '../../../provider/test-support/fake-terraform';
 
 const TYPE = 'netsapiens_test_extension';
@@ -151,6 +151,15 @@ async function replaceDestroyUpgrade(tf: FakeTerraform, store: string, state: Ct
   const up = await tf.upgradeResourceState(TYPE, 0, { id: 'ext-1', name: 'n', number: '12', legacy: true });
   expect(up.state).toMatchObject({ id: 'ext-1', name: 'n', voicemail: null, forward: [] });
 }
+
+describe('the compiled provider other test files start', () => {
+  it('is not stale once built: no test file rebuilds dist/ while another runs the provider from it', () => {
+    // A staleness check that watched never-compiled test-support/ sources rebuilt dist/ in every test file;
+    // Terraform runs starting the provider mid-rebuild failed with "Failed to read any lines from plugin's stdout".
+    ensureProviderBuilt();
+    expect(isStale()).toBe(false);
+  });
+});
 
 describe('protocol: fake Terraform drives the test provider over mTLS', () => {
   let dir: string;
