@@ -27,6 +27,7 @@ import {
   writeDomain,
 } from './route-helpers';
 import { naturalCompare } from './natural-order';
+import { checkAddressId } from './routes-sites';
 import type { DomainState, JsonRecord } from './types';
 
 const DEVICE_YES_NO = [
@@ -110,6 +111,7 @@ export function postDevice(ctx: RouteContext): ApiResponse {
   if (d.devices.some((x) => x.device === device)) fail(409, `Device ${device} already exists`);
   const record = defaultDevice(String(d.domain.domain), user, device, body);
   checkYesNo(record, DEVICE_YES_NO);
+  checkAddressId(d, record['emergency-address-id']);
   d.devices.push(record);
   const mac = normalizeMac(record['device-provisioning-mac-address']);
   if (mac) bindMac(d, mac, device, record['device-models-model'], record['device-provisioning-line']);
@@ -126,6 +128,7 @@ export function putDevice(ctx: RouteContext): ApiResponse {
     next[key] = value;
   }
   checkYesNo(next, DEVICE_YES_NO);
+  if (next['emergency-address-id'] !== record['emergency-address-id']) checkAddressId(d, next['emergency-address-id']);
   Object.assign(record, next);
   return ACCEPTED;
 }

@@ -5,7 +5,7 @@
  * objects the plan deletes — and the target is reported as left alone, with who uses it. PURE.
  */
 import type { DomainDesiredState } from '../desired/load-desired-state';
-import { type Reference, RELATIONS } from '../kinds/kind';
+import { type Comparable, type Reference, RELATIONS } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
 import type { DomainLiveState } from '../live/read-live-state';
 import { pointsAt } from './references';
@@ -27,6 +27,22 @@ interface LeftAlone {
   readonly reason?: string;
 }
 
+const isObject = (v: unknown): v is Comparable =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !('secret' in v);
+
+/**
+ * The content after the plan: the desired fields over the live ones; an object the file gives in part
+ * (`phone: { mac }`) keeps the live fields it leaves out (unmanaged, so still in place).
+ */
+function overlay(live: Comparable, desired: Comparable): Comparable {
+  const out: Record<string, Comparable[string]> = { ...live, ...desired };
+  for (const [k, v] of Object.entries(desired)) {
+    const was = live[k];
+    if (isObject(v) && isObject(was)) out[k] = { ...was, ...v };
+  }
+  return out;
+}
+
 /** References that keep their target alive, as they will be after the plan. */
 function referencesAfter(
   desired: DomainDesiredState,
@@ -41,7 +57,7 @@ function referencesAfter(
     for (const key of new Set([...want.keys(), ...have.keys()])) {
       if (deleted.has(`${kind.name}:${key}`)) continue;
       const d = want.get(key);
-      const content = d ? { ...(have.get(key)?.comparable ?? {}), ...d.comparable } : have.get(key)?.comparable;
+      const content = d ? overlay(have.get(key)?.comparable ?? {}, d.comparable) : have.get(key)?.comparable;
       if (!content) continue;
       for (const r of kind.references(key, content)) if (RELATIONS[r.relation].keepsTargetAlive) out.push(r);
     }

@@ -146,7 +146,11 @@ export async function updateUser(ctx: ApplyContext, target: ChangeTarget<UserSpe
     const have = live.platform.device;
     if (!wantsPhone(spec)) {
       if (have) await removeDevice(ctx, spec.extension, have);
-    } else await ensureDevice(ctx, spec.extension, shorthandDevice(spec, have), have);
+    } else {
+      // The shorthand manages the address only where it names one (or clears it with "").
+      const managed = typeof spec.phone === 'object' && spec.phone.emergency_address !== undefined;
+      await ensureDevice(ctx, spec.extension, shorthandDevice(spec, have), have, managed);
+    }
   }
   if ([...top].some((f) => ANSWERING.has(f))) {
     const existing = live.platform.answerRule;

@@ -11,6 +11,7 @@ import type { PlatformRecord } from '../../platform/client';
 import { normalizeMac, phoneDeviceName } from '../../platform/codec';
 import type { ApplyContext } from '../kind';
 import { str } from '../normalize';
+import { withAddressId } from '../placement';
 import { type DeviceContent, desiredDevices } from './devices';
 import { type UserSpec, wantsPhone } from './spec';
 
@@ -101,18 +102,40 @@ export async function removeDevice(ctx: ApplyContext, user: string, device: Plat
   await ctx.client.deleteDevice(ctx.domain, user, name);
 }
 
+const ADDRESS = 'emergency-address-id';
+
+/**
+ * The `emergency-address-id` to write: the id of the address the device names (looked up now: the address
+ * was created earlier in this apply), '' to clear one it no longer names, undefined when it is as wanted.
+ */
+async function addressIdOf(
+  ctx: ApplyContext,
+  want: DeviceContent,
+  have: PlatformRecord | undefined,
+): Promise<string | undefined> {
+  const was = str(have?.[ADDRESS]).trim();
+  if (!want.emergency_address) return was === '' ? undefined : '';
+  const id = str((await withAddressId(ctx, { [ADDRESS]: want.emergency_address }))[ADDRESS]);
+  return id === was ? undefined : id;
+}
+
 /** Creates the device or brings its binding to `want`: MAC, model and line key. */
 export async function ensureDevice(
   ctx: ApplyContext,
   user: string,
   want: DeviceContent,
   have: PlatformRecord | undefined,
+  managesAddress = true,
 ): Promise<void> {
+  const address = managesAddress ? await addressIdOf(ctx, want, have) : undefined;
   if (!have) {
     // A model alone (no MAC) is kept on the device, as `phone: { model }` always did.
     const body: PlatformRecord = { device: want.device };
     if (want.model && !want.mac) body['device-models-model'] = want.model;
+    if (address) body[ADDRESS] = address;
     await ctx.client.createDevice(ctx.domain, user, body);
+  } else if (address !== undefined) {
+    await ctx.client.updateDevice(ctx.domain, user, want.device, { [ADDRESS]: address });
   }
   const old = macOf(have);
   if (old && old !== want.mac) await release(ctx, old, want.device);
@@ -153,11 +176,13 @@ export function shorthandDevice(spec: UserSpec, have: PlatformRecord | undefined
   const mac = phone.mac ? normalizeMac(phone.mac) : macOf(have);
   const model = phone.model?.trim() ?? str(have?.['device-models-model']);
   const line = Number(have?.['device-provisioning-line']) || 1;
+  const address = phone.emergency_address?.trim();
   return {
     device: phoneDeviceName(spec.extension),
     ...(mac ? { mac } : {}),
     ...(model ? { model } : {}),
     ...(mac && line !== 1 ? { line } : {}),
+    ...(address ? { emergency_address: address } : {}),
   };
 }
 

@@ -12,7 +12,8 @@
 import { normalizeMac } from '../../platform/codec';
 import type { PlatformRecord } from '../../platform/client';
 import type { ChangeClass, Comparable, ComparableValue, EntryIssue } from '../kind';
-import { str } from '../normalize';
+import { normalizeText, str } from '../normalize';
+import { addressImpactLine, isAddressName } from '../placement';
 import { compareKeys } from '../../util/compare-keys';
 
 /** One entry of `phones:`. */
@@ -23,6 +24,8 @@ export interface PhoneEntry {
   model?: string;
   /** The line key of a MAC-provisioned phone the device takes (1–8, default 1). */
   line?: number;
+  /** Name of the emergency address the device's emergency calls report. */
+  emergency_address?: string;
 }
 
 /** A device as compared: its platform name and what binds it to a handset. */
@@ -31,6 +34,8 @@ export interface DeviceContent {
   readonly mac?: string;
   readonly model?: string;
   readonly line?: number;
+  /** The address's name (its id as read, until placement maps it to the name). */
+  readonly emergency_address?: string;
 }
 
 /** '' for the first device, then a, b, … z, aa, ab … (the portal's scheme as a reseller KB shows it). */
@@ -55,12 +60,13 @@ function sortDevices(extension: string, list: DeviceContent[]): DeviceContent[] 
   );
 }
 
-function content(device: string, mac: string, model: string, line: number): DeviceContent {
+function content(device: string, mac: string, model: string, line: number, address = ''): DeviceContent {
   return {
     device,
     ...(mac ? { mac } : {}),
     ...(model ? { model } : {}),
     ...(mac && line !== 1 ? { line } : {}),
+    ...(address ? { emergency_address: address } : {}),
   };
 }
 
@@ -69,7 +75,13 @@ export function desiredDevices(extension: string, phones: readonly PhoneEntry[])
   return sortDevices(
     extension,
     phones.map((p, i) =>
-      content(deviceNameOf(extension, p, i), p.mac ? normalizeMac(p.mac) : '', (p.model ?? '').trim(), p.line ?? 1),
+      content(
+        deviceNameOf(extension, p, i),
+        p.mac ? normalizeMac(p.mac) : '',
+        (p.model ?? '').trim(),
+        p.line ?? 1,
+        normalizeText(p.emergency_address ?? ''),
+      ),
     ),
   );
 }
@@ -85,6 +97,7 @@ export function liveDevices(extension: string, devices: readonly PlatformRecord[
         normalizeMac(str(d['device-provisioning-mac-address'])),
         str(d['device-models-model']).trim(),
         Number.isInteger(line) && line >= 1 && line <= 8 ? line : 1,
+        str(d['emergency-address-id']).trim(),
       );
     }),
   );
@@ -108,6 +121,7 @@ export function exportPhones(extension: string, devices: readonly DeviceContent[
     if (d.mac) entry.mac = d.mac;
     if (d.model) entry.model = d.model;
     if (d.line !== undefined) entry.line = d.line;
+    if (isAddressName(d.emergency_address)) entry.emergency_address = d.emergency_address;
     return entry;
   });
 }
@@ -198,6 +212,8 @@ export function devicesImpact(key: string, before: Comparable, after: Comparable
     } else if (old.model !== d.model || old.line !== d.line) {
       out.push(`${what(key, d)} is provisioned again (model or line key)`);
     }
+    const address = addressImpactLine(what(key, d), (old ?? {}) as Comparable, d as unknown as Comparable);
+    if (address) out.push(address);
   }
   return out;
 }

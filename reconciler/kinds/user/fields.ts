@@ -168,6 +168,13 @@ export const USER_FIELDS: readonly FieldSpec[] = [
       },
       { name: 'mac', type: 'string', format: 'mac', class: 'routing', description: 'MAC address to provision.' },
       { name: 'model', type: 'string', class: 'routing', description: 'Phone model, e.g. yealink-t54w.' },
+      {
+        name: 'emergency_address',
+        type: 'string',
+        class: 'routing',
+        description:
+          "Name of the emergency address (an `emergency_addresses` entry) this device's emergency calls report.",
+      },
     ],
   },
   {
@@ -193,6 +200,13 @@ export const USER_FIELDS: readonly FieldSpec[] = [
         maximum: 8,
         class: 'routing',
         description: 'Line key of the desk phone this device takes (1–8, default 1); needs mac.',
+      },
+      {
+        name: 'emergency_address',
+        type: 'string',
+        class: 'routing',
+        description:
+          "Name of the emergency address (an `emergency_addresses` entry) this device's emergency calls report.",
       },
     ],
   },

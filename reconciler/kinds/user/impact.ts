@@ -3,6 +3,7 @@
  */
 import { answeringImpact } from '../impact';
 import type { Comparable } from '../kind';
+import { addressImpactLine } from '../placement';
 import { devicesImpact } from './devices';
 import { isRecycle, recycleLines } from './recycle-modes';
 import { answeringRulesImpact } from './answering-rules-impact';
@@ -25,7 +26,12 @@ export function userImpact(
     const now = after.phone;
     if (now === null && was) out.push(`the desk phone of ${key} is removed: calls no longer ring it`);
     else if (now && !was) out.push(`${key} gets a desk phone`);
-    else if (now && was) out.push(`the desk phone of ${key} is re-provisioned`);
+    else if (now && was && changedFields.some((f) => f.startsWith('phone') && f !== 'phone.emergency_address'))
+      out.push(`the desk phone of ${key} is re-provisioned`);
+    if (now && typeof now === 'object' && !Array.isArray(now)) {
+      const line = addressImpactLine(`${key}'s desk phone`, (was ?? {}) as Comparable, now as Comparable);
+      if (line) out.push(line);
+    }
   }
   if (changed.has('phones')) out.push(...devicesImpact(key, before, after));
   if (isRecycle(before, after)) out.push(...recycleLines(key, after));

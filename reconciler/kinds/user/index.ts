@@ -78,7 +78,11 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     // One device named after the extension: the `phone:` shorthand; more (or another name): `phones:`.
     const phones = devices.length > 1 || (devices.length === 1 && !phone) ? exportPhones(live.key, devices) : undefined;
     if (phones) spec.phones = phones;
-    else if (phone) spec.phone = Object.keys(phone).length === 0 ? true : { ...phone };
+    else if (phone) {
+      const { emergency_address, ...rest } = phone;
+      const known = isAddressName(emergency_address) ? { emergency_address } : {};
+      spec.phone = Object.keys(rest).length + Object.keys(known).length === 0 ? true : { ...rest, ...known };
+    }
     // A live value pbxctl does not recognise is not exported: the entry leaves it alone (unmanaged).
     if (isKnownSpam(c.spam) && c.spam !== 'ring') spec.spam = c.spam;
     if (Array.isArray(c.allow) && c.allow.length > 0) spec.allow = [...(c.allow as string[])];

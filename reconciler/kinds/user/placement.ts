@@ -4,21 +4,62 @@
  * Kept apart from the rest of the user kind (its devices and answering rules change elsewhere).
  */
 import type { PlatformRecord } from '../../platform/client';
+import { phoneDeviceName } from '../../platform/codec';
 import type { ApplyContext, Comparable, Reference } from '../kind';
 import { addressImpactLine, addressNameOf, withAddressId } from '../placement';
-import { placementReferences } from '../placement';
+import { isAddressName, placementReferences } from '../placement';
+import type { DeviceContent } from './devices';
 
 export { isAddressName } from '../placement';
 
-/** The user's `site` and `emergency_address` references. */
-export function userPlacementReferences(key: string, content: Comparable): Reference[] {
-  return placementReferences({ kind: 'user', key }, content);
+/** The `phone:` shorthand's content when it is an object. */
+function phoneOf(content: Comparable): Comparable | undefined {
+  const p = content.phone;
+  return p && typeof p === 'object' && !Array.isArray(p) && !('secret' in p) ? (p as Comparable) : undefined;
 }
 
-/** Live content with the stored address id read as the address's name. */
+function devicesOf(content: Comparable): DeviceContent[] {
+  return Array.isArray(content.phones) ? (content.phones as unknown as DeviceContent[]) : [];
+}
+
+/** The user's `site` and `emergency_address` references, its devices' addresses included. */
+export function userPlacementReferences(key: string, content: Comparable): Reference[] {
+  const source = { kind: 'user', key };
+  const out = placementReferences(source, content);
+  const phone = phoneOf(content);
+  if (phone && isAddressName(phone.emergency_address))
+    out.push({
+      // Named like its entry in `phones` (live content has both): one line per device in a plan's reason.
+      from: `user ${key} (device ${phoneDeviceName(key)})`,
+      source,
+      relation: 'emergency_address',
+      kind: 'emergency_address',
+      key: phone.emergency_address,
+    });
+  for (const d of devicesOf(content))
+    if (isAddressName(d.emergency_address))
+      out.push({
+        from: `user ${key} (device ${d.device})`,
+        source,
+        relation: 'emergency_address',
+        kind: 'emergency_address',
+        key: d.emergency_address,
+      });
+  return out;
+}
+
+/** Live content with the stored address ids (the user's, its devices') read as the addresses' names. */
 export function withAddressName(content: Comparable, names: ReadonlyMap<string, string>): Comparable {
-  if (content.emergency_address === undefined) return content;
-  return { ...content, emergency_address: addressNameOf(names, content.emergency_address) };
+  const out = { ...content };
+  if (content.emergency_address !== undefined) out.emergency_address = addressNameOf(names, content.emergency_address);
+  const phone = phoneOf(content);
+  if (phone && phone.emergency_address !== undefined)
+    out.phone = { ...phone, emergency_address: addressNameOf(names, phone.emergency_address) };
+  if (Array.isArray(content.phones))
+    out.phones = devicesOf(content).map((d) =>
+      d.emergency_address ? { ...d, emergency_address: addressNameOf(names, d.emergency_address) } : d,
+    ) as unknown as Comparable[string];
+  return out;
 }
 
 /** A user-record body with the address name replaced by its id (the address exists by now: order 3). */

@@ -15,7 +15,7 @@ import type { PlatformRecord } from '../../platform/client';
 import type { Comparable } from '../kind';
 import { desiredDevices, liveDevices, type PhoneEntry } from './devices';
 import type { RecycleMode } from './recycle-modes';
-import { normalizeEmail, normalizeNumber, normalizeNumberSet, str } from '../normalize';
+import { normalizeEmail, normalizeNumber, normalizeNumberSet, normalizeText, str } from '../normalize';
 import type { TimeFrameSpec } from '../time-frame/codec';
 import { type AnsweringRuleSpec, type AnsweringRulesManaged, rulesContent } from './answering-rules';
 import { userTimeFramesContent } from './user-time-frames';
@@ -41,7 +41,7 @@ export interface UserSpec {
     email_notification?: 'none' | 'notify' | 'attach';
     transcription?: boolean;
   };
-  phone?: boolean | { enabled?: boolean; mac?: string; model?: string };
+  phone?: boolean | { enabled?: boolean; mac?: string; model?: string; emergency_address?: string };
   /** Every device of the user (devices.ts); instead of `phone`. */
   phones?: PhoneEntry[];
   spam?: SpamAction;
@@ -127,6 +127,7 @@ export function toComparable(spec: UserSpec, secrets: SecretResolver): Comparabl
       const p: Record<string, string> = {};
       if (spec.phone.mac !== undefined) p.mac = normalizeMac(spec.phone.mac);
       if (spec.phone.model !== undefined) p.model = spec.phone.model.trim();
+      if (spec.phone.emergency_address !== undefined) p.emergency_address = normalizeText(spec.phone.emergency_address);
       out.phone = p;
     }
   }
@@ -175,6 +176,9 @@ export function liveComparable(
     const model = str(p.device['device-models-model']);
     if (mac) phone.mac = normalizeMac(mac);
     if (model) phone.model = model;
+    // The address id as stored: placement.ts reads it as the address's name.
+    const address = str(p.device['emergency-address-id']).trim();
+    if (address) phone.emergency_address = address;
     out.phone = phone;
   } else out.phone = null;
   out.phones = liveDevices(key, p.devices ?? (p.device ? [p.device] : [])) as unknown as Comparable[string];

@@ -1,0 +1,144 @@
+/**
+ * A device's `emergency_address` (issue 16) over real HTTP against the strict emulator: written as the
+ * address's id, read back as its name, exported, kept alive while a device names it, and refused at
+ * file:line when no address has the name.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningEmulator, startEmulator } from '../../../emulator';
+import { applyDomainPlan } from '../../apply/apply-plan';
+import { loadDesiredState } from '../../desired/load-desired-state';
+import { DesiredStateError } from '../../errors';
+import { exportDomain } from '../../export/export-domain';
+import { planDomain } from '../../pipeline';
+import { NetSapiensClient } from '../../platform/client';
+import { envSecretResolver } from '../secret';
+
+const KEY = 'nsd_devaddr_test_00000000000000000000000000000000000000000000';
+const DOMAIN = 'devaddr.example.com';
+let emu: RunningEmulator;
+let client: NetSapiensClient;
+const dir = mkdtempSync(join(tmpdir(), 'pbxctl-devaddr-'));
+
+beforeAll(async () => {
+  emu = await startEmulator({
+    seed: { domains: { [DOMAIN]: { domain: { description: 'device addresses' } } } },
+    apiKeys: [KEY],
+    strictRequests: true,
+  });
+  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+});
+afterAll(async () => {
+  await client?.close();
+  await emu?.close();
+});
+
+const ADDRESSES = `emergency_addresses:
+  - { name: HQ, caller_name: Acme, line1: 12 Main St, city: Springfield, state: IL, postal_code: "62701" }
+`;
+const users = (second: string, phone = 'phone: true') => `users:
+  - extension: "1001"
+    first_name: Ada
+    last_name: Lovelace
+    phones:
+      - { mac: "00:04:F2:00:00:21", model: yealink-t54w }
+      - { ${second} }
+  - { extension: "1002", first_name: Bob, last_name: Test, ${phone} }
+`;
+
+function write(yaml: string, prune = false, name = 'domain.yaml'): string {
+  const file = join(dir, name);
+  writeFileSync(file, `version: 1\ndomain: ${DOMAIN}\npolicy: { prune: ${prune} }\n${yaml}`);
+  return file;
+}
+
+async function planFile(file: string) {
+  const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
+  return planDomain(client, state.domains[0]!, { allowDeletes: true });
+}
+
+const describeChanges = (run: Awaited<ReturnType<typeof planFile>>) =>
+  run.plan.changes.map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`);
+
+async function applyAndReplan(yaml: string) {
+  const run = await planFile(write(yaml));
+  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
+  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
+  expect(describeChanges(await planFile(write(yaml)))).toEqual([]);
+  expect(emu.contractViolations).toEqual([]);
+  return run;
+}
+
+const domainState = () => emu.state().domains[DOMAIN]!;
+const addressId = (name: string) =>
+  domainState().addresses?.find((a) => a['address-name'] === name)?.['emergency-address-id'];
+const deviceAddress = (device: string) =>
+  domainState().devices.find((d) => d.device === device)?.['emergency-address-id'];
+
+describe('a device names its emergency address', () => {
+  it('the second device of phones: and the phone: shorthand store the address id; re-plan is empty', async () => {
+    await applyAndReplan(`${ADDRESSES}${users('')}`);
+    expect(deviceAddress('1001a')).toBe('');
+    const run = await applyAndReplan(
+      `${ADDRESSES}${users('emergency_address: HQ', 'phone: { emergency_address: HQ }')}`,
+    );
+    expect(addressId('HQ')).toMatch(/^a-/);
+    expect(deviceAddress('1001a')).toBe(addressId('HQ'));
+    expect(deviceAddress('1001')).toBe('');
+    expect(deviceAddress('1002')).toBe(addressId('HQ'));
+    const impact = run.plan.changes.flatMap((c) => c.impact);
+    expect(impact).toContain(
+      `emergency calls from 1001's device 1001a will report emergency address "HQ" (was no emergency address)`,
+    );
+    expect(impact).toContain(
+      `emergency calls from 1002's desk phone will report emergency address "HQ" (was no emergency address)`,
+    );
+    expect(impact).not.toContain('the desk phone of 1002 is re-provisioned');
+  });
+
+  it('export writes the address name on the device and plans to zero changes', async () => {
+    const exported = await exportDomain(client, DOMAIN);
+    expect(exported.yaml).toMatch(/- emergency_address: HQ/);
+    expect(exported.yaml).not.toContain(String(addressId('HQ')));
+    const run = await planFile(write(exported.yaml.replace(/^(version|domain):.*\n/gm, ''), false, 'export.yaml'));
+    expect(describeChanges(run)).toEqual([]);
+  });
+
+  it('an address still named by a device is not deleted, with the reason', async () => {
+    const run = await planFile(write(users('emergency_address: HQ'), true));
+    expect(run.plan.changes.filter((c) => c.kind === 'emergency_address')).toEqual([]);
+    expect(run.plan.unmanaged.find((u) => u.key === 'HQ')?.reason).toBe(
+      'not deleted: still the emergency address of user 1001 (device 1001a), user 1002 (device 1002); point them elsewhere first',
+    );
+  });
+
+  it('a name no address has is refused at file:line', () =>
+    expect(
+      planFile(write(`${ADDRESSES}${users('emergency_address: Warehouse')}`)).catch((e: unknown) => e),
+    ).resolves.toSatisfy((e: unknown) => {
+      if (!(e instanceof DesiredStateError)) return false;
+      const issue = e.issues[0];
+      return (
+        issue?.message ===
+          'emergency address Warehouse is not an emergency_address in the files or on devaddr.example.com' &&
+        issue.path === 'users[0]' &&
+        issue.position?.line === 7
+      );
+    }));
+
+  it('dropping the address from the device clears it on the platform', async () => {
+    await applyAndReplan(`${ADDRESSES}${users('')}`);
+    expect(deviceAddress('1001a')).toBe('');
+  });
+});
+
+describe('emulator device writes', () => {
+  it('an unknown emergency-address-id is refused with 400', async () => {
+    const err = await client
+      .updateDevice(DOMAIN, '1001', '1001a', { 'emergency-address-id': 'a-nope' })
+      .catch((e: unknown) => e);
+    expect(String((err as Error).message)).toContain('emergency-address-id a-nope does not match an address');
+  });
+});
