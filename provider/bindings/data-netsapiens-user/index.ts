@@ -265,6 +265,11 @@ export class DataNetsapiensUserPhoneOutputReference extends cdktf.ComplexObject 
     }
   }
 
+  // emergency_address - computed: true, optional: false, required: false
+  public get emergencyAddress() {
+    return this.getStringAttribute('emergency_address');
+  }
+
   // enabled - computed: true, optional: false, required: false
   public get enabled() {
     return this.getBooleanAttribute('enabled');
@@ -329,6 +334,11 @@ export class DataNetsapiensUserPhonesOutputReference extends cdktf.ComplexObject
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
     }
+  }
+
+  // emergency_address - computed: true, optional: false, required: false
+  public get emergencyAddress() {
+    return this.getStringAttribute('emergency_address');
   }
 
   // line - computed: true, optional: false, required: false

@@ -705,6 +705,12 @@ export class UserAnsweringRulesList extends cdktf.ComplexList {
 }
 export interface UserPhone {
   /**
+  * Name of the emergency address (an `emergency_addresses` entry) this device's emergency calls report.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#emergency_address User#emergency_address}
+  */
+  readonly emergencyAddress?: string;
+  /**
   * false removes the desk phone (the same as phone: false; the spelling Terraform can express).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#enabled User#enabled}
@@ -730,6 +736,7 @@ export function userPhoneToTerraform(struct?: UserPhone | cdktf.IResolvable): an
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    emergency_address: cdktf.stringToTerraform(struct!.emergencyAddress),
     enabled: cdktf.booleanToTerraform(struct!.enabled),
     mac: cdktf.stringToTerraform(struct!.mac),
     model: cdktf.stringToTerraform(struct!.model),
@@ -743,6 +750,12 @@ export function userPhoneToHclTerraform(struct?: UserPhone | cdktf.IResolvable):
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    emergency_address: {
+      value: cdktf.stringToHclTerraform(struct!.emergencyAddress),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     enabled: {
       value: cdktf.booleanToHclTerraform(struct!.enabled),
       isBlock: false,
@@ -785,6 +798,10 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
     }
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._emergencyAddress !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.emergencyAddress = this._emergencyAddress;
+    }
     if (this._enabled !== undefined) {
       hasAnyValues = true;
       internalValueResult.enabled = this._enabled;
@@ -804,6 +821,7 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
     if (value === undefined) {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
+      this._emergencyAddress = undefined;
       this._enabled = undefined;
       this._mac = undefined;
       this._model = undefined;
@@ -815,10 +833,27 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
+      this._emergencyAddress = value.emergencyAddress;
       this._enabled = value.enabled;
       this._mac = value.mac;
       this._model = value.model;
     }
+  }
+
+  // emergency_address - computed: true, optional: true, required: false
+  private _emergencyAddress?: string; 
+  public get emergencyAddress() {
+    return this.getStringAttribute('emergency_address');
+  }
+  public set emergencyAddress(value: string) {
+    this._emergencyAddress = value;
+  }
+  public resetEmergencyAddress() {
+    this._emergencyAddress = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get emergencyAddressInput() {
+    return this._emergencyAddress;
   }
 
   // enabled - computed: true, optional: true, required: false
@@ -871,6 +906,12 @@ export class UserPhoneOutputReference extends cdktf.ComplexObject {
 }
 export interface UserPhones {
   /**
+  * Name of the emergency address (an `emergency_addresses` entry) this device's emergency calls report.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#emergency_address User#emergency_address}
+  */
+  readonly emergencyAddress?: string;
+  /**
   * Line key of the desk phone this device takes (1–8, default 1); needs mac.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/pbxctl/netsapiens/latest/docs/resources/user#line User#line}
@@ -902,6 +943,7 @@ export function userPhonesToTerraform(struct?: UserPhones | cdktf.IResolvable): 
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    emergency_address: cdktf.stringToTerraform(struct!.emergencyAddress),
     line: cdktf.numberToTerraform(struct!.line),
     mac: cdktf.stringToTerraform(struct!.mac),
     model: cdktf.stringToTerraform(struct!.model),
@@ -916,6 +958,12 @@ export function userPhonesToHclTerraform(struct?: UserPhones | cdktf.IResolvable
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    emergency_address: {
+      value: cdktf.stringToHclTerraform(struct!.emergencyAddress),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     line: {
       value: cdktf.numberToHclTerraform(struct!.line),
       isBlock: false,
@@ -966,6 +1014,10 @@ export class UserPhonesOutputReference extends cdktf.ComplexObject {
     }
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._emergencyAddress !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.emergencyAddress = this._emergencyAddress;
+    }
     if (this._line !== undefined) {
       hasAnyValues = true;
       internalValueResult.line = this._line;
@@ -989,6 +1041,7 @@ export class UserPhonesOutputReference extends cdktf.ComplexObject {
     if (value === undefined) {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
+      this._emergencyAddress = undefined;
       this._line = undefined;
       this._mac = undefined;
       this._model = undefined;
@@ -1001,11 +1054,28 @@ export class UserPhonesOutputReference extends cdktf.ComplexObject {
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
+      this._emergencyAddress = value.emergencyAddress;
       this._line = value.line;
       this._mac = value.mac;
       this._model = value.model;
       this._suffix = value.suffix;
     }
+  }
+
+  // emergency_address - computed: true, optional: true, required: false
+  private _emergencyAddress?: string; 
+  public get emergencyAddress() {
+    return this.getStringAttribute('emergency_address');
+  }
+  public set emergencyAddress(value: string) {
+    this._emergencyAddress = value;
+  }
+  public resetEmergencyAddress() {
+    this._emergencyAddress = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get emergencyAddressInput() {
+    return this._emergencyAddress;
   }
 
   // line - computed: true, optional: true, required: false
