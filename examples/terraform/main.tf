@@ -69,9 +69,10 @@ resource "netsapiens_user" "ada" {
     pin_version        = "1"
     email_notification = "notify"
   }
-  # Two devices: the desk phone (device 1001, provisioned by MAC) and a softphone (device 1001a).
+  # Two devices: the desk phone (device 1001, provisioned by MAC, its 911 calls report HQ) and a
+  # softphone (device 1001a).
   phones = [
-    { mac = "00:04:f2:aa:bb:02", model = "yealink-t54w" },
+    { mac = "00:04:f2:aa:bb:02", model = "yealink-t54w", emergency_address = netsapiens_emergency_address.hq.name },
     {},
   ]
   spam  = "voicemail"
