@@ -83,7 +83,7 @@ describe('DomainDirectory (the pbxctl YAML → netsapiens resources)', () => {
       });
       // Two devices: the desk phone by MAC and a softphone (an element with nothing set).
       expect(users.find((u) => u.extension === '1001')!.phones).toEqual([
-        { mac: '00:04:f2:aa:bb:02', model: 'yealink-t54w' },
+        { mac: '00:04:f2:aa:bb:02', model: 'yealink-t54w', emergency_address: 'HQ' },
         {},
       ]);
       expect(users.find((u) => u.extension === '1002')!.phone).toEqual({});
