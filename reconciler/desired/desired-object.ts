@@ -1,10 +1,10 @@
 /** One YAML entry → a desired object: keys normalised, values checked, secrets resolved, content compared. */
-import type { DesiredStateIssue } from '../errors';
-import type { AnyKind, DesiredObject, FieldSpec } from '../kinds/kind';
+import type { DesiredStateIssue, SourcePosition } from '../errors';
+import type { AnyKind, DesiredObject, FieldSpec, Reference } from '../kinds/kind';
 import { isValidEmail, isValidNumber } from '../kinds/normalize';
 import { PIN_MAX_DIGITS, PIN_MIN_DIGITS, pinProblem, type SecretResolver } from '../kinds/secret';
 import { quoteValue } from '../util/escape';
-import { at, dotted } from './positions';
+import { at, dotted, yamlPath } from './positions';
 import type { LoadOptions, ParsedFile } from './types';
 
 export function desiredObject(
@@ -47,15 +47,33 @@ export function desiredObject(
     return v;
   };
   const key = kind.shape === 'set' ? domain : kind.key(spec);
+  const comparable = kind.toComparable(spec, resolver);
+  const positions = referencePositions(kind.references(key, comparable, spec), p, path);
   return {
     kind: kind.name,
     domain,
     key,
     spec,
-    comparable: kind.toComparable(spec, resolver),
+    comparable,
     source: at(p, path),
     path: dotted(path),
+    ...(positions ? { positions } : {}),
   };
+}
+
+/** file:line of each field that names another object (checked once live state is known). */
+function referencePositions(
+  refs: readonly Reference[],
+  p: ParsedFile,
+  path: readonly (string | number)[],
+): Record<string, SourcePosition> | undefined {
+  let out: Record<string, SourcePosition> | undefined;
+  for (const r of refs) {
+    if (r.field === undefined || out?.[r.field]) continue;
+    out ??= {};
+    out[r.field] = at(p, [...path, ...yamlPath(r.field)]);
+  }
+  return out;
 }
 
 function secretPath(fields: readonly FieldSpec[], spec: Record<string, unknown>, prefix: string[] = []): string[] {

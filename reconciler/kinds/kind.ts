@@ -86,6 +86,11 @@ export interface DesiredObject<Spec = Record<string, unknown>> {
   readonly source?: SourcePosition;
   /** Path of the entry in the file, e.g. `users[3]`, for messages. */
   readonly path?: string;
+  /**
+   * Where the entry names other objects (`Reference.field` → file:line), for the checks made once live
+   * state is known (a target that exists nowhere is reported at the line that names it).
+   */
+  readonly positions?: Readonly<Record<string, SourcePosition>>;
 }
 
 /** An object of this kind as the platform has it. */
@@ -166,6 +171,11 @@ export interface Reference {
   /** The target: a kind name, or `ANY_EXTENSION`, and its key. */
   readonly kind: string;
   readonly key: string;
+  /**
+   * Where the entry writes it, dotted from the entry (`emergency_address`, `phones[1].emergency_address`):
+   * given when the references are read with the entry's spec (`Kind.references`), for messages at file:line.
+   */
+  readonly field?: string;
 }
 
 /** A reference as a plan lists it (the plan document's format: relation in words, target extension). */
@@ -303,8 +313,11 @@ export interface Kind<Spec = Record<string, unknown>, Platform = unknown> {
   /** One-line human label for a key + content, e.g. `1001 (Ada Lovelace)`. */
   label(key: string, content: Comparable | undefined): string;
   toComparable(spec: Spec, secrets: SecretResolver): Comparable;
-  /** What this object points at, and what points at it from outside the kinds (phone numbers). */
-  references(key: string, content: Comparable): Reference[];
+  /**
+   * What this object points at, and what points at it from outside the kinds (phone numbers). With the
+   * desired entry's `spec`, a reference may say where the file writes it (`Reference.field`).
+   */
+  references(key: string, content: Comparable, spec?: Spec): Reference[];
 
   /**
    * What an update does to calls, in words ("spam calls to 1001 are rejected"): extensions and counts

@@ -67,12 +67,26 @@ export async function withAddressId(ctx: ApplyContext, body: PlatformRecord): Pr
   return { ...body, 'emergency-address-id': str(hit.record['emergency-address-id']) };
 }
 
-/** The `site` and `emergency_address` references of an object (`from`: "user 1001", "site HQ"). */
-export function placementReferences(source: { kind: string; key: string }, content: Comparable): Reference[] {
+/**
+ * The `site` and `emergency_address` references of an object (`from`: "user 1001", "site HQ"); `inFile`:
+ * the content is a desired entry's, so each reference says which field names it.
+ */
+export function placementReferences(
+  source: { kind: string; key: string },
+  content: Comparable,
+  inFile = false,
+): Reference[] {
   const from = `${source.kind} ${source.key}`;
   const out: Reference[] = [];
   if (typeof content.site === 'string' && content.site !== '')
-    out.push({ from, source, relation: 'located_at', kind: 'site', key: content.site });
+    out.push({
+      from,
+      source,
+      relation: 'located_at',
+      kind: 'site',
+      key: content.site,
+      ...(inFile ? { field: 'site' } : {}),
+    });
   if (isAddressName(content.emergency_address))
     out.push({
       from,
@@ -80,6 +94,7 @@ export function placementReferences(source: { kind: string; key: string }, conte
       relation: 'emergency_address',
       kind: 'emergency_address',
       key: content.emergency_address,
+      ...(inFile ? { field: 'emergency_address' } : {}),
     });
   return out;
 }

@@ -95,14 +95,16 @@ export function assertReferencesExist(
   const issues: DesiredStateIssue[] = [];
   for (const kind of registry.kinds) {
     for (const d of desired.objects.get(kind.name) ?? []) {
-      for (const ref of kind.references(d.key, d.comparable)) {
+      for (const ref of kind.references(d.key, d.comparable, d.spec)) {
         if (!RELATIONS[ref.relation].mustExist || targetExists(desired, live, ref)) continue;
         const words = RELATIONS[ref.relation].words;
         const what =
           ref.kind === ANY_EXTENSION ? 'an extension' : `${/^[aeiou]/.test(ref.kind) ? 'an' : 'a'} ${ref.kind}`;
+        // At the field that names the target when the kind says which (the entry's line otherwise).
+        const entry = d.path ?? d.key;
         issues.push({
-          position: d.source,
-          path: d.path ?? d.key,
+          position: (ref.field !== undefined ? d.positions?.[ref.field] : undefined) ?? d.source,
+          path: ref.field !== undefined ? `${entry}.${ref.field}` : entry,
           message: `${words} ${ref.key} is not ${what} in the files or on ${desired.domain}`,
           hint: `add ${ref.kind === ANY_EXTENSION ? 'extension' : ref.kind} ${ref.key} to the file, or fix the ${words}`,
         });

@@ -166,7 +166,8 @@ describe('emergency_addresses in the desired-state file', () => {
     const live = { domain: DOMAIN, objects: new Map(), extensions: new Set<string>() };
     const issues = issuesOf(() => assertReferencesExist(state, live));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ path: 'users[0]', position: { line: 6 } });
+    // At the field that names the address, not the entry's first line.
+    expect(issues[0]).toMatchObject({ path: 'users[0].emergency_address', position: { line: 9 } });
     expect(issues[0]?.message).toContain('emergency address Warehouse is not an emergency_address');
   });
 });

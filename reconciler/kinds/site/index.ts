@@ -144,7 +144,7 @@ export const siteKind: Kind<SiteSpec, SitePlatform> = {
   key: (spec) => normalizeText(spec.name),
   label: (key) => key,
   toComparable: (spec) => siteComparable(spec),
-  references: (key, content) => placementReferences({ kind: 'site', key }, content),
+  references: (key, content, spec) => placementReferences({ kind: 'site', key }, content, spec !== undefined),
   impact(key, before, after, changed) {
     const lines: string[] = [];
     if (changed.includes('emergency_address')) {

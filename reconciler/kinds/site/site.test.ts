@@ -63,7 +63,7 @@ describe('site content and capabilities', () => {
     }
     expect(caught).toBeInstanceOf(DesiredStateError);
     expect((caught as DesiredStateError).issues[0]).toMatchObject({
-      path: 'users[0]',
+      path: 'users[0].site',
       message: `site Annex is not a site in the files or on ${DOMAIN}`,
     });
     const ok = desiredState({

@@ -114,19 +114,34 @@ describe('a device names its emergency address', () => {
     );
   });
 
-  it('a name no address has is refused at file:line', () =>
+  it('a name no address has is refused at the line of the field that names it', async () => {
+    const issuesOf = async (yaml: string) => {
+      const err = await planFile(write(yaml)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(DesiredStateError);
+      return (err as DesiredStateError).issues.map((i) => [i.path, i.position?.line, i.message]);
+    };
+    const missing = 'is not an emergency_address in the files or on devaddr.example.com';
+    // Line 12: the second entry of phones; line 13: the phone: shorthand of 1002.
     expect(
-      planFile(write(`${ADDRESSES}${users('emergency_address: Warehouse')}`)).catch((e: unknown) => e),
-    ).resolves.toSatisfy((e: unknown) => {
-      if (!(e instanceof DesiredStateError)) return false;
-      const issue = e.issues[0];
-      return (
-        issue?.message ===
-          'emergency address Warehouse is not an emergency_address in the files or on devaddr.example.com' &&
-        issue.path === 'users[0]' &&
-        issue.position?.line === 7
-      );
-    }));
+      await issuesOf(`${ADDRESSES}${users('emergency_address: Warehouse', 'phone: { emergency_address: Annex }')}`),
+    ).toEqual([
+      ['users[0].phones[1].emergency_address', 12, `emergency address Warehouse ${missing}`],
+      ['users[1].phone.emergency_address', 13, `emergency address Annex ${missing}`],
+    ]);
+    // A device with its own suffix sorts after 1001a on the platform, yet is reported at its own entry.
+    const suffixed = `users:
+  - extension: "1001"
+    first_name: Ada
+    last_name: Lovelace
+    phones:
+      - suffix: tp
+        emergency_address: Warehouse
+      - { mac: "00:04:F2:00:00:21", model: yealink-t54w, emergency_address: HQ }
+`;
+    expect(await issuesOf(`${ADDRESSES}${suffixed}`)).toEqual([
+      ['users[0].phones[0].emergency_address', 12, `emergency address Warehouse ${missing}`],
+    ]);
+  });
 
   it('dropping the address from the device clears it on the platform', async () => {
     await applyAndReplan(`${ADDRESSES}${users('')}`);

@@ -44,7 +44,10 @@ export const userKind: Kind<UserSpec, UserPlatform> = {
     ...userImpact(key, before, after, changed),
     ...userPlacementImpact(key, before, after, changed),
   ],
-  references: (key, content) => [...routedNumberReferences(key, content), ...userPlacementReferences(key, content)],
+  references: (key, content, spec) => [
+    ...routedNumberReferences(key, content),
+    ...userPlacementReferences(key, content, spec),
+  ],
   checkEntry: checkDevices,
   changeClass: (path, before, after) => (path === 'phones' ? devicesChangeClass(before, after) : undefined),
   recycleLosses,

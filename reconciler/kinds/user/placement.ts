@@ -8,7 +8,8 @@ import { phoneDeviceName } from '../../platform/codec';
 import type { ApplyContext, Comparable, Reference } from '../kind';
 import { addressImpactLine, addressNameOf, withAddressId } from '../placement';
 import { isAddressName, placementReferences } from '../placement';
-import type { DeviceContent } from './devices';
+import { type DeviceContent, deviceNameOf, type PhoneEntry } from './devices';
+import type { UserSpec } from './spec';
 
 export { isAddressName } from '../placement';
 
@@ -22,10 +23,19 @@ function devicesOf(content: Comparable): DeviceContent[] {
   return Array.isArray(content.phones) ? (content.phones as unknown as DeviceContent[]) : [];
 }
 
-/** The user's `site` and `emergency_address` references, its devices' addresses included. */
-export function userPlacementReferences(key: string, content: Comparable): Reference[] {
+/** Where `phones` names a device in the file: the entry whose device name it is (names follow the order). */
+function deviceField(key: string, device: string, phones: readonly PhoneEntry[] | undefined): string | undefined {
+  const i = (phones ?? []).findIndex((p, n) => deviceNameOf(key, p, n) === device);
+  return i < 0 ? undefined : `phones[${i}].emergency_address`;
+}
+
+/**
+ * The user's `site` and `emergency_address` references, its devices' addresses included; with the entry's
+ * `spec`, each says which field names it (`phone.emergency_address`, `phones[1].emergency_address`).
+ */
+export function userPlacementReferences(key: string, content: Comparable, spec?: UserSpec): Reference[] {
   const source = { kind: 'user', key };
-  const out = placementReferences(source, content);
+  const out = placementReferences(source, content, spec !== undefined);
   const phone = phoneOf(content);
   if (phone && isAddressName(phone.emergency_address))
     out.push({
@@ -35,16 +45,20 @@ export function userPlacementReferences(key: string, content: Comparable): Refer
       relation: 'emergency_address',
       kind: 'emergency_address',
       key: phone.emergency_address,
+      ...(spec ? { field: 'phone.emergency_address' } : {}),
     });
-  for (const d of devicesOf(content))
-    if (isAddressName(d.emergency_address))
-      out.push({
-        from: `user ${key} (device ${d.device})`,
-        source,
-        relation: 'emergency_address',
-        kind: 'emergency_address',
-        key: d.emergency_address,
-      });
+  for (const d of devicesOf(content)) {
+    if (!isAddressName(d.emergency_address)) continue;
+    const field = spec ? deviceField(key, d.device, spec.phones) : undefined;
+    out.push({
+      from: `user ${key} (device ${d.device})`,
+      source,
+      relation: 'emergency_address',
+      kind: 'emergency_address',
+      key: d.emergency_address,
+      ...(field ? { field } : {}),
+    });
+  }
   return out;
 }
 
