@@ -199,8 +199,9 @@ describe('all kinds, small office', () => {
     const err = await planPath(client, dir).catch((e) => e);
     expect(err).toBeInstanceOf(DesiredStateError);
     expect(err.issues[0]).toMatchObject({
-      position: { file: expect.stringMatching(/ref\.yaml$/), line: 4 },
-      path: 'ring_groups[0]',
+      // At the member that names it (line 6), not the entry's first line.
+      position: { file: expect.stringMatching(/ref\.yaml$/), line: 6 },
+      path: 'ring_groups[0].members[0]',
     });
     expect(err.issues[0].message).toBe('member 1005 is not an extension in the files or on ref.example.com');
   });

@@ -40,16 +40,39 @@ import {
 
 export type { AutoAttendantPlatform, AutoAttendantSpec } from './spec';
 
-function references(key: string, content: Comparable): Reference[] {
+/**
+ * With the entry's `spec`, each reference names its field (`options[1].destination.user`, `time_frame`).
+ * `no_input` and `invalid` name a key of this menu, not a target: `checkAttendant` checks them.
+ */
+function references(key: string, content: Comparable, spec?: AutoAttendantSpec): Reference[] {
   const source = { kind: 'auto_attendant', key };
   const from = `auto_attendant ${key}`;
   const out: Reference[] = [];
   for (const o of Array.isArray(content.options) ? (content.options as unknown as OptionContent[]) : [])
-    out.push(...destinationReference(source, 'fallback', o.destination).filter((r) => r.key !== key));
+    out.push(
+      ...destinationReference(source, 'fallback', o.destination, optionField(spec, o.digit)).filter(
+        (r) => r.key !== key,
+      ),
+    );
   const tf = str(content.time_frame);
-  if (tf !== '' && tf !== ALWAYS) out.push({ from, source, relation: 'fallback', kind: 'time_frame', key: tf });
+  if (tf !== '' && tf !== ALWAYS)
+    out.push({
+      from,
+      source,
+      relation: 'fallback',
+      kind: 'time_frame',
+      key: tf,
+      ...(spec ? { field: 'time_frame' } : {}),
+    });
   out.push(...routedNumberReferences(key, content));
   return out;
+}
+
+/** Where the file writes the option for this key (the comparable sorts options in keypad order). */
+function optionField(spec: AutoAttendantSpec | undefined, digit: string) {
+  if (!spec) return undefined;
+  const i = (spec.options ?? []).findIndex((o) => str(o?.digit).trim() === digit);
+  return i < 0 ? undefined : { at: `options[${i}].destination`, spec: spec.options?.[i]?.destination };
 }
 
 /** The record pbxctl manages among an extension's menus. */

@@ -61,14 +61,35 @@ export function destinationTarget(c: ComparableValue | undefined): string | unde
   return v === undefined || v === null ? undefined : str(v);
 }
 
+/**
+ * The word a destination spec names its target with (`user`, `call_queue` …), in the order
+ * `destinationContent` reads them: the field that names the target, for messages at file:line.
+ */
+export function destinationWord(d: DestinationSpec | undefined): DestinationKind | undefined {
+  const words = ['user', 'ring_group', 'auto_attendant', 'call_queue', 'voicemail'] as const;
+  return d ? words.find((w) => d[w] !== undefined) : undefined;
+}
+
+/** `field`: where the file writes the destination (`overflow`, `options[2].destination`), when known. */
 export function destinationReference(
   from: { kind: string; key: string },
   relation: Relation,
   c: ComparableValue | undefined,
+  field?: { readonly at: string; readonly spec: DestinationSpec | undefined },
 ): Reference[] {
   const target = destinationTarget(c);
   if (target === undefined) return [];
-  return [{ from: `${from.kind} ${from.key}`, source: from, relation, kind: ANY_EXTENSION, key: target }];
+  const word = field ? destinationWord(field.spec) : undefined;
+  return [
+    {
+      from: `${from.kind} ${from.key}`,
+      source: from,
+      relation,
+      kind: ANY_EXTENSION,
+      key: target,
+      ...(field ? { field: word ? `${field.at}.${word}` : field.at } : {}),
+    },
+  ];
 }
 
 /** "2000", "call queue 3100", "the voicemail of 1001": extensions only (PII-safe). */

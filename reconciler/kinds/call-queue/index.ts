@@ -31,13 +31,25 @@ import { type CallQueuePlatform, type CallQueueSpec, checkQueue, liveComparable,
 
 export type { CallQueuePlatform, CallQueueSpec } from './spec';
 
-function references(key: string, content: Comparable): Reference[] {
+/** With the entry's `spec`, each reference names its field (`agents[2]`, `overflow.ring_group`). */
+function references(key: string, content: Comparable, spec?: CallQueueSpec): Reference[] {
   const source = { kind: 'call_queue', key };
   const from = `call_queue ${key}`;
   const out: Reference[] = [];
-  for (const a of Array.isArray(content.agents) ? (content.agents as string[]) : [])
-    if (/^\d+$/.test(a)) out.push({ from, source, relation: 'member', kind: ANY_EXTENSION, key: a });
-  out.push(...destinationReference(source, 'fallback', content.overflow).filter((r) => r.key !== key));
+  // The comparable's agents are the spec's, one for one and in order.
+  (Array.isArray(content.agents) ? (content.agents as string[]) : []).forEach((a, i) => {
+    if (/^\d+$/.test(a))
+      out.push({
+        from,
+        source,
+        relation: 'member',
+        kind: ANY_EXTENSION,
+        key: a,
+        ...(spec ? { field: `agents[${i}]` } : {}),
+      });
+  });
+  const overflow = spec ? { at: 'overflow', spec: spec.overflow } : undefined;
+  out.push(...destinationReference(source, 'fallback', content.overflow, overflow).filter((r) => r.key !== key));
   out.push(...routedNumberReferences(key, content));
   return out;
 }

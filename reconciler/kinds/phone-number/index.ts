@@ -58,10 +58,14 @@ async function readNumbers(ctx: ReadContext): Promise<LiveObject<PhoneNumberPlat
   });
 }
 
-function references(key: string, content: Comparable): Reference[] {
+/** With the entry's `spec`, the reference names its field (`destination.ring_group`). */
+function references(key: string, content: Comparable, spec?: PhoneNumberSpec): Reference[] {
   const d = (content.destination ?? {}) as Record<string, ComparableValue>;
   const target = d.extension ?? d.voicemail ?? d.call_queue;
   if (target === undefined) return [];
+  // The word the file wrote, in the order `comparableDestination` reads them.
+  const words = ['user', 'ring_group', 'auto_attendant', 'voicemail', 'call_queue'] as const;
+  const word = spec?.destination ? words.find((w) => spec.destination[w] !== undefined) : undefined;
   return [
     {
       from: `phone number ${key}`,
@@ -69,6 +73,7 @@ function references(key: string, content: Comparable): Reference[] {
       relation: 'routes_to',
       kind: ANY_EXTENSION,
       key: str(target),
+      ...(spec ? { field: word ? `destination.${word}` : 'destination' } : {}),
     },
   ];
 }

@@ -48,18 +48,28 @@ export {
   type RingGroupSpec,
 } from './spec';
 
-function references(key: string, content: Comparable): Reference[] {
+/** With the entry's `spec`, each reference names its field (`members[2]`, `fallback.user`). */
+function references(key: string, content: Comparable, spec?: RingGroupSpec): Reference[] {
   const from = `ring_group ${key}`;
   const source = { kind: 'ring_group', key };
   const out: Reference[] = [];
-  if (Array.isArray(content.members)) {
-    for (const m of content.members as readonly MemberContent[])
-      out.push({ from, source, relation: 'member', kind: ANY_EXTENSION, key: m.extension });
-  }
+  const at = (field: string) => (spec ? { field } : {});
+  // The comparable's members are the spec's, one for one and in order.
+  if (Array.isArray(content.members))
+    (content.members as readonly MemberContent[]).forEach((m, i) => {
+      out.push({ from, source, relation: 'member', kind: ANY_EXTENSION, key: m.extension, ...at(`members[${i}]`) });
+    });
   const fb = content.fallback as FallbackContent | undefined;
-  // The group's own mailbox is not a reference to anything else.
+  // The group's own mailbox is not a reference to anything else; `type` is the word the file wrote.
   if (fb && fb.type !== 'group_voicemail' && fb.extension !== key)
-    out.push({ from, source, relation: 'fallback', kind: ANY_EXTENSION, key: fb.extension });
+    out.push({
+      from,
+      source,
+      relation: 'fallback',
+      kind: ANY_EXTENSION,
+      key: fb.extension,
+      ...at(`fallback.${fb.type}`),
+    });
   out.push(...routedNumberReferences(key, content));
   return out;
 }
