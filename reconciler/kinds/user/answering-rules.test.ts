@@ -2,59 +2,24 @@
  * Answering rules over real HTTP against the emulator in strict-contract mode: create, change, reorder,
  * leave unlisted rules alone, `answering_rules_managed: all`, ring-group rules, export round-trip.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { applyDomainPlan } from '../../apply/apply-plan';
+import { describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { exportDomain } from '../../export/export-domain';
-import { NetSapiensClient } from '../../platform/client';
-import { planDomain } from '../../pipeline';
 import { envSecretResolver } from '../secret';
+import { changeIds as ids, useFilePlatform } from '../test-support/file-platform';
 
-const KEY = 'nsd_answering_rules_test_0000000000000000000000000000000000000';
 const DOMAIN = 'rules.example.com';
-let emu: RunningEmulator;
-let client: NetSapiensClient;
-const dir = mkdtempSync(join(tmpdir(), 'pbxctl-rules-'));
-
-beforeAll(async () => {
-  emu = await startEmulator({
-    seed: { domains: { [DOMAIN]: { domain: { description: 'rules', 'time-zone': 'America/New_York' } } } },
-    apiKeys: [KEY],
-    strictRequests: true,
-  });
-  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+const platform = useFilePlatform({
+  domain: DOMAIN,
+  seed: { domain: { description: 'rules', 'time-zone': 'America/New_York' } },
+  flags: { allowDeletes: true },
 });
-afterAll(async () => {
-  await client?.close();
-  await emu?.close();
-});
-
-function write(yaml: string, name = 'domain.yaml'): string {
-  const file = join(dir, name);
-  writeFileSync(file, yaml.startsWith('version') ? yaml : `version: 1\ndomain: ${DOMAIN}\n${yaml}`);
-  return file;
-}
-async function plan(yaml: string) {
-  const state = loadDesiredState(write(yaml), { secrets: envSecretResolver({}) });
-  return planDomain(client, state.domains[0]!, { allowDeletes: true });
-}
-const ids = (run: Awaited<ReturnType<typeof plan>>) =>
-  run.plan.changes.map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`);
-async function applyAndReplan(yaml: string) {
-  const run = await plan(yaml);
-  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
-  expect(ids(await plan(yaml))).toEqual([]);
-  expect(emu.contractViolations).toEqual([]);
-  return run;
-}
+const { write, planFile, applyAndReplan } = platform;
 const rules = (user: string) =>
-  emu
+  platform.emu
     .state()
     .domains[DOMAIN]!.answerrules.filter((r) => r.user === user)
     .sort((a, b) => Number(a.order) - Number(b.order));
@@ -84,7 +49,7 @@ users:
 
 describe('answering rules: idempotence ladder over HTTP', () => {
   it('create: rules land with the spec encodings, in file order, and re-plan is empty', async () => {
-    const run = await applyAndReplan(BASE);
+    const { run } = await applyAndReplan(BASE);
     expect(ids(run)).toContain('create user:1001 answering_rules,first_name,last_name,ring_timeout');
     const list = rules('1001');
     expect(list.map((r) => r['time-frame'])).toEqual(['Holidays', 'Business hours', '*']);
@@ -98,7 +63,7 @@ describe('answering rules: idempotence ladder over HTTP', () => {
       / {6}- \{ time_frame: Holidays, forward_always: "voicemail:1001" \}\n([\s\S]*?) {2}- \{ extension: "1002"/,
       '$1      - { time_frame: Holidays, dnd: true }\n  - { extension: "1002"',
     );
-    const run = await applyAndReplan(swapped);
+    const { run } = await applyAndReplan(swapped);
     expect(ids(run)).toEqual(['update user:1001 answering_rules']);
     const impact = run.plan.changes[0]!.impact;
     expect(impact).toContain('calls to 1001 during "Holidays": do not disturb, nothing rings');
@@ -116,12 +81,12 @@ users:
     answering_rules: [{ time_frame: Lunch, forward_always: "1002" }]
   - { extension: "1002", first_name: Alan, last_name: Turing }
 `;
-    const run = await applyAndReplan(only);
+    const { run } = await applyAndReplan(only);
     expect(ids(run)).toEqual(['update user:1001 answering_rules']);
     expect(run.plan.changes[0]!.impact).toContain('calls to 1001 during "Lunch" forward to 1002');
     expect(rules('1001').map((r) => r['time-frame'])).toEqual(['Lunch', 'Business hours', 'Holidays', '*']);
     const all = only.replace('answering_rules: [', 'answering_rules_managed: all\n    answering_rules: [');
-    const pruned = await applyAndReplan(all);
+    const { run: pruned } = await applyAndReplan(all);
     expect(pruned.plan.changes[0]!.impact).toContain(
       'the "Business hours" rule of 1001 is deleted: those calls follow the next rule',
     );
@@ -168,7 +133,7 @@ ring_groups:
   });
 
   it('export → plan = 0 (the rules come back in priority order)', async () => {
-    const exported = await exportDomain(client, DOMAIN);
+    const exported = await exportDomain(platform.client, DOMAIN);
     const users = (parse(exported.yaml).users ?? []) as Array<Record<string, unknown>>;
     // BASE listed Holidays and Business hours again; Lunch, not listed there, stayed below them.
     expect(users.find((u) => u.extension === '1001')!.answering_rules).toEqual([
@@ -181,10 +146,9 @@ ring_groups:
       },
       { time_frame: 'Lunch', forward_always: '1002' },
     ]);
-    const file = join(dir, 'exported.yaml');
+    const file = join(platform.dir, 'exported.yaml');
     writeFileSync(file, exported.yaml);
-    const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
-    const again = await planDomain(client, state.domains[0]!, {});
+    const again = await planFile(file, {});
     expect(again.plan.changes.map((c) => c.id)).toEqual([]);
   });
 });

@@ -3,37 +3,19 @@
  * address's id, read back as its name, exported, kept alive while a device names it, and refused at
  * file:line when no address has the name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../../emulator';
-import { applyDomainPlan } from '../../apply/apply-plan';
-import { loadDesiredState } from '../../desired/load-desired-state';
+import { describe, expect, it } from 'vitest';
 import { DesiredStateError } from '../../errors';
 import { exportDomain } from '../../export/export-domain';
-import { planDomain } from '../../pipeline';
-import { NetSapiensClient } from '../../platform/client';
-import { envSecretResolver } from '../secret';
+import { changeIds, useFilePlatform } from '../test-support/file-platform';
 
-const KEY = 'nsd_devaddr_test_00000000000000000000000000000000000000000000';
 const DOMAIN = 'devaddr.example.com';
-let emu: RunningEmulator;
-let client: NetSapiensClient;
-const dir = mkdtempSync(join(tmpdir(), 'pbxctl-devaddr-'));
-
-beforeAll(async () => {
-  emu = await startEmulator({
-    seed: { domains: { [DOMAIN]: { domain: { description: 'device addresses' } } } },
-    apiKeys: [KEY],
-    strictRequests: true,
-  });
-  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+const platform = useFilePlatform({
+  domain: DOMAIN,
+  seed: { domain: { description: 'device addresses' } },
+  header: 'policy: { prune: false }\n',
+  flags: { allowDeletes: true },
 });
-afterAll(async () => {
-  await client?.close();
-  await emu?.close();
-});
+const { write, plan, planFile, applyAndReplan } = platform;
 
 const ADDRESSES = `emergency_addresses:
   - { name: HQ, caller_name: Acme, line1: 12 Main St, city: Springfield, state: IL, postal_code: "62701" }
@@ -48,30 +30,7 @@ const users = (second: string, phone = 'phone: true') => `users:
   - { extension: "1002", first_name: Bob, last_name: Test, ${phone} }
 `;
 
-function write(yaml: string, prune = false, name = 'domain.yaml'): string {
-  const file = join(dir, name);
-  writeFileSync(file, `version: 1\ndomain: ${DOMAIN}\npolicy: { prune: ${prune} }\n${yaml}`);
-  return file;
-}
-
-async function planFile(file: string) {
-  const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
-  return planDomain(client, state.domains[0]!, { allowDeletes: true });
-}
-
-const describeChanges = (run: Awaited<ReturnType<typeof planFile>>) =>
-  run.plan.changes.map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`);
-
-async function applyAndReplan(yaml: string) {
-  const run = await planFile(write(yaml));
-  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
-  expect(describeChanges(await planFile(write(yaml)))).toEqual([]);
-  expect(emu.contractViolations).toEqual([]);
-  return run;
-}
-
-const domainState = () => emu.state().domains[DOMAIN]!;
+const domainState = () => platform.emu.state().domains[DOMAIN]!;
 const addressId = (name: string) =>
   domainState().addresses?.find((a) => a['address-name'] === name)?.['emergency-address-id'];
 const deviceAddress = (device: string) =>
@@ -81,7 +40,7 @@ describe('a device names its emergency address', () => {
   it('the second device of phones: and the phone: shorthand store the address id; re-plan is empty', async () => {
     await applyAndReplan(`${ADDRESSES}${users('')}`);
     expect(deviceAddress('1001a')).toBe('');
-    const run = await applyAndReplan(
+    const { run } = await applyAndReplan(
       `${ADDRESSES}${users('emergency_address: HQ', 'phone: { emergency_address: HQ }')}`,
     );
     expect(addressId('HQ')).toMatch(/^a-/);
@@ -99,15 +58,15 @@ describe('a device names its emergency address', () => {
   });
 
   it('export writes the address name on the device and plans to zero changes', async () => {
-    const exported = await exportDomain(client, DOMAIN);
+    const exported = await exportDomain(platform.client, DOMAIN);
     expect(exported.yaml).toMatch(/- emergency_address: HQ/);
     expect(exported.yaml).not.toContain(String(addressId('HQ')));
-    const run = await planFile(write(exported.yaml.replace(/^(version|domain):.*\n/gm, ''), false, 'export.yaml'));
-    expect(describeChanges(run)).toEqual([]);
+    const run = await planFile(write(exported.yaml.replace(/^(version|domain):.*\n/gm, ''), 'export.yaml'));
+    expect(changeIds(run)).toEqual([]);
   });
 
   it('an address still named by a device is not deleted, with the reason', async () => {
-    const run = await planFile(write(users('emergency_address: HQ'), true));
+    const run = await plan(`version: 1\ndomain: ${DOMAIN}\npolicy: { prune: true }\n${users('emergency_address: HQ')}`);
     expect(run.plan.changes.filter((c) => c.kind === 'emergency_address')).toEqual([]);
     expect(run.plan.unmanaged.find((u) => u.key === 'HQ')?.reason).toBe(
       'not deleted: still the emergency address of user 1001 (device 1001a), user 1002 (device 1002); point them elsewhere first',
@@ -116,7 +75,7 @@ describe('a device names its emergency address', () => {
 
   it('a name no address has is refused at the line of the field that names it', async () => {
     const issuesOf = async (yaml: string) => {
-      const err = await planFile(write(yaml)).catch((e: unknown) => e);
+      const err = await plan(yaml).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(DesiredStateError);
       return (err as DesiredStateError).issues.map((i) => [i.path, i.position?.line, i.message]);
     };
@@ -151,7 +110,7 @@ describe('a device names its emergency address', () => {
 
 describe('emulator device writes', () => {
   it('an unknown emergency-address-id is refused with 400', async () => {
-    const err = await client
+    const err = await platform.client
       .updateDevice(DOMAIN, '1001', '1001a', { 'emergency-address-id': 'a-nope' })
       .catch((e: unknown) => e);
     expect(String((err as Error).message)).toContain('emergency-address-id a-nope does not match an address');

@@ -2,67 +2,32 @@
  * A user's devices over real HTTP against the strict emulator: MAC changes through the MAC records
  * (`/domains/{d}/phones`), the `phones:` list, the plan-time MAC conflict, and the idempotence ladder.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../../emulator';
-import { applyDomainPlan } from '../../apply/apply-plan';
+import { describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { DesiredStateError } from '../../errors';
 import { exportDomain } from '../../export/export-domain';
-import { planDomain } from '../../pipeline';
-import { NetSapiensClient } from '../../platform/client';
 import { envSecretResolver } from '../secret';
+import { useFilePlatform } from '../test-support/file-platform';
 
-const KEY = 'nsd_devices_test_00000000000000000000000000000000000000000000';
 const DOMAIN = 'devices.example.com';
-let emu: RunningEmulator;
-let client: NetSapiensClient;
-const dir = mkdtempSync(join(tmpdir(), 'pbxctl-devices-'));
-
-beforeAll(async () => {
-  emu = await startEmulator({
-    seed: { domains: { [DOMAIN]: { domain: { description: 'devices' } } } },
-    apiKeys: [KEY],
-    strictRequests: true,
-  });
-  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+const platform = useFilePlatform({
+  domain: DOMAIN,
+  seed: { domain: { description: 'devices' } },
+  header: 'policy: { prune: true }\n',
+  flags: { allowDeletes: true, allowRecycle: true },
 });
-afterAll(async () => {
-  await client?.close();
-  await emu?.close();
-});
-
-function write(yaml: string, name = 'domain.yaml'): string {
-  const file = join(dir, name);
-  writeFileSync(file, `version: 1\ndomain: ${DOMAIN}\npolicy: { prune: true }\n${yaml}`);
-  return file;
-}
-
-async function plan(yaml: string) {
-  const state = loadDesiredState(write(yaml), { secrets: envSecretResolver({}) });
-  return planDomain(client, state.domains[0]!, { allowDeletes: true, allowRecycle: true });
-}
-
-async function applyAndReplan(yaml: string) {
-  const run = await plan(yaml);
-  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
-  const again = await plan(yaml);
-  expect(again.plan.changes.map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`)).toEqual([]);
-  expect(emu.contractViolations).toEqual([]);
-  return run;
-}
+const { write, plan, planFile, applyAndReplan } = platform;
 
 const macRecords = () =>
   Object.fromEntries(
-    emu
+    platform.emu
       .state()
       .domains[DOMAIN]!.phones.map((p) => [p['device-provisioning-mac-address'], p['device-provisioning-sip-uri-1']]),
   );
 const devicesOf = (user: string) =>
-  emu
+  platform.emu
     .state()
     .domains[DOMAIN]!.devices.filter((d) => d.user === user)
     .map((d) => d.device);
@@ -74,13 +39,13 @@ describe('MAC records through /domains/{d}/phones', () => {
     await applyAndReplan(`users:\n${user('1001', 'phone: { mac: "00:04:F2:00:00:01", model: yealink-t54w }')}`);
     expect(macRecords()).toEqual({ '0004f2000001': `sip:1001@${DOMAIN}` });
 
-    emu.requests.reset();
-    const run = await applyAndReplan(
+    platform.emu.requests.reset();
+    const { run } = await applyAndReplan(
       `users:\n${user('1001', 'phone: { mac: "00:04:F2:00:00:02", model: yealink-t54w }')}`,
     );
     expect(run.plan.changes[0]?.fields.map((f) => f.path)).toEqual(['phone.mac']);
     expect(macRecords()).toEqual({ '0004f2000002': `sip:1001@${DOMAIN}` });
-    const writes = emu.requests.list().filter((r) => r.method !== 'GET');
+    const writes = platform.emu.requests.list().filter((r) => r.method !== 'GET');
     expect(writes.map((r) => `${r.method} ${r.path.replace(/^.*\/domains\/[^/]+/, '')}`)).toEqual([
       'DELETE /phones',
       'POST /phones',
@@ -95,7 +60,7 @@ describe('MAC records through /domains/{d}/phones', () => {
     await applyAndReplan(
       `users:\n${user('1001', 'phone: { mac: "00:04:F2:00:00:03" }')}${user('1002', 'phone: true')}`,
     );
-    emu.requests.reset();
+    platform.emu.requests.reset();
     // 1001 keeps the handset (its entry says so) while 1002 asks for it.
     const yaml = `users:\n${user('1001', 'phone: { mac: "00:04:F2:00:00:03" }')}${user('1002', 'phone: { mac: "0004f2000003" }')}`;
     const refused = await plan(yaml).catch((e: unknown) => e);
@@ -109,11 +74,11 @@ describe('MAC records through /domains/{d}/phones', () => {
     expect((bound as DesiredStateError).issues.map((i) => `${i.path}: ${i.message} (${i.hint})`)).toEqual([
       `users[0].phone.mac: MAC 00:04:F2:00:00:03 is already bound to device 1001 (user 1001) on ${DOMAIN} (take it off 1001 first (in the file, or in the portal's Phones tab), or check the MAC on the handset's label)`,
     ]);
-    expect(emu.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(platform.emu.requests.list().filter((r) => r.method !== 'GET')).toEqual([]);
   });
 
   it('a MAC moved from one user to another in the same file is applied in one run', async () => {
-    const run = await applyAndReplan(
+    const { run } = await applyAndReplan(
       `users:\n${user('1001', 'phones: [{}]')}${user('1002', 'phone: { mac: "00:04:F2:00:00:03" }')}`,
     );
     expect(run.plan.changes.map((c) => c.id)).toEqual(['user:1001', 'user:1002']);
@@ -133,19 +98,18 @@ const TWO = `users:
 
 describe('several devices per user (phones:)', () => {
   it('creates a desk phone and a softphone as 1003 and 1003a, with impact lines, and converges', async () => {
-    const run = await applyAndReplan(TWO);
+    const { run } = await applyAndReplan(TWO);
     expect(devicesOf('1003')).toEqual(['1003', '1003a']);
     expect(macRecords()['0004f2000010']).toBe(`sip:1003@${DOMAIN}`);
     expect(run.plan.changes.find((c) => c.key === '1003')?.action).toBe('create');
   });
 
   it('export writes phones: and plans to zero changes', async () => {
-    const exported = await exportDomain(client, DOMAIN);
+    const exported = await exportDomain(platform.client, DOMAIN);
     expect(exported.yaml).toMatch(/phones:\n\s+- mac: 0004f2000010\n\s+model: yealink-t54w\n\s+- \{\}/);
-    const file = join(dir, 'export.yaml');
+    const file = join(platform.dir, 'export.yaml');
     writeFileSync(file, exported.yaml);
-    const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
-    const run = await planDomain(client, state.domains[0]!);
+    const run = await planFile(file, {});
     expect(run.plan.changes).toEqual([]);
   });
 
@@ -165,7 +129,7 @@ describe('several devices per user (phones:)', () => {
     const both = TWO.replace('      - {}\n', '      - { suffix: b, mac: "00:04:F2:00:00:11", line: 2 }\n');
     await applyAndReplan(both);
     expect(devicesOf('1003')).toEqual(['1003', '1003b']);
-    const record = emu
+    const record = platform.emu
       .state()
       .domains[DOMAIN]!.phones.find((p) => p['device-provisioning-mac-address'] === '0004f2000011');
     expect(record?.['device-provisioning-sip-uri-2']).toBe(`sip:1003b@${DOMAIN}`);

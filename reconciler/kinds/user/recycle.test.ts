@@ -2,87 +2,48 @@
  * Recycle modes over real HTTP against the strict emulator: reset in place (the default, as the portal does)
  * and `recycle: recreate` (delete + create), each plan listing what it clears, both gated by --allow-recycle.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningEmulator, startEmulator } from '../../../emulator';
-import { applyDomainPlan } from '../../apply/apply-plan';
-import { loadDesiredState } from '../../desired/load-desired-state';
-import { planDomain } from '../../pipeline';
-import { NetSapiensClient } from '../../platform/client';
-import { envSecretResolver } from '../secret';
+import { describe, expect, it } from 'vitest';
+import { useFilePlatform } from '../test-support/file-platform';
 
-const KEY = 'nsd_recycle_test_00000000000000000000000000000000000000000000';
 const DOMAIN = 'recycle.example.com';
 const OLD = '2020-01-01T00:00:00.000Z';
-let emu: RunningEmulator;
-let client: NetSapiensClient;
-const dir = mkdtempSync(join(tmpdir(), 'pbxctl-recycle-'));
-
-beforeAll(async () => {
-  emu = await startEmulator({
-    seed: {
-      domains: {
-        [DOMAIN]: {
-          domain: { description: 'recycle' },
-          users: [
-            {
-              user: '1005',
-              'name-first-name': 'Ada',
-              'name-last-name': 'Lovelace',
-              'email-address': 'ada@recycle.example.com',
-              'user-scope': 'Basic User',
-              'created-datetime': OLD,
-            },
-          ],
-          devices: [
-            { device: '1005', user: '1005', 'device-provisioning-mac-address': '0004f2000050' },
-            { device: '1005a', user: '1005' },
-          ],
-          voicemails: { '1005': { new: [{ filename: 'a.wav' }], save: [{ filename: 'b.wav' }] } },
-          phonenumbers: [
-            {
-              phonenumber: '12125550105',
-              'dial-rule-application': 'to-user',
-              'dial-rule-translation-destination-user': '1005',
-            },
-          ],
-        },
+const platform = useFilePlatform({
+  domain: DOMAIN,
+  seed: {
+    domain: { description: 'recycle' },
+    users: [
+      {
+        user: '1005',
+        'name-first-name': 'Ada',
+        'name-last-name': 'Lovelace',
+        'email-address': 'ada@recycle.example.com',
+        'user-scope': 'Basic User',
+        'created-datetime': OLD,
       },
-    },
-    apiKeys: [KEY],
-    strictRequests: true,
-  });
-  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+    ],
+    devices: [
+      { device: '1005', user: '1005', 'device-provisioning-mac-address': '0004f2000050' },
+      { device: '1005a', user: '1005' },
+    ],
+    voicemails: { '1005': { new: [{ filename: 'a.wav' }], save: [{ filename: 'b.wav' }] } },
+    phonenumbers: [
+      {
+        phonenumber: '12125550105',
+        'dial-rule-application': 'to-user',
+        'dial-rule-translation-destination-user': '1005',
+      },
+    ],
+  },
+  flags: { allowRecycle: true },
 });
-afterAll(async () => {
-  await client?.close();
-  await emu?.close();
-});
+const { plan, applyAndReplan } = platform;
 
 const entry = (first: string, email: string, extra = '') =>
   `version: 1\ndomain: ${DOMAIN}\nusers:\n  - { extension: "1005", first_name: ${first}, last_name: Next, email: ${email}, phone: true${extra} }\n`;
 
-async function plan(yaml: string, allowRecycle = true) {
-  const file = join(dir, 'domain.yaml');
-  writeFileSync(file, yaml);
-  const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
-  return planDomain(client, state.domains[0]!, { allowRecycle });
-}
-
-async function apply(yaml: string) {
-  const run = await plan(yaml);
-  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
-  expect((await plan(yaml)).plan.changes).toEqual([]);
-  expect(emu.contractViolations).toEqual([]);
-  return run;
-}
-
-const record = () => emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1005')!;
+const record = () => platform.emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1005')!;
 const devices = () =>
-  emu
+  platform.emu
     .state()
     .domains[DOMAIN]!.devices.filter((d) => d.user === '1005')
     .map((d) => d.device);
@@ -90,7 +51,7 @@ const devices = () =>
 describe('recycle modes', () => {
   it('reset (default): the plan lists what it clears and keeps; the record stays, extra devices go', async () => {
     const yaml = entry('Barbara', 'barbara@recycle.example.com');
-    const blocked = await plan(yaml, false);
+    const blocked = await plan(yaml, { allowRecycle: false });
     expect(blocked.plan.violations.map((v) => v.flag)).toEqual(['--allow-recycle']);
     const change = (await plan(yaml)).plan.changes[0]!;
     expect(change.action).toBe('recycle');
@@ -102,11 +63,11 @@ describe('recycle modes', () => {
     ]);
     // Messages are read and kept: the only loss is the extra device.
     expect(change.losses).toEqual([{ what: 'devices other than 1005', count: 1, detail: ['1005a'] }]);
-    await apply(yaml);
+    await applyAndReplan(yaml);
     expect(record()['created-datetime']).toBe(OLD);
     expect(record()['name-first-name']).toBe('Barbara');
     expect(devices()).toEqual(['1005']);
-    expect(emu.state().domains[DOMAIN]!.voicemails['1005']?.new).toHaveLength(1);
+    expect(platform.emu.state().domains[DOMAIN]!.voicemails['1005']?.new).toHaveLength(1);
   });
 
   it('recreate: the plan lists the larger loss; the record is new, the phone number still routes here', async () => {
@@ -123,21 +84,21 @@ describe('recycle modes', () => {
       { what: 'voicemail messages', count: 2, detail: ['1 unheard'] },
       { what: 'devices, with their SIP passwords', count: 1, detail: ['1005'] },
     ]);
-    const sipPassword = emu.state().domains[DOMAIN]!.devices.find((d) => d.device === '1005')![
+    const sipPassword = platform.emu.state().domains[DOMAIN]!.devices.find((d) => d.device === '1005')![
       'device-sip-registration-password'
     ];
-    await apply(yaml);
+    await applyAndReplan(yaml);
     expect(record()['created-datetime']).not.toBe(OLD);
     expect(record()['name-first-name']).toBe('Carol');
-    expect(emu.state().domains[DOMAIN]!.voicemails['1005']?.new ?? []).toHaveLength(0);
-    const device = emu.state().domains[DOMAIN]!.devices.find((d) => d.device === '1005')!;
+    expect(platform.emu.state().domains[DOMAIN]!.voicemails['1005']?.new ?? []).toHaveLength(0);
+    const device = platform.emu.state().domains[DOMAIN]!.devices.find((d) => d.device === '1005')!;
     expect(device['device-sip-registration-password']).not.toBe(sipPassword);
     // The handset (MAC unmanaged by `phone: true`) is bound to the new device: one record, line 1.
-    const records = emu.state().domains[DOMAIN]!.phones;
+    const records = platform.emu.state().domains[DOMAIN]!.phones;
     expect(records.map((p) => [p['device-provisioning-mac-address'], p['device-provisioning-sip-uri-1']])).toEqual([
       ['0004f2000050', `sip:1005@${DOMAIN}`],
     ]);
-    const did = emu.state().domains[DOMAIN]!.phonenumbers.find((p) => p.phonenumber === '12125550105')!;
+    const did = platform.emu.state().domains[DOMAIN]!.phonenumbers.find((p) => p.phonenumber === '12125550105')!;
     expect(did['dial-rule-translation-destination-user']).toBe('1005');
   });
 });

@@ -3,69 +3,26 @@
  * mode: create with the rule that names them, plan = 0, update, delete of an unlisted one after the
  * rules, export round trip, the resolver preferring the user's frame, and the file:line check.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  findOperation,
-  responseSchemaFor,
-  type RunningEmulator,
-  startEmulator,
-  validateAgainst,
-} from '../../../emulator';
-import { applyDomainPlan } from '../../apply/apply-plan';
+import { describe, expect, it } from 'vitest';
+import { findOperation, responseSchemaFor, validateAgainst } from '../../../emulator';
 import { callFlowFromObjects } from '../../callflow/model';
 import { traceCall } from '../../callflow/trace';
-import { loadDesiredState } from '../../desired/load-desired-state';
 import { DesiredStateError } from '../../errors';
 import { exportDomain } from '../../export/export-domain';
-import { NetSapiensClient } from '../../platform/client';
 import { listUserTimeframes } from '../../platform/user-timeframes';
-import { planDomain } from '../../pipeline';
-import { envSecretResolver } from '../secret';
+import { changeIds as ids, useFilePlatform } from '../test-support/file-platform';
 
-const KEY = 'nsd_user_time_frames_test_00000000000000000000000000000000000';
 const DOMAIN = 'frames.example.com';
-let emu: RunningEmulator;
-let client: NetSapiensClient;
-const dir = mkdtempSync(join(tmpdir(), 'pbxctl-user-frames-'));
-
-beforeAll(async () => {
-  emu = await startEmulator({
-    seed: { domains: { [DOMAIN]: { domain: { description: 'frames', 'time-zone': 'America/New_York' } } } },
-    apiKeys: [KEY],
-    strictRequests: true,
-  });
-  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+const platform = useFilePlatform({
+  domain: DOMAIN,
+  seed: { domain: { description: 'frames', 'time-zone': 'America/New_York' } },
+  flags: { allowDeletes: true },
 });
-afterAll(async () => {
-  await client?.close();
-  await emu?.close();
-});
-
-function write(yaml: string, name = 'domain.yaml'): string {
-  const file = join(dir, name);
-  writeFileSync(file, `version: 1\ndomain: ${DOMAIN}\n${yaml}`);
-  return file;
-}
-async function plan(yaml: string) {
-  const state = loadDesiredState(write(yaml), { secrets: envSecretResolver({}) });
-  return planDomain(client, state.domains[0]!, { allowDeletes: true });
-}
-const ids = (run: Awaited<ReturnType<typeof plan>>) =>
-  run.plan.changes.map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`);
-async function applyAndReplan(yaml: string) {
-  const run = await plan(yaml);
-  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
-  const again = await plan(yaml);
-  expect(ids(again)).toEqual([]);
-  expect(emu.contractViolations).toEqual([]);
-  return { run, again };
-}
-const own = (user: string) => emu.state().domains[DOMAIN]!.user_timeframes?.[user] ?? [];
+const { plan, planFile, applyAndReplan } = platform;
+const own = (user: string) => platform.emu.state().domains[DOMAIN]!.user_timeframes?.[user] ?? [];
 
 const user = (frames: string, rules: string) => `
 time_frames:
@@ -119,7 +76,7 @@ describe('users[].time_frames (emulator, strict)', () => {
     expect(own('1001').map((t) => t['timeframe-name'])).toEqual(['Lunch']);
     expect(run.plan.changes[0]!.impact).toContain('the own time frame "Trip" of 1001 is deleted');
     expect(
-      emu
+      platform.emu
         .state()
         .domains[DOMAIN]!.answerrules.filter((r) => r.user === '1001')
         .map((r) => r['time-frame']),
@@ -127,16 +84,15 @@ describe('users[].time_frames (emulator, strict)', () => {
   });
 
   it('export → plan = 0 (the user keeps its own time frames)', async () => {
-    const exported = await exportDomain(client, DOMAIN);
+    const exported = await exportDomain(platform.client, DOMAIN);
     const users = (parse(exported.yaml).users ?? []) as Array<Record<string, unknown>>;
     expect(users.find((u) => u.extension === '1001')!.time_frames).toEqual([
       { name: 'Lunch', type: 'days_of_week', days_of_week: { monday: '12:00-13:00' } },
     ]);
     expect(users.find((u) => u.extension === '1002')!.time_frames).toBeUndefined();
-    const file = join(dir, 'exported.yaml');
+    const file = join(platform.dir, 'exported.yaml');
     writeFileSync(file, exported.yaml);
-    const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
-    expect((await planDomain(client, state.domains[0]!, {})).plan.changes.map((c) => c.id)).toEqual([]);
+    expect((await planFile(file, {})).plan.changes.map((c) => c.id)).toEqual([]);
   });
 
   it("without time_frames: the user's own frames are left alone, and rules may still name them", async () => {
@@ -159,7 +115,7 @@ describe('users[].time_frames (emulator, strict)', () => {
       ['DELETE', `${T}/{id}`],
     ] as const)
       expect(findOperation(method, template), `${method} ${template}`).toBeDefined();
-    const body = await listUserTimeframes(client, DOMAIN, '1001');
+    const body = await listUserTimeframes(platform.client, DOMAIN, '1001');
     expect(body.length).toBeGreaterThan(0);
     expect(validateAgainst(responseSchemaFor('GET', T, 200)!, body).errors).toBe('');
   });

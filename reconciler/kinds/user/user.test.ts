@@ -2,79 +2,41 @@
  * The user kind over real HTTP against the emulator in strict-contract mode (every request body the client
  * sends is validated against the OpenAPI request schema): idempotence ladder and export round-trip.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../../emulator';
-import { applyDomainPlan } from '../../apply/apply-plan';
+import { describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { exportDomain } from '../../export/export-domain';
-import { NetSapiensClient } from '../../platform/client';
 import { planDomain } from '../../pipeline';
-import { envSecretResolver } from '../secret';
 import { normalizeNumber } from '../normalize';
+import { envSecretResolver } from '../secret';
+import { useFilePlatform } from '../test-support/file-platform';
 
-const KEY = 'nsd_user_kind_test_000000000000000000000000000000000000000000';
 const DOMAIN = 'ladder.example.com';
-let emu: RunningEmulator;
-let client: NetSapiensClient;
-const dir = mkdtempSync(join(tmpdir(), 'pbxctl-user-'));
-const env = { VM_PIN_1001: '7391', VM_PIN_1002: '8402' };
-
-beforeAll(async () => {
-  emu = await startEmulator({
-    // The site and the emergency address (id hq-main) the users below name already exist.
-    seed: {
-      domains: {
-        [DOMAIN]: {
-          domain: { description: 'ladder' },
-          sites: [{ site: 'HQ' }],
-          addresses: [
-            {
-              'emergency-address-id': 'hq-main',
-              'address-name': 'hq-main',
-              'caller-name': 'Ladder Inc',
-              'address-line-1': '1 Main St',
-              'address-city': 'New York',
-              'address-state-province-abbreviation': 'NY',
-              'address-postal-code': '10001',
-              'address-country-abbreviation': 'US',
-            },
-          ],
-        },
+const env: Record<string, string> = { VM_PIN_1001: '7391', VM_PIN_1002: '8402' };
+const platform = useFilePlatform({
+  domain: DOMAIN,
+  // The site and the emergency address (id hq-main) the users below name already exist.
+  seed: {
+    domain: { description: 'ladder' },
+    sites: [{ site: 'HQ' }],
+    addresses: [
+      {
+        'emergency-address-id': 'hq-main',
+        'address-name': 'hq-main',
+        'caller-name': 'Ladder Inc',
+        'address-line-1': '1 Main St',
+        'address-city': 'New York',
+        'address-state-province-abbreviation': 'NY',
+        'address-postal-code': '10001',
+        'address-country-abbreviation': 'US',
       },
-    },
-    apiKeys: [KEY],
-    strictRequests: true,
-  });
-  client = new NetSapiensClient({ baseUrl: emu.url, apiKey: KEY, requestsPerSecond: 10_000 });
+    ],
+  },
+  env,
+  applyFlags: { allowDeletes: true, allowRecycle: true },
 });
-afterAll(async () => {
-  await client?.close();
-  await emu?.close();
-});
-
-function write(yaml: string): string {
-  const file = join(dir, 'domain.yaml');
-  writeFileSync(file, `version: 1\ndomain: ${DOMAIN}\n${yaml}`);
-  return file;
-}
-
-async function plan(yaml: string, flags = {}) {
-  const state = loadDesiredState(write(yaml), { secrets: envSecretResolver(env) });
-  return planDomain(client, state.domains[0]!, flags);
-}
-
-async function applyAndReplan(yaml: string, flags = {}) {
-  const run = await plan(yaml, { allowDeletes: true, allowRecycle: true, ...flags });
-  const results = await applyDomainPlan({ plan: run.plan, desired: run.desired, live: run.live, client });
-  expect(results.filter((r) => r.result !== 'applied')).toEqual([]);
-  const again = await plan(yaml);
-  expect(again.plan.changes.map((c) => `${c.action} ${c.id} ${c.fields.map((f) => f.path).join(',')}`)).toEqual([]);
-  expect(emu.contractViolations).toEqual([]);
-  return run;
-}
+const { plan, applyAndReplan } = platform;
 
 const FULL = `
 policy: { prune: true, user_owned: [] }
@@ -110,9 +72,9 @@ users:
 
 describe('user kind: idempotence ladder over HTTP', () => {
   it('empty → create: every field lands, welcome mails are sent, re-plan is empty', async () => {
-    const run = await applyAndReplan(FULL);
+    const { run } = await applyAndReplan(FULL);
     expect(run.plan.changes.map((c) => `${c.action} ${c.id}`)).toEqual(['create user:1001', 'create user:1002']);
-    const state = emu.state().domains[DOMAIN]!;
+    const state = platform.emu.state().domains[DOMAIN]!;
     const ada = state.users.find((u) => u.user === '1001')!;
     expect(ada).toMatchObject({
       'name-first-name': 'Ada',
@@ -143,13 +105,15 @@ describe('user kind: idempotence ladder over HTTP', () => {
       .replace('block: ["+1 800 555 0199", anonymous]', 'block: [anonymous, "+1 900 555 0000", "+1 800 555 0199"]');
     const env2 = { ...env };
     env.VM_PIN_1001 = '1357';
-    const run = await applyAndReplan(changed);
+    const { run } = await applyAndReplan(changed);
     const ada = run.plan.changes.find((c) => c.key === '1001')!;
     expect(ada.action).toBe('update');
     expect(ada.class).toBe('routing');
     expect(ada.fields.map((f) => f.path)).toEqual(['block', 'department', 'phone.model', 'spam', 'voicemail.pin']);
     expect(ada.fields.find((f) => f.path === 'voicemail.pin')?.sensitive).toBe(true);
-    expect(emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1001')!['voicemail-login-pin']).toBe('1357');
+    expect(platform.emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1001')!['voicemail-login-pin']).toBe(
+      '1357',
+    );
     Object.assign(env, env2);
     env.VM_PIN_1001 = '1357';
   });
@@ -177,26 +141,28 @@ describe('user kind: idempotence ladder over HTTP', () => {
     expect(blocked.plan.violations.map((v) => v.rule)).toContain('recycle');
 
     // Applied, it is the portal's Reset in place: same record (creation time), new person, extra devices gone.
-    const record = () => emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1002')!;
+    const record = () => platform.emu.state().domains[DOMAIN]!.users.find((u) => u.user === '1002')!;
     const created = record()['created-datetime'];
-    emu.mutate((st) => {
+    platform.emu.mutate((st) => {
       st.domains[DOMAIN]!.devices.push({ user: '1002', device: '1002b', domain: DOMAIN });
     });
-    emu.requests.reset();
+    platform.emu.requests.reset();
     await applyAndReplan(recycled);
     expect(record()['created-datetime']).toBe(created);
     expect(record()).toMatchObject({ 'name-first-name': 'Barbara', 'name-last-name': 'Liskov' });
-    const devices = emu
+    const devices = platform.emu
       .state()
       .domains[DOMAIN]!.devices.filter((d) => d.user === '1002')
       .map((d) => d.device);
     expect(devices).toEqual(['1002']);
-    expect(emu.requests.list().filter((r) => r.method === 'DELETE' && /\/users\/1002$/.test(r.path))).toEqual([]);
+    expect(platform.emu.requests.list().filter((r) => r.method === 'DELETE' && /\/users\/1002$/.test(r.path))).toEqual(
+      [],
+    );
     await applyAndReplan(FULL);
   });
 
   it('delete with prune: lists voicemail, greetings and the DID that would be lost; apply releases the DID', async () => {
-    emu.mutate((s) => {
+    platform.emu.mutate((s) => {
       const d = s.domains[DOMAIN]!;
       d.voicemails['1002'] = { new: [{ filename: 'a.wav' }, { filename: 'b.wav' }], save: [{ filename: 'c.wav' }] };
       d.greetings['1002'] = [{ index: 1 }];
@@ -221,16 +187,16 @@ describe('user kind: idempotence ladder over HTTP', () => {
     );
     expect(run.plan.violations.map((v) => v.rule)).toEqual(['data_destroying']);
     await applyAndReplan(without);
-    const did = emu.state().domains[DOMAIN]!.phonenumbers.find((p) => p.phonenumber === '12125550102')!;
+    const did = platform.emu.state().domains[DOMAIN]!.phonenumbers.find((p) => p.phonenumber === '12125550102')!;
     expect(did['dial-rule-application']).toBe('available-number');
-    expect(emu.state().domains[DOMAIN]!.users.map((u) => u.user)).toEqual(['1001']);
+    expect(platform.emu.state().domains[DOMAIN]!.users.map((u) => u.user)).toEqual(['1001']);
   });
 });
 
 describe('user-owned settings (policy.user_owned)', () => {
   it('by default a PIN is set at creation, then left as its owner changes it, and the plan says so', async () => {
     const yaml = FULL.replace('policy: { prune: true, user_owned: [] }', 'policy: { prune: true }');
-    emu.mutate((s) => {
+    platform.emu.mutate((s) => {
       s.domains[DOMAIN]!.users.find((u) => u.user === '1001')!['voicemail-login-pin'] = '4444';
     });
     const run = await plan(yaml);
@@ -241,7 +207,7 @@ describe('user-owned settings (policy.user_owned)', () => {
   });
 
   it('spam and lists can be user-owned too', async () => {
-    emu.mutate((s) => {
+    platform.emu.mutate((s) => {
       const rule = s.domains[DOMAIN]!.answerrules.find((r) => r.user === '1001')!;
       rule['forward-on-spam-call'] = { enabled: 'no', parameters: [] };
     });
@@ -262,19 +228,19 @@ describe('removing a desk phone', () => {
   it('phone: { enabled: false } (the Terraform spelling) deletes the device like phone: false', async () => {
     const off = FULL.replace('phone: { mac: "00:04:F2:AA:BB:01", model: yealink-t54w }', 'phone: { enabled: false }');
     expect(off).not.toBe(FULL);
-    const run = await applyAndReplan(off);
+    const { run } = await applyAndReplan(off);
     expect(run.plan.changes.find((c) => c.key === '1001')?.impact).toContain(
       'the desk phone of 1001 is removed: calls no longer ring it',
     );
-    expect(emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(false);
+    expect(platform.emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(false);
     await applyAndReplan(FULL);
-    expect(emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(true);
+    expect(platform.emu.state().domains[DOMAIN]!.devices.some((d) => d.user === '1001')).toBe(true);
   });
 });
 
 describe('user kind: export round-trip', () => {
   it('export → plan of the export = zero changes', async () => {
-    emu.mutate((s) => {
+    platform.emu.mutate((s) => {
       s.domains[DOMAIN]!.users.push({
         user: '1003',
         'name-first-name': 'Out',
@@ -285,13 +251,13 @@ describe('user kind: export round-trip', () => {
         'voicemail-login-pin': '9999',
       });
     });
-    const exported = await exportDomain(client, DOMAIN);
+    const exported = await exportDomain(platform.client, DOMAIN);
     expect(exported.yaml).not.toMatch(/1357|9999|7391/);
     expect(exported.yaml).toMatch(/extension: "1003"/);
-    const file = join(dir, 'export.yaml');
+    const file = join(platform.dir, 'export.yaml');
     writeFileSync(file, exported.yaml);
     const state = loadDesiredState(file, { secrets: envSecretResolver({}) });
-    const run = await planDomain(client, state.domains[0]!);
+    const run = await planDomain(platform.client, state.domains[0]!);
     expect(run.plan.changes).toEqual([]);
     expect(run.plan.unmanaged).toEqual([]);
   });
