@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadDesiredState } from '../desired/load-desired-state';
 import { DesiredStateError } from '../errors';
 import { assertReferencesExist } from '../plan/references';
-import { phoneNumberKind } from './phone-number';
+import { type PhoneNumberSpec, phoneNumberKind } from './phone-number';
 
 const DOMAIN = 'reffields.example.com';
 const dir = mkdtempSync(join(tmpdir(), 'pbxctl-reffields-'));
@@ -124,7 +124,7 @@ describe('a missing target is reported at the field that names it', () => {
 `;
     expect(bothReaders(body)).toEqual([]);
     const d = load(body).objects.get('phone_number')![0]!;
-    expect(phoneNumberKind.references(d.key, d.comparable, d.spec as never)).toMatchObject([
+    expect(phoneNumberKind.references(d.key, d.comparable, d.spec as unknown as PhoneNumberSpec)).toMatchObject([
       { relation: 'routes_to', key: '2009', field: 'destination.ring_group' },
     ]);
     expect(d.positions?.['destination.ring_group']).toMatchObject({ line: 10, column: 19 });
