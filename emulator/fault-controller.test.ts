@@ -80,28 +80,31 @@ describe('fault effects over HTTP', () => {
     expect((await call(emu, 'GET', '/version')).status).toBe(200);
   });
 
+  // Long enough that the reads made inside the window finish inside it on a loaded 2-core machine (150 ms did not).
+  const LAG_MS = 1000;
+
   it('delayVisibilityMs hides a 202 create from reads until the lag is over', async () => {
-    emu.faults.add({ method: 'POST', path: '/domains/*/users', delayVisibilityMs: 150 });
+    emu.faults.add({ method: 'POST', path: '/domains/*/users', delayVisibilityMs: LAG_MS });
     expect((await call(emu, 'POST', `${D}/users`, newUser('1003'))).status).toBe(202);
     expect((await call(emu, 'GET', `${D}/users/1003`)).status).toBe(404);
     expect((await call(emu, 'GET', `${D}/users/count`)).json).toEqual({ total: 3 });
     expect(emu.state().domains[DOMAIN].users.some((u) => u.user === '1003')).toBe(true);
     // A second create of the same user is still a conflict: writes see the real state.
     expect((await call(emu, 'POST', `${D}/users`, newUser('1003'))).status).toBe(409);
-    await new Promise((r) => setTimeout(r, 170));
+    await new Promise((r) => setTimeout(r, LAG_MS + 50));
     expect((await call(emu, 'GET', `${D}/users/1003`)).status).toBe(200);
     expect((await call(emu, 'GET', `${D}/users/count`)).json).toEqual({ total: 4 });
   });
 
   it('delayVisibilityMs shows the old version after an update and keeps a deleted object visible', async () => {
-    emu.faults.add({ method: 'PUT', path: '/domains/*/users/*', delayVisibilityMs: 150 });
-    emu.faults.add({ method: 'DELETE', path: '/domains/*/phonenumbers/*', delayVisibilityMs: 150 });
+    emu.faults.add({ method: 'PUT', path: '/domains/*/users/*', delayVisibilityMs: LAG_MS });
+    emu.faults.add({ method: 'DELETE', path: '/domains/*/phonenumbers/*', delayVisibilityMs: LAG_MS });
     await call(emu, 'PUT', `${D}/users/1001`, { department: 'Ops' });
     await call(emu, 'DELETE', `${D}/phonenumbers/12125550101`);
     expect((await call(emu, 'GET', `${D}/users/1001`)).json.department).toBe('Sales');
     expect((await call(emu, 'GET', `${D}/phonenumbers/12125550101`)).status).toBe(200);
     expect((await call(emu, 'GET', `${D}/phonenumbers`)).json).toHaveLength(2);
-    await new Promise((r) => setTimeout(r, 170));
+    await new Promise((r) => setTimeout(r, LAG_MS + 50));
     expect((await call(emu, 'GET', `${D}/users/1001`)).json.department).toBe('Ops');
     expect((await call(emu, 'GET', `${D}/phonenumbers/12125550101`)).status).toBe(404);
   });
