@@ -55,6 +55,8 @@ export interface PacerSnapshot {
   readonly inFlight: number;
   readonly queued: number;
   readonly cuts: number;
+  /** Of `cuts`, those made by the latency rule (the others answered a 429/503). */
+  readonly latencyCuts: number;
   /** The unloaded latency measured by the last probe (ms), if any. */
   readonly baseLatencyMs?: number;
 }
@@ -78,6 +80,7 @@ export class AdaptivePacer {
   private lastCut = Number.NEGATIVE_INFINITY;
   private lastWindowCut = Number.NEGATIVE_INFINITY;
   private cuts = 0;
+  private latencyCuts = 0;
   private sends: number[] = [];
   private oks: number[] = [];
   private answers = 0;
@@ -104,6 +107,7 @@ export class AdaptivePacer {
       inFlight: this.inFlight,
       queued: this.queue.length,
       cuts: this.cuts,
+      latencyCuts: this.latencyCuts,
       baseLatencyMs: Number.isFinite(this.minRtt) ? this.minRtt : undefined,
     };
   }
@@ -189,6 +193,7 @@ export class AdaptivePacer {
         this.window = Math.max(1, this.window * 0.8);
         this.lastWindowCut = now;
         this.cuts++;
+        this.latencyCuts++;
       }
       return;
     }
