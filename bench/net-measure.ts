@@ -23,6 +23,8 @@ export interface RunMeasures {
   readonly clientMsPerRequest: number;
   readonly proxyMsPerRequest: number;
   readonly clientCpuMsPerRequest: number;
+  /** Of the client's CPU, the share spent in the kernel (socket calls on loopback, fsync). */
+  readonly clientSysShare: number;
   readonly serverCpuMsPerRequest: number;
   readonly loopLagMeanMs: number;
   readonly loopLagP99Ms: number;
@@ -96,6 +98,7 @@ export async function measured<T>(
     clientMsPerRequest: per(client.stats.wireMs - before.wireMs, requests),
     proxyMsPerRequest: per(open, arrivals.length),
     clientCpuMsPerRequest: per((cpu.user + cpu.system) / 1000, requests),
+    clientSysShare: per(cpu.system, cpu.user + cpu.system),
     serverCpuMsPerRequest: per(proxy.serverCpuMs, arrivals.length),
     // The histogram records whole timer intervals: the lag is what is above the resolution.
     loopLagMeanMs: Math.max(0, lag.mean / 1e6 - LAG_RESOLUTION_MS),
@@ -114,7 +117,7 @@ export function measuresNote(m: RunMeasures, latencyMs: number): string {
   const parts = [
     `in flight ${m.inFlightAvg.toFixed(2)} avg`,
     `per request: client ${m.clientMsPerRequest.toFixed(1)} ms, proxy ${m.proxyMsPerRequest.toFixed(1)} ms (latency ${latencyMs})`,
-    `CPU/request: client ${m.clientCpuMsPerRequest.toFixed(2)} ms, server ${m.serverCpuMsPerRequest.toFixed(2)} ms`,
+    `CPU/request: client ${m.clientCpuMsPerRequest.toFixed(2)} ms (${(100 * m.clientSysShare).toFixed(0)} % system), server ${m.serverCpuMsPerRequest.toFixed(2)} ms`,
     `loop lag ${m.loopLagMeanMs.toFixed(1)} ms mean, p99 ${m.loopLagP99Ms.toFixed(0)} ms`,
   ];
   if (m.writes > 0) {

@@ -7,8 +7,10 @@
  *   are at least a second (or two round trips) apart, so one burst of 429s is one cut, not a collapse.
  * - latency that climbs well above the unloaded latency (smoothed latency over 2 × it + 100 ms) cuts the window to
  *   80 %, at most once per two round trips: the server is queueing our requests. The unloaded latency is
- *   measured by a probe: after the first 2 × ceiling answers and then every 10 s, the pacer lets the requests
- *   in flight drain and sends ONE alone (it costs about two round trips each time).
+ *   measured by a probe: after the first 2 × ceiling answers (and at least a second after the first one) and
+ *   then every 10 s, the pacer lets the requests in flight drain and sends ONE alone (it costs about two round
+ *   trips each time). Not sooner than a second: the first answers of a plan are domain-wide lists, and a
+ *   drain among them waited for the slowest (0.3–0.5 s with every other slot idle, issue 15).
  * - while requests are waiting, each success raises the rate by 5 % (at least 0.5 requests/s) per second and the
  *   window by about one per round trip: recovery is slow, additive in the window and gentle in the rate.
  * `PBXCTL_CONCURRENCY` and `PBXCTL_RATE` are ceilings; pacing never goes above them.
@@ -69,6 +71,8 @@ export interface Ticket {
 
 const MIN_RATE = 1;
 const PROBE_EVERY_MS = 10_000;
+/** The first probe waits this long after the first answer (and for 2 × ceiling answers). */
+const FIRST_PROBE_AFTER_MS = 1_000;
 
 export class AdaptivePacer {
   private window: number;
@@ -183,7 +187,7 @@ export class AdaptivePacer {
   private onSuccess(latencyMs: number): void {
     const now = this.clock.now();
     this.oks = record(this.oks, now);
-    this.answers++;
+    if (this.answers++ === 0) this.nextProbeAt = now + FIRST_PROBE_AFTER_MS;
     this.srtt = this.srtt === undefined ? latencyMs : this.srtt * 0.875 + latencyMs * 0.125;
     this.minRtt = Math.min(this.minRtt, latencyMs);
     const probeDue = this.answers >= 2 * this.ceiling.concurrency && now >= this.nextProbeAt;
