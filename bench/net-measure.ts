@@ -33,6 +33,16 @@ export interface RunMeasures {
   readonly writes: number;
   readonly durableMsPerWrite: number;
   readonly load: string;
+  /** Requests in flight at the proxy, averaged over the first and the last second of the run. */
+  readonly inFlightFirstSecond: number;
+  readonly inFlightLastSecond: number;
+}
+
+/** Requests open at the proxy, averaged over [from, to) (ms since the proxy's reset). */
+function inFlightBetween(arrivals: ThreadedServers['stats']['arrivals'], from: number, to: number): number {
+  let open = 0;
+  for (const a of arrivals) open += Math.max(0, Math.min(to, a.done ?? a.at) - Math.max(from, a.at));
+  return to > from ? open / (to - from) : 0;
 }
 
 const LAG_RESOLUTION_MS = 5;
@@ -85,6 +95,7 @@ export async function measured<T>(
   const load1 = loadavg()[0] as number;
   await proxy.refresh();
   const arrivals = proxy.stats.arrivals;
+  const lastDone = arrivals.reduce((t, a) => Math.max(t, a.done ?? a.at), 0);
   const open = arrivals.reduce((sum, a) => sum + Math.max(0, (a.done ?? a.at) - a.at), 0);
   const requests = client.stats.requests - before.requests;
   const writeCount = (s: typeof before) =>
@@ -108,6 +119,8 @@ export async function measured<T>(
     writes,
     durableMsPerWrite: per(client.stats.durableMs - before.durableMs, writes),
     load: `${load0.toFixed(1)}→${load1.toFixed(1)}`,
+    inFlightFirstSecond: inFlightBetween(arrivals, 0, Math.min(1000, wallMs)),
+    inFlightLastSecond: inFlightBetween(arrivals, Math.max(0, lastDone - 1000), lastDone),
   };
   return { value, m };
 }
@@ -115,7 +128,7 @@ export async function measured<T>(
 /** The measures as one note: in flight, per-request times, CPU, lag, fsyncs, load average. */
 export function measuresNote(m: RunMeasures, latencyMs: number): string {
   const parts = [
-    `in flight ${m.inFlightAvg.toFixed(2)} avg`,
+    `in flight ${m.inFlightAvg.toFixed(2)} avg (first second ${m.inFlightFirstSecond.toFixed(1)}, last ${m.inFlightLastSecond.toFixed(1)})`,
     `per request: client ${m.clientMsPerRequest.toFixed(1)} ms, proxy ${m.proxyMsPerRequest.toFixed(1)} ms (latency ${latencyMs})`,
     `CPU/request: client ${m.clientCpuMsPerRequest.toFixed(2)} ms (${(100 * m.clientSysShare).toFixed(0)} % system), server ${m.serverCpuMsPerRequest.toFixed(2)} ms`,
     `loop lag ${m.loopLagMeanMs.toFixed(1)} ms mean, p99 ${m.loopLagP99Ms.toFixed(0)} ms`,

@@ -69,6 +69,16 @@ function pacerNote(client: NetSapiensClient): string {
   return `pacer window ${p.window.toFixed(1)} of ${CONCURRENCY} after ${p.cuts} cuts (${p.latencyCuts} by latency)`;
 }
 
+/** When the per-user reads began (they need the domain-wide user list) and how long the run went on after them. */
+function startNote(proxy: RunningProxy): string {
+  const arrivals = proxy.stats.arrivals;
+  const perUser = arrivals.filter((a) => perUserRead.test(a.path));
+  const first = perUser[0]?.at ?? 0;
+  const lastPerUser = perUser.reduce((t, a) => Math.max(t, a.done ?? a.at), 0);
+  const end = arrivals.reduce((t, a) => Math.max(t, a.done ?? a.at), 0);
+  return `per-user reads from ${first.toFixed(0)} ms, ${(end - lastPerUser).toFixed(0)} ms of requests after the last`;
+}
+
 const load = (dir: string) => loadDesiredState(dir, { secrets: envSecretResolver({}) });
 
 export async function planFigures(users: number, latencyMs: number): Promise<Figure[]> {
@@ -87,7 +97,7 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
         unit: 'ms',
         floor,
         target: 1.3,
-        note: `${pacerNote(client)}; ${measuresNote(m, latencyMs)}`,
+        note: `${pacerNote(client)}; ${startNote(proxy)}; ${measuresNote(m, latencyMs)}`,
       },
       { name: `plan, ${users} users: requests`, value: requests, unit: 'requests', floor: minimum, target: 1.05 },
     ];
