@@ -17,8 +17,19 @@ export interface ProxyOptions {
 }
 
 export interface ProxyStats {
-  /** Arrival time (ms since start) of every request, and whether it was turned away with 429. */
-  readonly arrivals: { at: number; rejected: boolean; method: string; path: string }[];
+  /**
+   * Arrival time (ms since start) of every request (its body read), when its answer was finished (`done`,
+   * ms since start; unset while open), and whether it was turned away with 429.
+   */
+  readonly arrivals: Arrival[];
+}
+
+export interface Arrival {
+  readonly at: number;
+  done?: number;
+  readonly rejected: boolean;
+  readonly method: string;
+  readonly path: string;
 }
 
 export interface RunningProxy {
@@ -32,7 +43,8 @@ export interface RunningProxy {
 export async function startLatencyProxy(options: ProxyOptions): Promise<RunningProxy> {
   const target = new URL(options.target);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  let started = Date.now();
+  // Sub-millisecond times (the in-flight figure sums thousands of 20 ms spans).
+  let started = performance.timeOrigin + performance.now();
   const stats: ProxyStats = { arrivals: [] };
   const accepted: number[] = [];
   const admit = (now: number): boolean => {
@@ -46,9 +58,13 @@ export async function startLatencyProxy(options: ProxyOptions): Promise<RunningP
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const now = Date.now();
+      const now = performance.timeOrigin + performance.now();
       const ok = admit(now);
-      stats.arrivals.push({ at: now - started, rejected: !ok, method: req.method ?? 'GET', path: req.url ?? '' });
+      const arrival: Arrival = { at: now - started, rejected: !ok, method: req.method ?? 'GET', path: req.url ?? '' };
+      stats.arrivals.push(arrival);
+      res.on('finish', () => {
+        arrival.done = performance.timeOrigin + performance.now() - started;
+      });
       setTimeout(() => {
         if (!ok) {
           res.writeHead(429, { 'content-type': 'application/json' });
@@ -81,7 +97,7 @@ export async function startLatencyProxy(options: ProxyOptions): Promise<RunningP
     stats,
     reset() {
       stats.arrivals.length = 0;
-      started = Date.now();
+      started = performance.timeOrigin + performance.now();
     },
     async close() {
       server.closeAllConnections();

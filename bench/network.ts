@@ -16,6 +16,7 @@ import { DEFAULT_API_KEY } from '../emulator';
 import { applyPlanRun, envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { type ThreadedServers as RunningProxy, startServerThread } from './server-thread';
 import { type BenchCase, DOMAIN, desiredFor, seedFor } from './plan-users';
+import { measured, measuresNote } from './net-measure';
 
 export interface Figure {
   readonly name: string;
@@ -65,7 +66,17 @@ async function withSetup<T>(
 /** Where the adaptive pacer ended: its window and how often it cut (a loaded machine shows up here). */
 function pacerNote(client: NetSapiensClient): string {
   const p = client.pacing();
-  return `pacer window ${p.window.toFixed(1)} of ${CONCURRENCY} after ${p.cuts} cuts`;
+  return `pacer window ${p.window.toFixed(1)} of ${CONCURRENCY} after ${p.cuts} cuts (${p.latencyCuts} by latency)`;
+}
+
+/** When the per-user reads began (they need the domain-wide user list) and how long the run went on after them. */
+function startNote(proxy: RunningProxy): string {
+  const arrivals = proxy.stats.arrivals;
+  const perUser = arrivals.filter((a) => perUserRead.test(a.path));
+  const first = perUser[0]?.at ?? 0;
+  const lastPerUser = perUser.reduce((t, a) => Math.max(t, a.done ?? a.at), 0);
+  const end = arrivals.reduce((t, a) => Math.max(t, a.done ?? a.at), 0);
+  return `per-user reads from ${first.toFixed(0)} ms, ${(end - lastPerUser).toFixed(0)} ms of requests after the last`;
 }
 
 const load = (dir: string) => loadDesiredState(dir, { secrets: envSecretResolver({}) });
@@ -74,11 +85,8 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
   const c: BenchCase = { name: 'plan', users, full: true, contacts: 200 };
   return withSetup(c, true, latencyMs, undefined, async (dir, client, proxy) => {
     const state = load(dir);
-    await proxy.reset();
-    const t = performance.now();
-    await runPlan(state, client, {});
-    const ms = performance.now() - t;
-    await proxy.refresh();
+    const { m } = await measured(client, proxy, () => runPlan(state, client, {}));
+    const ms = m.wallMs;
     const requests = proxy.stats.arrivals.length;
     const minimum = minimumPlanRequests(proxy, users);
     const floor = (minimum / CONCURRENCY) * latencyMs;
@@ -89,7 +97,7 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
         unit: 'ms',
         floor,
         target: 1.3,
-        note: pacerNote(client),
+        note: `${pacerNote(client)}; ${startNote(proxy)}; ${measuresNote(m, latencyMs)}`,
       },
       { name: `plan, ${users} users: requests`, value: requests, unit: 'requests', floor: minimum, target: 1.05 },
     ];
@@ -101,11 +109,9 @@ export async function applyFigures(users: number, latencyMs: number): Promise<Fi
   return withSetup(c, false, latencyMs, undefined, async (dir, client, proxy) => {
     const run = await runPlan(load(dir), client, {});
     const auditPath = join(dir, 'audit.jsonl');
-    await proxy.reset();
-    const t = performance.now();
-    const result = await applyPlanRun({ client, run, auditPath, context: { tool: 'pbxctl bench' }, verify: false });
-    const ms = performance.now() - t;
-    await proxy.refresh();
+    const apply = () => applyPlanRun({ client, run, auditPath, context: { tool: 'pbxctl bench' }, verify: false });
+    const { value: result, m } = await measured(client, proxy, apply);
+    const ms = m.wallMs;
     const writes = proxy.stats.arrivals.length;
     const floor = (writes / CONCURRENCY) * latencyMs;
     const applied = result.results.filter((r) => r.result === 'applied').length;
@@ -116,7 +122,7 @@ export async function applyFigures(users: number, latencyMs: number): Promise<Fi
         unit: 'ms',
         floor,
         target: 1.5,
-        note: `${applied}/${result.results.length} applied, ${writes} requests (${(writes / users).toFixed(2)}/user); ${pacerNote(client)}`,
+        note: `${applied}/${result.results.length} applied, ${writes} requests (${(writes / users).toFixed(2)}/user); ${pacerNote(client)}; ${measuresNote(m, latencyMs)}`,
       },
     ];
   });

@@ -1,6 +1,8 @@
 /**
  * The write-ahead journal of an apply (issue 13 #1): every ATTEMPT of every write is journaled as an `intent`
- * line just BEFORE it goes on the wire and as an `outcome` line after it was answered (or failed); a write
+ * line BEFORE it goes on the wire (it and its fsync come before the client's pacer hands out a slot, so a
+ * slot is never held idle while the disk syncs: at most the pacer's wait separates the intent from the
+ * request) and as an `outcome` line after it was answered (or failed); a write
  * re-sent because a re-read showed it had not landed is a second intent. Each intent is flushed to disk
  * (fsync) before the write goes on the wire; outcomes ride on the next flush (see `append`). A process killed at any moment therefore leaves a journal from which
  * exactly what reached the platform can be reconstructed: every write the platform received has an intent

@@ -34,6 +34,25 @@ export interface ReadOptions {
   readonly platform?: PlatformProfile;
 }
 
+/** The domain's record; a 404/403 says which domain and why, in words. */
+async function readDomain(client: NetSapiensClient, domain: string): Promise<Record<string, unknown>> {
+  try {
+    return await client.getDomain(domain);
+  } catch (err) {
+    if (err instanceof PlatformApiError && (err.status === 404 || err.status === 403)) {
+      throw new PlatformApiError(
+        err.status,
+        err.method,
+        err.path,
+        `domain ${domain} does not exist or this key cannot see it (${err.platformMessage})`,
+        false,
+        err.requestId,
+      );
+    }
+    throw err;
+  }
+}
+
 /** A fresh memo for one domain's read (the shared reads are in kinds/domain-reads.ts). */
 export function createLiveCache(): LiveCache {
   const memo = new Map<string, Promise<unknown>>();
@@ -54,27 +73,15 @@ export async function readLiveState(
   domain: string,
   options: ReadOptions = {},
 ): Promise<DomainLiveState> {
-  let record: Record<string, unknown>;
-  try {
-    record = await client.getDomain(domain);
-  } catch (err) {
-    if (err instanceof PlatformApiError && (err.status === 404 || err.status === 403)) {
-      throw new PlatformApiError(
-        err.status,
-        err.method,
-        err.path,
-        `domain ${domain} does not exist or this key cannot see it (${err.platformMessage})`,
-        false,
-        err.requestId,
-      );
-    }
-    throw err;
-  }
   const cache = createLiveCache();
+  // The domain record and the kinds are read at once (issue 15: the domain's read alone was one round trip
+  // with every other slot idle). The domain's failure is the one reported: a missing domain fails its lists
+  // too, and those answers are awaited (nothing is left in flight) but not shown.
+  const domainRead = readDomain(client, domain);
   // The kinds do not depend on each other's results (shared lists are read once through the cache), so they
   // are read at once; the client's pacer bounds the requests in flight.
   const kinds = (options.registry ?? DEFAULT_REGISTRY).kinds;
-  const read = await Promise.allSettled(
+  const reading = Promise.allSettled(
     kinds.map(async (kind) => {
       const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
       const live = await kind.read({
@@ -89,6 +96,15 @@ export async function readLiveState(
       return [...live].sort((a, b) => compareKeys(a.key, b.key));
     }),
   );
+  const [domainResult, read] = await Promise.all([
+    domainRead.then(
+      (record) => ({ record }),
+      (error: unknown) => ({ error }),
+    ),
+    reading,
+  ]);
+  if ('error' in domainResult) throw domainResult.error;
+  const { record } = domainResult;
   const objects = new Map<string, readonly LiveObject[]>();
   // The first failure in registry order, so the same failure gives the same error whatever finished first.
   for (const [i, r] of read.entries()) {

@@ -5,7 +5,8 @@
  */
 import type { Dispatcher } from 'undici';
 import { lazyUndici } from '../util/lazy-modules';
-import { PlatformApiError, PlatformAuthError, UncertainWriteError, UsageError } from '../errors';
+import { PlatformApiError, UncertainWriteError, UsageError } from '../errors';
+import { httpError } from './http-errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
 import { type BackoffPolicy, isRead, parseRetryAfter } from './retry';
@@ -61,6 +62,10 @@ export interface ClientStats {
   throttled: number;
   probes: number;
   byMethod: Record<string, number>;
+  /** Time (ms) on the wire, summed over every exchange: send to the last byte of the answer. */
+  wireMs: number;
+  /** Time (ms) writes waited for their journal line to be on disk (WriteObserver.durable), summed. */
+  durableMs: number;
 }
 
 const unsafeHeader = (value: string) => /\s/.test(value) || hasControl(value);
@@ -77,7 +82,8 @@ export interface WriteFailure {
 }
 
 /**
- * Sees every attempt of every write: `intent` right before it goes on the wire, `outcome` after (a write
+ * Sees every attempt of every write: `intent` before it goes on the wire (before the pacer's wait, which is
+ * then all that separates them; after it for a write with `onSend`), `outcome` after (a write
  * re-sent after a probe is two attempts), and `probed` when a re-read settled whether an attempt that got no
  * usable answer landed (see `PlatformHttp.observeWrites`).
  */
@@ -90,7 +96,15 @@ export interface WriteObserver {
 }
 
 export class PlatformHttp {
-  readonly stats: ClientStats = { requests: 0, retries: 0, throttled: 0, probes: 0, byMethod: {} };
+  readonly stats: ClientStats = {
+    requests: 0,
+    retries: 0,
+    throttled: 0,
+    probes: 0,
+    byMethod: {},
+    wireMs: 0,
+    durableMs: 0,
+  };
   readonly settings: ClientSettings;
   readonly base: BaseUrl;
   protected readonly clock: Clock;
@@ -232,15 +246,24 @@ export class PlatformHttp {
     const req = await this.wireRequest(method, path, opts);
     this.stats.requests++;
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
+    // The write-ahead line is on disk before the request goes on the wire (WriteObserver). A plain write
+    // journals its intent and waits for the shared fsync BEFORE taking a pacer slot, so the slot (a request
+    // in flight) is not held idle while the disk syncs; a write with `onSend` (the welcome e-mail: its ledger
+    // line says the attempt is going out now) records after the pacer's wait, as close to the wire as can be.
+    const early = observer !== undefined && opts.onSend === undefined;
+    const seqEarly = early ? observer.intent(method, path) : undefined;
+    if (early && observer.durable) await this.awaitDurable(observer.durable);
     const ticket = await this.pacer.acquire();
-    // Journaled (fsynced) just before it goes on the wire, and after the pacer's wait.
-    const seq = observer?.intent(method, path);
-    opts.onSend?.();
+    const seq = early ? seqEarly : observer?.intent(method, path);
+    if (!early) opts.onSend?.();
     let outcome: Outcome = { kind: 'other' };
     try {
-      if (observer?.durable) await observer.durable();
+      if (!early && observer?.durable) await this.awaitDurable(observer.durable);
       const started = Date.now();
-      const res = await exchange(req, this.transport());
+      const sentAt = performance.now();
+      const res = await exchange(req, this.transport()).finally(() => {
+        this.stats.wireMs += performance.now() - sentAt;
+      });
       const retryAfterMs = parseRetryAfter(header(res.headers['retry-after']));
       if (res.status === 429 || res.status === 503) {
         this.stats.throttled++;
@@ -261,6 +284,12 @@ export class PlatformHttp {
     }
   }
 
+  private async awaitDurable(durable: () => Promise<void>): Promise<void> {
+    const from = performance.now();
+    await durable();
+    this.stats.durableMs += performance.now() - from;
+  }
+
   private interpret(
     req: WireRequest,
     status: number,
@@ -270,7 +299,17 @@ export class PlatformHttp {
   ): Attempt {
     if (status >= 400) {
       const message = oneLine(redact(platformMessage(text) ?? `HTTP ${status}`, req.secrets));
-      return { kind: 'failed', status, retryAfterMs, error: this.httpError(req, status, message, requestId) };
+      return {
+        kind: 'failed',
+        status,
+        retryAfterMs,
+        error: httpError(req, status, message, {
+          host: this.base.host,
+          oauth: this.tokens !== undefined,
+          apiKey: this.options.apiKey,
+          requestId,
+        }),
+      };
     }
     if (text.trim() === '') return { kind: 'done', value: undefined };
     try {
@@ -281,36 +320,6 @@ export class PlatformHttp {
       const error = connectionError(req, this.base.host, 'bad-body', `the answer (HTTP ${status}) is not JSON`);
       return { kind: 'failed', status, error, wire: { error, maybeProcessed: true, status } as WireFailure };
     }
-  }
-
-  private httpError(req: WireRequest, status: number, message: string, requestId?: string): PlatformApiError {
-    const { method, path } = req;
-    if (status === 401 || status === 403) {
-      return new PlatformAuthError(
-        status,
-        method,
-        path,
-        this.base.host,
-        message,
-        this.authHint(status, method),
-        requestId,
-      );
-    }
-    const retryable = isRead(method) && (status === 408 || status === 429 || (status >= 500 && status !== 501));
-    return new PlatformApiError(status, method, path, message, retryable, requestId);
-  }
-
-  private authHint(status: 401 | 403, method: string): string {
-    if (status === 401) {
-      return this.tokens
-        ? 'the OAuth login was refused: check NS_CLIENT_ID, NS_CLIENT_SECRET, NS_USERNAME and NS_PASSWORD'
-        : 'the key in NS_API_KEY was refused: it is wrong, expired or revoked, or limited to other IP addresses';
-    }
-    const scope = scopeOfKey(this.options.apiKey);
-    const which = scope ? ` (its scope: ${scope})` : '';
-    return isRead(method)
-      ? `this key cannot read here${which}: pbxctl needs an Office Manager key for the domain (nsd_…) or a Reseller key (nsr_…) over it`
-      : `this key cannot write here${which}: apply needs an Office Manager (nsd_…) or Reseller (nsr_…) key that is not read-only`;
   }
 
   private async wireRequest(method: string, path: string, opts: CallOptions): Promise<WireRequest> {
@@ -381,15 +390,4 @@ function writeFailure(r: FailedAttempt, uncertain: boolean): WriteFailure {
 
 function header(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
-}
-
-/** The scope an API key's documented prefix stands for (docs/reference/netsapiens-api.md §1.3); never the key itself. */
-function scopeOfKey(key: string | undefined): string | undefined {
-  const scopes: Record<string, string> = {
-    nss_: 'Super User',
-    nsr_: 'Reseller',
-    nsd_: 'Office Manager',
-    nsu_: 'Basic User',
-  };
-  return key ? scopes[key.slice(0, 4)] : undefined;
 }

@@ -7,8 +7,10 @@
  *   are at least a second (or two round trips) apart, so one burst of 429s is one cut, not a collapse.
  * - latency that climbs well above the unloaded latency (smoothed latency over 2 × it + 100 ms) cuts the window to
  *   80 %, at most once per two round trips: the server is queueing our requests. The unloaded latency is
- *   measured by a probe: after the first 2 × ceiling answers and then every 10 s, the pacer lets the requests
- *   in flight drain and sends ONE alone (it costs about two round trips each time).
+ *   measured by a probe: after the first 2 × ceiling answers (and at least a second after the first one) and
+ *   then every 10 s, the pacer lets the requests in flight drain and sends ONE alone (it costs about two round
+ *   trips each time). Not sooner than a second: the first answers of a plan are domain-wide lists, and a
+ *   drain among them waited for the slowest (0.3–0.5 s with every other slot idle, issue 15).
  * - while requests are waiting, each success raises the rate by 5 % (at least 0.5 requests/s) per second and the
  *   window by about one per round trip: recovery is slow, additive in the window and gentle in the rate.
  * `PBXCTL_CONCURRENCY` and `PBXCTL_RATE` are ceilings; pacing never goes above them.
@@ -55,6 +57,8 @@ export interface PacerSnapshot {
   readonly inFlight: number;
   readonly queued: number;
   readonly cuts: number;
+  /** Of `cuts`, those made by the latency rule (the others answered a 429/503). */
+  readonly latencyCuts: number;
   /** The unloaded latency measured by the last probe (ms), if any. */
   readonly baseLatencyMs?: number;
 }
@@ -67,6 +71,8 @@ export interface Ticket {
 
 const MIN_RATE = 1;
 const PROBE_EVERY_MS = 10_000;
+/** The first probe waits this long after the first answer (and for 2 × ceiling answers). */
+const FIRST_PROBE_AFTER_MS = 1_000;
 
 export class AdaptivePacer {
   private window: number;
@@ -78,6 +84,7 @@ export class AdaptivePacer {
   private lastCut = Number.NEGATIVE_INFINITY;
   private lastWindowCut = Number.NEGATIVE_INFINITY;
   private cuts = 0;
+  private latencyCuts = 0;
   private sends: number[] = [];
   private oks: number[] = [];
   private answers = 0;
@@ -104,6 +111,7 @@ export class AdaptivePacer {
       inFlight: this.inFlight,
       queued: this.queue.length,
       cuts: this.cuts,
+      latencyCuts: this.latencyCuts,
       baseLatencyMs: Number.isFinite(this.minRtt) ? this.minRtt : undefined,
     };
   }
@@ -179,7 +187,7 @@ export class AdaptivePacer {
   private onSuccess(latencyMs: number): void {
     const now = this.clock.now();
     this.oks = record(this.oks, now);
-    this.answers++;
+    if (this.answers++ === 0) this.nextProbeAt = now + FIRST_PROBE_AFTER_MS;
     this.srtt = this.srtt === undefined ? latencyMs : this.srtt * 0.875 + latencyMs * 0.125;
     this.minRtt = Math.min(this.minRtt, latencyMs);
     const probeDue = this.answers >= 2 * this.ceiling.concurrency && now >= this.nextProbeAt;
@@ -189,6 +197,7 @@ export class AdaptivePacer {
         this.window = Math.max(1, this.window * 0.8);
         this.lastWindowCut = now;
         this.cuts++;
+        this.latencyCuts++;
       }
       return;
     }

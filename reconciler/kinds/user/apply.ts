@@ -105,16 +105,18 @@ export async function createUser(
       await serverApiVersion(client),
     ),
   );
-  for (const device of devices ?? devicesOnCreate(spec)) await ensureDevice(ctx, spec.extension, device, undefined);
-  if (spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined) {
-    // User create already wrote a `*` rule on v2: read first, PUT when it exists (codec.ts).
-    await writeDefaultAnswerRule(
-      client,
-      domain,
-      spec.extension,
-      answerRuleBody(spec, spec.extension, undefined, profile),
-    );
-  }
+  // The devices (device, MAC record) and the default answer rule only need the user: they are written side
+  // by side (issue 15: a create is 3 round trips deep instead of 5). Both are awaited before the change
+  // ends, whatever fails: no write of a change is still in flight once it is reported.
+  const devicesWritten = (async () => {
+    for (const device of devices ?? devicesOnCreate(spec)) await ensureDevice(ctx, spec.extension, device, undefined);
+  })();
+  const ruleWritten =
+    spec.spam !== undefined || spec.allow !== undefined || spec.block !== undefined
+      ? // User create already wrote a `*` rule on v2: PUT first, read only when it is refused (codec.ts).
+        writeDefaultAnswerRule(client, domain, spec.extension, answerRuleBody(spec, spec.extension, undefined, profile))
+      : Promise.resolve();
+  for (const r of await Promise.allSettled([devicesWritten, ruleWritten])) if (r.status === 'rejected') throw r.reason;
   if (spec.time_frames !== undefined) await writeUserTimeFrames(ctx, spec.extension, timeFramesOf(content(target)));
   if (spec.answering_rules !== undefined) await writeUserRules(ctx, target, undefined);
   if (welcome && !ctx.requestWelcome) {
