@@ -59,10 +59,13 @@ function byPath(servers: ThreadedServers): string {
     const p = `${a.method} ${a.path.split('?')[0]?.replace(/\/(\d+|[0-9a-f]{12})(?=\/|$)/g, '/{}')}`;
     counts.set(p, (counts.get(p) ?? 0) + 1);
   }
-  return [...counts]
+  const at = servers.stats.arrivals.map((a) => a.at);
+  const span = at.length > 0 ? Math.max(...at) - Math.min(...at) : 0;
+  const list = [...counts]
     .sort((x, y) => y[1] - x[1])
     .map(([p, n]) => `${n} ${p}`)
     .join('; ');
+  return `${at.length} requests over ${span} ms (first to last arrival): ${list}`;
 }
 
 interface ProviderCpu {

@@ -86,7 +86,13 @@ export class ReadOnceClient extends NetSapiensClient {
   }
   override async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     if (!this.primed(domain)) return super.getUser(domain, user);
-    return (await this.listUsers(domain)).find((u) => String(u.user) === user);
+    const byUser = await this.once(`users-by-id\0${domain}`, async () => {
+      // The first record of each id, as `find` over the list gave (a scan per refresh: O(n²) over a plan).
+      const index = new Map<string, PlatformRecord>();
+      for (const u of await this.listUsers(domain)) if (!index.has(String(u.user))) index.set(String(u.user), u);
+      return index;
+    });
+    return byUser.get(user);
   }
   override listDomainDevices(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
     return this.once(`devices\0${domain}`, () => super.listDomainDevices(domain, o));
@@ -97,7 +103,19 @@ export class ReadOnceClient extends NetSapiensClient {
     o: { checked?: boolean } = {},
   ): Promise<PlatformRecord[]> {
     if (!this.primed(domain)) return super.listUserDevices(domain, user, o);
-    return (await this.listDomainDevices(domain)).filter((d) => String(d.user) === user);
+    const byOwner = await this.once(`devices-by-owner\0${domain}`, async () => {
+      // Each owner's devices in list order, as `filter` over the list gave.
+      const index = new Map<string, PlatformRecord[]>();
+      for (const d of await this.listDomainDevices(domain)) {
+        const owner = String(d.user);
+        const list = index.get(owner);
+        if (list) list.push(d);
+        else index.set(owner, [d]);
+      }
+      return index;
+    });
+    // A copy: callers own the array they get (filter gave a fresh one).
+    return [...(byOwner.get(user) ?? [])];
   }
   override listPhoneNumbers(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
     return this.once(`numbers\0${domain}`, () => super.listPhoneNumbers(domain, o));
