@@ -13,9 +13,13 @@
  * and Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers').
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
+ *     [--refreshed-state]
  *
  * `--profile DIR`: a V8 CPU profile of every provider process into DIR/<users>/ (bench/cpu-preload.ts).
  * `--paths`: the requests of each side by path (ids replaced by `{}`).
+ * `--refreshed-state`: first (untimed) `terraform apply -refresh-only`, so the timed plan starts from a state
+ * with every attribute, as a real apply leaves it (the default state has only ids and configured fields, so
+ * the refresh changes every resource and Terraform works out those changes outside it too).
  * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/ (the provider launcher).
  */
 import { spawnSync } from 'node:child_process';
@@ -33,6 +37,8 @@ interface Options {
   readonly latencyMs: number;
   readonly profileDir?: string;
   readonly paths: boolean;
+  /** Start from the state a refresh leaves (every attribute), not only the ids and configured fields. */
+  readonly refreshed: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -40,16 +46,18 @@ function parseArgs(argv: string[]): Options {
   let latencyMs = 20;
   let profileDir: string | undefined;
   let paths = false;
+  let refreshed = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--latency') latencyMs = Number(argv[++i]);
     else if (a === '--profile') profileDir = resolve(String(argv[++i]));
     else if (a === '--paths') paths = true;
+    else if (a === '--refreshed-state') refreshed = true;
     else if (Number(a) > 0) sizes.push(Number(a));
-    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths)`);
+    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --refreshed-state)`);
   }
   if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
-  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths };
+  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed };
 }
 
 /** Requests by path, ids and query left out (`--paths`). */
@@ -105,11 +113,18 @@ async function pbxctlPlan(c: BenchCase, servers: ThreadedServers) {
   }
 }
 
-async function terraformPlan(n: number, servers: ThreadedServers, profileDir: string | undefined) {
-  const ws = workspace(n, servers.url, profileDir ? join(profileDir, String(n)) : undefined);
+async function terraformPlan(n: number, servers: ThreadedServers, o: Options) {
+  const ws = workspace(n, servers.url, o.profileDir ? join(o.profileDir, String(n)) : undefined);
   try {
     const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
     if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
+    if (o.refreshed) {
+      // Untimed: the state an apply leaves (every attribute as the provider read it), so the timed refresh
+      // finds nothing changed outside Terraform.
+      const args = ['apply', '-refresh-only', '-auto-approve', '-input=false', '-no-color', '-lock=false'];
+      const refresh = await terraform(args, ws.dir, ws.env);
+      if (refresh.status !== 0) throw new Error(`terraform apply -refresh-only failed:\n${refresh.out}`);
+    }
     for (const f of readdirSync(ws.cpuDir)) rmSync(join(ws.cpuDir, f));
     await servers.reset();
     const cpu0 = childrenCpuMs();
@@ -135,7 +150,7 @@ async function measure(n: number, o: Options): Promise<void> {
     const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const pbx = await pbxctlPlan(c, servers);
     const pbxPaths = o.paths ? byPath(servers) : '';
-    const tf = await terraformPlan(n, servers, o.profileDir);
+    const tf = await terraformPlan(n, servers, o);
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
