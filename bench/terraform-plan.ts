@@ -9,8 +9,10 @@
  * every 10th user differs). Terraform starts from a state that holds each user's id and configured
  * fields (what an earlier apply leaves), so `terraform plan` refreshes every user and plans the updates.
  *
- * Beside the wall times: the provider processes' CPU time (bench/cpu-preload.ts, loaded by NODE_OPTIONS)
- * and Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers').
+ * Beside the wall times: the provider processes' CPU time (bench/cpu-preload.ts, loaded by NODE_OPTIONS),
+ * Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers'), and
+ * pbxctl's (this process's main thread: its client and planner, not the server thread); the CPU ratio is
+ * Terraform's and its providers' CPU over pbxctl's.
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
  *     [--refreshed-state]
@@ -30,7 +32,7 @@ import { DEFAULT_API_KEY } from '../emulator';
 import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
-import { childrenCpuMs, terraform, workspace } from './tf-workspace';
+import { childrenCpuMs, mainThreadCpuMs, terraform, workspace } from './tf-workspace';
 
 interface Options {
   readonly sizes: number[];
@@ -102,11 +104,14 @@ async function pbxctlPlan(c: BenchCase, servers: ThreadedServers) {
   try {
     const state = loadDesiredState(yamlDir, { secrets: envSecretResolver({}) });
     await servers.reset();
+    const cpu0 = mainThreadCpuMs();
     const t = performance.now();
     const run = await runPlan(state, client);
     const ms = performance.now() - t;
+    const cpu1 = mainThreadCpuMs();
     await servers.refresh();
-    return { ms, requests: servers.stats.arrivals.length, changes: run.document.summary.changes };
+    const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+    return { ms, cpuMs, requests: servers.stats.arrivals.length, changes: run.document.summary.changes };
   } finally {
     await client.close();
     rmSync(yamlDir, { recursive: true, force: true });
@@ -154,8 +159,9 @@ async function measure(n: number, o: Options): Promise<void> {
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
+    const cpuRatio = tf.totalCpuMs !== undefined && pbx.cpuMs ? r(tf.totalCpuMs, pbx.cpuMs) : '?';
     console.log(
-      `| ${n} | ${o.latencyMs} | ${pbx.requests} | ${Math.round(pbx.ms)} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, pbx.requests)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
+      `| ${n} | ${o.latencyMs} | ${pbx.requests} | ${Math.round(pbx.ms)} | ${pbx.cpuMs ?? '?'} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, pbx.requests)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${cpuRatio} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
     );
     console.log(`|  | providers: ${tf.providers.each} |`);
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${byPath(servers)}`);
@@ -171,9 +177,9 @@ async function main(): Promise<void> {
   }
   const o = parseArgs(process.argv.slice(2));
   console.log(
-    '| users | latency ms | pbxctl requests | pbxctl ms | terraform requests | terraform ms | requests ratio | time ratio | provider starts | provider CPU ms | terraform own CPU ms | load avg | changes (pbxctl / terraform) |',
+    '| users | latency ms | pbxctl requests | pbxctl ms | pbxctl CPU ms | terraform requests | terraform ms | requests ratio | time ratio | provider starts | provider CPU ms | terraform own CPU ms | CPU ratio | load avg | changes (pbxctl / terraform) |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (const n of o.sizes) await measure(n, o);
 }
 

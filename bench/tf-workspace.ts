@@ -136,11 +136,23 @@ export function terraform(
  * Undefined where /proc is absent.
  */
 export function childrenCpuMs(): number | undefined {
+  // Field 3 (state) is fields[0]: cutime is field 16, cstime field 17 (clock ticks of 10 ms).
+  return statCpuMs('/proc/self/stat', 13);
+}
+
+/**
+ * CPU time (ms) of this process's main thread alone (`utime + stime` of /proc/self/task/<pid>/stat): pbxctl's
+ * client and planner, without the emulator and proxy of the server thread. Undefined where /proc is absent.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  return statCpuMs(`/proc/self/task/${process.pid}/stat`, 11);
+}
+
+function statCpuMs(path: string, at: number): number | undefined {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const stat = readFileSync(path, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Field 3 (state) is fields[0]: cutime is field 16, cstime field 17 (clock ticks of 10 ms).
-    return (Number(fields[13]) + Number(fields[14])) * 10;
+    return (Number(fields[at]) + Number(fields[at + 1])) * 10;
   } catch {
     return undefined;
   }
