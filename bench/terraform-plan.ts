@@ -1,162 +1,172 @@
 /**
  * Benchmark (not a test): `terraform plan` through our provider next to `pbxctl plan` of the same domain
  * (issue 15 must-show 3: requests ≤ 1.2× pbxctl's, wall time ≤ 2×). Both at default client settings
- * (PBXCTL_RATE / PBXCTL_CONCURRENCY apply to both), against the emulator on loopback.
+ * (PBXCTL_RATE / PBXCTL_CONCURRENCY apply to both), against the emulator behind the delaying proxy of
+ * bench/network.ts (bench/latency-proxy.ts, both in a worker thread: bench/server-thread.ts), so every
+ * request of either side waits `--latency` ms (default 20, the issue's condition; `--latency 0` for none).
  *
  * The domain is bench/plan-users.ts's "full" case (desk phone, spam → voicemail, a block list per user;
  * every 10th user differs). Terraform starts from a state that holds each user's id and configured
  * fields (what an earlier apply leaves), so `terraform plan` refreshes every user and plans the updates.
  *
- *   npm run build && node dist/bench/terraform-plan.js 200 1000
+ * Beside the wall times: the provider processes' CPU time (bench/cpu-preload.ts, loaded by NODE_OPTIONS),
+ * Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers'), and
+ * pbxctl's (this process's main thread: its client and planner, not the server thread); the CPU ratio is
+ * Terraform's and its providers' CPU over pbxctl's.
  *
+ *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
+ *     [--refreshed-state]
+ *
+ * `--profile DIR`: a V8 CPU profile of every provider process into DIR/<users>/ (bench/cpu-preload.ts).
+ * `--paths`: the requests of each side by path (ids replaced by `{}`).
+ * `--refreshed-state`: first (untimed) `terraform apply -refresh-only`, so the timed plan starts from a state
+ * with every attribute, as a real apply leaves it (the default state has only ids and configured fields, so
+ * the refresh changes every resource and Terraform works out those changes outside it too).
  * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/ (the provider launcher).
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DEFAULT_API_KEY, startEmulator } from '../emulator';
+import { dirname, join, resolve } from 'node:path';
+import { DEFAULT_API_KEY } from '../emulator';
 import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
+import { startServerThread, type ThreadedServers } from './server-thread';
+import { childrenCpuMs, mainThreadCpuMs, terraform, workspace } from './tf-workspace';
 
-const DOMAIN = 'bench.example.com';
-const ROOT = resolve(__dirname, '..', '..');
-
-function user(i: number) {
-  const ext = String(1000 + i);
-  const dept = i % 10 === 0 ? 'Marketing' : i % 2 ? 'Sales' : 'Support';
-  const mac = `0004f2${i.toString(16).padStart(6, '0')}`;
-  return { ext, dept, mac, first: `First${i}`, last: `Last${i}`, email: `u${i}@bench.example.com` };
+interface Options {
+  readonly sizes: number[];
+  readonly latencyMs: number;
+  readonly profileDir?: string;
+  readonly paths: boolean;
+  /** Start from the state a refresh leaves (every attribute), not only the ids and configured fields. */
+  readonly refreshed: boolean;
 }
 
-function hcl(n: number): string {
-  const out = [
-    'terraform {\n  required_providers {\n    netsapiens = { source = "pbxctl/netsapiens" }\n  }\n}\nprovider "netsapiens" {}\n',
-  ];
-  for (let i = 0; i < n; i++) {
-    const u = user(i);
-    out.push(`resource "netsapiens_user" "u${u.ext}" {
-  domain     = "${DOMAIN}"
-  extension  = "${u.ext}"
-  first_name = "${u.first}"
-  last_name  = "${u.last}"
-  email      = "${u.email}"
-  department = "${u.dept}"
-  site       = "HQ"
-  scope      = "Basic User"
-  phone      = { mac = "${u.mac}", model = "yealink-t54w" }
-  spam       = "voicemail"
-  block      = ["+1 800 555 0199"]
-}
-`);
+function parseArgs(argv: string[]): Options {
+  const sizes: number[] = [];
+  let latencyMs = 20;
+  let profileDir: string | undefined;
+  let paths = false;
+  let refreshed = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--latency') latencyMs = Number(argv[++i]);
+    else if (a === '--profile') profileDir = resolve(String(argv[++i]));
+    else if (a === '--paths') paths = true;
+    else if (a === '--refreshed-state') refreshed = true;
+    else if (Number(a) > 0) sizes.push(Number(a));
+    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --refreshed-state)`);
   }
-  return out.join('\n');
+  if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
+  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed };
 }
 
-/** A state as an earlier apply leaves it (ids and the configured fields; the refresh fills the rest). */
-function state(n: number): string {
-  const resources = [];
-  for (let i = 0; i < n; i++) {
-    const u = user(i);
-    const attributes = {
-      id: `${DOMAIN}/${u.ext}`,
-      domain: DOMAIN,
-      extension: u.ext,
-      first_name: u.first,
-      last_name: u.last,
-      email: u.email,
-      department: i % 2 ? 'Sales' : 'Support',
-      site: 'HQ',
-      scope: 'Basic User',
-      spam: 'voicemail',
-      block: ['+1 800 555 0199'],
-    };
-    resources.push({
-      mode: 'managed',
-      type: 'netsapiens_user',
-      name: `u${u.ext}`,
-      provider: 'provider["registry.terraform.io/pbxctl/netsapiens"]',
-      instances: [{ schema_version: 0, attributes }],
-    });
+/** Requests by path, ids and query left out (`--paths`). */
+function byPath(servers: ThreadedServers): string {
+  const counts = new Map<string, number>();
+  for (const a of servers.stats.arrivals) {
+    const p = `${a.method} ${a.path.split('?')[0]?.replace(/\/(\d+|[0-9a-f]{12})(?=\/|$)/g, '/{}')}`;
+    counts.set(p, (counts.get(p) ?? 0) + 1);
   }
-  return JSON.stringify({
-    version: 4,
-    terraform_version: '1.11.4',
-    serial: 1,
-    lineage: 'bench',
-    outputs: {},
-    resources,
-  });
+  const at = servers.stats.arrivals.map((a) => a.at);
+  const span = at.length > 0 ? Math.max(...at) - Math.min(...at) : 0;
+  const list = [...counts]
+    .sort((x, y) => y[1] - x[1])
+    .map(([p, n]) => `${n} ${p}`)
+    .join('; ');
+  return `${at.length} requests over ${span} ms (first to last arrival): ${list}`;
 }
 
-function workspace(n: number, apiUrl: string): { dir: string; env: NodeJS.ProcessEnv } {
-  const root = mkdtempSync(join(tmpdir(), 'pbxctl-bench-tf-'));
-  const plugin = join(root, 'mirror', 'registry.terraform.io', 'pbxctl', 'netsapiens', '0.1.0', 'linux_amd64');
-  mkdirSync(plugin, { recursive: true });
-  symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), join(plugin, 'terraform-provider-netsapiens'));
-  const rc = join(root, 'cli.tfrc');
-  writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`);
-  const dir = join(root, 'work');
-  mkdirSync(dir);
-  writeFileSync(join(dir, 'main.tf'), hcl(n));
-  writeFileSync(join(dir, 'terraform.tfstate'), state(n));
-  const env = {
-    ...process.env,
-    TF_CLI_CONFIG_FILE: rc,
-    CHECKPOINT_DISABLE: '1',
-    TF_IN_AUTOMATION: '1',
-    NS_API_URL: apiUrl,
-    NS_API_KEY: DEFAULT_API_KEY,
-    PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}`,
+interface ProviderCpu {
+  readonly starts: number;
+  readonly cpuMs: number;
+  readonly each: string;
+}
+
+/** What bench/cpu-preload.ts wrote for each provider process of the run. */
+function providerCpu(dir: string): ProviderCpu {
+  const records = readdirSync(dir)
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, number>)
+    .sort((x, y) => (x.startedAt as number) - (y.startedAt as number));
+  const ms = (r: Record<string, number>) => (r.userMs as number) + (r.systemMs as number);
+  return {
+    starts: records.length,
+    cpuMs: records.reduce((s, r) => s + ms(r), 0),
+    each: records.map((r) => `${Math.round(ms(r))} ms CPU / ${Math.round(r.exitedAt - r.startedAt)} ms up`).join(', '),
   };
-  return { dir, env };
 }
 
-/** Async: the emulator runs in this process, so a blocking spawn would stall it. */
-function terraform(
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-): Promise<{ status: number | null; out: string }> {
-  return new Promise((done) => {
-    const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
-    child.on('close', (status) => done({ status, out }));
-  });
-}
-
-async function measure(n: number): Promise<void> {
-  const c: BenchCase = { name: 'full', users: n, full: true, contacts: 0 };
-  const emu = await startEmulator({ seed: seedFor(c) });
+async function pbxctlPlan(c: BenchCase, servers: ThreadedServers) {
+  const yamlDir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-yaml-'));
+  writeFileSync(join(yamlDir, 'bench.yaml'), desiredFor(c));
+  const client = new NetSapiensClient({ baseUrl: servers.url, apiKey: DEFAULT_API_KEY });
   try {
-    // pbxctl plan, default settings.
-    const yamlDir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-yaml-'));
-    writeFileSync(join(yamlDir, 'bench.yaml'), desiredFor(c));
-    const client = new NetSapiensClient({ baseUrl: emu.url, apiKey: DEFAULT_API_KEY });
-    emu.requests.reset();
-    let t = process.hrtime.bigint();
-    const run = await runPlan(loadDesiredState(yamlDir, { secrets: envSecretResolver({}) }), client);
-    const pbxMs = Number(process.hrtime.bigint() - t) / 1e6;
-    const pbxReq = emu.requests.count;
+    const state = loadDesiredState(yamlDir, { secrets: envSecretResolver({}) });
+    await servers.reset();
+    const cpu0 = mainThreadCpuMs();
+    const t = performance.now();
+    const run = await runPlan(state, client);
+    const ms = performance.now() - t;
+    const cpu1 = mainThreadCpuMs();
+    await servers.refresh();
+    const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+    return { ms, cpuMs, requests: servers.stats.arrivals.length, changes: run.document.summary.changes };
+  } finally {
     await client.close();
-    // terraform plan (init first, not timed).
-    const ws = workspace(n, emu.url);
+    rmSync(yamlDir, { recursive: true, force: true });
+  }
+}
+
+async function terraformPlan(n: number, servers: ThreadedServers, o: Options) {
+  const ws = workspace(n, servers.url, o.profileDir ? join(o.profileDir, String(n)) : undefined);
+  try {
     const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
     if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
-    emu.requests.reset();
-    t = process.hrtime.bigint();
+    if (o.refreshed) {
+      // Untimed: the state an apply leaves (every attribute as the provider read it), so the timed refresh
+      // finds nothing changed outside Terraform.
+      const args = ['apply', '-refresh-only', '-auto-approve', '-input=false', '-no-color', '-lock=false'];
+      const refresh = await terraform(args, ws.dir, ws.env);
+      if (refresh.status !== 0) throw new Error(`terraform apply -refresh-only failed:\n${refresh.out}`);
+    }
+    for (const f of readdirSync(ws.cpuDir)) rmSync(join(ws.cpuDir, f));
+    await servers.reset();
+    const cpu0 = childrenCpuMs();
+    const t = performance.now();
     const plan = await terraform(['plan', '-input=false', '-no-color', '-lock=false'], ws.dir, ws.env);
-    const tfMs = Number(process.hrtime.bigint() - t) / 1e6;
-    const tfReq = emu.requests.count;
+    const ms = performance.now() - t;
+    const cpu1 = childrenCpuMs();
+    await servers.refresh();
     const summary = /Plan: .*|No changes\./.exec(plan.out)?.[0] ?? `exit ${plan.status}: ${plan.out.slice(-500)}`;
-    const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
-    console.log(
-      `| ${n} | ${pbxReq} | ${Math.round(pbxMs)} | ${tfReq} | ${Math.round(tfMs)} | ${r(tfReq, pbxReq)} | ${r(tfMs, pbxMs)} | ${run.document.summary.changes} / ${summary} |`,
-    );
+    const providers = providerCpu(ws.cpuDir);
+    const totalCpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
+    return { ms, requests: servers.stats.arrivals.length, summary, providers, totalCpuMs };
   } finally {
-    await emu.close();
+    rmSync(dirname(ws.dir), { recursive: true, force: true });
+  }
+}
+
+async function measure(n: number, o: Options): Promise<void> {
+  const c: BenchCase = { name: 'full', users: n, full: true, contacts: 0 };
+  // Emulator and proxy in a worker thread: pbxctl's client has this thread to itself (bench/server-thread.ts).
+  const servers = await startServerThread({ seed: seedFor(c), latencyMs: o.latencyMs });
+  try {
+    const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    const pbx = await pbxctlPlan(c, servers);
+    const pbxPaths = o.paths ? byPath(servers) : '';
+    const tf = await terraformPlan(n, servers, o);
+    const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
+    const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
+    const cpuRatio = tf.totalCpuMs !== undefined && pbx.cpuMs ? r(tf.totalCpuMs, pbx.cpuMs) : '?';
+    console.log(
+      `| ${n} | ${o.latencyMs} | ${pbx.requests} | ${Math.round(pbx.ms)} | ${pbx.cpuMs ?? '?'} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, pbx.requests)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${cpuRatio} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
+    );
+    console.log(`|  | providers: ${tf.providers.each} |`);
+    if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${byPath(servers)}`);
+  } finally {
+    await servers.close();
   }
 }
 
@@ -165,15 +175,12 @@ async function main(): Promise<void> {
     console.log('SKIPPED: terraform is not on PATH');
     return;
   }
-  const sizes = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((x) => x > 0);
+  const o = parseArgs(process.argv.slice(2));
   console.log(
-    '| users | pbxctl requests | pbxctl ms | terraform requests | terraform ms | requests ratio | time ratio | changes (pbxctl / terraform) |',
+    '| users | latency ms | pbxctl requests | pbxctl ms | pbxctl CPU ms | terraform requests | terraform ms | requests ratio | time ratio | provider starts | provider CPU ms | terraform own CPU ms | CPU ratio | load avg | changes (pbxctl / terraform) |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---|');
-  for (const n of sizes.length > 0 ? sizes : [200, 1000]) await measure(n);
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  for (const n of o.sizes) await measure(n, o);
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,4 @@
-import { decode as msgpackDecode, encode as msgpackEncode, ExtData } from '@msgpack/msgpack';
+import { Decoder, Encoder, ExtData } from '@msgpack/msgpack';
 import { type CtyType, parseType, typeToJson } from './types';
 import { type CtyObject, type CtyValue, DynamicVal, isObjectValue, Unknown } from './values';
 
@@ -17,9 +17,28 @@ type Raw = unknown;
 
 // ---------------------------------------------------------------- encoding
 
+/**
+ * One encoder and one decoder for the process (the library's `encode`/`decode` build a new one, with a new
+ * 2 KiB buffer, per call). Both are synchronous; `encode` returns a copy of its buffer, and a decoder
+ * entered again (never, here) clones itself.
+ */
+const encoder = new Encoder({ ignoreUndefined: false });
+const decoder = new Decoder();
+
+/** An object type's attribute names in msgpack order (sorted), computed once per type. */
+const sortedNames = new WeakMap<object, readonly string[]>();
+function attributeNames(attributes: Readonly<Record<string, CtyType>>): readonly string[] {
+  let names = sortedNames.get(attributes);
+  if (!names) {
+    names = Object.keys(attributes).sort();
+    sortedNames.set(attributes, names);
+  }
+  return names;
+}
+
 /** Encodes a value as msgpack, driven by the type: objects always carry every attribute of their type. */
 export function encodeMsgpack(value: CtyValue | undefined, t: CtyType): Uint8Array {
-  return msgpackEncode(toRaw(value, t, ''), { ignoreUndefined: false });
+  return encoder.encode(toRaw(value, t, ''));
 }
 
 function toRaw(value: CtyValue | undefined, t: CtyType, path: string): Raw {
@@ -55,7 +74,7 @@ function toRaw(value: CtyValue | undefined, t: CtyType, path: string): Raw {
     case 'object': {
       const obj = asObject(value, t, path);
       const out: Record<string, Raw> = {};
-      for (const k of Object.keys(t.attributes).sort()) out[k] = toRaw(obj[k], t.attributes[k], `${path}.${k}`);
+      for (const k of attributeNames(t.attributes)) out[k] = toRaw(obj[k], t.attributes[k], `${path}.${k}`);
       return out;
     }
   }
@@ -123,7 +142,7 @@ function describe(t: CtyType): string {
  */
 export function decodeMsgpack(bytes: Uint8Array, t: CtyType): CtyValue {
   if (bytes.length === 0) return null;
-  return fromRaw(msgpackDecode(bytes), t, '');
+  return fromRaw(decoder.decode(bytes), t, '');
 }
 
 function fromRaw(raw: Raw, t: CtyType, path: string): CtyValue {
@@ -157,8 +176,8 @@ function fromRaw(raw: Raw, t: CtyType, path: string): CtyValue {
     case 'object': {
       const obj = rawMap(raw, t, path);
       const out: Record<string, CtyValue> = {};
-      for (const [k, at] of Object.entries(t.attributes)) {
-        out[k] = Object.hasOwn(obj, k) ? fromRaw(obj[k], at, `${path}.${k}`) : null;
+      for (const k in t.attributes) {
+        out[k] = Object.hasOwn(obj, k) ? fromRaw(obj[k], t.attributes[k] as CtyType, `${path}.${k}`) : null;
       }
       return out;
     }
@@ -267,5 +286,7 @@ export function decodeDynamicValue(
 
 /** Encodes a protocol DynamicValue; pbxctl always answers in msgpack. */
 export function encodeDynamicValue(value: CtyValue | undefined, t: CtyType): { msgpack: Buffer } {
-  return { msgpack: Buffer.from(encodeMsgpack(value, t)) };
+  const bytes = encodeMsgpack(value, t);
+  // A view, not a copy: `encode` already returned bytes of their own.
+  return { msgpack: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }

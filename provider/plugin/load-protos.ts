@@ -1,8 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
-import { fromJSON, type PackageDefinition } from '@grpc/proto-loader';
-// protobufjs is the parser @grpc/proto-loader itself depends on; we only use it
-// to parse the embedded proto text (proto-loader can only read files).
-import { Root, parse } from 'protobufjs';
+// protobufjs parses the embedded proto text and (de)serializes the messages, as @grpc/proto-loader does with
+// it; the service definitions are built here, so a provider start does not load proto-loader or build the
+// descriptor protos it attaches to every message type (for reflection, which nothing here uses): that was
+// ~50 ms of every start's CPU, and Terraform starts the provider three times per plan.
+import { type IConversionOptions, parse, Root, type Type } from 'protobufjs';
 import { PROTO_FILE_NAMES } from './proto/embed';
 import { PROTO_FILES } from './proto/embedded';
 
@@ -17,16 +18,57 @@ export const PROTO_LOADER_OPTIONS = {
   oneofs: true,
 } as const;
 
-let cached: PackageDefinition | undefined;
+const CONVERSION: IConversionOptions = {
+  enums: PROTO_LOADER_OPTIONS.enums,
+  longs: PROTO_LOADER_OPTIONS.longs,
+  defaults: PROTO_LOADER_OPTIONS.defaults,
+  oneofs: PROTO_LOADER_OPTIONS.oneofs,
+};
 
-/** Package definition of tfplugin6, plugin.* and grpc.health.v1 (parsed once per process). */
-export function loadPackageDefinition(): PackageDefinition {
+let cached: Root | undefined;
+
+/** tfplugin6, plugin.* and grpc.health.v1, parsed once per process. */
+export function loadRoot(): Root {
   if (cached) return cached;
   const root = new Root();
   for (const name of PROTO_FILE_NAMES) parse(PROTO_FILES[name], root, { keepCase: true });
   root.resolveAll();
-  cached = fromJSON(root.toJSON(), PROTO_LOADER_OPTIONS);
-  return cached;
+  cached = root;
+  return root;
+}
+
+/** Plain object → wire bytes (`fromObject` accepts enum names, numbers for longs, Buffers for bytes). */
+function serializer(type: Type): grpc.serialize<unknown> {
+  // In Node, protobufjs writes into a Buffer (its BufferWriter), which is what grpc-js sends.
+  return (value) => type.encode(type.fromObject(value as Record<string, unknown>)).finish() as Buffer;
+}
+
+/** Wire bytes → plain object under PROTO_LOADER_OPTIONS (defaults filled, enums as names, oneof selectors). */
+function deserializer(type: Type): grpc.deserialize<unknown> {
+  return (bytes) => type.toObject(type.decode(bytes), CONVERSION);
+}
+
+/** The grpc-js definition of one service: every method by its proto name, unary or streaming as declared. */
+export function serviceDefinition(root: Root, fullName: string): grpc.ServiceDefinition {
+  const service = root.lookupService(fullName);
+  const definition: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
+  for (const method of service.methodsArray) {
+    method.resolve();
+    const request = method.resolvedRequestType as Type;
+    const response = method.resolvedResponseType as Type;
+    definition[method.name] = {
+      path: `/${fullName}/${method.name}`,
+      requestStream: method.requestStream === true,
+      responseStream: method.responseStream === true,
+      requestSerialize: serializer(request),
+      requestDeserialize: deserializer(request),
+      responseSerialize: serializer(response),
+      responseDeserialize: deserializer(response),
+      // The client's second name for the method (GetProviderSchema → getProviderSchema), as proto-loader gives.
+      originalName: method.name.charAt(0).toLowerCase() + method.name.slice(1),
+    };
+  }
+  return definition;
 }
 
 export interface ProtoServices {
@@ -38,13 +80,14 @@ export interface ProtoServices {
 }
 
 export function loadServices(): ProtoServices {
-  // biome-ignore lint/suspicious/noExplicitAny: grpc's GrpcObject is an untyped tree
-  const g = grpc.loadPackageDefinition(loadPackageDefinition()) as any;
+  const root = loadRoot();
+  const ctor = (fullName: string) =>
+    grpc.makeGenericClientConstructor(serviceDefinition(root, fullName), fullName.split('.').pop() as string);
   return {
-    provider: g.tfplugin6.Provider,
-    controller: g.plugin.GRPCController,
-    stdio: g.plugin.GRPCStdio,
-    broker: g.plugin.GRPCBroker,
-    health: g.grpc.health.v1.Health,
+    provider: ctor('tfplugin6.Provider'),
+    controller: ctor('plugin.GRPCController'),
+    stdio: ctor('plugin.GRPCStdio'),
+    broker: ctor('plugin.GRPCBroker'),
+    health: ctor('grpc.health.v1.Health'),
   };
 }

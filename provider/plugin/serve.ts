@@ -62,7 +62,9 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
   const { credentials, certField, tls } = await serverCredentials(env);
 
   const services = loadServices();
-  const server = new grpc.Server();
+  // No channelz: its per-call bookkeeping (call counters, timestamps) was ~5 % of the provider's CPU in a
+  // 1,000-resource `terraform plan`, and nothing here reads it.
+  const server = new grpc.Server({ 'grpc.enable_channelz': 0 });
   const openStreams = new Set<OpenStream>();
   let shuttingDown: Promise<void> | undefined;
   const socketDir = env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();

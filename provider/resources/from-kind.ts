@@ -26,7 +26,6 @@ import {
   ProviderError,
 } from '../framework';
 import {
-  createLiveCache,
   createRegistry,
   diffFields,
   supports,
@@ -67,7 +66,8 @@ function readContext(ctx: NetsapiensContext, domain: string, desired: DesiredObj
     client: ctx.client,
     platform: ctx.platform,
     domain,
-    cache: createLiveCache(),
+    // The process-wide cache of the domain's shared reads (read-once.ts), not one per resource.
+    cache: ctx.client.liveCache(domain),
     concurrency: 4,
     desired: new Map(desired ? [[desired.key, desired]] : []),
     full,

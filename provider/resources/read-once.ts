@@ -8,12 +8,16 @@
  *    from the second one on, the domain is "primed": a user or its devices come from the domain-wide
  *    lists (users, devices), each read once. A configuration with one user never lists the domain.
  *  - Domain-wide lists (phone numbers, contacts, the block list) and a user's answer rules are memoised.
+ *  - The kinds' shared reads (kinds/domain-reads.ts: the `LiveCache` of a read, e.g. the domain's emergency
+ *    addresses every user read names) are memoised per domain too: `liveCache(domain)` is the cache every
+ *    resource read of the process gets, not a fresh one per resource (which re-read the addresses list and
+ *    its `/count` for every user: 3 requests per user instead of 1).
  *  - Any write (POST/PUT/PATCH/DELETE, seen through the client's write observer) drops every memo and
  *    un-primes every domain, so read-backs after a write go to the platform again.
  *  - A failed read is never memoised (the next caller tries again, and the failure stays a failure).
  *  - Pacing is the client's own (PBXCTL_RATE / PBXCTL_CONCURRENCY ceilings, read from the environment).
  */
-import { NetSapiensClient, type PlatformRecord } from '../../reconciler';
+import { type LiveCache, NetSapiensClient, type PlatformRecord } from '../../reconciler';
 
 type ClientOptions = ConstructorParameters<typeof NetSapiensClient>[0];
 
@@ -46,6 +50,14 @@ export class ReadOnceClient extends NetSapiensClient {
     this.generation++;
   }
 
+  /**
+   * The kinds' shared-read cache for reads of `domain` (same rules as the memo above: dropped on a write,
+   * a failed read is not kept).
+   */
+  liveCache(domain: string): LiveCache {
+    return { once: (name, load) => this.once(`cache\0${domain}\0${name}`, load) };
+  }
+
   private primed(domain: string): boolean {
     return (this.refreshes.get(domain) ?? 0) >= 2;
   }
@@ -74,7 +86,13 @@ export class ReadOnceClient extends NetSapiensClient {
   }
   override async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     if (!this.primed(domain)) return super.getUser(domain, user);
-    return (await this.listUsers(domain)).find((u) => String(u.user) === user);
+    const byUser = await this.once(`users-by-id\0${domain}`, async () => {
+      // The first record of each id, as `find` over the list gave (a scan per refresh: O(n²) over a plan).
+      const index = new Map<string, PlatformRecord>();
+      for (const u of await this.listUsers(domain)) if (!index.has(String(u.user))) index.set(String(u.user), u);
+      return index;
+    });
+    return byUser.get(user);
   }
   override listDomainDevices(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
     return this.once(`devices\0${domain}`, () => super.listDomainDevices(domain, o));
@@ -85,7 +103,19 @@ export class ReadOnceClient extends NetSapiensClient {
     o: { checked?: boolean } = {},
   ): Promise<PlatformRecord[]> {
     if (!this.primed(domain)) return super.listUserDevices(domain, user, o);
-    return (await this.listDomainDevices(domain)).filter((d) => String(d.user) === user);
+    const byOwner = await this.once(`devices-by-owner\0${domain}`, async () => {
+      // Each owner's devices in list order, as `filter` over the list gave.
+      const index = new Map<string, PlatformRecord[]>();
+      for (const d of await this.listDomainDevices(domain)) {
+        const owner = String(d.user);
+        const list = index.get(owner);
+        if (list) list.push(d);
+        else index.set(owner, [d]);
+      }
+      return index;
+    });
+    // A copy: callers own the array they get (filter gave a fresh one).
+    return [...(byOwner.get(user) ?? [])];
   }
   override listPhoneNumbers(domain: string, o: { checked?: boolean } = {}): Promise<PlatformRecord[]> {
     return this.once(`numbers\0${domain}`, () => super.listPhoneNumbers(domain, o));

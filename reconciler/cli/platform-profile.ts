@@ -4,8 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import { parse } from 'yaml';
+import type Ajv2020 from 'ajv/dist/2020';
 import { loadPlatformFile, PLATFORM_SECTION_SCHEMA } from '../desired/platform-section';
 import { UsageError } from '../errors';
 import {
@@ -15,6 +14,7 @@ import {
   type RawPlatformSection,
   sectionOf,
 } from '../platform/profile';
+import { lazyAjv2020, lazyYaml } from '../util/lazy-modules';
 import type { CliIo, Flags } from './io';
 
 const display = (io: CliIo, file: string) => relative(io.cwd, file) || file;
@@ -41,13 +41,13 @@ function existingSection(file: string, name: string): RawPlatformSection | undef
   if (!existsSync(file)) return undefined;
   let value: unknown;
   try {
-    value = parse(readFileSync(file, 'utf8'));
+    value = lazyYaml().parse(readFileSync(file, 'utf8'));
   } catch {
     return undefined; // not YAML: nothing to carry over, and export replaces it
   }
   const raw = (value as { platform?: unknown } | null)?.platform;
   if (raw === undefined || value === null || typeof value !== 'object') return undefined;
-  validate ??= new Ajv2020({ allErrors: true, strict: false }).compile(PLATFORM_SECTION_SCHEMA);
+  validate ??= new (lazyAjv2020())({ allErrors: true, strict: false }).compile(PLATFORM_SECTION_SCHEMA);
   if (!validate(raw)) {
     const e = validate.errors?.[0];
     const where = `platform${(e?.instancePath ?? '').replace(/\//g, '.')}`;

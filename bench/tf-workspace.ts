@@ -1,0 +1,159 @@
+/**
+ * The Terraform side of bench/terraform-plan.ts: the configuration and state of N users of the "full"
+ * domain, a workspace whose filesystem mirror holds our provider launcher, and the child process.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DEFAULT_API_KEY } from '../emulator';
+import { DOMAIN } from './plan-users';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+function user(i: number) {
+  const ext = String(1000 + i);
+  const dept = i % 10 === 0 ? 'Marketing' : i % 2 ? 'Sales' : 'Support';
+  const mac = `0004f2${i.toString(16).padStart(6, '0')}`;
+  return { ext, dept, mac, first: `First${i}`, last: `Last${i}`, email: `u${i}@bench.example.com` };
+}
+
+function hcl(n: number): string {
+  const out = [
+    'terraform {\n  required_providers {\n    netsapiens = { source = "pbxctl/netsapiens" }\n  }\n}\nprovider "netsapiens" {}\n',
+  ];
+  for (let i = 0; i < n; i++) {
+    const u = user(i);
+    out.push(`resource "netsapiens_user" "u${u.ext}" {
+  domain     = "${DOMAIN}"
+  extension  = "${u.ext}"
+  first_name = "${u.first}"
+  last_name  = "${u.last}"
+  email      = "${u.email}"
+  department = "${u.dept}"
+  site       = "HQ"
+  scope      = "Basic User"
+  phone      = { mac = "${u.mac}", model = "yealink-t54w" }
+  spam       = "voicemail"
+  block      = ["+1 800 555 0199"]
+}
+`);
+  }
+  return out.join('\n');
+}
+
+/** A state as an earlier apply leaves it (ids and the configured fields; the refresh fills the rest). */
+function state(n: number): string {
+  const resources = [];
+  for (let i = 0; i < n; i++) {
+    const u = user(i);
+    const attributes = {
+      id: `${DOMAIN}/${u.ext}`,
+      domain: DOMAIN,
+      extension: u.ext,
+      first_name: u.first,
+      last_name: u.last,
+      email: u.email,
+      department: i % 2 ? 'Sales' : 'Support',
+      site: 'HQ',
+      scope: 'Basic User',
+      spam: 'voicemail',
+      block: ['+1 800 555 0199'],
+    };
+    resources.push({
+      mode: 'managed',
+      type: 'netsapiens_user',
+      name: `u${u.ext}`,
+      provider: 'provider["registry.terraform.io/pbxctl/netsapiens"]',
+      instances: [{ schema_version: 0, attributes }],
+    });
+  }
+  return JSON.stringify({
+    version: 4,
+    terraform_version: '1.11.4',
+    serial: 1,
+    lineage: 'bench',
+    outputs: {},
+    resources,
+  });
+}
+
+export interface Workspace {
+  readonly dir: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Where each provider process writes its CPU time at exit (bench/cpu-preload.ts). */
+  readonly cpuDir: string;
+}
+
+/** `profileDir`: a CPU profile of every provider process there (bench/cpu-preload.ts). */
+export function workspace(n: number, apiUrl: string, profileDir?: string): Workspace {
+  const root = mkdtempSync(join(tmpdir(), 'pbxctl-bench-tf-'));
+  const plugin = join(root, 'mirror', 'registry.terraform.io', 'pbxctl', 'netsapiens', '0.1.0', 'linux_amd64');
+  mkdirSync(plugin, { recursive: true });
+  symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), join(plugin, 'terraform-provider-netsapiens'));
+  const rc = join(root, 'cli.tfrc');
+  writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`);
+  const dir = join(root, 'work');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'main.tf'), hcl(n));
+  writeFileSync(join(dir, 'terraform.tfstate'), state(n));
+  const cpuDir = join(root, 'cpu');
+  mkdirSync(cpuDir);
+  const preload = join(__dirname, 'cpu-preload.js');
+  const env = {
+    ...process.env,
+    TF_CLI_CONFIG_FILE: rc,
+    CHECKPOINT_DISABLE: '1',
+    TF_IN_AUTOMATION: '1',
+    NS_API_URL: apiUrl,
+    NS_API_KEY: DEFAULT_API_KEY,
+    NODE_OPTIONS: `--require ${preload}`,
+    PBXCTL_BENCH_CPU_DIR: cpuDir,
+    ...(profileDir ? { PBXCTL_BENCH_PROFILE_DIR: profileDir } : {}),
+    PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}`,
+  };
+  return { dir, env, cpuDir };
+}
+
+/** Async: the bench's own thread keeps serving the worker's messages while Terraform runs. */
+export function terraform(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ status: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    child.on('close', (status) => done({ status, out }));
+  });
+}
+
+/**
+ * CPU time (ms) of this process's waited-for descendants (Linux `cutime + cstime`, /proc/self/stat): a
+ * Terraform run's own CPU plus its provider processes' (Terraform waits for them), at 10 ms resolution.
+ * Undefined where /proc is absent.
+ */
+export function childrenCpuMs(): number | undefined {
+  // Field 3 (state) is fields[0]: cutime is field 16, cstime field 17 (clock ticks of 10 ms).
+  return statCpuMs('/proc/self/stat', 13);
+}
+
+/**
+ * CPU time (ms) of this process's main thread alone (`utime + stime` of /proc/self/task/<pid>/stat): pbxctl's
+ * client and planner, without the emulator and proxy of the server thread. Undefined where /proc is absent.
+ */
+export function mainThreadCpuMs(): number | undefined {
+  return statCpuMs(`/proc/self/task/${process.pid}/stat`, 11);
+}
+
+function statCpuMs(path: string, at: number): number | undefined {
+  try {
+    const stat = readFileSync(path, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[at]) + Number(fields[at + 1])) * 10;
+  } catch {
+    return undefined;
+  }
+}
