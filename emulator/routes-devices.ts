@@ -148,10 +148,7 @@ function macOf(body: JsonRecord): string {
 }
 
 function findPhone(d: DomainState, mac: string): JsonRecord {
-  return (
-    phoneByMac(d, mac) ??
-    fail(404, `MAC address ${mac} does not exist in domain ${d.domain.domain}`)
-  );
+  return phoneByMac(d, mac) ?? fail(404, `MAC address ${mac} does not exist in domain ${d.domain.domain}`);
 }
 
 export function listPhones(ctx: RouteContext): ApiResponse {
@@ -173,8 +170,7 @@ export function postPhone(ctx: RouteContext): ApiResponse {
   const d = writeDomain(ctx);
   const body = bodyObject(ctx);
   const mac = macOf(body);
-  if (phoneByMac(d, mac))
-    fail(409, `MAC address ${mac} already exists`);
+  if (phoneByMac(d, mac)) fail(409, `MAC address ${mac} already exists`);
   d.phones.push(defaultPhone(String(d.domain.domain), body));
   return ACCEPTED;
 }

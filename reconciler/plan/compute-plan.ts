@@ -162,8 +162,10 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
     notPlanned: [] as NotPlanned[],
   };
   let byTarget: Map<string, Inbound[]> | undefined;
-  const inbound = (kind: string, key: string): readonly Inbound[] =>
-    (byTarget ??= inboundReferences(desired, live, registry)).get(inboundKey(kind, key, registry)) ?? [];
+  const inbound = (kind: string, key: string): readonly Inbound[] => {
+    if (!byTarget) byTarget = inboundReferences(desired, live, registry);
+    return byTarget.get(inboundKey(kind, key, registry)) ?? [];
+  };
   for (const kind of registry.kinds) {
     const scope: PlanScope = { kind, domain, registry, desired, losses, inbound, out };
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));

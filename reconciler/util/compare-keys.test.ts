@@ -25,7 +25,23 @@ describe('compareKeys', () => {
   });
 
   it('leaves everything else to the collator, so mixed lists sort as before', () => {
-    const keys = ['1000', '999', '01', '1', '00', 'HQ', 'hq', 'Site 10', 'Site 9', '0', '1000a', '１２', '-5', '2.5', ''];
+    const keys = [
+      '1000',
+      '999',
+      '01',
+      '1',
+      '00',
+      'HQ',
+      'hq',
+      'Site 10',
+      'Site 9',
+      '0',
+      '1000a',
+      '１２',
+      '-5',
+      '2.5',
+      '',
+    ];
     const expected = [...keys].sort((a, b) => collator.compare(a, b));
     expect([...keys].sort(compareKeys)).toEqual(expected);
     expect(compareKeys('999', '1000')).toBeLessThan(0);
