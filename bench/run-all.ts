@@ -115,7 +115,7 @@ async function main(): Promise<void> {
         unit: 'ms',
         floor: 4000,
         target: 1,
-        note: `exit ${s.cliExit}`,
+        note: `exit ${s.cliExit}; ${s.cliRequests} requests; CPU ${s.cliCpuMs.toFixed(0)} ms CLI, ${s.emulatorCpuMs.toFixed(0)} ms emulator; load ${s.loadAverage.map((l) => l.toFixed(1)).join('→')}`,
       },
     ]);
   }

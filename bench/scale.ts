@@ -4,12 +4,13 @@
  * - pure stage: what runs after the reads — computePlan, checkSafety, the inputs' digests and the plan
  *   document with its checksum — median of 5 over the live state read once from the emulator;
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
- *   emulator, median of 3.
+ *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process
+ *   serves it, and does nothing else meanwhile) and the requests the emulator answered.
  *   node dist/bench/scale.js [users=10000]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_API_KEY, startEmulator } from '../emulator';
 import {
@@ -33,7 +34,14 @@ export interface ScaleResult {
   readonly pureMs: number;
   readonly pureCpuMs: number;
   readonly cliMs: number;
+  /** CPU time of the CLI process (median), and of the emulator answering it (median of the same runs). */
+  readonly cliCpuMs: number;
+  readonly emulatorCpuMs: number;
+  /** Requests one `pbxctl plan` sent (the emulator's count, last run). */
+  readonly cliRequests: number;
   readonly cliExit: number | null;
+  /** 1-minute load average before and after the runs (wall figures mean little on a loaded machine). */
+  readonly loadAverage: readonly [number, number];
 }
 
 export function median(xs: readonly number[]): number {
@@ -51,6 +59,7 @@ function timed<T>(fn: () => T, cpu?: number[]): [T, number] {
 }
 
 export async function runScale(users: number, cliPath?: string): Promise<ScaleResult> {
+  const loadBefore = loadavg()[0] as number;
   const c: BenchCase = { name: 'scale', users, full: true, contacts: 200 };
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-scale-'));
   writeFileSync(join(dir, 'bench.yaml'), desiredFor(c));
@@ -82,13 +91,30 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       pure.push(ms);
     }
     const cli: number[] = [];
+    const cliCpu: number[] = [];
+    const emuCpu: number[] = [];
     let cliExit: number | null = null;
+    let cliRequests = 0;
     if (cliPath) {
+      const cpuFile = join(dir, 'cli-cpu.txt');
+      const preload = join(__dirname, 'child-cpu.js');
       for (let i = 0; i < 3; i++) {
-        const env = { ...process.env, NS_API_URL: emu.url, NS_API_KEY: DEFAULT_API_KEY, PBXCTL_TIMEOUT_IDLE: '120' };
+        const env = {
+          ...process.env,
+          NS_API_URL: emu.url,
+          NS_API_KEY: DEFAULT_API_KEY,
+          PBXCTL_TIMEOUT_IDLE: '120',
+          PBXCTL_BENCH_CPU_FILE: cpuFile,
+        };
+        const requests = emu.requests.count;
+        const c0 = process.cpuUsage();
         const t = process.hrtime.bigint();
-        const r = await runChild(process.execPath, [cliPath, 'plan', dir], env);
+        const r = await runChild(process.execPath, ['-r', preload, cliPath, 'plan', dir], env);
         cli.push(Number(process.hrtime.bigint() - t) / 1e6);
+        const used = process.cpuUsage(c0);
+        emuCpu.push((used.user + used.system) / 1000);
+        cliCpu.push(Number(readFileSync(cpuFile, 'utf8')));
+        cliRequests = emu.requests.count - requests;
         cliExit = r;
       }
     }
@@ -100,7 +126,11 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       pureMs: median(pure),
       pureCpuMs: median(pureCpu),
       cliMs: median(cli),
+      cliCpuMs: median(cliCpu),
+      emulatorCpuMs: median(emuCpu),
+      cliRequests,
       cliExit,
+      loadAverage: [loadBefore, loadavg()[0] as number],
     };
   } finally {
     await client.close();

@@ -22,9 +22,10 @@ export function maxClass(classes: readonly ChangeClass[]): ChangeClass {
 
 /** Deep equality for comparable values; secrets compare by value without being revealed. */
 export function sameValue(a: ComparableValue | undefined, b: ComparableValue | undefined): boolean {
+  if (a === b) return true; // a secret equals itself
+  // Two different values that are not both objects (secrets are) differ.
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (a instanceof SecretValue || b instanceof SecretValue) return a instanceof SecretValue && a.equals(b);
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((x, i) => sameValue(x, b[i]));
@@ -41,15 +42,15 @@ export function sameValue(a: ComparableValue | undefined, b: ComparableValue | u
 }
 
 /**
- * Where a level of nested content finds its field specs: a list to look names up in, or one spec that
- * stands for every nested name (a field that is not an object kind, or none), as `fieldAt` resolves paths.
+ * Where a level of nested content finds its field specs: the specs by name, or one spec that stands for
+ * every nested name (a field that is not an object kind, or none), as `fieldAt` resolves paths.
  */
-type SpecScope = { readonly fields: readonly FieldSpec[] } | { readonly fixed: FieldSpec | undefined };
+type SpecScope = { readonly byName: ReadonlyMap<string, FieldSpec> } | { readonly fixed: FieldSpec | undefined };
 
 /** Each spec list by name, built once per list (a kind's specs are constants). */
 const BY_NAME = new WeakMap<readonly FieldSpec[], ReadonlyMap<string, FieldSpec>>();
 
-function named(fields: readonly FieldSpec[], name: string): FieldSpec | undefined {
+function scopeFor(fields: readonly FieldSpec[]): SpecScope {
   let map = BY_NAME.get(fields);
   if (!map) {
     const m = new Map<string, FieldSpec>();
@@ -58,23 +59,23 @@ function named(fields: readonly FieldSpec[], name: string): FieldSpec | undefine
     map = m;
     BY_NAME.set(fields, map);
   }
-  return map.get(name);
+  return { byName: map };
 }
 
 function specIn(scope: SpecScope, name: string): FieldSpec | undefined {
-  if (!('fields' in scope)) return scope.fixed;
+  if (!('byName' in scope)) return scope.fixed;
   if (name.includes('.'))
     return specIn(scopeOf(scope, name.slice(0, name.lastIndexOf('.'))), name.slice(name.lastIndexOf('.') + 1));
-  return named(scope.fields, name);
+  return scope.byName.get(name);
 }
 
 /** The scope of the content under `name` (a dotted name walks its segments, as `fieldAt` splits paths). */
 function scopeOf(scope: SpecScope, name: string): SpecScope {
   let at = scope;
   for (const segment of name.includes('.') ? name.split('.') : [name]) {
-    if (!('fields' in at)) return at;
-    const spec = named(at.fields, segment);
-    at = spec && (spec.type === 'object' || spec.type === 'object-list') ? { fields: spec.fields } : { fixed: spec };
+    if (!('byName' in at)) return at;
+    const spec = at.byName.get(segment);
+    at = spec && (spec.type === 'object' || spec.type === 'object-list') ? scopeFor(spec.fields) : { fixed: spec };
   }
   return at;
 }
@@ -113,7 +114,7 @@ export function diffFields(
 ): FieldChange[] {
   const kind = registry.get(kindName);
   // The specs at `prefix`, as `fieldAt(kind.fields, prefix + '.' + name)` finds them (one look-up per level).
-  let scope: SpecScope | undefined = kind ? { fields: kind.fields } : undefined;
+  let scope: SpecScope | undefined = kind ? scopeFor(kind.fields) : undefined;
   if (scope && prefix) scope = scopeOf(scope, prefix);
   const out: FieldChange[] = [];
   diffInto(out, kind, scope, desired, live, prefix);
