@@ -146,22 +146,20 @@ export function objectDigest(live: LiveObject): string {
 }
 
 export function domainInputs(desired: DomainDesiredState, live: DomainLiveState): DomainInputs {
-  const objects: Record<string, string> = {};
-  const ids: string[] = [];
+  const digests = new Map<string, string>();
   for (const [kind, list] of [...live.objects].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const l of list) {
-      const id = `${kind}:${l.key}`;
-      if (!(id in objects)) ids.push(id);
-      objects[id] = objectDigest(l);
-    }
+    for (const l of list) digests.set(`${kind}:${l.key}`, objectDigest(l));
   }
-  return { files_digest: sha256(desired.sourceText), live_digest: sha256(digestsJson(objects, ids)), objects };
+  const objects: Record<string, string> = Object.fromEntries(digests);
+  const liveDigest = sha256(digestsJson(objects, [...digests.keys()]));
+  return { files_digest: sha256(desired.sourceText), live_digest: liveDigest, objects };
 }
 
 /** `canonicalJson(objects)`, written out from its ids (a digest is hex: it needs no escaping). */
 function digestsJson(objects: Readonly<Record<string, string>>, ids: string[]): string {
   const parts: string[] = [];
-  for (const id of canonicalOrder(ids)) parts.push(`${JSON.stringify(id)}:"${objects[id]}"`);
+  // Ids come kind by kind, keys in numeric order: often in code-unit order already (extensions of one length).
+  for (const id of inOrder(ids) ? ids : canonicalOrder(ids)) parts.push(`${JSON.stringify(id)}:"${objects[id]}"`);
   return `{${parts.join(',')}}`;
 }
 
