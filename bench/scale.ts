@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_API_KEY, startEmulator } from '../emulator';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../emulator';
 import {
   buildPlanDocument,
   checkSafety,
@@ -92,34 +92,7 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       }, pureCpu);
       pure.push(ms);
     }
-    const cli: number[] = [];
-    const cliCpu: number[] = [];
-    const emuCpu: number[] = [];
-    let cliExit: number | null = null;
-    let cliRequests = 0;
-    if (cliPath) {
-      const cpuFile = join(dir, 'cli-cpu.txt');
-      const preload = join(__dirname, 'child-cpu.js');
-      for (let i = 0; i < 3; i++) {
-        const env = {
-          ...process.env,
-          NS_API_URL: emu.url,
-          NS_API_KEY: DEFAULT_API_KEY,
-          PBXCTL_TIMEOUT_IDLE: '120',
-          PBXCTL_BENCH_CPU_FILE: cpuFile,
-        };
-        const requests = emu.requests.count;
-        const c0 = process.cpuUsage();
-        const t = process.hrtime.bigint();
-        const r = await runChild(process.execPath, ['-r', preload, cliPath, 'plan', dir], env);
-        cli.push(Number(process.hrtime.bigint() - t) / 1e6);
-        const used = process.cpuUsage(c0);
-        emuCpu.push((used.user + used.system) / 1000);
-        cliCpu.push(Number(readFileSync(cpuFile, 'utf8')));
-        cliRequests = emu.requests.count - requests;
-        cliExit = r;
-      }
-    }
+    const runs = cliPath ? await cliRuns(cliPath, dir, emu) : undefined;
     return {
       users,
       loadMs: median(loads),
@@ -128,11 +101,11 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       pureMs: median(pure),
       pureCpuMs: median(pureCpu),
       pureCpuMinMs: Math.min(...pureCpu),
-      cliMs: median(cli),
-      cliCpuMs: median(cliCpu),
-      emulatorCpuMs: median(emuCpu),
-      cliRequests,
-      cliExit,
+      cliMs: median(runs?.wall ?? []),
+      cliCpuMs: median(runs?.cpu ?? []),
+      emulatorCpuMs: median(runs?.emulatorCpu ?? []),
+      cliRequests: runs?.requests ?? 0,
+      cliExit: runs?.exit ?? null,
       loadAverage: [loadBefore, loadavg()[0] as number],
     };
   } finally {
@@ -140,6 +113,41 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
     await emu.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface CliRuns {
+  readonly wall: number[];
+  readonly cpu: number[];
+  readonly emulatorCpu: number[];
+  readonly requests: number;
+  readonly exit: number | null;
+}
+
+/** `pbxctl plan` 3 times: wall, the CLI's CPU (preloaded child-cpu.js), the emulator's (this process). */
+async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator): Promise<CliRuns> {
+  const out: CliRuns = { wall: [], cpu: [], emulatorCpu: [], requests: 0, exit: null };
+  const cpuFile = join(dir, 'cli-cpu.txt');
+  const preload = join(__dirname, 'child-cpu.js');
+  let last = out;
+  for (let i = 0; i < 3; i++) {
+    const env = {
+      ...process.env,
+      NS_API_URL: emu.url,
+      NS_API_KEY: DEFAULT_API_KEY,
+      PBXCTL_TIMEOUT_IDLE: '120',
+      PBXCTL_BENCH_CPU_FILE: cpuFile,
+    };
+    const requests = emu.requests.count;
+    const c0 = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    const exit = await runChild(process.execPath, ['-r', preload, cliPath, 'plan', dir], env);
+    out.wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const used = process.cpuUsage(c0);
+    out.emulatorCpu.push((used.user + used.system) / 1000);
+    out.cpu.push(Number(readFileSync(cpuFile, 'utf8')));
+    last = { ...out, requests: emu.requests.count - requests, exit };
+  }
+  return last;
 }
 
 /** The CLI in a child process; the emulator answers from this process, so the wait must not block it. */
