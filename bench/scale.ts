@@ -4,14 +4,15 @@
  * - pure stage: what runs after the reads — computePlan, checkSafety, the inputs' digests and the plan
  *   document with its checksum — median of 5 over the live state read once from the emulator;
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
- *   emulator, median of 3.
+ *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process
+ *   serves it, and does nothing else meanwhile) and the requests the emulator answered.
  *   node dist/bench/scale.js [users=10000]
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_API_KEY, startEmulator } from '../emulator';
+import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../emulator';
 import {
   buildPlanDocument,
   checkSafety,
@@ -32,8 +33,17 @@ export interface ScaleResult {
   readonly loadHeapMb: number;
   readonly pureMs: number;
   readonly pureCpuMs: number;
+  /** The fastest of the 5 (JIT warm): the steady-state figure. */
+  readonly pureCpuMinMs: number;
   readonly cliMs: number;
+  /** CPU time of the CLI process (median), and of the emulator answering it (median of the same runs). */
+  readonly cliCpuMs: number;
+  readonly emulatorCpuMs: number;
+  /** Requests one `pbxctl plan` sent (the emulator's count, last run). */
+  readonly cliRequests: number;
   readonly cliExit: number | null;
+  /** 1-minute load average before and after the runs (wall figures mean little on a loaded machine). */
+  readonly loadAverage: readonly [number, number];
 }
 
 export function median(xs: readonly number[]): number {
@@ -51,6 +61,7 @@ function timed<T>(fn: () => T, cpu?: number[]): [T, number] {
 }
 
 export async function runScale(users: number, cliPath?: string): Promise<ScaleResult> {
+  const loadBefore = loadavg()[0] as number;
   const c: BenchCase = { name: 'scale', users, full: true, contacts: 200 };
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-scale-'));
   writeFileSync(join(dir, 'bench.yaml'), desiredFor(c));
@@ -81,17 +92,7 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       }, pureCpu);
       pure.push(ms);
     }
-    const cli: number[] = [];
-    let cliExit: number | null = null;
-    if (cliPath) {
-      for (let i = 0; i < 3; i++) {
-        const env = { ...process.env, NS_API_URL: emu.url, NS_API_KEY: DEFAULT_API_KEY, PBXCTL_TIMEOUT_IDLE: '120' };
-        const t = process.hrtime.bigint();
-        const r = await runChild(process.execPath, [cliPath, 'plan', dir], env);
-        cli.push(Number(process.hrtime.bigint() - t) / 1e6);
-        cliExit = r;
-      }
-    }
+    const runs = cliPath ? await cliRuns(cliPath, dir, emu) : undefined;
     return {
       users,
       loadMs: median(loads),
@@ -99,14 +100,54 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       loadHeapMb,
       pureMs: median(pure),
       pureCpuMs: median(pureCpu),
-      cliMs: median(cli),
-      cliExit,
+      pureCpuMinMs: Math.min(...pureCpu),
+      cliMs: median(runs?.wall ?? []),
+      cliCpuMs: median(runs?.cpu ?? []),
+      emulatorCpuMs: median(runs?.emulatorCpu ?? []),
+      cliRequests: runs?.requests ?? 0,
+      cliExit: runs?.exit ?? null,
+      loadAverage: [loadBefore, loadavg()[0] as number],
     };
   } finally {
     await client.close();
     await emu.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface CliRuns {
+  readonly wall: number[];
+  readonly cpu: number[];
+  readonly emulatorCpu: number[];
+  readonly requests: number;
+  readonly exit: number | null;
+}
+
+/** `pbxctl plan` 3 times: wall, the CLI's CPU (preloaded child-cpu.js), the emulator's (this process). */
+async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator): Promise<CliRuns> {
+  const out: CliRuns = { wall: [], cpu: [], emulatorCpu: [], requests: 0, exit: null };
+  const cpuFile = join(dir, 'cli-cpu.txt');
+  const preload = join(__dirname, 'child-cpu.js');
+  let last = out;
+  for (let i = 0; i < 3; i++) {
+    const env = {
+      ...process.env,
+      NS_API_URL: emu.url,
+      NS_API_KEY: DEFAULT_API_KEY,
+      PBXCTL_TIMEOUT_IDLE: '120',
+      PBXCTL_BENCH_CPU_FILE: cpuFile,
+    };
+    const requests = emu.requests.count;
+    const c0 = process.cpuUsage();
+    const t = process.hrtime.bigint();
+    const exit = await runChild(process.execPath, ['-r', preload, cliPath, 'plan', dir], env);
+    out.wall.push(Number(process.hrtime.bigint() - t) / 1e6);
+    const used = process.cpuUsage(c0);
+    out.emulatorCpu.push((used.user + used.system) / 1000);
+    out.cpu.push(Number(readFileSync(cpuFile, 'utf8')));
+    last = { ...out, requests: emu.requests.count - requests, exit };
+  }
+  return last;
 }
 
 /** The CLI in a child process; the emulator answers from this process, so the wait must not block it. */

@@ -10,6 +10,8 @@
 import type { JsonRecord } from './types';
 
 interface Index {
+  /** `edits` when it was built: an out-of-band edit may change any field in place, so it rebuilds. */
+  readonly edits: number;
   readonly snapshot: JsonRecord[];
   readonly by: Map<string, JsonRecord[]>;
   /** The write count when the snapshot was last compared with the array. */
@@ -17,6 +19,7 @@ interface Index {
 }
 
 let writes = 0;
+let edits = 0;
 
 /**
  * A write request (or an out-of-band edit) is about to change records: each index is compared with its
@@ -24,6 +27,15 @@ let writes = 0;
  * (a route that removes records builds a new array; a read never changes one).
  */
 export function noteWrite(): void {
+  writes++;
+}
+
+/**
+ * An out-of-band edit (`mutate`, tests) ran: it may have changed an indexed field in place, which no route
+ * does, so every index is rebuilt on its next use.
+ */
+export function noteEdit(): void {
+  edits++;
   writes++;
 }
 
@@ -50,7 +62,8 @@ export function recordsBy(records: JsonRecord[], field: string): ReadonlyMap<str
     perField = new Map();
     indexes.set(records, perField);
   }
-  const cached = perField.get(field);
+  const fresh = perField.get(field);
+  const cached = fresh?.edits === edits ? fresh : undefined;
   if (cached && cached.checkedAt === writes && cached.snapshot.length === records.length) return cached.by;
   if (cached && samePrefix(cached.snapshot, records)) {
     cached.checkedAt = writes;
@@ -64,7 +77,7 @@ export function recordsBy(records: JsonRecord[], field: string): ReadonlyMap<str
   }
   const by = new Map<string, JsonRecord[]>();
   for (const r of records) add(by, field, r);
-  perField.set(field, { snapshot: records.slice(), by, checkedAt: writes });
+  perField.set(field, { edits, snapshot: records.slice(), by, checkedAt: writes });
   return by;
 }
 

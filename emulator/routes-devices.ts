@@ -11,6 +11,7 @@ import {
   macBinding,
   macBindingIndex,
   normalizeMac,
+  phoneByMac,
 } from './mac-records';
 import { DEVICE_READ_ONLY, defaultDevice, nowIso } from './record-defaults';
 import {
@@ -150,10 +151,7 @@ function macOf(body: JsonRecord): string {
 }
 
 function findPhone(d: DomainState, mac: string): JsonRecord {
-  return (
-    d.phones.find((p) => p['device-provisioning-mac-address'] === mac) ??
-    fail(404, `MAC address ${mac} does not exist in domain ${d.domain.domain}`)
-  );
+  return phoneByMac(d, mac) ?? fail(404, `MAC address ${mac} does not exist in domain ${d.domain.domain}`);
 }
 
 export function listPhones(ctx: RouteContext): ApiResponse {
@@ -175,8 +173,7 @@ export function postPhone(ctx: RouteContext): ApiResponse {
   const d = writeDomain(ctx);
   const body = bodyObject(ctx);
   const mac = macOf(body);
-  if (d.phones.some((p) => p['device-provisioning-mac-address'] === mac))
-    fail(409, `MAC address ${mac} already exists`);
+  if (phoneByMac(d, mac)) fail(409, `MAC address ${mac} already exists`);
   d.phones.push(defaultPhone(String(d.domain.domain), body));
   return ACCEPTED;
 }

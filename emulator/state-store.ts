@@ -1,7 +1,7 @@
 // The emulator's state: loading, seeding, atomic persistence, and the replication-lag overlay that
 // lets a 202-accepted write stay invisible to reads for a while.
 
-import { noteWrite } from './record-index';
+import { noteEdit } from './record-index';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -15,7 +15,7 @@ import {
   nowIso,
   userAliases,
 } from './record-defaults';
-import { bindMac, defaultPhone, normalizeMac } from './mac-records';
+import { bindMac, defaultPhone, normalizeMac, phoneByMac } from './mac-records';
 import { readSeed } from './seed-files';
 import { defaultSite, ensureSite } from './site-records';
 import type { DomainSeed, DomainState, EmulatorSeed, EmulatorState, JsonRecord } from './types';
@@ -122,7 +122,7 @@ function seedPhones(d: DomainState, s: DomainSeed): void {
   d.phones = (s.phones ?? []).map((p) => defaultPhone(String(d.domain.domain), p));
   for (const dev of d.devices) {
     const mac = normalizeMac(dev['device-provisioning-mac-address']);
-    if (mac && !d.phones.some((p) => p['device-provisioning-mac-address'] === mac)) {
+    if (mac && !phoneByMac(d, mac)) {
       bindMac(d, mac, String(dev.device), dev['device-models-model'], dev['device-provisioning-line']);
     }
   }
@@ -329,7 +329,7 @@ export class StateStore {
   mutate(fn: (s: EmulatorState) => void): void {
     const before = new Map(Object.entries(this.state.domains).map(([n, d]) => [n, indexDomain(d)]));
     fn(this.state);
-    noteWrite();
+    noteEdit();
     const now = nowIso();
     for (const [name, d] of Object.entries(this.state.domains)) {
       const old = before.get(name);

@@ -81,6 +81,9 @@ function whenOf(states: readonly CallFlowState[], paths: readonly Traced[], at: 
 
 export function callFlowChanges(input: CallFlowInput): CallFlowChange[] {
   if (![...input.changedKinds].some((k) => ROUTING_KINDS.has(k))) return [];
+  // No start to follow (no number in the files, no extension whose routing changes): nothing to report, so
+  // the call-flow models of the whole domain are not built (issue 15: a plan of cosmetic updates).
+  if (input.numbers.length === 0 && input.changedExtensions.length === 0) return [];
   const { before, after } = beforeAndAfter(input);
   // Every time frame's boundaries: the domain's, and users' own.
   const own = [...before.extensions.values(), ...after.extensions.values()].flatMap((e) => [

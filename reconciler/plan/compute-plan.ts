@@ -143,7 +143,8 @@ interface PlanScope {
   readonly registry: Registry;
   readonly desired: DomainDesiredState;
   readonly losses?: LossTable;
-  readonly inbound: ReadonlyMap<string, readonly Inbound[]>;
+  /** Who points at an object (`inboundKey`): built on first use, by deletes and recycles only. */
+  readonly inbound: (kind: string, key: string) => readonly Inbound[];
   readonly out: {
     changes: Change[];
     unmanaged: Unmanaged[];
@@ -160,7 +161,11 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
     userOwned: [] as UserOwnedDifference[],
     notPlanned: [] as NotPlanned[],
   };
-  const inbound = inboundReferences(desired, live, registry);
+  let byTarget: Map<string, Inbound[]> | undefined;
+  const inbound = (kind: string, key: string): readonly Inbound[] => {
+    if (!byTarget) byTarget = inboundReferences(desired, live, registry);
+    return byTarget.get(inboundKey(kind, key, registry)) ?? [];
+  };
   for (const kind of registry.kinds) {
     const scope: PlanScope = { kind, domain, registry, desired, losses, inbound, out };
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));
@@ -214,6 +219,8 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
   const { kind } = scope;
   const key = d.key;
   const all = diffFields(kind.name, d.comparable, l.comparable, '', scope.registry);
+  // No difference: nothing to plan, recycle or report (most objects of a large domain).
+  if (all.length === 0) return;
   // User-owned settings (policy.user_owned) were set at creation; whatever their owner changed since
   // stays. A recycle (a new person) is a creation, so it keeps them in.
   const ownedPaths = scope.desired.policy.userOwned ?? [];
@@ -247,7 +254,7 @@ function planUpdate(scope: PlanScope, d: DesiredObject, l: LiveObject): void {
       after: d.comparable,
       impact,
       ...warningsOf(kind, l, 'recycle'),
-      references: (scope.inbound.get(inboundKey(kind.name, key, scope.registry)) ?? []).map((r) => r.ref),
+      references: scope.inbound(kind.name, key).map((r) => r.ref),
       losses: kind.recycleLosses
         ? kind.recycleLosses(key, l.comparable, after, scope.losses?.get(key) ?? [])
         : (scope.losses?.get(key) ?? []),
@@ -302,7 +309,7 @@ function planDelete(scope: PlanScope, l: LiveObject): void {
     scope.out.unmanaged.push({ ...unmanaged, reason: `cannot be deleted: ${cannot}` });
     return;
   }
-  const refs = scope.inbound.get(inboundKey(kind.name, key, scope.registry)) ?? [];
+  const refs = scope.inbound(kind.name, key);
   const lost: Loss[] = [...(scope.losses?.get(key) ?? [])];
   const impact: string[] = [];
   for (const [relation, rule] of Object.entries(RELATIONS)) {

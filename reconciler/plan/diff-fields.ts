@@ -1,8 +1,7 @@
 /**
  * Field-level differences between desired and live content, and how serious a set of them is. PURE.
  */
-import type { ChangeClass, Comparable, ComparableValue } from '../kinds/kind';
-import { fieldAt } from '../kinds/kind';
+import type { AnyKind, ChangeClass, Comparable, ComparableValue, FieldSpec } from '../kinds/kind';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
 import { SecretValue } from '../kinds/secret';
 
@@ -23,9 +22,10 @@ export function maxClass(classes: readonly ChangeClass[]): ChangeClass {
 
 /** Deep equality for comparable values; secrets compare by value without being revealed. */
 export function sameValue(a: ComparableValue | undefined, b: ComparableValue | undefined): boolean {
+  if (a === b) return true; // a secret equals itself
+  // Two different values that are not both objects (secrets are) differ.
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (a instanceof SecretValue || b instanceof SecretValue) return a instanceof SecretValue && a.equals(b);
-  if (a === b) return true;
-  if (a === undefined || b === undefined || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((x, i) => sameValue(x, b[i]));
@@ -42,6 +42,66 @@ export function sameValue(a: ComparableValue | undefined, b: ComparableValue | u
 }
 
 /**
+ * Where a level of nested content finds its field specs: the specs by name, or one spec that stands for
+ * every nested name (a field that is not an object kind, or none), as `fieldAt` resolves paths.
+ */
+type SpecScope = { readonly byName: ReadonlyMap<string, FieldSpec> } | { readonly fixed: FieldSpec | undefined };
+
+/** Each spec list by name, built once per list (a kind's specs are constants). */
+const BY_NAME = new WeakMap<readonly FieldSpec[], ReadonlyMap<string, FieldSpec>>();
+
+function scopeFor(fields: readonly FieldSpec[]): SpecScope {
+  let map = BY_NAME.get(fields);
+  if (!map) {
+    const m = new Map<string, FieldSpec>();
+    // The first spec of a name wins, as `Array.prototype.find` picks it.
+    for (const f of fields) if (!m.has(f.name)) m.set(f.name, f);
+    map = m;
+    BY_NAME.set(fields, map);
+  }
+  return { byName: map };
+}
+
+function specIn(scope: SpecScope, name: string): FieldSpec | undefined {
+  if (!('byName' in scope)) return scope.fixed;
+  if (name.includes('.'))
+    return specIn(scopeOf(scope, name.slice(0, name.lastIndexOf('.'))), name.slice(name.lastIndexOf('.') + 1));
+  return scope.byName.get(name);
+}
+
+/** The scope of the content under `name` (a dotted name walks its segments, as `fieldAt` splits paths). */
+function scopeOf(scope: SpecScope, name: string): SpecScope {
+  let at = scope;
+  for (const segment of name.includes('.') ? name.split('.') : [name]) {
+    if (!('byName' in at)) return at;
+    const spec = at.byName.get(segment);
+    at = spec && (spec.type === 'object' || spec.type === 'object-list') ? scopeFor(spec.fields) : { fixed: spec };
+  }
+  return at;
+}
+
+/**
+ * `Object.keys(o).sort()`, remembered for the key lists seen last (objects of one kind share theirs):
+ * comparing a list with a remembered one costs less than sorting it. The answer is shared: read-only.
+ */
+const SORTED = new Map<string, { readonly keys: readonly string[]; readonly sorted: readonly string[] }>();
+
+function sortedNames(o: Comparable): readonly string[] {
+  const keys = Object.keys(o);
+  if (keys.length === 0 || keys.length > 64) return keys.sort();
+  const first = keys[0] as string;
+  const seen = SORTED.get(first);
+  if (seen && seen.keys.length === keys.length && seen.keys.every((k, i) => k === keys[i])) return seen.sorted;
+  if (!seen && SORTED.size >= 256) SORTED.clear();
+  const sorted = [...keys].sort();
+  SORTED.set(first, { keys, sorted });
+  return sorted;
+}
+
+const isObj = (v: unknown): v is Comparable =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof SecretValue);
+
+/**
  * Field differences between desired and live, projected onto what the desired content sets: omitted
  * optional fields are not managed. Nested objects recurse over the desired keys; `{}` means "exists".
  */
@@ -53,17 +113,30 @@ export function diffFields(
   registry: Registry = DEFAULT_REGISTRY,
 ): FieldChange[] {
   const kind = registry.get(kindName);
+  // The specs at `prefix`, as `fieldAt(kind.fields, prefix + '.' + name)` finds them (one look-up per level).
+  let scope: SpecScope | undefined = kind ? scopeFor(kind.fields) : undefined;
+  if (scope && prefix) scope = scopeOf(scope, prefix);
   const out: FieldChange[] = [];
-  for (const name of Object.keys(desired).sort()) {
+  diffInto(out, kind, scope, desired, live, prefix);
+  return out;
+}
+
+function diffInto(
+  out: FieldChange[],
+  kind: AnyKind | undefined,
+  scope: SpecScope | undefined,
+  desired: Comparable,
+  live: Comparable | undefined,
+  prefix: string,
+): void {
+  for (const name of sortedNames(desired)) {
     const path = prefix ? `${prefix}.${name}` : name;
-    const spec = kind ? fieldAt(kind.fields, path) : undefined;
+    const spec = scope ? specIn(scope, name) : undefined;
     if (spec?.notCompared) continue;
     const after = desired[name];
     const before = live?.[name];
-    const isObj = (v: unknown): v is Comparable =>
-      !!v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof SecretValue);
     if (isObj(after) && isObj(before)) {
-      out.push(...diffFields(kindName, after, before, path, registry));
+      diffInto(out, kind, scope && scopeOf(scope, name), after, before, path);
       continue;
     }
     if (isObj(after) && Object.keys(after).length === 0 && isObj(before)) continue;
@@ -79,5 +152,4 @@ export function diffFields(
       ...(spec?.pii ? { pii: true } : {}),
     });
   }
-  return out;
 }

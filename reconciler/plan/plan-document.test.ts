@@ -29,6 +29,15 @@ describe('canonicalJson', () => {
       42,
       null,
       { ü: 1, u: 2, U: 3, '': 4 },
+      // Key lists seen before (their order is remembered), in other orders, and a list too long to remember.
+      [
+        { b: 1, a: 2, c: { y: 1, x: 2 } },
+        { b: 3, a: 4, c: { x: 5, y: 6 } },
+        { a: 5, b: 6, '7': 0, '10': 1 },
+        { b: 1, a: 2, d: 3 },
+        Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`k${(i * 37) % 70}`, i])),
+      ],
+      { shared: [1, 2], again: { shared: [1, 2] } },
     ];
     for (const c of cases) expect(canonicalJson(c)).toBe(reference(c));
     expect(canonicalJson({ pin })).not.toContain('4821');
