@@ -65,7 +65,10 @@ function issue(w: WantedMac, message: string, hint: string): DesiredStateIssue {
   return { position: w.owner.source, path: `${w.owner.path ?? w.owner.key}.${w.field}`, message, hint };
 }
 
-/** Throws `DesiredStateError` when a MAC of the file is taken; reads the MAC records only if the file sets MACs. */
+/**
+ * Throws `DesiredStateError` when a MAC of the file is taken; reads the MAC records only for MACs the plan
+ * would give to a device that does not have it yet.
+ */
 export async function assertMacsFree(ctx: ReadContext, devices: readonly PlatformRecord[]): Promise<void> {
   const entries = [...(ctx.desired?.values() ?? [])].filter((d) => d?.spec).map((d) => ({ d, ...macsOf(d) }));
   const wanted = entries.flatMap((e) => e.wanted);
@@ -86,10 +89,15 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
   }
   const ownerOf = new Map(devices.map((x) => [str(x.device), str(x.user)] as const));
   const managers = new Map(entries.map((e) => [e.d.key, e.manages] as const));
-  const records = await macRecordsOf(ctx, [...byMac.keys()]);
+  // A MAC the domain's device list already shows on the very device the file gives it to is no change: the
+  // plan writes nothing for it, so there is no binding to check (a steady-state plan reads no MAC record).
+  const macNow = new Map(devices.map((x) => [str(x.device), normalizeMac(str(x['device-provisioning-mac-address']))]));
+  const toCheck = [...byMac.values()].filter((w) => macNow.get(w.device) !== w.mac).map((w) => w.mac);
+  if (issues.length === 0 && toCheck.length === 0) return;
+  const records = await macRecordsOf(ctx, toCheck);
   for (const record of records) {
     const w = byMac.get(normalizeMac(str(record['device-provisioning-mac-address'])));
-    if (!w) continue;
+    if (!w || macNow.get(w.device) === w.mac) continue;
     const { devices: bound, foreign } = boundTo(record, ctx.domain);
     const taken = bound.filter((x) => {
       if (x === w.device) return false;

@@ -24,8 +24,9 @@ const dir = mkdtempSync(join(tmpdir(), 'pbxctl-macfull-'));
 beforeAll(async () => {
   const phones = Array.from({ length: 1000 }, (_, i) => ({
     'device-provisioning-mac-address': mac(i),
-    // Record 5 holds user 1002's handset (1002 is not in the file); the others name devices no user has.
-    'device-provisioning-sip-uri-1': `sip:${i === 5 ? '1002' : `9${String(i).padStart(3, '0')}`}@${DOMAIN}`,
+    // Record 5 holds user 1002's handset (1002 is not in the file), record 7 user 1001's; the others name
+    // devices no user has.
+    'device-provisioning-sip-uri-1': `sip:${i === 5 ? '1002' : i === 7 ? '1001' : `9${String(i).padStart(3, '0')}`}@${DOMAIN}`,
   }));
   const users = ['1001', '1002'].map((user) => ({ user, 'name-first-name': 'A', 'name-last-name': user }));
   const devices = ['1001', '1002'].map((user) => ({ user, device: user }));
@@ -60,6 +61,17 @@ describe('MAC check when the MAC-record list is full', () => {
       `/domains/${DOMAIN}/phones`,
       `/domains/${DOMAIN}/phones/0004f2ffffff`,
     ]);
+  });
+
+  it('reads no MAC record when every MAC is already on the device the file gives it to', async () => {
+    emu.requests.reset();
+    const result = await plan(mac(7));
+    // Only the seed's last name differs: the desk phone is no change.
+    expect(result.plan.changes.flatMap((c) => (c.fields ?? []).map((f) => f.path))).toEqual(['last_name']);
+    const paths = emu.requests.list().map((r) => r.path.split('?')[0]);
+    expect(paths.filter((p) => p.includes('/phones'))).toEqual([]);
+    // The device list is what shows the binding: it was read.
+    expect(paths).toContain(`/domains/${DOMAIN}/devices`);
   });
 
   it('still refuses a MAC bound to a device the file does not manage', async () => {
