@@ -36,6 +36,8 @@ export { isValidEmail, isValidNumber } from './kinds/normalize';
 
 // ---- Desired state
 export { buildDesiredStateSchema, userOwnablePaths } from './desired/json-schema';
+export { FLEET_FILE_SCHEMA, PLATFORM_SECTION_SCHEMA } from './desired/platform-section';
+export { PRECOMPILED_AJV_OPTIONS, type PrecompiledName, schemaHash } from './desired/precompiled';
 export { listDesiredFiles, loadDesiredBytes, loadDesiredState } from './desired/load-desired-state';
 export type { DesiredState, DomainDesiredState, LoadOptions, Policy } from './desired/types';
 export { DEFAULT_EXTENSION_RULES, type ExtensionRules, extensionProblem } from './desired/reserved';

@@ -15,6 +15,7 @@ import {
   sectionOf,
 } from '../platform/profile';
 import { lazyAjv2020, lazyYaml } from '../util/lazy-modules';
+import { validatorFor } from '../desired/precompiled';
 import type { CliIo, Flags } from './io';
 
 const display = (io: CliIo, file: string) => relative(io.cwd, file) || file;
@@ -47,7 +48,9 @@ function existingSection(file: string, name: string): RawPlatformSection | undef
   }
   const raw = (value as { platform?: unknown } | null)?.platform;
   if (raw === undefined || value === null || typeof value !== 'object') return undefined;
-  validate ??= new (lazyAjv2020())({ allErrors: true, strict: false }).compile(PLATFORM_SECTION_SCHEMA);
+  validate ??= validatorFor('platformSection', PLATFORM_SECTION_SCHEMA, () =>
+    new (lazyAjv2020())({ allErrors: true, strict: false }).compile(PLATFORM_SECTION_SCHEMA),
+  );
   if (!validate(raw)) {
     const e = validate.errors?.[0];
     const where = `platform${(e?.instancePath ?? '').replace(/\//g, '.')}`;

@@ -3,27 +3,13 @@
  * exit codes. Everything user-visible goes through `io`; `main.ts` only binds it to the real process.
  */
 import { parseArgs } from 'node:util';
-import { applyCommand } from './commands/apply';
-import { ciCommand } from './commands/ci';
-import { demoCommand } from './commands/demo';
-import { driftCommand } from './commands/drift';
-import { doctorCommand } from './commands/doctor';
-import { emulatorCommand } from './commands/emulator';
-import { exportCommand } from './commands/export';
-import { runInitCommand } from './commands/init';
-import { planCommand } from './commands/plan';
-import { traceCommand } from './commands/trace';
-import { validateCommand } from './commands/validate';
-import { welcomeCommand } from './commands/welcome';
 import { EXIT } from './exit-codes';
 import { commandHelp, HELP } from './help';
 import type { CliIo, Flags } from './io';
 import { reportError } from './report-error';
-import { readVersion, rejectExtra } from './command-support';
 
 export type { CliIo } from './io';
 export { reportError } from './report-error';
-export { clientFromEnv } from './command-support';
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },
@@ -59,19 +45,29 @@ const COMMON = {
 
 type Verb = (positionals: readonly string[], flags: Flags, io: CliIo) => number | Promise<number>;
 
-const VERBS: Record<string, Verb> = {
-  validate: validateCommand,
-  plan: planCommand,
-  drift: driftCommand,
-  apply: applyCommand,
-  export: exportCommand,
-  welcome: welcomeCommand,
-  emulator: emulatorCommand,
-  trace: traceCommand,
-  doctor: doctorCommand,
-  demo: (positionals, _flags, io) => {
-    rejectExtra(positionals, 0, 'demo');
-    return demoCommand(io, runCli);
+/**
+ * Each verb's module, loaded when that verb runs: loading all of them cost about 100 ms of CPU more than
+ * the one a run needs (issue 15: every CLI run pays its start-up).
+ */
+const VERBS: Readonly<Record<string, () => Promise<Verb>>> = {
+  validate: async () => (await import('./commands/validate')).validateCommand,
+  plan: async () => (await import('./commands/plan')).planCommand,
+  drift: async () => (await import('./commands/drift')).driftCommand,
+  apply: async () => (await import('./commands/apply')).applyCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  welcome: async () => (await import('./commands/welcome')).welcomeCommand,
+  emulator: async () => (await import('./commands/emulator')).emulatorCommand,
+  trace: async () => (await import('./commands/trace')).traceCommand,
+  doctor: async () => (await import('./commands/doctor')).doctorCommand,
+  demo: async () => {
+    const [{ demoCommand }, { rejectExtra }] = await Promise.all([
+      import('./commands/demo'),
+      import('./command-support'),
+    ]);
+    return (positionals, _flags, io) => {
+      rejectExtra(positionals, 0, 'demo');
+      return demoCommand(io, runCli);
+    };
   },
 };
 
@@ -82,13 +78,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return command ? EXIT.ok : EXIT.error;
   }
   if (command === '--version' || command === 'version') {
-    io.stdout(`pbxctl ${readVersion()}\n`);
+    io.stdout(`pbxctl ${(await import('./command-support')).readVersion()}\n`);
     return EXIT.ok;
   }
-  if (command === 'ci') return ciCommand(rest, io);
-  if (command === 'init') return runInitCommand(rest, io);
-  const verb = VERBS[command];
-  if (!verb) {
+  if (command === 'ci') return (await import('./commands/ci')).ciCommand(rest, io);
+  if (command === 'init') return (await import('./commands/init')).runInitCommand(rest, io);
+  const loadVerb = Object.hasOwn(VERBS, command) ? VERBS[command] : undefined;
+  if (!loadVerb) {
     io.stderr(`pbxctl: unknown command "${command}"\n\n${HELP}`);
     return EXIT.error;
   }
@@ -109,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   try {
-    return await verb(positionals, flags, io);
+    return await (await loadVerb())(positionals, flags, io);
   } catch (err) {
     return reportError(err, io);
   }

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type Ajv2020 from 'ajv/dist/2020';
 import { lazyAjv2020, lazyYaml } from '../util/lazy-modules';
+import { validatorFor } from './precompiled';
 import { DesiredStateError, type DesiredStateIssue } from '../errors';
 import type { DesiredObject } from '../kinds/kind';
 import { USER_SCOPES } from '../kinds/user/fields';
@@ -76,7 +77,8 @@ export const PLATFORM_SECTION_SCHEMA: Schema = {
   },
 };
 
-const FLEET_FILE_SCHEMA: Schema = {
+/** JSON Schema of a fleet's `_platform.yaml`. */
+export const FLEET_FILE_SCHEMA: Schema = {
   type: 'object',
   additionalProperties: false,
   required: ['platform'],
@@ -104,7 +106,9 @@ export function readFleetProfile(files: readonly ParsedFile[], issues: DesiredSt
   const p = files[0];
   if (!p) return DEFAULT_PLATFORM_PROFILE;
   const value = p.value;
-  fleetValidator ??= new (lazyAjv2020())({ allErrors: true, strict: false }).compile(FLEET_FILE_SCHEMA);
+  fleetValidator ??= validatorFor('fleetFile', FLEET_FILE_SCHEMA, () =>
+    new (lazyAjv2020())({ allErrors: true, strict: false }).compile(FLEET_FILE_SCHEMA),
+  );
   if (!fleetValidator(value)) {
     for (const e of fleetValidator.errors ?? []) {
       const path = e.instancePath.split('/').filter(Boolean);

@@ -4,6 +4,7 @@
  */
 import type { default as Ajv2020, ErrorObject } from 'ajv/dist/2020';
 import { lazyAddFormats, lazyAjv2020 } from '../util/lazy-modules';
+import { validatorFor } from './precompiled';
 import type { DesiredStateIssue } from '../errors';
 import type { FieldSpec } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
@@ -18,12 +19,15 @@ const validators = new WeakMap<Registry, ReturnType<Ajv2020['compile']>>();
 function validate(value: unknown, registry: Registry): ErrorObject[] {
   let validator = validators.get(registry);
   if (!validator) {
-    // `validateSchema: false`: the schema is ours, checked against the 2020-12 meta-schema by a test
-    // (json-schema.test.ts); checking it again at every start compiled the meta-schema, a quarter of the
-    // compile time (issue 15: start-up counts).
-    const ajv = new (lazyAjv2020())({ allErrors: true, strict: false, verbose: true, validateSchema: false });
-    lazyAddFormats()(ajv);
-    validator = ajv.compile(buildDesiredStateSchema(registry));
+    // Precompiled by `npm run gen` (precompiled.ts) when the registry's schema is the one it was built
+    // from; otherwise compiled here. `validateSchema: false`: the schema is ours, checked against the
+    // 2020-12 meta-schema by a test (json-schema.test.ts).
+    const schema = buildDesiredStateSchema(registry);
+    validator = validatorFor('desiredState', schema, () => {
+      const ajv = new (lazyAjv2020())({ allErrors: true, strict: false, verbose: true, validateSchema: false });
+      lazyAddFormats()(ajv);
+      return ajv.compile(schema);
+    });
     validators.set(registry, validator);
   }
   return validator(value) ? [] : [...(validator.errors ?? [])];
