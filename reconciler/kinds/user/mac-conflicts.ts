@@ -65,8 +65,21 @@ function issue(w: WantedMac, message: string, hint: string): DesiredStateIssue {
   return { position: w.owner.source, path: `${w.owner.path ?? w.owner.key}.${w.field}`, message, hint };
 }
 
-/** Throws `DesiredStateError` when a MAC of the file is taken; reads the MAC records only if the file sets MACs. */
-export async function assertMacsFree(ctx: ReadContext, devices: readonly PlatformRecord[]): Promise<void> {
+/** Set by the caller when its read has failed: no more MAC records are asked for. */
+export interface StopSignal {
+  readonly stopped: boolean;
+}
+
+/**
+ * Throws `DesiredStateError` when a MAC of the file is taken; reads the MAC records only if the file sets MACs.
+ * The MAC records are asked for at once (they depend on the file alone), the domain's devices awaited after
+ * (issue 15: the reads overlap the users' list rather than wait for it).
+ */
+export async function assertMacsFree(
+  ctx: ReadContext,
+  domainDevices: Promise<readonly PlatformRecord[]>,
+  stop: StopSignal = { stopped: false },
+): Promise<void> {
   const entries = [...(ctx.desired?.values() ?? [])].filter((d) => d?.spec).map((d) => ({ d, ...macsOf(d) }));
   const wanted = entries.flatMap((e) => e.wanted);
   if (wanted.length === 0) return;
@@ -84,9 +97,16 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
         ),
       );
   }
+  const reading = macRecordsOf(ctx, [...byMac.keys()], stop);
+  reading.catch(() => {}); // awaited below, once the devices are in
+  // The devices' failure is the one reported (as when the MAC reads waited for them), once the reads are over.
+  const devices = await domainDevices.catch(async (err: unknown) => {
+    await reading.catch(() => {});
+    throw err;
+  });
+  const records = await reading;
   const ownerOf = new Map(devices.map((x) => [str(x.device), str(x.user)] as const));
   const managers = new Map(entries.map((e) => [e.d.key, e.manages] as const));
-  const records = await macRecordsOf(ctx, [...byMac.keys()]);
   for (const record of records) {
     const w = byMac.get(normalizeMac(str(record['device-provisioning-mac-address'])));
     if (!w) continue;
@@ -123,13 +143,20 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
  * page (the list cannot page: 1,000 records or more), each wanted MAC is read on its own — a missing one
  * is free, a failed read fails the plan (never "absent").
  */
-async function macRecordsOf(ctx: ReadContext, macs: readonly string[]): Promise<readonly PlatformRecord[]> {
+async function macRecordsOf(
+  ctx: ReadContext,
+  macs: readonly string[],
+  stop: StopSignal,
+): Promise<readonly PlatformRecord[]> {
   try {
     return await ctx.client.listMacRecords(ctx.domain);
   } catch (err) {
     if (!(err instanceof IncompleteListError)) throw err;
   }
   const concurrency = ctx.client.settings?.concurrency ?? 8;
-  const found = await mapBounded(macs, concurrency, (mac) => ctx.client.getMacRecord(ctx.domain, mac));
+  const found = await mapBounded(macs, concurrency, async (mac) => {
+    if (stop.stopped) throw new Error('the read was stopped: another read of this plan failed');
+    return ctx.client.getMacRecord(ctx.domain, mac);
+  });
   return found.filter((r): r is PlatformRecord => r !== undefined);
 }
