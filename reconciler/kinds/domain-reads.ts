@@ -11,7 +11,24 @@ type Ctx = Pick<ReadContext, 'client' | 'domain' | 'cache'>;
 
 /** Every user record of the domain, system users (attendants, queues, ring groups) included. */
 export function domainUsers(ctx: Ctx): Promise<PlatformRecord[]> {
-  return ctx.cache.once('users', () => ctx.client.listUsers(ctx.domain));
+  return ctx.cache.once('users', () => {
+    let first: (records: readonly PlatformRecord[]) => void = () => {};
+    void ctx.cache.once('users:first-page', () => new Promise<readonly PlatformRecord[]>((r) => (first = r)));
+    const all = ctx.client.listUsers(ctx.domain, { onPage: (records) => first(records) });
+    // A read that fails before its first page has none (its failure is `domainUsers`'s to report).
+    all.then(first, () => first([]));
+    return all;
+  });
+}
+
+/**
+ * The first page of the domain's users, as soon as it arrives (before the list is known to be whole): for
+ * reads that may start early (issue 15). Never rejects: `[]` when the read failed first. The first page's
+ * users are users of the domain only once `domainUsers` resolves; until then, nothing may be concluded.
+ */
+export function domainUsersFirstPage(ctx: Ctx): Promise<readonly PlatformRecord[]> {
+  void domainUsers(ctx).catch(() => {});
+  return ctx.cache.once('users:first-page', async () => domainUsers(ctx).catch(() => []));
 }
 
 export function domainDevices(ctx: Ctx): Promise<PlatformRecord[]> {

@@ -49,6 +49,8 @@ export interface TypedListOptions {
    * `'empty'`: only when the list is empty (`ListOptions.countOnlyIfEmpty`).
    */
   readonly checked?: boolean | 'empty';
+  /** Sees each page as it arrives (`ListOptions.onPage`). */
+  readonly onPage?: ListOptions['onPage'];
 }
 
 /** Path segment: percent-encoded, `*` included (the default time-frame). No validation: see `safeSegment`. */
@@ -119,9 +121,10 @@ export class NetSapiensClient extends PlatformHttp {
     path: string,
     countTemplate: string | undefined,
     checked: boolean | 'empty',
+    onPage?: ListOptions['onPage'],
   ): Promise<PlatformRecord[]> {
-    if (!checked || !countTemplate) return this.list(path);
-    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty' });
+    if (!checked || !countTemplate) return this.list(path, {}, { onPage });
+    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty', onPage });
   }
 
   // ---- typed endpoints (paths per docs/reference/netsapiens-api.md); async, so a bad name rejects rather than throws ----
@@ -133,7 +136,7 @@ export class NetSapiensClient extends PlatformHttp {
     return this.call('GET', d(domain));
   }
   async listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
-    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true);
+    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, o.onPage);
   }
   async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     return this.getOptional(u(domain, user));

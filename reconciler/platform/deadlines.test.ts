@@ -1,6 +1,6 @@
 import * as net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PlatformTimeoutError } from '../errors';
+import { PlatformConnectionError, PlatformTimeoutError } from '../errors';
 import { NetSapiensClient } from './client';
 import { DEFAULT_DEADLINES, resolveSettings } from './settings';
 import { type HostileServer, hostileServer, sendJson, trickle } from './test-support/hostile-server';
@@ -86,6 +86,21 @@ describe('deadlines', () => {
     expect((err as PlatformTimeoutError).phase).toBe('run');
     expect((err as Error).message).toMatch(/PBXCTL_TIMEOUT_RUN/);
     expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('an answer larger than the response limit ends as too-large, mid-stream, on one line', async () => {
+    const s = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(`[${'"x",'.repeat(400)}`);
+      // The rest never comes: the client must stop on the size, not wait for the end.
+    });
+    const c = client(s.url, { maxResponseBytes: 1000, sleep: async () => {} });
+    const { err, ms } = await timed(c.getDomain('big.example.com'));
+    expect(err).toBeInstanceOf(PlatformConnectionError);
+    expect((err as PlatformConnectionError).problem).toBe('too-large');
+    expect((err as Error).message).toMatch(/response larger than 1000 bytes \(GET \/domains\/big\.example\.com\)/);
+    expect((err as Error).message).not.toContain('\n');
+    expect(ms).toBeLessThan(DEFAULT_DEADLINES.idleMs);
   });
 
   it('a TLS handshake that never completes ends at the connect deadline', async () => {

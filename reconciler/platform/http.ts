@@ -10,11 +10,21 @@ import { httpError } from './http-errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
 import { type BackoffPolicy, isRead, parseRetryAfter } from './retry';
-import { type Attempt, type AttemptJournal, callWithRetries, type FailedAttempt, readsBack } from './retry-call';
+import { type Attempt, callWithRetries, readsBack } from './retry-call';
+import { attemptJournal, type WriteObserver } from './write-observer';
+
+export type { WriteFailure, WriteObserver } from './write-observer';
 import { collectSecrets, hasControl, oneLine, redact } from './safety';
 import { type ClientSettings, resolveSettings, type SettingsInput } from './settings';
 import { type OAuthCredentials, platformMessage, TokenSource } from './token';
-import { connectionError, exchange, type TransportContext, type WireFailure, type WireRequest } from './transport';
+import {
+  connectionError,
+  exchange,
+  type TransportContext,
+  type WireFailure,
+  type WireRequest,
+  type WireResponse,
+} from './transport';
 
 export interface HttpOptions extends SettingsInput {
   /** Base URL ending in `/ns-api/v2` (another path is probed once with `GET /version`). */
@@ -68,32 +78,13 @@ export interface ClientStats {
   durableMs: number;
 }
 
+function checkPath(path: string): void {
+  if (!path.startsWith('/')) throw new UsageError(`platform path must start with "/" (got ${JSON.stringify(path)})`);
+}
+
 const unsafeHeader = (value: string) => /\s/.test(value) || hasControl(value);
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** Failure of an observed write, as the journal records it (the message is already redacted of secrets). */
-export interface WriteFailure {
-  readonly status: number;
-  readonly error: string;
-  readonly requestId?: string;
-  /** No usable answer: this attempt may have landed (a probe or the next plan settles it). */
-  readonly uncertain?: boolean;
-}
-
-/**
- * Sees every attempt of every write: `intent` before it goes on the wire (before the pacer's wait, which is
- * then all that separates them; after it for a write with `onSend`), `outcome` after (a write
- * re-sent after a probe is two attempts), and `probed` when a re-read settled whether an attempt that got no
- * usable answer landed (see `PlatformHttp.observeWrites`).
- */
-export interface WriteObserver {
-  intent(method: string, path: string): number;
-  outcome(seq: number, method: string, path: string, failure?: WriteFailure): void;
-  probed?(seq: number, method: string, path: string, status: number, landed: boolean): void;
-  /** Resolves once the intent (and what `onSend` recorded) is on disk: awaited before the write is sent. */
-  durable?(): Promise<void>;
-}
 
 export class PlatformHttp {
   readonly stats: ClientStats = {
@@ -178,7 +169,7 @@ export class PlatformHttp {
 
   /** One platform call with pacing, deadlines and retries. Resolves the parsed JSON (undefined when empty). */
   async call<T = unknown>(method: string, path: string, opts: CallOptions = {}): Promise<T> {
-    await this.checkBase();
+    if (!this.base.hasApiPath) await this.checkBase();
     const write = WRITE_METHODS.has(method.toUpperCase());
     const observer = write ? this.writeObserver : undefined;
     const landed = opts.landed ?? (write ? this.defaultProbe(method, path, opts.body) : undefined);
@@ -243,7 +234,10 @@ export class PlatformHttp {
   }
 
   private async attempt(method: string, path: string, opts: CallOptions, observer?: WriteObserver): Promise<Attempt> {
-    const req = await this.wireRequest(method, path, opts);
+    // With an API key the request is built at once (no await: one request per user in a plan, issue 15).
+    const req = this.options.apiKey
+      ? this.wireRequest(method, path, opts, this.options.apiKey)
+      : await this.bearerRequest(method, path, opts);
     this.stats.requests++;
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
     // The write-ahead line is on disk before the request goes on the wire (WriteObserver). A plain write
@@ -261,9 +255,12 @@ export class PlatformHttp {
       if (!early && observer?.durable) await this.awaitDurable(observer.durable);
       const started = Date.now();
       const sentAt = performance.now();
-      const res = await exchange(req, this.transport()).finally(() => {
+      let res: WireResponse;
+      try {
+        res = await exchange(req, this.transport());
+      } finally {
         this.stats.wireMs += performance.now() - sentAt;
-      });
+      }
       const retryAfterMs = parseRetryAfter(header(res.headers['retry-after']));
       if (res.status === 429 || res.status === 503) {
         this.stats.throttled++;
@@ -322,9 +319,13 @@ export class PlatformHttp {
     }
   }
 
-  private async wireRequest(method: string, path: string, opts: CallOptions): Promise<WireRequest> {
-    if (!path.startsWith('/')) throw new UsageError(`platform path must start with "/" (got ${JSON.stringify(path)})`);
-    const bearer = this.options.apiKey ?? (await (this.tokens as TokenSource).bearer());
+  private async bearerRequest(method: string, path: string, opts: CallOptions): Promise<WireRequest> {
+    checkPath(path);
+    return this.wireRequest(method, path, opts, await (this.tokens as TokenSource).bearer());
+  }
+
+  private wireRequest(method: string, path: string, opts: CallOptions, bearer: string): WireRequest {
+    checkPath(path);
     const url = new URL(this.base.url + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, accept: 'application/json' };
@@ -368,24 +369,6 @@ export class PlatformHttp {
     });
     return this.baseChecked;
   }
-}
-
-/** The write journal's view of one call's attempts. */
-function attemptJournal(observer: WriteObserver, method: string, path: string): AttemptJournal {
-  return {
-    outcome: (seq, failure) =>
-      observer.outcome(seq, method, path, failure && writeFailure(failure.attempt, failure.uncertain)),
-    probed: (seq, status, landed) => observer.probed?.(seq, method, path, status, landed),
-  };
-}
-
-function writeFailure(r: FailedAttempt, uncertain: boolean): WriteFailure {
-  return {
-    status: r.status,
-    error: r.error.message,
-    requestId: r.error.requestId,
-    ...(uncertain ? { uncertain: true } : {}),
-  };
 }
 
 function header(v: string | string[] | undefined): string | undefined {

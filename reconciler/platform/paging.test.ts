@@ -94,6 +94,27 @@ describe('against servers that page badly', () => {
   });
 });
 
+describe('pages as they arrive', () => {
+  it('onPage sees each page before the read ends, and not the repeated one that puts it in doubt', async () => {
+    let seenAtSecondPage = -1;
+    const pages: number[] = [];
+    const s = await server((_req, res, hit) => {
+      if (hit.path.endsWith('/users/count')) return sendJson(res, 200, { total: 2300 });
+      const start = Number(hit.query.get('start') ?? 0);
+      if (start === 1000 && seenAtSecondPage < 0) seenAtSecondPage = pages.length;
+      // The third page repeats the second: the read is in doubt from there (the count settles it: incomplete).
+      sendJson(res, 200, users(1000, Math.min(start, 1000)));
+    });
+    const err = await client(s.url)
+      .listUsers('acme.example.com', { onPage: (records) => void pages.push(records.length) })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(IncompleteListError);
+    // The first page was seen before the second was asked for; the repeated page never was (two rounds).
+    expect(seenAtSecondPage).toBe(1);
+    expect(pages).toEqual([1000, 1000, 1000, 1000]);
+  });
+});
+
 describe('against servers that page badly: failed reads', () => {
   it('1-based paging (pages overlap by one record) is a failed read without a count', async () => {
     const s = await server((_req, res, hit) => {

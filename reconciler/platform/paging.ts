@@ -29,6 +29,12 @@ export interface ListOptions {
    * per user), where checking every list would double the requests of a plan (issue 15).
    */
   readonly countOnlyIfEmpty?: boolean;
+  /**
+   * Sees each page as it arrives, before the list is known to be whole (issue 15: a plan starts the users'
+   * per-user reads on the first page). A page may be seen again when the read is repeated after a `/count`
+   * disagreed; what the read finally returns (or its failure) is still the answer.
+   */
+  readonly onPage?: (records: readonly PlatformRecord[]) => void;
 }
 
 /** GET list endpoints of OpenAPI v45.0 that declare paging parameters (checked against the spec by a test). */
@@ -134,16 +140,21 @@ function asArray(page: unknown, path: string): PlatformRecord[] {
 async function fetchList(t: ListTransport, path: string, opts: ListOptions): Promise<ListRead> {
   const paging = opts.paging ?? specPaging(path);
   const query = opts.query ?? {};
-  if (paging === 'none') return { records: asArray(await t.get(path, query), path) };
+  if (paging === 'none') return { records: seen(asArray(await t.get(path, query), path), opts) };
   if (paging === 'limit') {
-    const records = asArray(await t.get(path, { ...query, limit: MAX_LIMIT }), path);
+    const records = seen(asArray(await t.get(path, { ...query, limit: MAX_LIMIT }), path), opts);
     const full = records.length >= MAX_LIMIT;
     return {
       records,
       doubt: full ? `${records.length} records fill the largest page and this list cannot page` : undefined,
     };
   }
-  return pageThrough(t, path, query, opts.pageSize ?? MAX_LIMIT);
+  return pageThrough(t, path, query, opts.pageSize ?? MAX_LIMIT, opts.onPage);
+}
+
+function seen(records: PlatformRecord[], opts: ListOptions): PlatformRecord[] {
+  opts.onPage?.(records);
+  return records;
 }
 
 async function pageThrough(
@@ -151,6 +162,7 @@ async function pageThrough(
   path: string,
   query: Record<string, string | number | undefined>,
   limit: number,
+  onPage?: (records: readonly PlatformRecord[]) => void,
 ): Promise<ListRead> {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
     throw new RangeError(`page size ${limit} is not 1–1000`);
@@ -160,11 +172,15 @@ async function pageThrough(
     if (pages >= MAX_PAGES) return { records: out, doubt: `stopped after ${MAX_PAGES} pages` };
     const page = asArray(await t.get(path, { ...query, start, limit }), path);
     // A server that ignores `limit` sent everything at once.
-    if (page.length > limit && start === 0) return { records: page };
+    if (page.length > limit && start === 0) {
+      onPage?.(page);
+      return { records: page };
+    }
     if (previous && page.length > 0) {
       const doubt = overlap(previous, page, start);
       if (doubt) return { records: out, doubt };
     }
+    if (page.length > 0) onPage?.(page);
     out.push(...page);
     if (page.length < limit) return { records: out };
     previous = page;

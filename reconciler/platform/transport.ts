@@ -5,7 +5,6 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { lazyUndici } from '../util/lazy-modules';
 import { type ConnectionProblem, PlatformConnectionError, PlatformTimeoutError, type TimeoutPhase } from '../errors';
 import { oneLine, redact } from './safety';
 import { type Deadlines, deadlineVariable } from './settings';
@@ -54,94 +53,157 @@ export function hostOf(url: URL): string {
   return url.host;
 }
 
-export async function exchange(req: WireRequest, ctx: TransportContext): Promise<WireResponse> {
-  const d = ctx.deadlines;
-  const host = hostOf(req.url);
+/**
+ * One exchange. Issue 15: a plan sends one request per user, so this path is lean — undici's `dispatch` with a
+ * handler (no `request()` body stream, no AbortController, no per-chunk promise), and ONE timer per exchange
+ * that re-arms itself to the nearest deadline of its phase, instead of four.
+ */
+export function exchange(req: WireRequest, ctx: TransportContext): Promise<WireResponse> {
   const started = Date.now();
   const remainingRun = ctx.runDeadlineAt === undefined ? Number.POSITIVE_INFINITY : ctx.runDeadlineAt - started;
-  if (remainingRun <= 0) throw timeoutFailure(req, host, 'run', d, false);
-  const ac = new AbortController();
-  const fail = (phase: TimeoutPhase, sent: boolean, detail?: string) => () =>
-    ac.abort(timeoutFailure(req, host, phase, d, sent, detail));
-  const runIsCloser = remainingRun < d.requestMs;
-  const wholeTimer = setTimeout(fail(runIsCloser ? 'run' : 'request', true), Math.min(d.requestMs, remainingRun));
-  const headersTimer = setTimeout(fail('headers', true), d.headersMs);
-  let res: Dispatcher.ResponseData;
-  try {
+  if (remainingRun <= 0) return Promise.reject(timeoutFailure(req, hostOf(req.url), 'run', ctx.deadlines, false));
+  return new Promise<WireResponse>((resolve, reject) => {
+    const x = new Exchange(req, ctx, started, remainingRun, resolve, reject);
+    const d = ctx.deadlines;
     try {
-      res = await lazyUndici().request(req.url, {
-        method: req.method as Dispatcher.HttpMethod,
-        headers: req.headers,
-        body: req.body,
-        dispatcher: ctx.dispatcher,
-        signal: ac.signal,
-        headersTimeout: d.headersMs + 5_000,
-        bodyTimeout: d.idleMs + 5_000,
-      });
+      ctx.dispatcher.dispatch(
+        {
+          origin: req.url.origin,
+          path: req.url.pathname + req.url.search,
+          method: req.method as Dispatcher.HttpMethod,
+          headers: req.headers,
+          body: req.body,
+          headersTimeout: d.headersMs + 5_000,
+          bodyTimeout: d.idleMs + 5_000,
+        },
+        x,
+      );
     } catch (err) {
-      throw ac.signal.aborted ? ac.signal.reason : classify(err, req, host, undefined);
-    } finally {
-      clearTimeout(headersTimer);
+      x.onResponseError(undefined, err as Error);
     }
-    const text = await readBody(res, req, host, ctx, ac, fail);
-    return { status: res.statusCode, headers: res.headers, text };
-  } finally {
-    clearTimeout(wholeTimer);
-  }
+  });
 }
 
-async function readBody(
-  res: Dispatcher.ResponseData,
-  req: WireRequest,
-  host: string,
-  ctx: TransportContext,
-  ac: AbortController,
-  fail: (phase: TimeoutPhase, sent: boolean, detail?: string) => () => void,
-): Promise<string> {
-  const d = ctx.deadlines;
-  const chunks: Buffer[] = [];
-  let bytes = 0;
-  const bodyStarted = Date.now();
-  const idleTimer = setTimeout(fail('idle', true), d.idleMs);
-  // A trickle defeats an idle timer, so after the idle grace the body must also keep an average pace.
-  const paceTimer = setInterval(
-    () => {
-      const elapsed = Date.now() - bodyStarted;
-      if (elapsed >= d.idleMs && (bytes * 1000) / elapsed < d.minBodyBytesPerSecond) {
-        fail('slow-body', true, `${bytes} bytes in ${Math.round(elapsed / 1000)} s`)();
-      }
-    },
-    Math.max(250, Math.min(1000, d.idleMs / 4)),
-  );
-  try {
-    // Events rather than `for await`: an async iterator costs promises per chunk on every answer (issue 15).
-    await new Promise<void>((resolve, reject) => {
-      const body = res.body;
-      body.on('data', (buf: Buffer) => {
-        bytes += buf.length;
-        if (bytes > ctx.maxResponseBytes) {
-          const error = connectionError(req, host, 'too-large', `response larger than ${ctx.maxResponseBytes} bytes`);
-          ac.abort(new WireFailure(error, true, res.statusCode));
-          resolve();
-          return;
-        }
-        chunks.push(buf);
-        idleTimer.refresh();
-      });
-      body.once('end', () => resolve());
-      body.once('error', reject);
-      if (ac.signal.aborted) resolve();
-      else ac.signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-    if (ac.signal.aborted) throw ac.signal.reason;
-  } catch (err) {
-    res.body.destroy();
-    throw ac.signal.aborted ? ac.signal.reason : classify(err, req, host, res.statusCode, bytes);
-  } finally {
-    clearTimeout(idleTimer);
-    clearInterval(paceTimer);
+/** The handler of one exchange: collects the body, watches the deadlines, settles once. */
+class Exchange implements Dispatcher.DispatchHandler {
+  private readonly host: string;
+  private readonly wholeAt: number;
+  private readonly wholePhase: TimeoutPhase;
+  private readonly headersAt: number;
+  /** How often a body is checked for a trickle (after the idle grace). */
+  private readonly paceMs: number;
+  private controller: Dispatcher.DispatchController | undefined;
+  /** Set when this side ended the exchange (a deadline, too large): what the caller gets. */
+  private failure: WireFailure | undefined;
+  private settled = false;
+  private timer: NodeJS.Timeout;
+  private status: number | undefined;
+  private headers: IncomingHttpHeaders = {};
+  private readonly chunks: Buffer[] = [];
+  private bytes = 0;
+  private bodyStarted = 0;
+  private lastChunk = 0;
+
+  constructor(
+    private readonly req: WireRequest,
+    private readonly ctx: TransportContext,
+    started: number,
+    remainingRun: number,
+    private readonly resolve: (res: WireResponse) => void,
+    private readonly reject: (failure: unknown) => void,
+  ) {
+    const d = ctx.deadlines;
+    this.host = hostOf(req.url);
+    this.wholePhase = remainingRun < d.requestMs ? 'run' : 'request';
+    this.wholeAt = started + Math.min(d.requestMs, remainingRun);
+    this.headersAt = started + d.headersMs;
+    this.paceMs = Math.max(250, Math.min(1000, d.idleMs / 4));
+    // No deadline of the body can fall before start + idle (the body starts later), so this covers every phase.
+    this.timer = setTimeout(
+      this.check,
+      Math.max(1, Math.min(this.wholeAt, this.headersAt, started + d.idleMs) - started),
+    );
   }
-  return Buffer.concat(chunks).toString('utf8');
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Ended before it went out (a deadline while undici was connecting): it is not sent.
+    if (this.failure) controller.abort(this.failure);
+  }
+
+  onResponseStart(_c: Dispatcher.DispatchController, statusCode: number, headers: IncomingHttpHeaders): void {
+    this.status = statusCode;
+    this.headers = headers;
+    this.bodyStarted = Date.now();
+    this.lastChunk = this.bodyStarted;
+  }
+
+  onResponseData(_c: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.settled) return;
+    this.bytes += chunk.length;
+    if (this.bytes > this.ctx.maxResponseBytes) {
+      const { req, host, ctx } = this;
+      const error = connectionError(req, host, 'too-large', `response larger than ${ctx.maxResponseBytes} bytes`);
+      this.fail(new WireFailure(error, true, this.status));
+      return;
+    }
+    this.chunks.push(chunk);
+    this.lastChunk = Date.now();
+  }
+
+  onResponseEnd(): void {
+    if (this.settled) return;
+    this.settle();
+    const c = this.chunks;
+    const text = c.length === 1 ? (c[0] as Buffer).toString('utf8') : Buffer.concat(c).toString('utf8');
+    this.resolve({ status: this.status ?? 0, headers: this.headers, text });
+  }
+
+  onResponseError(_c: Dispatcher.DispatchController | undefined, err: Error): void {
+    if (this.settled) return;
+    this.settle();
+    this.reject(this.failure ?? classify(err, this.req, this.host, this.status, this.bytes));
+  }
+
+  /** Ends the exchange from this side: the caller gets `failure` at once, undici is told to stop. */
+  private fail(failure: WireFailure): void {
+    if (this.settled) return;
+    this.failure = failure;
+    this.settle();
+    this.reject(failure);
+    this.controller?.abort(failure);
+  }
+
+  private settle(): void {
+    this.settled = true;
+    clearTimeout(this.timer);
+  }
+
+  /** The timer: fail the phase whose deadline passed, or re-arm for the nearest one. */
+  private readonly check = (): void => {
+    if (this.settled) return;
+    const now = Date.now();
+    const due = this.due(now);
+    if (typeof due === 'number') this.timer = setTimeout(this.check, Math.max(1, due - now));
+    else this.fail(timeoutFailure(this.req, this.host, due.phase, this.ctx.deadlines, true, due.detail));
+  };
+
+  /** The deadline that has passed, or when the next one falls. */
+  private due(now: number): { phase: TimeoutPhase; detail?: string } | number {
+    const d = this.ctx.deadlines;
+    if (now >= this.wholeAt) return { phase: this.wholePhase };
+    if (this.status === undefined) {
+      if (now >= this.headersAt) return { phase: 'headers' };
+      return Math.min(this.wholeAt, this.headersAt, now + d.idleMs);
+    }
+    if (now - this.lastChunk >= d.idleMs) return { phase: 'idle' };
+    // A trickle defeats an idle deadline, so after the idle grace the body must also keep an average pace.
+    const elapsed = now - this.bodyStarted;
+    if (elapsed >= d.idleMs && (this.bytes * 1000) / elapsed < d.minBodyBytesPerSecond) {
+      return { phase: 'slow-body', detail: `${this.bytes} bytes in ${Math.round(elapsed / 1000)} s` };
+    }
+    return Math.min(this.wholeAt, this.lastChunk + d.idleMs, Math.max(this.bodyStarted + d.idleMs, now + this.paceMs));
+  }
 }
 
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EHOSTUNREACH', 'ENETUNREACH']);

@@ -65,11 +65,21 @@ function issue(w: WantedMac, message: string, hint: string): DesiredStateIssue {
   return { position: w.owner.source, path: `${w.owner.path ?? w.owner.key}.${w.field}`, message, hint };
 }
 
+/** Set by the caller when its read has failed: no more MAC records are asked for. */
+export interface StopSignal {
+  readonly stopped: boolean;
+}
+
 /**
- * Throws `DesiredStateError` when a MAC of the file is taken; reads the MAC records only for MACs the plan
- * would give to a device that does not have it yet.
+ * Throws `DesiredStateError` when a MAC of the file is taken. Reads MAC records only for MACs the plan would give
+ * to a device that does not have them yet (the domain's device list shows the current binding), so a
+ * steady-state plan reads none; those reads start once the devices are in.
  */
-export async function assertMacsFree(ctx: ReadContext, devices: readonly PlatformRecord[]): Promise<void> {
+export async function assertMacsFree(
+  ctx: ReadContext,
+  domainDevices: Promise<readonly PlatformRecord[]>,
+  stop: StopSignal = { stopped: false },
+): Promise<void> {
   const entries = [...(ctx.desired?.values() ?? [])].filter((d) => d?.spec).map((d) => ({ d, ...macsOf(d) }));
   const wanted = entries.flatMap((e) => e.wanted);
   if (wanted.length === 0) return;
@@ -87,6 +97,7 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
         ),
       );
   }
+  const devices = await domainDevices;
   const ownerOf = new Map(devices.map((x) => [str(x.device), str(x.user)] as const));
   const managers = new Map(entries.map((e) => [e.d.key, e.manages] as const));
   // A MAC the domain's device list already shows on the very device the file gives it to is no change: the
@@ -94,7 +105,7 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
   const macNow = new Map(devices.map((x) => [str(x.device), normalizeMac(str(x['device-provisioning-mac-address']))]));
   const toCheck = [...byMac.values()].filter((w) => macNow.get(w.device) !== w.mac).map((w) => w.mac);
   if (issues.length === 0 && toCheck.length === 0) return;
-  const records = await macRecordsOf(ctx, toCheck);
+  const records = toCheck.length === 0 ? [] : await macRecordsOf(ctx, toCheck, stop);
   for (const record of records) {
     const w = byMac.get(normalizeMac(str(record['device-provisioning-mac-address'])));
     if (!w || macNow.get(w.device) === w.mac) continue;
@@ -131,13 +142,20 @@ export async function assertMacsFree(ctx: ReadContext, devices: readonly Platfor
  * page (the list cannot page: 1,000 records or more), each wanted MAC is read on its own — a missing one
  * is free, a failed read fails the plan (never "absent").
  */
-async function macRecordsOf(ctx: ReadContext, macs: readonly string[]): Promise<readonly PlatformRecord[]> {
+async function macRecordsOf(
+  ctx: ReadContext,
+  macs: readonly string[],
+  stop: StopSignal,
+): Promise<readonly PlatformRecord[]> {
   try {
     return await ctx.client.listMacRecords(ctx.domain);
   } catch (err) {
     if (!(err instanceof IncompleteListError)) throw err;
   }
   const concurrency = ctx.client.settings?.concurrency ?? 8;
-  const found = await mapBounded(macs, concurrency, (mac) => ctx.client.getMacRecord(ctx.domain, mac));
+  const found = await mapBounded(macs, concurrency, async (mac) => {
+    if (stop.stopped) throw new Error('the read was stopped: another read of this plan failed');
+    return ctx.client.getMacRecord(ctx.domain, mac);
+  });
   return found.filter((r): r is PlatformRecord => r !== undefined);
 }

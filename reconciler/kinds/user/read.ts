@@ -8,8 +8,8 @@ import { mapBounded } from '../../util/map-bounded';
 import { type Comparable, type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
-import { answerRules, domainDevices, domainPhoneNumbers, domainUsers } from '../domain-reads';
-import { assertMacsFree } from './mac-conflicts';
+import { answerRules, domainDevices, domainPhoneNumbers, domainUsers, domainUsersFirstPage } from '../domain-reads';
+import { assertMacsFree, type StopSignal } from './mac-conflicts';
 import { isPlainRule, listedScope } from './answering-rules';
 import { liveRules, OWN_DEVICES } from './answering-rules-codec';
 import { addressNames } from '../placement';
@@ -23,7 +23,9 @@ function devicesByOwner(devices: readonly PlatformRecord[]): Map<string, Platfor
   const out = new Map<string, PlatformRecord[]>();
   for (const d of devices) {
     const owner = str(d.user);
-    out.set(owner, [...(out.get(owner) ?? []), d]);
+    const list = out.get(owner);
+    if (list) list.push(d);
+    else out.set(owner, [d]);
   }
   return out;
 }
@@ -43,6 +45,11 @@ function needsRules(ctx: ReadContext, ext: string): boolean {
   return d !== undefined && ['spam', 'allow', 'block', 'answering_rules'].some((f) => d.comparable[f] !== undefined);
 }
 
+/** Every user id of the domain, as a set: built once per read, not once per user. */
+function userKeys(ctx: ReadContext): Promise<ReadonlySet<string>> {
+  return ctx.cache.once('users:keys', async () => new Set((await domainUsers(ctx)).map((u) => str(u.user))));
+}
+
 /** The live `answering_rules` when the file manages them (or on a full read), else undefined. */
 export async function answeringRulesOf(
   ctx: ReadContext,
@@ -52,7 +59,7 @@ export async function answeringRulesOf(
 ): Promise<Comparable[string] | undefined> {
   const d = ctx.desired?.get(key);
   if (!ctx.full && d?.comparable.answering_rules === undefined) return undefined;
-  const known = new Set((await domainUsers(ctx)).map((u) => str(u.user)));
+  const known = await userKeys(ctx);
   const scope = d?.comparable.answering_rules === undefined ? undefined : listedScope(d.comparable, d.spec);
   return liveRules(records, scope, ring, (ext) => known.has(ext), isPlainRule) as unknown as Comparable[string];
 }
@@ -116,19 +123,58 @@ async function readPeople(
   });
 }
 
+/**
+ * The people's answer rules are read as soon as the users' first page arrives (issue 15: before, they waited
+ * for the whole list, its count, the devices, numbers and addresses), through the memo `readPeople` reads them
+ * from: the same requests, begun sooner. The first failure ends it (`readPeople` meets and reports it), as
+ * does `stop` (the plan's read failed).
+ */
+async function prefetchRules(ctx: ReadContext, stop: StopSignal): Promise<void> {
+  const page = await domainUsersFirstPage(ctx);
+  const keys: string[] = [];
+  for (const u of page) {
+    const key = str(u.user);
+    if (!isSystemUser(u) && needsRules(ctx, key)) keys.push(key);
+  }
+  let failed = false;
+  await mapBounded(keys, ctx.concurrency, async (key) => {
+    if (failed || stop.stopped) return;
+    await answerRules(ctx, key).catch(() => {
+      failed = true;
+    });
+  });
+}
+
 export async function readUsers(ctx: ReadContext): Promise<LiveObject<UserPlatform>[]> {
-  const [users, devices] = await Promise.all([domainUsers(ctx), domainDevices(ctx)]);
+  const stop = { stopped: false };
+  // The users' list goes out first, and the domain's other long lists (devices, MAC records: megabytes at
+  // 1,000 users) only once its first page is in: the client parses that page alone, and the per-user reads
+  // begin while the long lists are read and parsed (issue 15).
+  const early = prefetchRules(ctx, stop);
+  const firstPage = domainUsersFirstPage(ctx);
+  const devicesRead = firstPage.then(() => domainDevices(ctx));
   // A MAC the file gives a device must not be bound to another one: refused now, not as a 409 mid-apply.
-  // Checked while the users' answer rules are read (its reads overlap theirs); a refusal still fails the read.
-  const [, people] = await Promise.all([
-    assertMacsFree(ctx, devices),
-    readPeople(
-      ctx,
-      users.filter((u) => !isSystemUser(u)),
-      devicesByOwner(devices),
-    ),
-  ]);
-  return people;
+  // Its reads overlap the answer rules' (they need the file alone); a refusal still fails the read.
+  const macsChecked = firstPage.then(() => assertMacsFree(ctx, devicesRead, stop));
+  macsChecked.catch(() => {}); // awaited below
+  try {
+    const [users, devices] = await Promise.all([domainUsers(ctx), devicesRead]);
+    const [, people] = await Promise.all([
+      macsChecked,
+      readPeople(
+        ctx,
+        users.filter((u) => !isSystemUser(u)),
+        devicesByOwner(devices),
+      ),
+    ]);
+    await early;
+    return people;
+  } catch (err) {
+    // Nothing more is asked for, and nothing is left in flight when the failure is reported.
+    stop.stopped = true;
+    await Promise.allSettled([macsChecked, early]);
+    throw err;
+  }
 }
 
 export async function readUser(ctx: ReadContext, key: string): Promise<LiveObject<UserPlatform> | undefined> {
