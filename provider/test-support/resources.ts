@@ -11,6 +11,7 @@ import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
 import type { AttributeSpec, SchemaSpec } from '../framework';
 import { attributeFlags } from '../framework';
 
+import { resources } from '../resources/index';
 import { REPO_ROOT } from './ensure-built';
 
 export const ROOT = REPO_ROOT;
@@ -20,6 +21,20 @@ export const ADDRESS = 'registry.terraform.io/pbxctl/netsapiens';
 
 /** The provider runs as compiled JS (dist/provider/main.js, through bin/): build it when stale. */
 export { ensureProviderBuilt as ensureBuilt } from './ensure-built';
+
+/** The schema of a resource or data source type (`netsapiens_user`). */
+export function schemaOf(type: string): SchemaSpec {
+  const r = resources.find((x) => x.typeName === type);
+  if (!r) throw new Error(`no resource type ${type}`);
+  return r.schema;
+}
+
+/** A full config object of `type`: every attribute null unless given. */
+export function config(type: string, values: Record<string, unknown>): CtyObject {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(schemaOf(type).attributes ?? {})) out[name] = values[name] ?? null;
+  return out as CtyObject;
+}
 
 /**
  * Terraform's proposed new state: config values, except that computed attributes the config leaves

@@ -2,8 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CtyObject } from '../../../provider/cty';
 import { FakeTerraform } from '../../../provider/test-support/fake-terraform';
 import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../../emulator';
-import { resources } from '../../../provider/resources/index';
-import { DOMAIN, ensureBuilt, MAIN_ENTRY, propose, SEED } from '../../../provider/test-support/resources';
+import {
+  config,
+  DOMAIN,
+  ensureBuilt,
+  MAIN_ENTRY,
+  propose,
+  SEED,
+  schemaOf,
+} from '../../../provider/test-support/resources';
 
 /*
  * A device naming its emergency address (issue 16), over the real protocol (fake Terraform: spawn +
@@ -11,18 +18,6 @@ import { DOMAIN, ensureBuilt, MAIN_ENTRY, propose, SEED } from '../../../provide
  * device, state and the `netsapiens_user` data source read it back as the address's name — and the data
  * source keeps the desk phone whether or not its device has an address.
  */
-
-const schemaOf = (type: string) => {
-  const r = resources.find((x) => x.typeName === type);
-  if (!r) throw new Error(type);
-  return r.schema;
-};
-
-function config(type: string, values: Record<string, unknown>): CtyObject {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(schemaOf(type).attributes ?? {})) out[name] = values[name] ?? null;
-  return out as CtyObject;
-}
 
 const MAC = '00:04:f2:aa:bb:dd';
 const phone = (emergency_address: string | null) => ({

@@ -2,26 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CtyObject, isUnknown, UNKNOWN } from '../../../provider/cty';
 import { FakeTerraform } from '../../../provider/test-support/fake-terraform';
 import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../../emulator';
-import { resources } from '../../../provider/resources/index';
-import { DOMAIN, ensureBuilt, MAIN_ENTRY, propose, SEED } from '../../../provider/test-support/resources';
+import {
+  config,
+  DOMAIN,
+  ensureBuilt,
+  MAIN_ENTRY,
+  propose,
+  SEED,
+  schemaOf,
+} from '../../../provider/test-support/resources';
 
 /*
  * The netsapiens resources over the real protocol (fake Terraform: spawn + handshake + mTLS + tfplugin6),
  * against the emulator in this process. No terraform binary needed.
  */
-
-const schemaOf = (type: string) => {
-  const r = resources.find((x) => x.typeName === type);
-  if (!r) throw new Error(type);
-  return r.schema;
-};
-
-/** A full config object: every attribute null unless given. */
-function config(type: string, values: Record<string, unknown>): CtyObject {
-  const out: Record<string, unknown> = {};
-  for (const name of Object.keys(schemaOf(type).attributes ?? {})) out[name] = values[name] ?? null;
-  return out as CtyObject;
-}
 
 describe('netsapiens resources over tfplugin6 (fake terraform, emulator)', () => {
   let emu: RunningEmulator;
