@@ -50,7 +50,22 @@ export function validatorFor(
   compile: () => ValidateFunction,
 ): ValidateFunction {
   // Loaded on first use, like ajv itself (reconciler/util/lazy-modules.ts): starts that never validate skip it.
-  generated ??= require('./validators.gen') as GeneratedModule;
+  generated ??= loadGenerated();
   const precompiled = generated.validators[name];
   return precompiled && generated.SCHEMA_HASHES[name] === schemaHash(schema) ? precompiled : compile();
+}
+
+/**
+ * The generated module, or none when a build left it out (tsc copies it only with `allowJs`: a project that
+ * compiles these sources with its own tsconfig, like the CDKTF example, gets no copy): then every validator
+ * is compiled at run time, as before the precompiled ones existed.
+ */
+function loadGenerated(): GeneratedModule {
+  try {
+    return require('./validators.gen') as GeneratedModule;
+  } catch (err) {
+    const missing = (err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && /validators\.gen/.test(String(err));
+    if (!missing) throw err;
+    return { SCHEMA_HASHES: {}, validators: {} };
+  }
 }
