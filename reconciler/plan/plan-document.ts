@@ -72,14 +72,29 @@ function sortedCopy(v: unknown): unknown {
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  let changed = !inOrder(keys);
-  const out: Record<string, unknown> = {};
-  for (const k of changed ? canonicalOrder(keys) : keys) {
-    const c = sortedCopy(o[k]);
-    if (c !== o[k]) changed = true;
-    out[k] = c;
+  if (!inOrder(keys)) {
+    const out: Record<string, unknown> = {};
+    for (const k of canonicalOrder(keys)) out[k] = sortedCopy(o[k]);
+    return out;
   }
-  return changed ? out : o;
+  return sortedValues(o, keys);
+}
+
+/** An object whose keys are in order: itself unless a value changes (then a copy, made only then). */
+function sortedValues(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const x = o[k];
+    const c = typeof x === 'object' && x !== null ? sortedCopy(x) : x;
+    if (out) out[k] = c;
+    else if (c !== x) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = o[keys[j] as string];
+      out[k] = c;
+    }
+  }
+  return out ?? o;
 }
 
 /**
