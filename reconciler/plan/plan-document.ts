@@ -161,12 +161,17 @@ export function objectDigest(live: LiveObject): string {
 }
 
 export function domainInputs(desired: DomainDesiredState, live: DomainLiveState): DomainInputs {
-  const digests = new Map<string, string>();
+  // Written straight into the record (ids are `kind:key`, never integer-like: insertion order is kept).
+  const objects: Record<string, string> = {};
+  const ids: string[] = [];
   for (const [kind, list] of [...live.objects].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const l of list) digests.set(`${kind}:${l.key}`, objectDigest(l));
+    for (const l of list) {
+      const id = `${kind}:${l.key}`;
+      if (!(id in objects)) ids.push(id);
+      objects[id] = objectDigest(l);
+    }
   }
-  const objects: Record<string, string> = Object.fromEntries(digests);
-  const liveDigest = sha256(digestsJson(objects, [...digests.keys()]));
+  const liveDigest = sha256(digestsJson(objects, ids));
   return { files_digest: sha256(desired.sourceText), live_digest: liveDigest, objects };
 }
 
