@@ -6,7 +6,7 @@
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
  *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process
  *   serves it, and does nothing else meanwhile) and the requests the emulator answered.
- *   node dist/bench/scale.js [users=10000]
+ *   node dist/bench/scale.js [users=10000] [--pure-only]   (--pure-only: skip the CLI runs)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -159,8 +159,10 @@ function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 }
 
 if (require.main === module) {
-  const users = Number(process.argv[2] ?? 10000);
-  runScale(users, join(__dirname, '..', 'reconciler', 'cli', 'main.js'))
+  const args = process.argv.slice(2);
+  const users = Number(args.find((a) => !a.startsWith('--')) ?? 10000);
+  const cli = args.includes('--pure-only') ? undefined : join(__dirname, '..', 'reconciler', 'cli', 'main.js');
+  runScale(users, cli)
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
     .catch((err) => {
       process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -170,7 +170,7 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
     const scope: PlanScope = { kind, domain, registry, desired, losses, inbound, out };
     const want = new Map((desired.objects.get(kind.name) ?? []).map((d) => [d.key, d] as const));
     const have = new Map((live.objects.get(kind.name) ?? []).map((l) => [l.key, l] as const));
-    for (const key of [...new Set([...want.keys(), ...have.keys()])].sort(compareKeys)) {
+    for (const key of inKeyOrder([...new Set([...want.keys(), ...have.keys()])])) {
       const d = want.get(key);
       const l = have.get(key);
       if (d && !l) planCreate(scope, d);
@@ -187,6 +187,13 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
     ...(out.notPlanned.length ? { notPlanned: out.notPlanned } : {}),
     violations: [],
   };
+}
+
+/** Keys sorted by `compareKeys`; a list in order already (keys read in order) is only checked. */
+function inKeyOrder(keys: string[]): string[] {
+  for (let i = 1; i < keys.length; i++)
+    if (compareKeys(keys[i - 1] as string, keys[i] as string) > 0) return keys.sort(compareKeys);
+  return keys;
 }
 
 function base(scope: PlanScope, key: string) {

@@ -130,17 +130,17 @@ function diffInto(
   prefix: string,
 ): void {
   for (const name of sortedNames(desired)) {
-    const path = prefix ? `${prefix}.${name}` : name;
     const spec = scope ? specIn(scope, name) : undefined;
     if (spec?.notCompared) continue;
     const after = desired[name];
     const before = live?.[name];
     if (isObj(after) && isObj(before)) {
-      diffInto(out, kind, scope && scopeOf(scope, name), after, before, path);
+      diffInto(out, kind, scope && scopeOf(scope, name), after, before, prefix ? `${prefix}.${name}` : name);
       continue;
     }
-    if (isObj(after) && Object.keys(after).length === 0 && isObj(before)) continue;
     if (sameValue(after, before)) continue;
+    // The path is written only for a difference (most fields of a large domain are equal).
+    const path = prefix ? `${prefix}.${name}` : name;
     out.push({
       path,
       before,

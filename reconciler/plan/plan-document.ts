@@ -72,14 +72,29 @@ function sortedCopy(v: unknown): unknown {
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o);
-  let changed = !inOrder(keys);
-  const out: Record<string, unknown> = {};
-  for (const k of changed ? canonicalOrder(keys) : keys) {
-    const c = sortedCopy(o[k]);
-    if (c !== o[k]) changed = true;
-    out[k] = c;
+  if (!inOrder(keys)) {
+    const out: Record<string, unknown> = {};
+    for (const k of canonicalOrder(keys)) out[k] = sortedCopy(o[k]);
+    return out;
   }
-  return changed ? out : o;
+  return sortedValues(o, keys);
+}
+
+/** An object whose keys are in order: itself unless a value changes (then a copy, made only then). */
+function sortedValues(o: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const x = o[k];
+    const c = typeof x === 'object' && x !== null ? sortedCopy(x) : x;
+    if (out) out[k] = c;
+    else if (c !== x) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = o[keys[j] as string];
+      out[k] = c;
+    }
+  }
+  return out ?? o;
 }
 
 /**
@@ -146,12 +161,17 @@ export function objectDigest(live: LiveObject): string {
 }
 
 export function domainInputs(desired: DomainDesiredState, live: DomainLiveState): DomainInputs {
-  const digests = new Map<string, string>();
+  // Written straight into the record (ids are `kind:key`, never integer-like: insertion order is kept).
+  const objects: Record<string, string> = {};
+  const ids: string[] = [];
   for (const [kind, list] of [...live.objects].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const l of list) digests.set(`${kind}:${l.key}`, objectDigest(l));
+    for (const l of list) {
+      const id = `${kind}:${l.key}`;
+      if (!(id in objects)) ids.push(id);
+      objects[id] = objectDigest(l);
+    }
   }
-  const objects: Record<string, string> = Object.fromEntries(digests);
-  const liveDigest = sha256(digestsJson(objects, [...digests.keys()]));
+  const liveDigest = sha256(digestsJson(objects, ids));
   return { files_digest: sha256(desired.sourceText), live_digest: liveDigest, objects };
 }
 
