@@ -9,12 +9,21 @@ import type { ReadContext } from './kind';
 
 type Ctx = Pick<ReadContext, 'client' | 'domain' | 'cache'>;
 
+/**
+ * The users' first page is this small (later pages are full): the per-user reads begin once it is in, after
+ * ~170 KB rather than 1.7 MB at 1,000 users (issue 15), and up to 1,100 users it is still two list requests.
+ */
+export const USERS_FIRST_PAGE = 100;
+
 /** Every user record of the domain, system users (attendants, queues, ring groups) included. */
 export function domainUsers(ctx: Ctx): Promise<PlatformRecord[]> {
   return ctx.cache.once('users', () => {
     let first: (records: readonly PlatformRecord[]) => void = () => {};
     void ctx.cache.once('users:first-page', () => new Promise<readonly PlatformRecord[]>((r) => (first = r)));
-    const all = ctx.client.listUsers(ctx.domain, { onPage: (records) => first(records) });
+    const all = ctx.client.listUsers(ctx.domain, {
+      onPage: (records) => first(records),
+      firstPageSize: USERS_FIRST_PAGE,
+    });
     // A read that fails before its first page has none (its failure is `domainUsers`'s to report).
     all.then(first, () => first([]));
     return all;

@@ -51,6 +51,8 @@ export interface TypedListOptions {
   readonly checked?: boolean | 'empty';
   /** Sees each page as it arrives (`ListOptions.onPage`). */
   readonly onPage?: ListOptions['onPage'];
+  /** A smaller first page, for lists whose items feed per-item reads (`ListOptions.firstPageSize`). */
+  readonly firstPageSize?: number;
 }
 
 /** Path segment: percent-encoded, `*` included (the default time-frame). No validation: see `safeSegment`. */
@@ -121,10 +123,11 @@ export class NetSapiensClient extends PlatformHttp {
     path: string,
     countTemplate: string | undefined,
     checked: boolean | 'empty',
-    onPage?: ListOptions['onPage'],
+    o: Pick<TypedListOptions, 'onPage' | 'firstPageSize'> = {},
   ): Promise<PlatformRecord[]> {
-    if (!checked || !countTemplate) return this.list(path, {}, { onPage });
-    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty', onPage });
+    const { onPage, firstPageSize } = o;
+    if (!checked || !countTemplate) return this.list(path, {}, { onPage, firstPageSize });
+    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty', onPage, firstPageSize });
   }
 
   // ---- typed endpoints (paths per docs/reference/netsapiens-api.md); async, so a bad name rejects rather than throws ----
@@ -136,7 +139,7 @@ export class NetSapiensClient extends PlatformHttp {
     return this.call('GET', d(domain));
   }
   async listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
-    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, o.onPage);
+    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, o);
   }
   async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     return this.getOptional(u(domain, user));

@@ -113,6 +113,38 @@ describe('pages as they arrive', () => {
     expect(seenAtSecondPage).toBe(1);
     expect(pages).toEqual([1000, 1000, 1000, 1000]);
   });
+
+  it('firstPageSize: a small first page, then full pages from its end; a short page still ends the list', async () => {
+    const asked: string[] = [];
+    const pages: number[] = [];
+    const s = await server((_req, res, hit) => {
+      if (hit.path.endsWith('/users/count')) return sendJson(res, 200, { total: 1000 });
+      const start = Number(hit.query.get('start') ?? 0);
+      const limit = Number(hit.query.get('limit') ?? 1000);
+      asked.push(`${start}+${limit}`);
+      sendJson(res, 200, users(Math.max(0, Math.min(limit, 1000 - start)), start));
+    });
+    const got = await client(s.url).listUsers('acme.example.com', {
+      firstPageSize: 100,
+      onPage: (records) => void pages.push(records.length),
+    });
+    expect(got.map((u) => u.user)).toEqual(users(1000, 0).map((u) => u.user));
+    // 1,000 users: still two list requests (the short second page ends it), no count needed.
+    expect(asked).toEqual(['0+100', '100+1000']);
+    expect(pages).toEqual([100, 900]);
+  });
+
+  it('firstPageSize: a server that ignores start after the small page leaves the read failed, not short', async () => {
+    const s = await server((_req, res, hit) => {
+      if (hit.path.endsWith('/users/count')) return sendJson(res, 200, { total: 1500 });
+      const limit = Number(hit.query.get('limit') ?? 1000);
+      sendJson(res, 200, users(Math.min(limit, 1500), 0));
+    });
+    const err = await client(s.url)
+      .listUsers('acme.example.com', { firstPageSize: 100 })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(IncompleteListError);
+  });
 });
 
 describe('against servers that page badly: failed reads', () => {

@@ -21,6 +21,12 @@ export interface ListOptions {
   readonly paging?: Paging;
   /** Page size for `offset` paging, 1–1000 (default 1000, the spec's maximum). */
   readonly pageSize?: number;
+  /**
+   * Size of the first page only (default `pageSize`; never above it): later pages are `pageSize` from there.
+   * For lists whose items feed per-item reads (`onPage`): those begin once a small page is in, not a full
+   * one (issue 15: 1,000 users are 1.7 MB). The end of the list is still a page shorter than asked for.
+   */
+  readonly firstPageSize?: number;
   /** A `/count` endpoint that must agree with the list (see `SPEC_COUNTS`). */
   readonly countPath?: string;
   /**
@@ -149,7 +155,8 @@ async function fetchList(t: ListTransport, path: string, opts: ListOptions): Pro
       doubt: full ? `${records.length} records fill the largest page and this list cannot page` : undefined,
     };
   }
-  return pageThrough(t, path, query, opts.pageSize ?? MAX_LIMIT, opts.onPage);
+  const limit = opts.pageSize ?? MAX_LIMIT;
+  return pageThrough(t, path, query, limit, Math.min(opts.firstPageSize ?? limit, limit), opts.onPage);
 }
 
 function seen(records: PlatformRecord[], opts: ListOptions): PlatformRecord[] {
@@ -161,14 +168,17 @@ async function pageThrough(
   t: ListTransport,
   path: string,
   query: Record<string, string | number | undefined>,
-  limit: number,
+  pageSize: number,
+  firstPageSize: number,
   onPage?: (records: readonly PlatformRecord[]) => void,
 ): Promise<ListRead> {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
-    throw new RangeError(`page size ${limit} is not 1–1000`);
+  for (const size of [pageSize, firstPageSize]) {
+    if (!Number.isInteger(size) || size < 1 || size > MAX_LIMIT)
+      throw new RangeError(`page size ${size} is not 1–1000`);
+  }
   const out: PlatformRecord[] = [];
   let previous: PlatformRecord[] | undefined;
-  for (let start = 0, pages = 0; ; start += limit, pages++) {
+  for (let start = 0, pages = 0, limit = firstPageSize; ; start += limit, limit = pageSize, pages++) {
     if (pages >= MAX_PAGES) return { records: out, doubt: `stopped after ${MAX_PAGES} pages` };
     const page = asArray(await t.get(path, { ...query, start, limit }), path);
     // A server that ignores `limit` sent everything at once.

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningEmulator, startEmulator } from '../../../emulator';
+import { USERS_FIRST_PAGE } from '../domain-reads';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { PlatformApiError } from '../../errors';
 import { planDomain } from '../../pipeline';
@@ -111,9 +112,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function plan(url: string) {
+async function plan(url: string, pages: number | 'default' = 3) {
   // Pages of 3: the 5 users are two pages.
-  const client = new NetSapiensClient({ baseUrl: url, apiKey: KEY, pageSize: 3, env: {}, sleep: async () => {} });
+  const pageSize = pages === 'default' ? undefined : pages;
+  const client = new NetSapiensClient({ baseUrl: url, apiKey: KEY, pageSize, env: {}, sleep: async () => {} });
   open.push(client);
   const state = loadDesiredState(dir, { secrets: envSecretResolver({}) });
   return planDomain(client, state.domains[0] as (typeof state.domains)[number], {});
@@ -165,5 +167,13 @@ describe('the user kind’s read order', () => {
     expect(g.seen).toHaveLength(sent);
     // At most the first page's rules were read (3 users), and no MAC record one by one.
     expect(g.seen.filter((s) => ruleRead(s.path)).length).toBeLessThanOrEqual(3);
+  });
+
+  it('with the default page size, the users’ first page is USERS_FIRST_PAGE long: 5 users are one request', async () => {
+    const g = await gate(emu.url, async () => {});
+    open.push(g);
+    await plan(g.url, 'default');
+    const lists = g.seen.filter((s) => /\/users\?/.test(s.path)).map((s) => s.path.split('?')[1]);
+    expect(lists).toEqual([`start=0&limit=${USERS_FIRST_PAGE}`]);
   });
 });
