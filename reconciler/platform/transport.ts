@@ -197,9 +197,12 @@ class Exchange implements Dispatcher.DispatchHandler {
       return Math.min(this.wholeAt, this.headersAt, now + d.idleMs);
     }
     if (now - this.lastChunk >= d.idleMs) return { phase: 'idle' };
-    // A trickle defeats an idle deadline, so after the idle grace the body must also keep an average pace.
+    // A trickle defeats an idle deadline, so after the idle grace the body must also keep an average pace. A body
+    // that has been silent for nearly the idle deadline is a stall, not a trickle: it is left to that deadline
+    // (its first byte may come a little after the headers, so the two deadlines can fall within milliseconds).
     const elapsed = now - this.bodyStarted;
-    if (elapsed >= d.idleMs && (this.bytes * 1000) / elapsed < d.minBodyBytesPerSecond) {
+    const stalling = now - this.lastChunk >= d.idleMs - this.paceMs;
+    if (elapsed >= d.idleMs && !stalling && (this.bytes * 1000) / elapsed < d.minBodyBytesPerSecond) {
       return { phase: 'slow-body', detail: `${this.bytes} bytes in ${Math.round(elapsed / 1000)} s` };
     }
     return Math.min(this.wholeAt, this.lastChunk + d.idleMs, Math.max(this.bodyStarted + d.idleMs, now + this.paceMs));
