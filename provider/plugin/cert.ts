@@ -33,6 +33,17 @@ const extension = (id: string, critical: boolean, value: Buffer) =>
 const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
 
 /**
+ * A certificate serial from random bytes as a positive, MINIMAL DER INTEGER: first byte 0x40–0x7f. (Only
+ * clearing the top bit left a leading 0x00 before a byte < 0x80 about once in 256 starts; OpenSSL refuses such
+ * an INTEGER — "asn1 encoding routines::illegal padding" — and the provider exited before its handshake.)
+ */
+export function serialNumber(random: Buffer): Buffer {
+  const serial = Buffer.from(random);
+  serial[0] = ((serial[0] as number) & 0x3f) | 0x40;
+  return serial;
+}
+
+/**
  * An EC P-256 self-signed certificate for go-plugin AutoMTLS: CN `commonName`, SAN localhost and
  * 127.0.0.1, EKU serverAuth + clientAuth, CA (go-plugin pins it as both root and client CA). P-256
  * rather than RSA keeps process start fast; Terraform starts the provider 3–4 times per command.
@@ -40,8 +51,7 @@ const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
 export async function generateCert(commonName = 'localhost'): Promise<CertPair> {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const now = Date.now();
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] as number) & 0x7f; // a positive INTEGER
+  const serial = serialNumber(randomBytes(16));
   const extensions = [
     extension('2.5.29.19', true, seq(der(0x01, Buffer.from([0xff])))), // basicConstraints: CA
     // keyUsage: digitalSignature (0), keyEncipherment (2), keyCertSign (5)

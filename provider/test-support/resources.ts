@@ -123,18 +123,13 @@ export function createWorkspace(prefix: string, extraEnv: Record<string, string>
     mirror,
     env,
     async tf(cwd, ...args) {
-      // The provider's own stderr reaches Terraform's log only: keep the provider lines of each run in a file,
-      // so a provider that dies before its handshake ("Failed to read any lines from plugin's stdout") says why.
-      // A provider start that dies before its handshake is retried ONCE, loudly (the cause is not known yet: seen
-      // about once per full CI run under load, never alone); a second one fails the test with the provider's log.
-      for (let attempt = 1; ; attempt++) {
-        const log = join(root, `tf-${++runs}.log`);
-        const run = await runTerraform(cwd, args, { ...env, TF_LOG_PROVIDER: 'DEBUG', TF_LOG_PATH: log });
-        if (!run.out.includes(NO_HANDSHAKE)) return run;
-        const why = `--- provider log (${log}) ---\n${providerLines(log)}`;
-        if (attempt === 2) return { ...run, out: `${run.out}\n${why}` };
-        console.warn(`terraform ${args.join(' ')}: the provider did not start; retrying once\n${why}`);
-      }
+      // The provider's stderr reaches Terraform's log only: a provider that dies before its handshake ("Failed to
+      // read any lines from plugin's stdout") fails the test with its log lines, which say why. (That is how an
+      // AutoMTLS serial with a leading zero byte — refused by OpenSSL about once in 256 starts — was found.)
+      const log = join(root, `tf-${++runs}.log`);
+      const run = await runTerraform(cwd, args, { ...env, TF_LOG_PROVIDER: 'DEBUG', TF_LOG_PATH: log });
+      if (!run.out.includes(NO_HANDSHAKE)) return run;
+      return { ...run, out: `${run.out}\n--- provider log (${log}) ---\n${providerLines(log)}` };
     },
   };
 }
