@@ -139,31 +139,43 @@ export interface RouteMatch {
   readonly params: Record<string, string>;
 }
 
+/** The routes by method and segment count: a request is compared with a handful, not the whole table. */
+const BY_SHAPE = new Map<string, Route[]>();
+for (const route of API_ROUTES) {
+  const key = `${route.method} ${route.segments.length}`;
+  const list = BY_SHAPE.get(key);
+  if (list) list.push(route);
+  else BY_SHAPE.set(key, [route]);
+}
+
 /**
  * Find the route for a method and decoded path segments. Literal segments beat parameters, so
  * `/users/count` and `/answerrules/reorder` are never taken for an id.
  */
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch | undefined {
-  let best: RouteMatch | undefined;
+  let best: Route | undefined;
   let bestScore = -1;
-  for (const route of API_ROUTES) {
-    if (route.method !== method || route.segments.length !== segments.length) continue;
-    const params: Record<string, string> = {};
+  for (const route of BY_SHAPE.get(`${method} ${segments.length}`) ?? []) {
     let score = 0;
     let ok = true;
     for (let i = 0; i < segments.length; i++) {
       const t = route.segments[i];
-      if (t.startsWith('{')) params[t.slice(1, -1)] = segments[i];
-      else if (t === segments[i]) score += 2 ** (segments.length - i);
+      if (t.startsWith('{')) continue;
+      if (t === segments[i]) score += 2 ** (segments.length - i);
       else {
         ok = false;
         break;
       }
     }
     if (ok && score > bestScore) {
-      best = { route, params };
+      best = route;
       bestScore = score;
     }
   }
-  return best;
+  if (!best) return undefined;
+  const params: Record<string, string> = {};
+  best.segments.forEach((t, i) => {
+    if (t.startsWith('{')) params[t.slice(1, -1)] = segments[i];
+  });
+  return { route: best, params };
 }

@@ -34,20 +34,23 @@ function userRules(d: DomainState, user: string): JsonRecord[] {
 /**
  * `is-active` (read-only): the user's first enabled rule, by priority, whose time frame is in effect now in
  * the domain's time zone (`*` always is; a name that is no domain time frame never is); failing all, the
- * first enabled rule.
+ * first enabled rule. `rules` is the user's rules by priority (`userRules`).
  */
-function answerruleOut(d: DomainState, rule: JsonRecord): JsonRecord {
-  const rules = userRules(d, String(rule.user)).filter((r) => r.enabled !== 'no');
+function activeRule(d: DomainState, user: string, rules: readonly JsonRecord[]): JsonRecord | undefined {
+  const enabled = rules.filter((r) => r.enabled !== 'no');
   const zone = String(d.domain['time-zone'] ?? 'UTC');
   const now = new Date();
   const inEffect = (r: JsonRecord) => {
     if (r['time-frame'] === '*') return true;
     // The user's own time frame of that name first, then the domain's.
     const named = (t: JsonRecord) => t['timeframe-name'] === r['time-frame'];
-    const tf = (d.user_timeframes?.[String(rule.user)] ?? []).find(named) ?? (d.timeframes ?? []).find(named);
+    const tf = (d.user_timeframes?.[user] ?? []).find(named) ?? (d.timeframes ?? []).find(named);
     return tf !== undefined && timeframeActive(tf, now, zone);
   };
-  const active = rules.find(inEffect) ?? rules[0];
+  return enabled.find(inEffect) ?? enabled[0];
+}
+
+function answerruleOut(rule: JsonRecord, active: JsonRecord | undefined): JsonRecord {
   return { ...rule, 'is-active': active === rule, time_range_data: [] };
 }
 
@@ -55,7 +58,9 @@ export function listRules(ctx: RouteContext): ApiResponse {
   const d = readDomain(ctx);
   findUser(d, ctx.params.user);
   // No start/limit declared for this list: it is returned whole.
-  return { status: 200, body: userRules(d, ctx.params.user).map((r) => answerruleOut(d, r)) };
+  const rules = userRules(d, ctx.params.user);
+  const active = activeRule(d, ctx.params.user, rules);
+  return { status: 200, body: rules.map((r) => answerruleOut(r, active)) };
 }
 
 export function countRules(ctx: RouteContext): ApiResponse {
@@ -67,7 +72,8 @@ export function countRules(ctx: RouteContext): ApiResponse {
 export function getRule(ctx: RouteContext): ApiResponse {
   const d = readDomain(ctx);
   findUser(d, ctx.params.user);
-  return { status: 200, body: answerruleOut(d, findRule(d, ctx.params.user, ctx.params.timeframe)) };
+  const rule = findRule(d, ctx.params.user, ctx.params.timeframe);
+  return { status: 200, body: answerruleOut(rule, activeRule(d, ctx.params.user, userRules(d, ctx.params.user))) };
 }
 
 function renumber(rules: JsonRecord[]): void {

@@ -13,6 +13,7 @@ import { type OAuthLogin, OAuthServer } from './oauth';
 import { validateAgainst } from './openapi';
 import { dropUnknownFields, requestContract } from './request-contract';
 import { RequestLog, type RequestLogEntry } from './request-log';
+import { ResponseCache } from './response-cache';
 import { StateStore, clone } from './state-store';
 import type { EmulatorSeed, EmulatorState } from './types';
 
@@ -82,6 +83,7 @@ interface Server {
   readonly faults: FaultController;
   readonly requests: RequestLog;
   readonly contractViolations: ContractViolation[];
+  readonly cache: ResponseCache;
 }
 
 interface ApiRequest {
@@ -102,15 +104,24 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A body as bytes: a Buffer is JSON already serialised (a cached answer), a string is plain text. */
+function encode(body: unknown): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  // Encoded once: the length and the bytes written come from the same pass over a large list's JSON.
+  return Buffer.from(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
+}
+
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+  const bytes = encode(body);
   res.writeHead(status, {
-    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
+    'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : JSON_TYPE,
+    'content-length': String(bytes.length),
     ...headers,
   });
-  res.end(text);
+  res.end(bytes);
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -187,7 +198,10 @@ function dispatch(s: Server, r: ApiRequest, match: RouteMatch, effect: FaultEffe
   const synchronous =
     !!r.body && typeof r.body === 'object' && (r.body as Record<string, unknown>).synchronous === 'yes';
   const isWrite = r.method !== 'GET';
-  if (isWrite) noteWrite();
+  if (isWrite) {
+    noteWrite();
+    s.store.touch();
+  }
   const domainName = match.params.domain === undefined ? undefined : resolveDomainName(s.store, match.params.domain);
   const lag = isWrite && domainName && effect && effect.delayVisibilityMs > 0;
   const before = lag ? s.store.snapshotDomain(domainName) : undefined;
@@ -219,10 +233,10 @@ function dispatch(s: Server, r: ApiRequest, match: RouteMatch, effect: FaultEffe
 /** A `cutBody` fault: the full length announced, half the body sent, the connection cut. */
 function sendCut(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  const text = body === undefined ? '{}' : typeof body === 'string' ? body : JSON.stringify(body);
-  const bytes = Buffer.from(text.length < 2 ? `${text}  ` : text);
+  const whole = encode(body === undefined ? {} : body);
+  const bytes = whole.length < 2 ? Buffer.concat([whole, Buffer.from('  ')]) : whole;
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': JSON_TYPE,
     'content-length': String(bytes.length),
     ...headers,
   });
@@ -266,12 +280,21 @@ async function handleApi(s: Server, req: http.IncomingMessage, res: http.ServerR
   const match = matchRoute(r.method, r.segments);
   if (!match) return answer({ status: 404, body: { code: 404, message: 'No Route Found [92]' } });
   if (r.badJson) return answer({ status: 400, body: { code: 400, message: 'Invalid JSON body' } });
-  return answer(dispatch(s, r, match, effect));
+  const key = s.cache.keyFor(r.method, match.route.template, `${r.path}${url.search}`, r.body !== undefined);
+  const hit = key === undefined ? undefined : s.cache.get(key);
+  if (hit) return answer({ status: hit.status, body: hit.json });
+  const a = dispatch(s, r, match, effect);
+  if (key === undefined) return answer(a);
+  const json = encode(a.body);
+  s.cache.set(key, a.status, json);
+  return answer({ status: a.status, body: json });
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const store = StateStore.open(opts.statePath, opts.seed);
   const s: Server = {
-    store: StateStore.open(opts.statePath, opts.seed),
+    store,
+    cache: new ResponseCache(store),
     apiKeys: new Set(opts.apiKeys ?? [DEFAULT_API_KEY]),
     oauth: new OAuthServer(opts.oauthLogins ?? [], opts.tokenLifetimeSeconds),
     apiVersion: opts.apiVersion ?? '45.0',

@@ -229,11 +229,42 @@ interface Overlay {
 
 export class StateStore {
   private overlays = new Map<string, Map<string, Overlay>>();
+  private current: EmulatorState;
+  private changes = 0;
 
   constructor(
-    public state: EmulatorState,
+    state: EmulatorState,
     private readonly statePath?: string,
-  ) {}
+  ) {
+    this.current = state;
+  }
+
+  get state(): EmulatorState {
+    return this.current;
+  }
+
+  set state(state: EmulatorState) {
+    this.current = state;
+    this.changes++;
+  }
+
+  /**
+   * Moves on whenever the state may change (a write request, an out-of-band edit, a replaced state): an
+   * answer computed at one generation is the answer at any later read of the same generation.
+   */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** A write is about to run. */
+  touch(): void {
+    this.changes++;
+  }
+
+  /** Some write is hidden from readers for a while (replication lag): reads depend on the clock. */
+  hasOverlays(): boolean {
+    return this.overlays.size > 0;
+  }
 
   /** Load `statePath` if it exists, else build from the seed (and write it when a path is given). */
   static open(statePath?: string, seed?: EmulatorSeed | string): StateStore {
@@ -328,8 +359,10 @@ export class StateStore {
    */
   mutate(fn: (s: EmulatorState) => void): void {
     const before = new Map(Object.entries(this.state.domains).map(([n, d]) => [n, indexDomain(d)]));
+    this.touch();
     fn(this.state);
     noteEdit();
+    this.touch();
     const now = nowIso();
     for (const [name, d] of Object.entries(this.state.domains)) {
       const old = before.get(name);
