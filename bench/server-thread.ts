@@ -10,7 +10,9 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DEFAULT_API_KEY, startEmulator } from '../emulator';
-import { type ProxyStats, startLatencyProxy } from './latency-proxy';
+import { startLatencyProxy } from './latency-proxy';
+import { startHttpLatencyProxy } from './latency-proxy-http';
+import type { ProxyStats, RunningProxy } from './proxy-stats';
 
 export interface ServerOptions {
   readonly seed: unknown;
@@ -33,7 +35,12 @@ type Reply = { id: number; url?: string; arrivals?: ProxyStats['arrivals']; cpuM
 type Ask = { id: number; op: string; options?: ServerOptions };
 
 export async function startServerThread(options: ServerOptions): Promise<ThreadedServers> {
-  const child: ChildProcess = fork(__filename, ['--bench-server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // `PBXCTL_BENCH_SERVER_PROFILE=<dir>`: a V8 CPU profile of the server process's threads (proxy, emulator).
+  const profileDir = process.env.PBXCTL_BENCH_SERVER_PROFILE;
+  const child: ChildProcess = fork(__filename, ['--bench-server'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
   const waiting = new Map<number, (r: Reply) => void>();
   let next = 0;
   child.on('message', (r: Reply) => waiting.get(r.id)?.(r));
@@ -129,7 +136,9 @@ if (!isMainThread && (workerData as { benchEmulator?: boolean } | undefined)?.be
 if (isMainThread && require.main === module && process.argv.includes('--bench-server') && process.send) {
   const send = (r: Reply) => process.send?.(r);
   let closeAll: (() => Promise<void>) | undefined;
-  let proxy: Awaited<ReturnType<typeof startLatencyProxy>> | undefined;
+  let proxy: RunningProxy | undefined;
+  // The TCP-level proxy; `PBXCTL_BENCH_PROXY=http` selects the HTTP-level one (A/B comparisons).
+  const startProxy = process.env.PBXCTL_BENCH_PROXY === 'http' ? startHttpLatencyProxy : startLatencyProxy;
   let cpuFrom = process.cpuUsage();
   process.on('message', async (m: Ask) => {
     try {
@@ -137,7 +146,7 @@ if (isMainThread && require.main === module && process.argv.includes('--bench-se
         const options = m.options;
         const emu = await startEmulatorWorker(options.seed);
         await warmUp(emu.url, options.seed);
-        proxy = await startLatencyProxy({
+        proxy = await startProxy({
           target: emu.url,
           latencyMs: options.latencyMs,
           limitPerSecond: options.limitPerSecond,
