@@ -8,6 +8,7 @@
  * requests, so a slow answer (the 1.7 MB users page) no longer delays the other requests' 20 ms timers.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { DEFAULT_API_KEY, startEmulator } from '../emulator';
 import { startLatencyProxy } from './latency-proxy';
@@ -26,12 +27,28 @@ export interface ThreadedServers {
   readonly stats: ProxyStats;
   /** The server process's CPU time (ms) since the last `reset()`, as of the last `refresh()`. */
   readonly serverCpuMs: number;
+  /** The same by thread (Linux: /proc; 10 ms resolution), when known. */
+  readonly serverThreadsCpuMs: ThreadCpu | undefined;
   reset(): Promise<void>;
   refresh(): Promise<void>;
   close(): Promise<void>;
 }
 
-type Reply = { id: number; url?: string; arrivals?: ProxyStats['arrivals']; cpuMs?: number; error?: string };
+/** CPU time (ms) of the server process's threads: the proxy's (main), the emulator's (worker), the rest (GC, libuv). */
+export interface ThreadCpu {
+  readonly proxy: number;
+  readonly emulator: number;
+  readonly other: number;
+}
+
+type Reply = {
+  id: number;
+  url?: string;
+  arrivals?: ProxyStats['arrivals'];
+  cpuMs?: number;
+  threads?: ThreadCpu;
+  error?: string;
+};
 type Ask = { id: number; op: string; options?: ServerOptions };
 
 export async function startServerThread(options: ServerOptions): Promise<ThreadedServers> {
@@ -58,11 +75,15 @@ export async function startServerThread(options: ServerOptions): Promise<Threade
   const started = await ask('start');
   const stats: ProxyStats = { arrivals: [] };
   let serverCpuMs = 0;
+  let serverThreadsCpuMs: ThreadCpu | undefined;
   return {
     url: started.url as string,
     stats,
     get serverCpuMs() {
       return serverCpuMs;
+    },
+    get serverThreadsCpuMs() {
+      return serverThreadsCpuMs;
     },
     reset: async () => {
       await ask('reset');
@@ -74,6 +95,7 @@ export async function startServerThread(options: ServerOptions): Promise<Threade
       stats.arrivals.length = 0;
       stats.arrivals.push(...(r.arrivals ?? []));
       serverCpuMs = r.cpuMs ?? 0;
+      serverThreadsCpuMs = r.threads;
     },
     close: async () => {
       await ask('close');
@@ -84,6 +106,43 @@ export async function startServerThread(options: ServerOptions): Promise<Threade
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** A thread's CPU time in ms from /proc (`<pid>/task/<tid>`), or undefined where there is none. */
+function threadCpuMs(task: string | undefined): number | undefined {
+  if (!task) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${task}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks (100 per second on Linux).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This thread's `<pid>/task/<tid>` (Linux), for `threadCpuMs`. */
+function thisThread(): string | undefined {
+  try {
+    return readlinkSync('/proc/thread-self');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Per-thread CPU since `from` (the process total and the two known threads), when /proc has it. */
+function threadsSince(
+  from: { total: number; proxy?: number; emulator?: number },
+  emulatorTask: string | undefined,
+): ThreadCpu | undefined {
+  const proxy = threadCpuMs(thisThread());
+  const emulator = threadCpuMs(emulatorTask);
+  if (proxy === undefined || emulator === undefined || from.proxy === undefined || from.emulator === undefined)
+    return undefined;
+  const total = cpuMs(process.cpuUsage()) - from.total;
+  const p = proxy - from.proxy;
+  const e = emulator - from.emulator;
+  return { proxy: p, emulator: e, other: Math.max(0, total - p - e) };
+}
 
 /**
  * A real platform is warm: the emulator's first answers (its code not yet compiled, its indexes not yet
@@ -105,13 +164,14 @@ async function warmUp(emulatorUrl: string, seed: unknown): Promise<void> {
 }
 
 /** The emulator on a worker thread of the server process (its CPU counts in that process's `cpuUsage`). */
-function startEmulatorWorker(seed: unknown): Promise<{ url: string; close(): Promise<void> }> {
+function startEmulatorWorker(seed: unknown): Promise<{ url: string; task?: string; close(): Promise<void> }> {
   const worker = new Worker(__filename, { workerData: { benchEmulator: true, seed } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
-    worker.once('message', (m: { url: string }) =>
+    worker.once('message', (m: { url: string; task?: string }) =>
       resolve({
         url: m.url,
+        task: m.task,
         close: async () => {
           const exited = new Promise<void>((r) => worker.once('exit', () => r()));
           worker.postMessage('close');
@@ -129,7 +189,7 @@ if (!isMainThread && (workerData as { benchEmulator?: boolean } | undefined)?.be
       await emu.close();
       port.close();
     });
-    port.postMessage({ url: emu.url });
+    port.postMessage({ url: emu.url, task: thisThread() });
   });
 }
 
@@ -140,11 +200,19 @@ if (isMainThread && require.main === module && process.argv.includes('--bench-se
   // The TCP-level proxy; `PBXCTL_BENCH_PROXY=http` selects the HTTP-level one (A/B comparisons).
   const startProxy = process.env.PBXCTL_BENCH_PROXY === 'http' ? startHttpLatencyProxy : startLatencyProxy;
   let cpuFrom = process.cpuUsage();
+  let emulatorTask: string | undefined;
+  const threadsNow = () => ({
+    total: cpuMs(process.cpuUsage()),
+    proxy: threadCpuMs(thisThread()),
+    emulator: threadCpuMs(emulatorTask),
+  });
+  let threadsFrom = threadsNow();
   process.on('message', async (m: Ask) => {
     try {
       if (m.op === 'start' && m.options) {
         const options = m.options;
         const emu = await startEmulatorWorker(options.seed);
+        emulatorTask = emu.task;
         await warmUp(emu.url, options.seed);
         proxy = await startProxy({
           target: emu.url,
@@ -160,9 +228,11 @@ if (isMainThread && require.main === module && process.argv.includes('--bench-se
       } else if (m.op === 'reset') {
         proxy?.reset();
         cpuFrom = process.cpuUsage();
+        threadsFrom = threadsNow();
         send({ id: m.id });
       } else if (m.op === 'stats') {
-        send({ id: m.id, arrivals: proxy?.stats.arrivals ?? [], cpuMs: cpuMs(process.cpuUsage(cpuFrom)) });
+        const threads = threadsSince(threadsFrom, emulatorTask);
+        send({ id: m.id, arrivals: proxy?.stats.arrivals ?? [], cpuMs: cpuMs(process.cpuUsage(cpuFrom)), threads });
       } else if (m.op === 'close') {
         await closeAll?.();
         send({ id: m.id });
