@@ -9,6 +9,8 @@
  * With `limitPerSecond` it plays a platform with an undocumented rate limit: a request beyond that many in
  * the last second is answered 429 (after the same delay, in its place among the connection's answers) and
  * not forwarded. It records each request's arrival and the end of its answer (bench/proxy-stats.ts).
+ * Not relayed: `Expect: 100-continue` (the body is awaited before anything is forwarded, so such a client
+ * waits out its own expect timeout) and protocol upgrades; neither pbxctl nor Terraform's provider sends them.
  */
 import net from 'node:net';
 import { type MessageHead, MessageFramer, requestBodyMode, responseBodyMode } from './http-framing';
