@@ -148,10 +148,12 @@ function diffInto(
   prefix: string,
 ): void {
   for (const name of sortedNames(desired)) {
-    const spec = scope ? specIn(scope, name) : undefined;
-    if (spec?.notCompared) continue;
     const after = desired[name];
     const before = live?.[name];
+    // The same value (most fields of a large domain): no difference, whatever its spec says.
+    if (after === before) continue;
+    const spec = scope ? specIn(scope, name) : undefined;
+    if (spec?.notCompared) continue;
     if (isObj(after) && isObj(before)) {
       diffInto(out, kind, scope && scopeOf(scope, name), after, before, prefix ? `${prefix}.${name}` : name);
       continue;
