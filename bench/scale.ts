@@ -36,6 +36,8 @@ export interface ScaleResult {
   readonly pureCpuMs: number;
   /** The fastest of the 5 (JIT warm): the steady-state figure. */
   readonly pureCpuMinMs: number;
+  /** Each of the 5, in order (the first one compiles the code it runs). */
+  readonly pureCpuRunsMs: readonly number[];
   readonly cliMs: number;
   /** CPU time of the CLI process (median), and of the emulator answering it (median of the same runs). */
   readonly cliCpuMs: number;
@@ -106,6 +108,7 @@ export async function runScale(users: number, cliPath?: string, outFile?: string
       pureMs: median(pure),
       pureCpuMs: median(pureCpu),
       pureCpuMinMs: Math.min(...pureCpu),
+      pureCpuRunsMs: pureCpu.map((ms) => Math.round(ms * 10) / 10),
       cliMs: median(runs?.wall ?? []),
       cliCpuMs: median(runs?.cpu ?? []),
       emulatorCpuMs: median(runs?.emulatorCpu ?? []),

@@ -77,9 +77,13 @@ function resolved(v: unknown): unknown {
   return v;
 }
 
-/** Writes a resolved value; false when JSON has nothing for it (undefined, a function, a symbol). */
+/** Writes a value; false when JSON has nothing for it (undefined, a function, a symbol). */
 function writeValue(value: unknown): boolean {
-  const v = resolved(value);
+  return writeResolved(resolved(value));
+}
+
+/** Writes a value `toJSON` was applied to already. */
+function writeResolved(v: unknown): boolean {
   switch (typeof v) {
     case 'string':
       writeString(v);
@@ -128,7 +132,7 @@ function writeObject(o: Record<string, unknown>): void {
     first = false;
     writeString(k);
     byte(0x3a);
-    writeValue(v);
+    writeResolved(v);
   }
   byte(0x7d);
 }
