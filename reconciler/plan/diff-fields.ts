@@ -130,6 +130,8 @@ export function diffFields(
   prefix = '',
   registry: Registry = DEFAULT_REGISTRY,
 ): FieldChange[] {
+  // Content the platform already has (most objects of a large domain) has no differences to sort or classify.
+  if (live && sameContent(desired, live)) return [];
   const kind = registry.get(kindName);
   // The specs at `prefix`, as `fieldAt(kind.fields, prefix + '.' + name)` finds them (one look-up per level).
   let scope: SpecScope | undefined = kind ? scopeFor(kind.fields) : undefined;
@@ -137,6 +139,23 @@ export function diffFields(
   const out: FieldChange[] = [];
   diffInto(out, kind, scope, desired, live, prefix);
   return out;
+}
+
+/**
+ * True when `diffInto` would find nothing: every field the desired content sets is the same live, nested
+ * objects compared over their desired fields. Visits fields in the order they were set (no sorting, no
+ * spec look-ups); any difference, even one a spec leaves uncompared, sends the caller to the full diff.
+ */
+function sameContent(desired: Comparable, live: Comparable): boolean {
+  for (const name in desired) {
+    const after = desired[name];
+    const before = live[name];
+    if (after === before) continue;
+    if (isObj(after) && isObj(before)) {
+      if (!sameContent(after, before)) return false;
+    } else if (!sameValue(after, before)) return false;
+  }
+  return true;
 }
 
 function diffInto(
