@@ -50,15 +50,24 @@ export function objectDigest(live: LiveObject): string {
 }
 
 export function domainInputs(desired: DomainDesiredState, live: DomainLiveState): DomainInputs {
-  // Written straight into the record (ids are `kind:key`, never integer-like: insertion order is kept).
-  const objects: Record<string, string> = {};
-  const ids: string[] = [];
+  const all: string[] = [];
+  const digests: string[] = [];
   for (const [kind, list] of [...live.objects].sort(([a], [b]) => a.localeCompare(b))) {
     for (const l of list) {
-      const id = `${kind}:${l.key}`;
-      if (!(id in objects)) ids.push(id);
-      objects[id] = objectDigest(l);
+      all.push(`${kind}:${l.key}`);
+      digests.push(objectDigest(l));
     }
+  }
+  // The record is filled once every digest is made: filled along the way, its table grew among 10,000
+  // short-lived texts and cost more than the digests' own garbage (issue 15). Ids are `kind:key`, never
+  // integer-like, so the record keeps them in insertion order; an id listed twice keeps its first place
+  // and its last digest.
+  const objects: Record<string, string> = {};
+  const ids: string[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const id = all[i] as string;
+    if (!(id in objects)) ids.push(id);
+    objects[id] = digests[i] as string;
   }
   const liveDigest = sha256(digestsJson(objects, ids));
   return { files_digest: sha256(desired.sourceText), live_digest: liveDigest, objects };
