@@ -6,7 +6,8 @@
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
  *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process
  *   serves it, and does nothing else meanwhile) and the requests the emulator answered.
- *   node dist/bench/scale.js [users=10000] [--pure-only]   (--pure-only: skip the CLI runs)
+ *   node dist/bench/scale.js [users=10000] [--pure-only] [--out FILE]
+ *   (--pure-only: skip the CLI runs; --out: write the pure stage's last plan document, JSON, to FILE)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,8 @@ export interface ScaleResult {
   readonly pureCpuMs: number;
   /** The fastest of the 5 (JIT warm): the steady-state figure. */
   readonly pureCpuMinMs: number;
+  /** Each of the 5, in order (the first one compiles the code it runs). */
+  readonly pureCpuRunsMs: readonly number[];
   readonly cliMs: number;
   /** CPU time of the CLI process (median), and of the emulator answering it (median of the same runs). */
   readonly cliCpuMs: number;
@@ -60,7 +63,7 @@ function timed<T>(fn: () => T, cpu?: number[]): [T, number] {
   return [out, Number(process.hrtime.bigint() - t) / 1e6];
 }
 
-export async function runScale(users: number, cliPath?: string): Promise<ScaleResult> {
+export async function runScale(users: number, cliPath?: string, outFile?: string): Promise<ScaleResult> {
   const loadBefore = loadavg()[0] as number;
   const c: BenchCase = { name: 'scale', users, full: true, contacts: 200 };
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-scale-'));
@@ -85,13 +88,17 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
     const desired = state.domains[0] as (typeof state.domains)[number];
     const live = await readLiveState(client, DOMAIN, { desired: desired.objects });
     const pure: number[] = [];
+    let doc: unknown;
     for (let i = 0; i < 5; i++) {
-      const [, ms] = timed(() => {
+      const [d, ms] = timed(() => {
         const plan = checkSafety(computePlan({ desired, live }), desired.policy, {});
         return buildPlanDocument([plan], { [DOMAIN]: domainInputs(desired, live) });
       }, pureCpu);
       pure.push(ms);
+      doc = d;
     }
+    // The last plan document, to compare before/after a change of the pure stage (not timed).
+    if (outFile) writeFileSync(outFile, `${JSON.stringify(doc, null, 1)}\n`);
     const runs = cliPath ? await cliRuns(cliPath, dir, emu) : undefined;
     return {
       users,
@@ -101,6 +108,7 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       pureMs: median(pure),
       pureCpuMs: median(pureCpu),
       pureCpuMinMs: Math.min(...pureCpu),
+      pureCpuRunsMs: pureCpu.map((ms) => Math.round(ms * 10) / 10),
       cliMs: median(runs?.wall ?? []),
       cliCpuMs: median(runs?.cpu ?? []),
       emulatorCpuMs: median(runs?.emulatorCpu ?? []),
@@ -160,9 +168,11 @@ function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const users = Number(args.find((a) => !a.startsWith('--')) ?? 10000);
+  const outAt = args.indexOf('--out');
+  const out = outAt >= 0 ? args[outAt + 1] : undefined;
+  const users = Number(args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 10000);
   const cli = args.includes('--pure-only') ? undefined : join(__dirname, '..', 'reconciler', 'cli', 'main.js');
-  runScale(users, cli)
+  runScale(users, cli, out)
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
     .catch((err) => {
       process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -28,7 +28,8 @@ export function sameValue(a: ComparableValue | undefined, b: ComparableValue | u
   if (a instanceof SecretValue || b instanceof SecretValue) return a instanceof SecretValue && a.equals(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => sameValue(x, b[i]));
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
   }
   if (typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a).sort();
@@ -43,23 +44,27 @@ export function sameValue(a: ComparableValue | undefined, b: ComparableValue | u
 
 /**
  * Where a level of nested content finds its field specs: the specs by name, or one spec that stands for
- * every nested name (a field that is not an object kind, or none), as `fieldAt` resolves paths.
+ * every nested name (a field that is not an object kind, or none), as `fieldAt` resolves paths. A scope by
+ * name remembers the scopes under its specs (a kind's specs are constants: one look-up per name).
  */
-type SpecScope = { readonly byName: ReadonlyMap<string, FieldSpec> } | { readonly fixed: FieldSpec | undefined };
+type SpecScope =
+  | { readonly byName: ReadonlyMap<string, FieldSpec>; readonly under: Map<string, SpecScope> }
+  | { readonly fixed: FieldSpec | undefined };
 
-/** Each spec list by name, built once per list (a kind's specs are constants). */
-const BY_NAME = new WeakMap<readonly FieldSpec[], ReadonlyMap<string, FieldSpec>>();
+/** The scope of each spec list, built once per list. */
+const SCOPES = new WeakMap<readonly FieldSpec[], SpecScope>();
+const NO_SPEC: SpecScope = { fixed: undefined };
 
 function scopeFor(fields: readonly FieldSpec[]): SpecScope {
-  let map = BY_NAME.get(fields);
-  if (!map) {
+  let scope = SCOPES.get(fields);
+  if (!scope) {
     const m = new Map<string, FieldSpec>();
     // The first spec of a name wins, as `Array.prototype.find` picks it.
     for (const f of fields) if (!m.has(f.name)) m.set(f.name, f);
-    map = m;
-    BY_NAME.set(fields, map);
+    scope = { byName: m, under: new Map() };
+    SCOPES.set(fields, scope);
   }
-  return { byName: map };
+  return scope;
 }
 
 function specIn(scope: SpecScope, name: string): FieldSpec | undefined {
@@ -71,13 +76,20 @@ function specIn(scope: SpecScope, name: string): FieldSpec | undefined {
 
 /** The scope of the content under `name` (a dotted name walks its segments, as `fieldAt` splits paths). */
 function scopeOf(scope: SpecScope, name: string): SpecScope {
-  let at = scope;
-  for (const segment of name.includes('.') ? name.split('.') : [name]) {
-    if (!('byName' in at)) return at;
-    const spec = at.byName.get(segment);
-    at = spec && (spec.type === 'object' || spec.type === 'object-list') ? scopeFor(spec.fields) : { fixed: spec };
+  if (!('byName' in scope)) return scope;
+  if (name.includes('.')) {
+    let at: SpecScope = scope;
+    for (const segment of name.split('.')) at = scopeOf(at, segment);
+    return at;
   }
-  return at;
+  const known = scope.under.get(name);
+  if (known) return known;
+  const spec = scope.byName.get(name);
+  // Names without a spec are not remembered (content names are unbounded); they all share one scope.
+  if (!spec) return NO_SPEC;
+  const under = spec.type === 'object' || spec.type === 'object-list' ? scopeFor(spec.fields) : { fixed: spec };
+  scope.under.set(name, under);
+  return under;
 }
 
 /**
@@ -91,11 +103,17 @@ function sortedNames(o: Comparable): readonly string[] {
   if (keys.length === 0 || keys.length > 64) return keys.sort();
   const first = keys[0] as string;
   const seen = SORTED.get(first);
-  if (seen && seen.keys.length === keys.length && seen.keys.every((k, i) => k === keys[i])) return seen.sorted;
+  if (seen && sameList(seen.keys, keys)) return seen.sorted;
   if (!seen && SORTED.size >= 256) SORTED.clear();
   const sorted = [...keys].sort();
   SORTED.set(first, { keys, sorted });
   return sorted;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 const isObj = (v: unknown): v is Comparable =>
@@ -112,6 +130,8 @@ export function diffFields(
   prefix = '',
   registry: Registry = DEFAULT_REGISTRY,
 ): FieldChange[] {
+  // Content the platform already has (most objects of a large domain) has no differences to sort or classify.
+  if (live && sameContent(desired, live)) return [];
   const kind = registry.get(kindName);
   // The specs at `prefix`, as `fieldAt(kind.fields, prefix + '.' + name)` finds them (one look-up per level).
   let scope: SpecScope | undefined = kind ? scopeFor(kind.fields) : undefined;
@@ -119,6 +139,23 @@ export function diffFields(
   const out: FieldChange[] = [];
   diffInto(out, kind, scope, desired, live, prefix);
   return out;
+}
+
+/**
+ * True when `diffInto` would find nothing: every field the desired content sets is the same live, nested
+ * objects compared over their desired fields. Visits fields in the order they were set (no sorting, no
+ * spec look-ups); any difference, even one a spec leaves uncompared, sends the caller to the full diff.
+ */
+function sameContent(desired: Comparable, live: Comparable): boolean {
+  for (const name in desired) {
+    const after = desired[name];
+    const before = live[name];
+    if (after === before) continue;
+    if (isObj(after) && isObj(before)) {
+      if (!sameContent(after, before)) return false;
+    } else if (!sameValue(after, before)) return false;
+  }
+  return true;
 }
 
 function diffInto(
@@ -130,10 +167,12 @@ function diffInto(
   prefix: string,
 ): void {
   for (const name of sortedNames(desired)) {
-    const spec = scope ? specIn(scope, name) : undefined;
-    if (spec?.notCompared) continue;
     const after = desired[name];
     const before = live?.[name];
+    // The same value (most fields of a large domain): no difference, whatever its spec says.
+    if (after === before) continue;
+    const spec = scope ? specIn(scope, name) : undefined;
+    if (spec?.notCompared) continue;
     if (isObj(after) && isObj(before)) {
       diffInto(out, kind, scope && scopeOf(scope, name), after, before, prefix ? `${prefix}.${name}` : name);
       continue;

@@ -1,0 +1,192 @@
+/**
+ * sha256 of a value's canonical JSON (canonical-json.ts) without making the text: the UTF-8 bytes are written
+ * straight into one reused buffer and hashed from there. A plan hashes every live object (10,000 users: 5.5 MB
+ * of text); the copies with sorted keys, the texts and the strings the hash read made most of the pure stage's
+ * garbage (issue 15). The bytes are exactly those of `canonicalJson` (canonical-digest.test.ts compares them);
+ * values outside plain data (boxed primitives, class instances without `toJSON`, BigInt) go through
+ * `canonicalJson` itself. PURE.
+ */
+import { hash } from 'node:crypto';
+import { canonicalJson, canonicalOrder, inOrder, sha256 } from './canonical-json';
+
+/** Reused between calls; a buffer grown past this is dropped after use (a rare huge value keeps no memory). */
+const KEEP_BYTES = 1 << 20;
+let buf = Buffer.allocUnsafe(1 << 16);
+let pos = 0;
+/** A `toJSON` that digests something itself would write into the buffer in use: it gets the text path. */
+let busy = false;
+
+/** Not plain data: the whole value is hashed from `canonicalJson`'s text instead. */
+class NotPlain extends Error {}
+
+/** sha256 (hex) of `canonicalJson(value)`'s UTF-8 bytes. */
+export function canonicalDigest(value: unknown): string {
+  return withBytes(
+    value,
+    (bytes) => hash('sha256', bytes, 'hex'),
+    () => sha256(canonicalJson(value)),
+  );
+}
+
+/** A copy of the bytes `canonicalDigest` hashes; undefined when the value takes the text path (for tests). */
+export function canonicalBytes(value: unknown): Buffer | undefined {
+  return withBytes(
+    value,
+    (bytes) => Buffer.from(bytes),
+    () => undefined,
+  );
+}
+
+function withBytes<T>(value: unknown, use: (bytes: Buffer) => T, text: () => T): T {
+  if (busy) return text();
+  busy = true;
+  try {
+    pos = 0;
+    return writeValue(value) ? use(buf.subarray(0, pos)) : text();
+  } catch (err) {
+    if (err instanceof NotPlain) return text();
+    throw err;
+  } finally {
+    busy = false;
+    if (buf.length > KEEP_BYTES) buf = Buffer.allocUnsafe(1 << 16);
+  }
+}
+
+function ensure(n: number): void {
+  if (pos + n <= buf.length) return;
+  const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, pos + n));
+  buf.copy(bigger, 0, 0, pos);
+  buf = bigger;
+}
+
+function ascii(s: string): void {
+  ensure(s.length);
+  for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
+}
+
+function byte(b: number): void {
+  ensure(1);
+  buf[pos++] = b;
+}
+
+/** `toJSON` applied as `canonicalJson` applies it: without a key, again on what it gives. */
+function resolved(v: unknown): unknown {
+  if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function')
+    return resolved((v as { toJSON(): unknown }).toJSON());
+  if (typeof v === 'function' && typeof (v as { toJSON?: unknown }).toJSON === 'function') throw new NotPlain();
+  return v;
+}
+
+/** Writes a value; false when JSON has nothing for it (undefined, a function, a symbol). */
+function writeValue(value: unknown): boolean {
+  return writeResolved(resolved(value));
+}
+
+/** Writes a value `toJSON` was applied to already. */
+function writeResolved(v: unknown): boolean {
+  switch (typeof v) {
+    case 'string':
+      writeString(v);
+      return true;
+    case 'number':
+      ascii(Number.isFinite(v) ? String(v) : 'null');
+      return true;
+    case 'boolean':
+      ascii(v ? 'true' : 'false');
+      return true;
+    case 'object':
+      if (v === null) ascii('null');
+      else if (Array.isArray(v)) writeArray(v);
+      else writeObject(v as Record<string, unknown>);
+      return true;
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return false;
+    default:
+      throw new NotPlain(); // bigint: `JSON.stringify` throws, and says why
+  }
+}
+
+function writeArray(a: readonly unknown[]): void {
+  byte(0x5b);
+  for (let i = 0; i < a.length; i++) {
+    if (i > 0) byte(0x2c);
+    if (!writeValue(a[i])) ascii('null');
+  }
+  byte(0x5d);
+}
+
+function writeObject(o: Record<string, unknown>): void {
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) throw new NotPlain();
+  const keys = Object.keys(o);
+  const order = inOrder(keys) ? keys : canonicalOrder(keys);
+  byte(0x7b);
+  let first = true;
+  for (let i = 0; i < order.length; i++) {
+    const k = order[i] as string;
+    const v = resolved(o[k]);
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    if (!first) byte(0x2c);
+    first = false;
+    writeString(k);
+    byte(0x3a);
+    writeResolved(v);
+  }
+  byte(0x7d);
+}
+
+const HEX = '0123456789abcdef';
+
+/** A JSON string as `JSON.stringify` writes it (short escapes, `\u00xx`, lone surrogates escaped), in UTF-8. */
+function writeString(s: string): void {
+  ensure(s.length * 6 + 2);
+  const b = buf;
+  let p = pos;
+  b[p++] = 0x22;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x80 && c !== 0x22 && c !== 0x5c) b[p++] = c;
+    else if (c < 0x80) p = writeEscape(b, p, c);
+    else if (c < 0x800) {
+      b[p++] = 0xc0 | (c >> 6);
+      b[p++] = 0x80 | (c & 0x3f);
+    } else if (c < 0xd800 || c > 0xdfff) {
+      b[p++] = 0xe0 | (c >> 12);
+      b[p++] = 0x80 | ((c >> 6) & 0x3f);
+      b[p++] = 0x80 | (c & 0x3f);
+    } else {
+      const d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        b[p++] = 0xf0 | (cp >> 18);
+        b[p++] = 0x80 | ((cp >> 12) & 0x3f);
+        b[p++] = 0x80 | ((cp >> 6) & 0x3f);
+        b[p++] = 0x80 | (cp & 0x3f);
+        i++;
+      } else p = writeUnicodeEscape(b, p, c);
+    }
+  }
+  b[p++] = 0x22;
+  pos = p;
+}
+
+/** `"`, `\` and the control characters, as `JSON.stringify` escapes them. */
+function writeEscape(b: Buffer, at: number, c: number): number {
+  const short = c === 0x22 || c === 0x5c ? c : SHORT[c];
+  if (short === undefined) return writeUnicodeEscape(b, at, c);
+  b[at] = 0x5c;
+  b[at + 1] = short;
+  return at + 2;
+}
+
+/** \b \t \n \f \r: the control characters with a one-letter escape. */
+const SHORT: Readonly<Record<number, number>> = { 8: 0x62, 9: 0x74, 10: 0x6e, 12: 0x66, 13: 0x72 };
+
+function writeUnicodeEscape(b: Buffer, at: number, c: number): number {
+  b[at] = 0x5c;
+  b[at + 1] = 0x75;
+  for (let k = 0; k < 4; k++) b[at + 2 + k] = HEX.charCodeAt((c >> (12 - 4 * k)) & 0xf);
+  return at + 6;
+}
