@@ -6,7 +6,8 @@
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
  *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process
  *   serves it, and does nothing else meanwhile) and the requests the emulator answered.
- *   node dist/bench/scale.js [users=10000] [--pure-only]   (--pure-only: skip the CLI runs)
+ *   node dist/bench/scale.js [users=10000] [--pure-only] [--cli-prof DIR]
+ *   (--pure-only: skip the CLI runs; --cli-prof: each CLI run writes a V8 CPU profile into DIR)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,7 +61,7 @@ function timed<T>(fn: () => T, cpu?: number[]): [T, number] {
   return [out, Number(process.hrtime.bigint() - t) / 1e6];
 }
 
-export async function runScale(users: number, cliPath?: string): Promise<ScaleResult> {
+export async function runScale(users: number, cliPath?: string, cliProfDir?: string): Promise<ScaleResult> {
   const loadBefore = loadavg()[0] as number;
   const c: BenchCase = { name: 'scale', users, full: true, contacts: 200 };
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-scale-'));
@@ -92,7 +93,7 @@ export async function runScale(users: number, cliPath?: string): Promise<ScaleRe
       }, pureCpu);
       pure.push(ms);
     }
-    const runs = cliPath ? await cliRuns(cliPath, dir, emu) : undefined;
+    const runs = cliPath ? await cliRuns(cliPath, dir, emu, cliProfDir) : undefined;
     return {
       users,
       loadMs: median(loads),
@@ -124,10 +125,11 @@ interface CliRuns {
 }
 
 /** `pbxctl plan` 3 times: wall, the CLI's CPU (preloaded child-cpu.js), the emulator's (this process). */
-async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator): Promise<CliRuns> {
+async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator, profDir?: string): Promise<CliRuns> {
   const out: CliRuns = { wall: [], cpu: [], emulatorCpu: [], requests: 0, exit: null };
   const cpuFile = join(dir, 'cli-cpu.txt');
   const preload = join(__dirname, 'child-cpu.js');
+  const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
   let last = out;
   for (let i = 0; i < 3; i++) {
     const env = {
@@ -140,7 +142,7 @@ async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator): Prom
     const requests = emu.requests.count;
     const c0 = process.cpuUsage();
     const t = process.hrtime.bigint();
-    const exit = await runChild(process.execPath, ['-r', preload, cliPath, 'plan', dir], env);
+    const exit = await runChild(process.execPath, [...prof, '-r', preload, cliPath, 'plan', dir], env);
     out.wall.push(Number(process.hrtime.bigint() - t) / 1e6);
     const used = process.cpuUsage(c0);
     out.emulatorCpu.push((used.user + used.system) / 1000);
@@ -160,9 +162,10 @@ function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const users = Number(args.find((a) => !a.startsWith('--')) ?? 10000);
+  const users = Number(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--cli-prof') ?? 10000);
   const cli = args.includes('--pure-only') ? undefined : join(__dirname, '..', 'reconciler', 'cli', 'main.js');
-  runScale(users, cli)
+  const prof = args.indexOf('--cli-prof');
+  runScale(users, cli, prof >= 0 ? args[prof + 1] : undefined)
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
     .catch((err) => {
       process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetSapiensClient } from './client';
+import { RecentTimes } from './pacing';
 import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const KEY = 'nsd_pacing_test_key';
@@ -125,5 +126,29 @@ describe('adaptive pacing: latency and ceilings', () => {
     const t0 = s.hits[0].at;
     // 20 a second, plus one slot of credit.
     expect(s.hits.filter((h) => h.at - t0 < 1000).length).toBeLessThanOrEqual(22);
+  });
+});
+
+describe('the pacer’s last-second counts (issue 15)', () => {
+  it('counts the stamps of the last second at 10,000 requests a second, holding about a second of them', () => {
+    const t = new RecentTimes();
+    let maxHeld = 0;
+    for (let i = 0; i < 50_000; i++) {
+      t.add(Math.floor(i / 10)); // 10 a millisecond, for 5 s
+      maxHeld = Math.max(maxHeld, t.held);
+    }
+    // Stamps 3,999 ms … 4,999 ms: the last second and one millisecond at 10 a millisecond.
+    expect(t.countSince(4999 - 1000)).toBe(10_000);
+    expect(t.countSince(4999 - 500)).toBe(5_000);
+    expect(t.countSince(4999)).toBe(0);
+    expect(maxHeld).toBeLessThanOrEqual(10_010 + 1024 + 10);
+  });
+
+  it('counts what it was given when the clock steps back', () => {
+    const t = new RecentTimes();
+    for (const at of [5000, 5100, 5200, 4000, 4100]) t.add(at);
+    // Counted from the newest stamp back while they are later than `since`, as before.
+    expect(t.countSince(3500)).toBe(5);
+    expect(t.countSince(4050)).toBe(1);
   });
 });
