@@ -16,7 +16,7 @@
  */
 import { PlatformApiError } from '../errors';
 import { type CallOptions, type HttpOptions, PlatformHttp } from './http';
-import { type ListOptions, type PlatformRecord, readList, SPEC_COUNTS } from './paging';
+import { type ListOptions, type ListTransport, type PlatformRecord, readList, SPEC_COUNTS } from './paging';
 import { encodeSegment, type SegmentKind, safeSegment } from './safety';
 
 export type { PlatformRecord } from './paging';
@@ -58,7 +58,16 @@ export interface TypedListOptions {
 /** Path segment: percent-encoded, `*` included (the default time-frame). No validation: see `safeSegment`. */
 export const seg = encodeSegment;
 
-const d = (domain: string) => `/domains/${safeSegment('domain', domain)}`;
+/** `/domains/<domain>`, validated once per name (every per-user path starts with it; issue 15). */
+const domainPaths = new Map<string, string>();
+const d = (domain: string) => {
+  let path = domainPaths.get(domain);
+  if (path === undefined) {
+    path = `/domains/${safeSegment('domain', domain)}`;
+    if (domainPaths.size < 1000) domainPaths.set(domain, path);
+  }
+  return path;
+};
 const u = (domain: string, user: string) => `${d(domain)}/users/${safeSegment('user', user)}`;
 const s = (kind: SegmentKind, value: string) => safeSegment(kind, value);
 
@@ -92,12 +101,15 @@ export class NetSapiensClient extends PlatformHttp {
     return readList(this.listTransport(), path, { pageSize: this.clientOptions.pageSize, ...opts, countPath });
   }
 
-  private listTransport() {
-    return {
+  /** One per client, not one per list read (a plan reads one list per user, issue 15). */
+  private lists: ListTransport | undefined;
+  private listTransport(): ListTransport {
+    this.lists ??= {
       host: this.base.host,
       get: (path: string, query: Record<string, string | number | undefined>) => this.call('GET', path, { query }),
       count: (path: string) => this.count(path),
     };
+    return this.lists;
   }
 
   /** GET that maps 404 to `undefined` (absent) — any other failure stays an error (unknown, never absent). */

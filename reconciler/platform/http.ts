@@ -107,6 +107,7 @@ export class PlatformHttp {
   private logTag: string | undefined;
   private writeObserver: WriteObserver | undefined;
   private baseChecked: Promise<void> | undefined;
+  private plain: { bearer: string; tag?: string; headers: Record<string, string>; secrets: Set<string> } | undefined;
 
   constructor(private readonly options: HttpOptions) {
     this.base = parseBaseUrl(options.baseUrl);
@@ -266,7 +267,7 @@ export class PlatformHttp {
         outcome = { kind: 'throttled', retryAfterMs };
       } else if (res.status < 500) outcome = { kind: 'ok', latencyMs: Date.now() - started };
       const r = this.interpret(req, res.status, res.text, header(res.headers['x-request-id']), retryAfterMs);
-      return { ...r, seq };
+      return seq === undefined ? r : { ...r, seq };
     } catch (err) {
       const failure = err as WireFailure;
       if (!failure?.error) throw err;
@@ -327,6 +328,13 @@ export class PlatformHttp {
     checkPath(path);
     const url = new URL(this.base.url + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    // A request with no body and no secrets of its own under an API key (every read of a plan): the same
+    // headers and secrets each time, built once per key and log tag (issue 15). Neither is ever changed.
+    if (opts.body === undefined && opts.secrets === undefined && this.tokens === undefined) {
+      const p = this.plain;
+      if (p?.bearer === bearer && p.tag === this.logTag)
+        return { method, url, path, headers: p.headers, secrets: p.secrets };
+    }
     const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, accept: 'application/json' };
     if (this.logTag) headers['x-netsapiens-log'] = this.logTag;
     const secrets = collectSecrets(opts.body, new Set([bearer, ...(opts.secrets ?? [])]));
@@ -336,6 +344,8 @@ export class PlatformHttp {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }
+    if (body === undefined && opts.secrets === undefined && this.tokens === undefined)
+      this.plain = { bearer, tag: this.logTag, headers, secrets };
     return { method, url, path, headers, body, secrets };
   }
 

@@ -49,8 +49,9 @@ function deskOf(owner: string, devices: readonly PlatformRecord[] | undefined): 
 function needsRules(ctx: ReadContext, ext: string): boolean {
   if (ctx.full) return true;
   const d = ctx.desired?.get(ext);
-  return d !== undefined && ['spam', 'allow', 'block', 'answering_rules'].some((f) => d.comparable[f] !== undefined);
+  return d !== undefined && RULE_FIELDS.some((f) => d.comparable[f] !== undefined);
 }
+const RULE_FIELDS = ['spam', 'allow', 'block', 'answering_rules'];
 
 /** Every user id of the domain, as a set: built once per read, not once per user. */
 function userKeys(ctx: ReadContext): Promise<ReadonlySet<string>> {
