@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetSapiensClient } from './client';
-import { RecentTimes } from './pacing';
+import { AdaptivePacer, RecentTimes } from './pacing';
 import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const KEY = 'nsd_pacing_test_key';
@@ -150,5 +150,50 @@ describe('the pacer’s last-second counts (issue 15)', () => {
     // Counted from the newest stamp back while they are later than `since`, as before.
     expect(t.countSince(3500)).toBe(5);
     expect(t.countSince(4050)).toBe(1);
+  });
+});
+
+describe('the probe’s drain (issue 15)', () => {
+  /** A pacer on a hand-moved clock (the drain's own limit runs on real timers). */
+  function pacer() {
+    let now = 0;
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+    const p = new AdaptivePacer({ concurrency: 8, rate: Number.POSITIVE_INFINITY }, clock);
+    return { p, at: (t: number) => (now = t) };
+  }
+  /** 16 answers of 10 ms at t=0, then one more a second later: the probe is due and the drain begins. */
+  async function untilDrain(p: AdaptivePacer, at: (t: number) => number): Promise<void> {
+    for (let i = 0; i < 16; i++) p.release(await p.acquire(), { kind: 'ok', latencyMs: 10 });
+    at(1001);
+    p.release(await p.acquire(), { kind: 'ok', latencyMs: 10 });
+  }
+
+  it('a drain behind a long request is called off after about two round trips; the others go on', async () => {
+    const { p, at } = pacer();
+    const long = await p.acquire(); // a long list, in flight throughout
+    await untilDrain(p, at);
+    const waiting = [p.acquire(), p.acquire(), p.acquire()];
+    let granted = 0;
+    for (const w of waiting) void w.then(() => granted++);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(granted).toBe(0); // draining: nothing new is sent
+    await new Promise((r) => setTimeout(r, 100));
+    expect(granted).toBe(3); // called off: the slots are used again while the long request is still out
+    expect((await waiting[0]).probe).toBe(false);
+    expect(p.snapshot().inFlight).toBe(4);
+    p.release(long, { kind: 'ok', latencyMs: 1500 });
+  });
+
+  it('a drain of short requests ends in one request alone, the probe', async () => {
+    const { p, at } = pacer();
+    const short = await p.acquire();
+    await untilDrain(p, at);
+    const next = p.acquire();
+    p.release(short, { kind: 'ok', latencyMs: 10 });
+    const ticket = await next;
+    expect(ticket.probe).toBe(true);
+    expect(p.snapshot().inFlight).toBe(1);
+    p.release(ticket, { kind: 'ok', latencyMs: 12 });
+    expect(p.snapshot().baseLatencyMs).toBe(12);
   });
 });
