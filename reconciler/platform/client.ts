@@ -106,8 +106,9 @@ export class NetSapiensClient extends PlatformHttp {
   private listTransport(): ListTransport {
     this.lists ??= {
       host: this.base.host,
-      get: (path: string, query: Record<string, string | number | undefined>) => this.call('GET', path, { query }),
-      count: (path: string) => this.count(path),
+      get: (path: string, query: Record<string, string | number | undefined>, ahead?: boolean) =>
+        this.call('GET', path, { query, ahead }),
+      count: (path: string, ahead?: boolean) => this.count(path, ahead),
     };
     return this.lists;
   }
@@ -122,8 +123,8 @@ export class NetSapiensClient extends PlatformHttp {
     }
   }
 
-  async count(path: string): Promise<number> {
-    const res = await this.call<{ total?: unknown }>('GET', path);
+  async count(path: string, ahead?: boolean): Promise<number> {
+    const res = await this.call<{ total?: unknown }>('GET', path, { ahead });
     const n = Number(res?.total);
     if (res?.total === undefined || res.total === null || !Number.isFinite(n) || n < 0) {
       throw new PlatformApiError(200, 'GET', path, 'count response has no total', false);
@@ -135,11 +136,12 @@ export class NetSapiensClient extends PlatformHttp {
     path: string,
     countTemplate: string | undefined,
     checked: boolean | 'empty',
-    o: Pick<TypedListOptions, 'onPage' | 'firstPageSize'> = {},
+    o: Pick<TypedListOptions, 'onPage' | 'firstPageSize'> & Pick<ListOptions, 'ahead'> = {},
   ): Promise<PlatformRecord[]> {
-    const { onPage, firstPageSize } = o;
-    if (!checked || !countTemplate) return this.list(path, {}, { onPage, firstPageSize });
-    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty', onPage, firstPageSize });
+    const { onPage, firstPageSize, ahead } = o;
+    if (!checked || !countTemplate) return this.list(path, {}, { onPage, firstPageSize, ahead });
+    const countOnlyIfEmpty = checked === 'empty';
+    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty, onPage, firstPageSize, ahead });
   }
 
   // ---- typed endpoints (paths per docs/reference/netsapiens-api.md); async, so a bad name rejects rather than throws ----
@@ -151,7 +153,9 @@ export class NetSapiensClient extends PlatformHttp {
     return this.call('GET', d(domain));
   }
   async listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
-    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, o);
+    // Ahead of waiting per-user reads: they wait for its pages (issue 15).
+    const ahead = { ...o, ahead: true };
+    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, ahead);
   }
   async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     return this.getOptional(u(domain, user));
@@ -189,7 +193,8 @@ export class NetSapiensClient extends PlatformHttp {
   }
 
   async listDomainDevices(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
-    return this.typedList(`${d(domain)}/devices`, SPEC_COUNTS['/domains/{domain}/devices'], o.checked ?? true);
+    const path = `${d(domain)}/devices`;
+    return this.typedList(path, SPEC_COUNTS['/domains/{domain}/devices'], o.checked ?? true, { ahead: true });
   }
   async listUserDevices(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     const template = SPEC_COUNTS['/domains/{domain}/users/{user}/devices'];

@@ -3,7 +3,7 @@
  * (transport.ts), typed and redacted errors, and the retry rules (retry.ts), including the `landed` probe that
  * decides whether a write the server may have processed is re-sent.
  */
-import type { Agent, Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { PlatformApiError, UncertainWriteError, UsageError } from '../errors';
 import { httpError } from './http-errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
@@ -19,6 +19,7 @@ import { type OAuthCredentials, platformMessage, TokenSource } from './token';
 import {
   connectionError,
   exchange,
+  undiciAgent,
   type TransportContext,
   type WireFailure,
   type WireRequest,
@@ -59,6 +60,8 @@ export interface CallOptions {
    * did not act, so 408/429/5xx are retried like a read; a connection failure after sending stays uncertain.
    */
   readonly statusIsFinal?: boolean;
+  /** Sent before the per-object reads waiting for a slot (a domain-wide list they wait for; pacing.ts). */
+  readonly ahead?: boolean;
   /** Called right before each attempt goes on the wire (after pacing and the journal's intent line). */
   readonly onSend?: () => void;
   /** Called when an attempt definitely did not take effect and the call will try again. */
@@ -247,7 +250,7 @@ export class PlatformHttp {
     const early = observer !== undefined && opts.onSend === undefined;
     const seqEarly = early ? observer.intent(method, path) : undefined;
     if (early && observer.durable) await this.awaitDurable(observer.durable);
-    const ticket = await this.pacer.acquire();
+    const ticket = await this.pacer.acquire(opts.ahead);
     const seq = early ? seqEarly : observer?.intent(method, path);
     if (!early) opts.onSend?.();
     let outcome: Outcome = { kind: 'other' };
@@ -377,19 +380,6 @@ export class PlatformHttp {
       }
     });
     return this.baseChecked;
-  }
-}
-
-/**
- * undici's `Agent` class, loaded on first use from its own module: the package's index loads every part of
- * undici (fetch, WebSocket, mocks, caches; ~0.12 s of CPU at each start, issue 15) and the client needs only
- * the agent. The index stays the fallback should a release move the module.
- */
-function undiciAgent(): typeof Agent {
-  try {
-    return require('undici/lib/dispatcher/agent') as typeof Agent;
-  } catch {
-    return (require('undici') as typeof import('undici')).Agent;
   }
 }
 

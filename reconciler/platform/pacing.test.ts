@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetSapiensClient } from './client';
-import { AdaptivePacer, RecentTimes } from './pacing';
+import { AdaptivePacer, makeClock, RecentTimes, type Ticket } from './pacing';
 import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const KEY = 'nsd_pacing_test_key';
@@ -195,5 +195,33 @@ describe('the probe’s drain (issue 15)', () => {
     expect(p.snapshot().inFlight).toBe(1);
     p.release(ticket, { kind: 'ok', latencyMs: 12 });
     expect(p.snapshot().baseLatencyMs).toBe(12);
+  });
+});
+
+describe('requests that go ahead (issue 15)', () => {
+  it('a list the per-object reads wait for is sent before them, in its own order, within the same ceiling', async () => {
+    const p = new AdaptivePacer({ concurrency: 1, rate: Number.POSITIVE_INFINITY }, makeClock());
+    const order: string[] = [];
+    const held = await p.acquire();
+    const wait = (name: string, ahead: boolean) =>
+      p.acquire(ahead).then((t) => {
+        order.push(name);
+        return t;
+      });
+    const waiting = new Map([
+      ['read 1', wait('read 1', false)],
+      ['read 2', wait('read 2', false)],
+      ['list 1', wait('list 1', true)],
+      ['list 2', wait('list 2', true)],
+    ]);
+    expect(p.snapshot().queued).toBe(4);
+    p.release(held, { kind: 'other' });
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setImmediate(r));
+      expect(order).toHaveLength(i + 1);
+      expect(p.snapshot().inFlight).toBe(1); // one slot: the ceiling holds
+      p.release(await (waiting.get(order[i] as string) as Promise<Ticket>), { kind: 'other' });
+    }
+    expect(order).toEqual(['list 1', 'list 2', 'read 1', 'read 2']);
   });
 });

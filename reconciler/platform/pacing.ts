@@ -82,6 +82,8 @@ export class AdaptivePacer {
   private rate: number;
   private inFlight = 0;
   private readonly queue: Array<(ticket: Ticket) => void> = [];
+  /** How many at the head of `queue` asked to go ahead (`acquire(true)`), in their own order. */
+  private ahead = 0;
   private nextSlot = 0;
   private pausedUntil = 0;
   private lastCut = Number.NEGATIVE_INFINITY;
@@ -121,10 +123,15 @@ export class AdaptivePacer {
     };
   }
 
-  /** Wait for a slot. */
-  acquire(): Promise<Ticket> {
+  /**
+   * Wait for a slot. `ahead`: before every waiter that did not ask so — a domain-wide list the per-object
+   * reads wait for (issue 15: the users' second page waited behind the first page's answer-rule reads).
+   * The ceilings are the same for both.
+   */
+  acquire(ahead = false): Promise<Ticket> {
     return new Promise<Ticket>((resolve) => {
-      this.queue.push(resolve);
+      if (ahead) this.queue.splice(this.ahead++, 0, resolve);
+      else this.queue.push(resolve);
       this.pump();
     });
   }
@@ -168,6 +175,7 @@ export class AdaptivePacer {
       // One slot of credit, so timers that fire late do not lower the pace below the rate.
       this.nextSlot = Math.max(now - interval, this.nextSlot) + interval;
       this.sends.add(now);
+      if (this.ahead > 0) this.ahead--;
       this.queue.shift()?.({ sentAt: now, probe: this.probe === 'measuring' });
     }
   }
