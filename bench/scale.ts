@@ -6,8 +6,9 @@
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
  *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process
  *   serves it, and does nothing else meanwhile) and the requests the emulator answered.
- *   node dist/bench/scale.js [users=10000] [--pure-only] [--out FILE]
- *   (--pure-only: skip the CLI runs; --out: write the pure stage's last plan document, JSON, to FILE)
+ *   node dist/bench/scale.js [users=10000] [--pure-only] [--out FILE] [--cli-prof DIR]
+ *   (--pure-only: skip the CLI runs; --out: write the pure stage's last plan document, JSON, to FILE;
+ *   --cli-prof: each CLI run writes a V8 CPU profile into DIR)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -63,7 +64,12 @@ function timed<T>(fn: () => T, cpu?: number[]): [T, number] {
   return [out, Number(process.hrtime.bigint() - t) / 1e6];
 }
 
-export async function runScale(users: number, cliPath?: string, outFile?: string): Promise<ScaleResult> {
+export async function runScale(
+  users: number,
+  cliPath?: string,
+  opts: { readonly outFile?: string; readonly cliProfDir?: string } = {},
+): Promise<ScaleResult> {
+  const { outFile, cliProfDir } = opts;
   const loadBefore = loadavg()[0] as number;
   const c: BenchCase = { name: 'scale', users, full: true, contacts: 200 };
   const dir = mkdtempSync(join(tmpdir(), 'pbxctl-scale-'));
@@ -99,7 +105,7 @@ export async function runScale(users: number, cliPath?: string, outFile?: string
     }
     // The last plan document, to compare before/after a change of the pure stage (not timed).
     if (outFile) writeFileSync(outFile, `${JSON.stringify(doc, null, 1)}\n`);
-    const runs = cliPath ? await cliRuns(cliPath, dir, emu) : undefined;
+    const runs = cliPath ? await cliRuns(cliPath, dir, emu, cliProfDir) : undefined;
     return {
       users,
       loadMs: median(loads),
@@ -132,10 +138,11 @@ interface CliRuns {
 }
 
 /** `pbxctl plan` 3 times: wall, the CLI's CPU (preloaded child-cpu.js), the emulator's (this process). */
-async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator): Promise<CliRuns> {
+async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator, profDir?: string): Promise<CliRuns> {
   const out: CliRuns = { wall: [], cpu: [], emulatorCpu: [], requests: 0, exit: null };
   const cpuFile = join(dir, 'cli-cpu.txt');
   const preload = join(__dirname, 'child-cpu.js');
+  const prof = profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
   let last = out;
   for (let i = 0; i < 3; i++) {
     const env = {
@@ -148,7 +155,7 @@ async function cliRuns(cliPath: string, dir: string, emu: RunningEmulator): Prom
     const requests = emu.requests.count;
     const c0 = process.cpuUsage();
     const t = process.hrtime.bigint();
-    const exit = await runChild(process.execPath, ['-r', preload, cliPath, 'plan', dir], env);
+    const exit = await runChild(process.execPath, [...prof, '-r', preload, cliPath, 'plan', dir], env);
     out.wall.push(Number(process.hrtime.bigint() - t) / 1e6);
     const used = process.cpuUsage(c0);
     out.emulatorCpu.push((used.user + used.system) / 1000);
@@ -168,11 +175,15 @@ function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const users = Number(args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1)) ?? 10000);
+  const valueOf = (flag: string): string | undefined => {
+    const at = args.indexOf(flag);
+    return at >= 0 ? args[at + 1] : undefined;
+  };
+  const users = Number(
+    args.find((a, i) => !a.startsWith('--') && !['--out', '--cli-prof'].includes(args[i - 1] ?? '')) ?? 10000,
+  );
   const cli = args.includes('--pure-only') ? undefined : join(__dirname, '..', 'reconciler', 'cli', 'main.js');
-  runScale(users, cli, out)
+  runScale(users, cli, { outFile: valueOf('--out'), cliProfDir: valueOf('--cli-prof') })
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
     .catch((err) => {
       process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);

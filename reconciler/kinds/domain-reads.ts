@@ -15,18 +15,67 @@ type Ctx = Pick<ReadContext, 'client' | 'domain' | 'cache'>;
  */
 export const USERS_FIRST_PAGE = 100;
 
+/**
+ * The users' pages as they arrive, before the list is known to be whole (issue 15: the per-user reads of a
+ * page begin when that page is in, not after the whole list — 10,000 users are 11 pages read one after
+ * another). A page may be seen again when the read is repeated after a `/count` disagreed. Until
+ * `domainUsers` resolves, nothing may be concluded from a page: its users are only candidates.
+ */
+export class UserPages {
+  private readonly pages: (readonly PlatformRecord[])[] = [];
+  private readonly followers: Array<(records: readonly PlatformRecord[]) => void> = [];
+  private finished = false;
+  private readonly ended: Promise<void>;
+  private end: () => void = () => {};
+
+  constructor() {
+    this.ended = new Promise<void>((r) => (this.end = r));
+  }
+
+  push(records: readonly PlatformRecord[]): void {
+    if (this.finished) return;
+    this.pages.push(records);
+    for (const f of this.followers) f(records);
+  }
+
+  finish(): void {
+    this.finished = true;
+    this.end();
+  }
+
+  /** `see` gets every page so far, then each later one; resolves when the list read has ended (either way). */
+  follow(see: (records: readonly PlatformRecord[]) => void): Promise<void> {
+    for (const p of this.pages) see(p);
+    if (!this.finished) this.followers.push(see);
+    return this.ended;
+  }
+}
+
 /** Every user record of the domain, system users (attendants, queues, ring groups) included. */
 export function domainUsers(ctx: Ctx): Promise<PlatformRecord[]> {
   return ctx.cache.once('users', () => {
-    let first: (records: readonly PlatformRecord[]) => void = () => {};
-    void ctx.cache.once('users:first-page', () => new Promise<readonly PlatformRecord[]>((r) => (first = r)));
+    const pages = new UserPages();
+    void ctx.cache.once('users:pages', async () => pages);
     const all = ctx.client.listUsers(ctx.domain, {
-      onPage: (records) => first(records),
+      onPage: (records) => pages.push(records),
       firstPageSize: USERS_FIRST_PAGE,
     });
-    // A read that fails before its first page has none (its failure is `domainUsers`'s to report).
-    all.then(first, () => first([]));
+    // A read that fails has no more pages (its failure is `domainUsers`'s to report).
+    all.then(
+      () => pages.finish(),
+      () => pages.finish(),
+    );
     return all;
+  });
+}
+
+/** The users' pages as they arrive (see `UserPages`); starts the users' read if it has not begun. */
+export function domainUserPages(ctx: Ctx): Promise<UserPages> {
+  void domainUsers(ctx).catch(() => {});
+  return ctx.cache.once('users:pages', async () => {
+    const none = new UserPages(); // not reached: `domainUsers` files its pages first
+    none.finish();
+    return none;
   });
 }
 
@@ -35,9 +84,11 @@ export function domainUsers(ctx: Ctx): Promise<PlatformRecord[]> {
  * reads that may start early (issue 15). Never rejects: `[]` when the read failed first. The first page's
  * users are users of the domain only once `domainUsers` resolves; until then, nothing may be concluded.
  */
-export function domainUsersFirstPage(ctx: Ctx): Promise<readonly PlatformRecord[]> {
-  void domainUsers(ctx).catch(() => {});
-  return ctx.cache.once('users:first-page', async () => domainUsers(ctx).catch(() => []));
+export async function domainUsersFirstPage(ctx: Ctx): Promise<readonly PlatformRecord[]> {
+  const pages = await domainUserPages(ctx);
+  return new Promise((resolve) => {
+    void pages.follow(resolve).then(() => resolve([]));
+  });
 }
 
 export function domainDevices(ctx: Ctx): Promise<PlatformRecord[]> {

@@ -36,6 +36,7 @@ export function normalizeNumberSet(values: readonly string[]): string[] {
 
 /** E-mail addresses compare case-insensitively; the platform allows a `;`-separated list. */
 export function normalizeEmail(input: string): string {
+  if (!input.includes(';')) return input.trim().toLowerCase(); // one address: the same, without the list
   return input
     .split(';')
     .map((s) => s.trim().toLowerCase())

@@ -16,7 +16,7 @@
  */
 import { PlatformApiError } from '../errors';
 import { type CallOptions, type HttpOptions, PlatformHttp } from './http';
-import { type ListOptions, type PlatformRecord, readList, SPEC_COUNTS } from './paging';
+import { type ListOptions, type ListTransport, type PlatformRecord, readList, SPEC_COUNTS } from './paging';
 import { encodeSegment, type SegmentKind, safeSegment } from './safety';
 
 export type { PlatformRecord } from './paging';
@@ -58,7 +58,16 @@ export interface TypedListOptions {
 /** Path segment: percent-encoded, `*` included (the default time-frame). No validation: see `safeSegment`. */
 export const seg = encodeSegment;
 
-const d = (domain: string) => `/domains/${safeSegment('domain', domain)}`;
+/** `/domains/<domain>`, validated once per name (every per-user path starts with it; issue 15). */
+const domainPaths = new Map<string, string>();
+const d = (domain: string) => {
+  let path = domainPaths.get(domain);
+  if (path === undefined) {
+    path = `/domains/${safeSegment('domain', domain)}`;
+    if (domainPaths.size < 1000) domainPaths.set(domain, path);
+  }
+  return path;
+};
 const u = (domain: string, user: string) => `${d(domain)}/users/${safeSegment('user', user)}`;
 const s = (kind: SegmentKind, value: string) => safeSegment(kind, value);
 
@@ -92,12 +101,16 @@ export class NetSapiensClient extends PlatformHttp {
     return readList(this.listTransport(), path, { pageSize: this.clientOptions.pageSize, ...opts, countPath });
   }
 
-  private listTransport() {
-    return {
+  /** One per client, not one per list read (a plan reads one list per user, issue 15). */
+  private lists: ListTransport | undefined;
+  private listTransport(): ListTransport {
+    this.lists ??= {
       host: this.base.host,
-      get: (path: string, query: Record<string, string | number | undefined>) => this.call('GET', path, { query }),
-      count: (path: string) => this.count(path),
+      get: (path: string, query: Record<string, string | number | undefined>, ahead?: boolean) =>
+        this.call('GET', path, { query, ahead }),
+      count: (path: string, ahead?: boolean) => this.count(path, ahead),
     };
+    return this.lists;
   }
 
   /** GET that maps 404 to `undefined` (absent) — any other failure stays an error (unknown, never absent). */
@@ -110,8 +123,8 @@ export class NetSapiensClient extends PlatformHttp {
     }
   }
 
-  async count(path: string): Promise<number> {
-    const res = await this.call<{ total?: unknown }>('GET', path);
+  async count(path: string, ahead?: boolean): Promise<number> {
+    const res = await this.call<{ total?: unknown }>('GET', path, { ahead });
     const n = Number(res?.total);
     if (res?.total === undefined || res.total === null || !Number.isFinite(n) || n < 0) {
       throw new PlatformApiError(200, 'GET', path, 'count response has no total', false);
@@ -123,11 +136,12 @@ export class NetSapiensClient extends PlatformHttp {
     path: string,
     countTemplate: string | undefined,
     checked: boolean | 'empty',
-    o: Pick<TypedListOptions, 'onPage' | 'firstPageSize'> = {},
+    o: Pick<TypedListOptions, 'onPage' | 'firstPageSize'> & Pick<ListOptions, 'ahead'> = {},
   ): Promise<PlatformRecord[]> {
-    const { onPage, firstPageSize } = o;
-    if (!checked || !countTemplate) return this.list(path, {}, { onPage, firstPageSize });
-    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty: checked === 'empty', onPage, firstPageSize });
+    const { onPage, firstPageSize, ahead } = o;
+    if (!checked || !countTemplate) return this.list(path, {}, { onPage, firstPageSize, ahead });
+    const countOnlyIfEmpty = checked === 'empty';
+    return this.checkedList(path, `${path}/count`, { countOnlyIfEmpty, onPage, firstPageSize, ahead });
   }
 
   // ---- typed endpoints (paths per docs/reference/netsapiens-api.md); async, so a bad name rejects rather than throws ----
@@ -139,7 +153,9 @@ export class NetSapiensClient extends PlatformHttp {
     return this.call('GET', d(domain));
   }
   async listUsers(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
-    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, o);
+    // Ahead of waiting per-user reads: they wait for its pages (issue 15).
+    const ahead = { ...o, ahead: true };
+    return this.typedList(`${d(domain)}/users`, SPEC_COUNTS['/domains/{domain}/users'], o.checked ?? true, ahead);
   }
   async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     return this.getOptional(u(domain, user));
@@ -177,7 +193,8 @@ export class NetSapiensClient extends PlatformHttp {
   }
 
   async listDomainDevices(domain: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
-    return this.typedList(`${d(domain)}/devices`, SPEC_COUNTS['/domains/{domain}/devices'], o.checked ?? true);
+    const path = `${d(domain)}/devices`;
+    return this.typedList(path, SPEC_COUNTS['/domains/{domain}/devices'], o.checked ?? true, { ahead: true });
   }
   async listUserDevices(domain: string, user: string, o: TypedListOptions = {}): Promise<PlatformRecord[]> {
     const template = SPEC_COUNTS['/domains/{domain}/users/{user}/devices'];

@@ -331,8 +331,11 @@ export function phoneDeviceName(extension: string): string {
   return extension;
 }
 
+const NORMAL_MAC = /^[0-9a-f]*$/;
 /** MAC addresses as the provisioning fields hold them: 12 lowercase hex digits, no separators. */
 export function normalizeMac(mac: string): string {
+  // Most MACs are stored normalised already (every device of a plan's device list, issue 15).
+  if (NORMAL_MAC.test(mac)) return mac;
   return mac.replace(/[^0-9a-fA-F]/g, '').toLowerCase();
 }
 

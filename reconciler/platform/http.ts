@@ -4,7 +4,6 @@
  * decides whether a write the server may have processed is re-sent.
  */
 import type { Dispatcher } from 'undici';
-import { lazyUndici } from '../util/lazy-modules';
 import { PlatformApiError, UncertainWriteError, UsageError } from '../errors';
 import { httpError } from './http-errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
@@ -20,6 +19,7 @@ import { type OAuthCredentials, platformMessage, TokenSource } from './token';
 import {
   connectionError,
   exchange,
+  undiciAgent,
   type TransportContext,
   type WireFailure,
   type WireRequest,
@@ -60,6 +60,8 @@ export interface CallOptions {
    * did not act, so 408/429/5xx are retried like a read; a connection failure after sending stays uncertain.
    */
   readonly statusIsFinal?: boolean;
+  /** Sent before the per-object reads waiting for a slot (a domain-wide list they wait for; pacing.ts). */
+  readonly ahead?: boolean;
   /** Called right before each attempt goes on the wire (after pacing and the journal's intent line). */
   readonly onSend?: () => void;
   /** Called when an attempt definitely did not take effect and the call will try again. */
@@ -108,6 +110,7 @@ export class PlatformHttp {
   private logTag: string | undefined;
   private writeObserver: WriteObserver | undefined;
   private baseChecked: Promise<void> | undefined;
+  private plain: { bearer: string; tag?: string; headers: Record<string, string>; secrets: Set<string> } | undefined;
 
   constructor(private readonly options: HttpOptions) {
     this.base = parseBaseUrl(options.baseUrl);
@@ -126,7 +129,7 @@ export class PlatformHttp {
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
-      new (lazyUndici().Agent)({
+      new (undiciAgent())({
         connections: s.concurrency,
         keepAliveTimeout: 10_000,
         connect: { timeout: s.deadlines.connectMs },
@@ -247,7 +250,7 @@ export class PlatformHttp {
     const early = observer !== undefined && opts.onSend === undefined;
     const seqEarly = early ? observer.intent(method, path) : undefined;
     if (early && observer.durable) await this.awaitDurable(observer.durable);
-    const ticket = await this.pacer.acquire();
+    const ticket = await this.pacer.acquire(opts.ahead);
     const seq = early ? seqEarly : observer?.intent(method, path);
     if (!early) opts.onSend?.();
     let outcome: Outcome = { kind: 'other' };
@@ -267,7 +270,7 @@ export class PlatformHttp {
         outcome = { kind: 'throttled', retryAfterMs };
       } else if (res.status < 500) outcome = { kind: 'ok', latencyMs: Date.now() - started };
       const r = this.interpret(req, res.status, res.text, header(res.headers['x-request-id']), retryAfterMs);
-      return { ...r, seq };
+      return seq === undefined ? r : { ...r, seq };
     } catch (err) {
       const failure = err as WireFailure;
       if (!failure?.error) throw err;
@@ -328,6 +331,13 @@ export class PlatformHttp {
     checkPath(path);
     const url = new URL(this.base.url + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    // A request with no body and no secrets of its own under an API key (every read of a plan): the same
+    // headers and secrets each time, built once per key and log tag (issue 15). Neither is ever changed.
+    if (opts.body === undefined && opts.secrets === undefined && this.tokens === undefined) {
+      const p = this.plain;
+      if (p?.bearer === bearer && p.tag === this.logTag)
+        return { method, url, path, headers: p.headers, secrets: p.secrets };
+    }
     const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, accept: 'application/json' };
     if (this.logTag) headers['x-netsapiens-log'] = this.logTag;
     const secrets = collectSecrets(opts.body, new Set([bearer, ...(opts.secrets ?? [])]));
@@ -337,6 +347,8 @@ export class PlatformHttp {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(opts.body);
     }
+    if (body === undefined && opts.secrets === undefined && this.tokens === undefined)
+      this.plain = { bearer, tag: this.logTag, headers, secrets };
     return { method, url, path, headers, body, secrets };
   }
 

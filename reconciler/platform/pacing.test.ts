@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { NetSapiensClient } from './client';
+import { AdaptivePacer, makeClock, RecentTimes, type Ticket } from './pacing';
 import { type HostileServer, hostileServer, sendJson } from './test-support/hostile-server';
 
 const KEY = 'nsd_pacing_test_key';
@@ -125,5 +126,102 @@ describe('adaptive pacing: latency and ceilings', () => {
     const t0 = s.hits[0].at;
     // 20 a second, plus one slot of credit.
     expect(s.hits.filter((h) => h.at - t0 < 1000).length).toBeLessThanOrEqual(22);
+  });
+});
+
+describe('the pacer’s last-second counts (issue 15)', () => {
+  it('counts the stamps of the last second at 10,000 requests a second, holding about a second of them', () => {
+    const t = new RecentTimes();
+    let maxHeld = 0;
+    for (let i = 0; i < 50_000; i++) {
+      t.add(Math.floor(i / 10)); // 10 a millisecond, for 5 s
+      maxHeld = Math.max(maxHeld, t.held);
+    }
+    // Stamps 3,999 ms … 4,999 ms: the last second and one millisecond at 10 a millisecond.
+    expect(t.countSince(4999 - 1000)).toBe(10_000);
+    expect(t.countSince(4999 - 500)).toBe(5_000);
+    expect(t.countSince(4999)).toBe(0);
+    expect(maxHeld).toBeLessThanOrEqual(10_010 + 1024 + 10);
+  });
+
+  it('counts what it was given when the clock steps back', () => {
+    const t = new RecentTimes();
+    for (const at of [5000, 5100, 5200, 4000, 4100]) t.add(at);
+    // Counted from the newest stamp back while they are later than `since`, as before.
+    expect(t.countSince(3500)).toBe(5);
+    expect(t.countSince(4050)).toBe(1);
+  });
+});
+
+describe('the probe’s drain (issue 15)', () => {
+  /** A pacer on a hand-moved clock (the drain's own limit runs on real timers). */
+  function pacer() {
+    let now = 0;
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+    const p = new AdaptivePacer({ concurrency: 8, rate: Number.POSITIVE_INFINITY }, clock);
+    return { p, at: (t: number) => (now = t) };
+  }
+  /** 16 answers of 10 ms at t=0, then one more a second later: the probe is due and the drain begins. */
+  async function untilDrain(p: AdaptivePacer, at: (t: number) => number): Promise<void> {
+    for (let i = 0; i < 16; i++) p.release(await p.acquire(), { kind: 'ok', latencyMs: 10 });
+    at(1001);
+    p.release(await p.acquire(), { kind: 'ok', latencyMs: 10 });
+  }
+
+  it('a drain behind a long request is called off after about two round trips; the others go on', async () => {
+    const { p, at } = pacer();
+    const long = await p.acquire(); // a long list, in flight throughout
+    await untilDrain(p, at);
+    const waiting = [p.acquire(), p.acquire(), p.acquire()];
+    let granted = 0;
+    for (const w of waiting) void w.then(() => granted++);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(granted).toBe(0); // draining: nothing new is sent
+    await new Promise((r) => setTimeout(r, 100));
+    expect(granted).toBe(3); // called off: the slots are used again while the long request is still out
+    expect((await waiting[0]).probe).toBe(false);
+    expect(p.snapshot().inFlight).toBe(4);
+    p.release(long, { kind: 'ok', latencyMs: 1500 });
+  });
+
+  it('a drain of short requests ends in one request alone, the probe', async () => {
+    const { p, at } = pacer();
+    const short = await p.acquire();
+    await untilDrain(p, at);
+    const next = p.acquire();
+    p.release(short, { kind: 'ok', latencyMs: 10 });
+    const ticket = await next;
+    expect(ticket.probe).toBe(true);
+    expect(p.snapshot().inFlight).toBe(1);
+    p.release(ticket, { kind: 'ok', latencyMs: 12 });
+    expect(p.snapshot().baseLatencyMs).toBe(12);
+  });
+});
+
+describe('requests that go ahead (issue 15)', () => {
+  it('a list the per-object reads wait for is sent before them, in its own order, within the same ceiling', async () => {
+    const p = new AdaptivePacer({ concurrency: 1, rate: Number.POSITIVE_INFINITY }, makeClock());
+    const order: string[] = [];
+    const held = await p.acquire();
+    const wait = (name: string, ahead: boolean) =>
+      p.acquire(ahead).then((t) => {
+        order.push(name);
+        return t;
+      });
+    const waiting = new Map([
+      ['read 1', wait('read 1', false)],
+      ['read 2', wait('read 2', false)],
+      ['list 1', wait('list 1', true)],
+      ['list 2', wait('list 2', true)],
+    ]);
+    expect(p.snapshot().queued).toBe(4);
+    p.release(held, { kind: 'other' });
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setImmediate(r));
+      expect(order).toHaveLength(i + 1);
+      expect(p.snapshot().inFlight).toBe(1); // one slot: the ceiling holds
+      p.release(await (waiting.get(order[i] as string) as Promise<Ticket>), { kind: 'other' });
+    }
+    expect(order).toEqual(['list 1', 'list 2', 'read 1', 'read 2']);
   });
 });

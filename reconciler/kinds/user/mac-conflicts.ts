@@ -80,6 +80,9 @@ export async function assertMacsFree(
   domainDevices: Promise<readonly PlatformRecord[]>,
   stop: StopSignal = { stopped: false },
 ): Promise<void> {
+  // The file's side is worked out once the devices are in, not as the users' first page arrives: by then the
+  // per-user reads are in flight, so this CPU no longer holds back their sending (issue 15).
+  const devices = await domainDevices;
   const entries = [...(ctx.desired?.values() ?? [])].filter((d) => d?.spec).map((d) => ({ d, ...macsOf(d) }));
   const wanted = entries.flatMap((e) => e.wanted);
   if (wanted.length === 0) return;
@@ -97,14 +100,13 @@ export async function assertMacsFree(
         ),
       );
   }
-  const devices = await domainDevices;
-  const ownerOf = new Map(devices.map((x) => [str(x.device), str(x.user)] as const));
-  const managers = new Map(entries.map((e) => [e.d.key, e.manages] as const));
   // A MAC the domain's device list already shows on the very device the file gives it to is no change: the
   // plan writes nothing for it, so there is no binding to check (a steady-state plan reads no MAC record).
   const macNow = new Map(devices.map((x) => [str(x.device), normalizeMac(str(x['device-provisioning-mac-address']))]));
   const toCheck = [...byMac.values()].filter((w) => macNow.get(w.device) !== w.mac).map((w) => w.mac);
   if (issues.length === 0 && toCheck.length === 0) return;
+  const ownerOf = new Map(devices.map((x) => [str(x.device), str(x.user)] as const));
+  const managers = new Map(entries.map((e) => [e.d.key, e.manages] as const));
   const records = toCheck.length === 0 ? [] : await macRecordsOf(ctx, toCheck, stop);
   for (const record of records) {
     const w = byMac.get(normalizeMac(str(record['device-provisioning-mac-address'])));

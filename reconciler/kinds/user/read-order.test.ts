@@ -1,6 +1,6 @@
 /**
- * When the user kind's reads go out (issue 15): the answer rules of the users on the list's first page are
- * read before the rest of the list is in, the long lists (devices; MAC records, when a MAC changes) wait for that first page, and
+ * When the user kind's reads go out (issue 15): the answer rules of the users on each page of the list are
+ * read as that page arrives, before the rest of the list is in, the long lists (devices; MAC records, when a MAC changes) wait for that first page, and
  * a failed list read leaves nothing in flight and sends nothing more. A gate in front of the emulator holds
  * the answer to the users' second page until an answer-rule read has arrived (or a second has passed).
  */
@@ -142,6 +142,25 @@ describe('the user kind’s read order', () => {
     // Every MAC of the file is already on its device (the device list says so): no MAC record is read.
     expect(g.seen.filter((x) => x.path.includes('/phones')).map((x) => x.path)).toEqual([]);
     // The file asks for what the platform has but the spam rule: each user is one update, nothing else.
+    expect(run.plan.changes.map((c) => `${c.action} ${c.key}`)).toEqual(EXTS.map((x) => `update ${x}`));
+  });
+
+  it('reads each page’s answer rules as that page arrives, before the later pages are in', async () => {
+    // Pages of 2: 1001–1002, 1003–1004, 1005. The last page is held until a rule of the second page is asked for.
+    const secondPageRule = (path: string) => /\/users\/100[34]\/answerrules/.test(path);
+    const g = await gate(emu.url, async (path, seen) => {
+      if (!/\/users\?(.*&)?start=4/.test(path)) return;
+      const until = performance.now() + 1000;
+      while (!seen.some((s) => secondPageRule(s.path)) && performance.now() < until)
+        await new Promise((r) => setTimeout(r, 5));
+    });
+    open.push(g);
+    const run = await plan(g.url, 2);
+    const rule = g.seen.find((s) => secondPageRule(s.path)) as Seen;
+    const page3 = g.seen.find((s) => /\/users\?(.*&)?start=4/.test(s.path)) as Seen;
+    expect(rule.at).toBeLessThan(page3.answeredAt as number);
+    // Still one read per user, and the same plan.
+    expect(g.seen.filter((s) => ruleRead(s.path))).toHaveLength(EXTS.length);
     expect(run.plan.changes.map((c) => `${c.action} ${c.key}`)).toEqual(EXTS.map((x) => `update ${x}`));
   });
 

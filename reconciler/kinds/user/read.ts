@@ -8,7 +8,14 @@ import { mapBounded } from '../../util/map-bounded';
 import { type Comparable, type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
 import { numbersByDestination } from '../phone-number-refs';
-import { answerRules, domainDevices, domainPhoneNumbers, domainUsers, domainUsersFirstPage } from '../domain-reads';
+import {
+  answerRules,
+  domainDevices,
+  domainPhoneNumbers,
+  domainUserPages,
+  domainUsers,
+  domainUsersFirstPage,
+} from '../domain-reads';
 import { assertMacsFree, type StopSignal } from './mac-conflicts';
 import { isPlainRule, listedScope } from './answering-rules';
 import { liveRules, OWN_DEVICES } from './answering-rules-codec';
@@ -42,8 +49,9 @@ function deskOf(owner: string, devices: readonly PlatformRecord[] | undefined): 
 function needsRules(ctx: ReadContext, ext: string): boolean {
   if (ctx.full) return true;
   const d = ctx.desired?.get(ext);
-  return d !== undefined && ['spam', 'allow', 'block', 'answering_rules'].some((f) => d.comparable[f] !== undefined);
+  return d !== undefined && RULE_FIELDS.some((f) => d.comparable[f] !== undefined);
 }
+const RULE_FIELDS = ['spam', 'allow', 'block', 'answering_rules'];
 
 /** Every user id of the domain, as a set: built once per read, not once per user. */
 function userKeys(ctx: ReadContext): Promise<ReadonlySet<string>> {
@@ -124,25 +132,50 @@ async function readPeople(
 }
 
 /**
- * The people's answer rules are read as soon as the users' first page arrives (issue 15: before, they waited
- * for the whole list, its count, the devices, numbers and addresses), through the memo `readPeople` reads them
- * from: the same requests, begun sooner. The first failure ends it (`readPeople` meets and reports it), as
+ * The people's answer rules are read as each page of the users' list arrives (issue 15: before, they waited
+ * for the whole list — 11 pages one after another at 10,000 users — its count, the devices, numbers and
+ * addresses), through the memo `readPeople` reads them from: the same requests, begun sooner, by
+ * `ctx.concurrency` workers in page order. The first failure ends it (`readPeople` meets and reports it), as
  * does `stop` (the plan's read failed).
  */
 async function prefetchRules(ctx: ReadContext, stop: StopSignal): Promise<void> {
-  const page = await domainUsersFirstPage(ctx);
   const keys: string[] = [];
-  for (const u of page) {
-    const key = str(u.user);
-    if (!isSystemUser(u) && needsRules(ctx, key)) keys.push(key);
-  }
+  const queued = new Set<string>();
+  let next = 0;
   let failed = false;
-  await mapBounded(keys, ctx.concurrency, async (key) => {
-    if (failed || stop.stopped) return;
-    await answerRules(ctx, key).catch(() => {
-      failed = true;
-    });
+  let listEnded = false;
+  let waiting: Array<() => void> = [];
+  const wake = () => {
+    const w = waiting;
+    waiting = [];
+    for (const r of w) r();
+  };
+  const pages = await domainUserPages(ctx);
+  const ended = pages.follow((page) => {
+    for (const u of page) {
+      const key = str(u.user);
+      if (queued.has(key) || isSystemUser(u) || !needsRules(ctx, key)) continue;
+      queued.add(key);
+      keys.push(key);
+    }
+    wake();
   });
+  void ended.then(() => {
+    listEnded = true;
+    wake();
+  });
+  const worker = async (): Promise<void> => {
+    while (!failed && !stop.stopped) {
+      if (next < keys.length) {
+        const key = keys[next++] as string;
+        await answerRules(ctx, key).catch(() => {
+          failed = true;
+        });
+      } else if (listEnded) return;
+      else await new Promise<void>((r) => waiting.push(r));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, ctx.concurrency) }, worker));
 }
 
 export async function readUsers(ctx: ReadContext): Promise<LiveObject<UserPlatform>[]> {
