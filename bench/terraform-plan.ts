@@ -13,6 +13,8 @@
  * Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers'), and
  * pbxctl's (this process's main thread: its client and planner, not the server thread); the CPU ratio is
  * Terraform's and its providers' CPU over pbxctl's.
+ * The second line gives each provider process and, per resource, the plan-walk provider's CPU (the last
+ * process: upgrade, read, validation and plan of every resource, plus its start) and Terraform's own.
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
  *     [--refreshed-state]
@@ -82,6 +84,8 @@ interface ProviderCpu {
   readonly starts: number;
   readonly cpuMs: number;
   readonly each: string;
+  /** CPU of the last process (the plan walk: every upgrade, read, validation and plan of a resource). */
+  readonly lastCpuMs: number;
 }
 
 /** What bench/cpu-preload.ts wrote for each provider process of the run. */
@@ -94,6 +98,7 @@ function providerCpu(dir: string): ProviderCpu {
     starts: records.length,
     cpuMs: records.reduce((s, r) => s + ms(r), 0),
     each: records.map((r) => `${Math.round(ms(r))} ms CPU / ${Math.round(r.exitedAt - r.startedAt)} ms up`).join(', '),
+    lastCpuMs: records.length > 0 ? ms(records[records.length - 1] as Record<string, number>) : 0,
   };
 }
 
@@ -163,7 +168,11 @@ async function measure(n: number, o: Options): Promise<void> {
     console.log(
       `| ${n} | ${o.latencyMs} | ${pbx.requests} | ${Math.round(pbx.ms)} | ${pbx.cpuMs ?? '?'} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, pbx.requests)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${cpuRatio} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
     );
-    console.log(`|  | providers: ${tf.providers.each} |`);
+    const perResource = (ms: number) => `${(ms / n).toFixed(2)} ms`;
+    const ownPerResource = own === '?' ? '?' : perResource(Number(own));
+    console.log(
+      `|  | providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
+    );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${byPath(servers)}`);
   } finally {
     await servers.close();

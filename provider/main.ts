@@ -1,8 +1,11 @@
 // Must stay the first import: nothing may reach stdout before the handshake.
 import './plugin/stdout-guard';
-import { serveProvider } from './framework/serve-provider';
+import { serveLazyProvider } from './framework/serve-provider';
 import { hasMagicCookie, NOT_A_PLUGIN_MESSAGE } from './plugin/serve';
-import { providerOptions } from './resources';
+import type * as Resources from './resources';
+// The committed `terraform providers schema -json` document (`npm run gen`): the first start of a plan only
+// asks for the schema and answers it from here, without loading the resources (framework/serve-provider.ts).
+import schemaDocument from './schema/netsapiens.schema.json';
 
 // Entry of bin/terraform-provider-netsapiens.
 if (!hasMagicCookie()) {
@@ -10,7 +13,9 @@ if (!hasMagicCookie()) {
   process.exit(1);
 }
 
-serveProvider(providerOptions).catch((err: unknown) => {
+const loadResources = () => (require('./resources') as typeof Resources).providerOptions;
+
+serveLazyProvider(loadResources, schemaDocument).catch((err: unknown) => {
   process.stderr.write(`terraform-provider-netsapiens: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

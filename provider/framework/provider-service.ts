@@ -47,7 +47,7 @@ type Handler = (req: Req) => Promise<Res>;
  * `get_provider_schema_optional`: Terraform keeps the schema of the first instance in its process-wide
  * cache and does not ask each later instance of the run for it again.
  */
-const SERVER_CAPABILITIES = { plan_destroy: true, get_provider_schema_optional: true };
+export const SERVER_CAPABILITIES = { plan_destroy: true, get_provider_schema_optional: true };
 
 /**
  * The tfplugin6.Provider service over a set of resources. Every handler

@@ -1,5 +1,9 @@
+import type * as grpc from '@grpc/grpc-js';
 import { type RunningPlugin, servePlugin } from '../plugin/serve';
-import { type ProviderOptions, ProviderService } from './provider-service';
+import { diagnosticFromError, diagnosticToProto, errorDiagnostic } from './diagnostics';
+import { type ProviderOptions, ProviderService, SERVER_CAPABILITIES } from './provider-service';
+import { providerSchemaDocument } from './schema-document';
+import { schemaResponseFromDocument } from './schema-from-document';
 
 /**
  * Serves resources and data sources as a Terraform provider over the
@@ -8,4 +12,87 @@ import { type ProviderOptions, ProviderService } from './provider-service';
 export async function serveProvider<Client>(options: ProviderOptions<Client>): Promise<RunningPlugin> {
   const service = new ProviderService(options);
   return servePlugin({ provider: service.handlers(), onStop: () => service.stop() });
+}
+
+/** The tfplugin6.Provider RPCs ProviderService.handlers() implements (serve-provider.test.ts keeps them equal). */
+export const PROVIDER_RPCS = [
+  'GetMetadata',
+  'GetProviderSchema',
+  'ValidateProviderConfig',
+  'ValidateResourceConfig',
+  'ValidateDataResourceConfig',
+  'UpgradeResourceState',
+  'ConfigureProvider',
+  'ReadResource',
+  'PlanResourceChange',
+  'ApplyResourceChange',
+  'ImportResourceState',
+  'ReadDataSource',
+  'StopProvider',
+] as const;
+
+/**
+ * The provider's RPC handlers with the resources loaded on first need. GetProviderSchema, as long as nothing
+ * else was asked, is answered from `schemaDocument` (the committed `terraform providers schema -json`
+ * document): Terraform's first start of a plan asks only that, so it never loads the resources (every kind
+ * of the reconciler). When the resources load, their schema is compared with the document; a difference
+ * (the document not regenerated after a schema change: `npm run gen`) fails ValidateProviderConfig, which
+ * Terraform calls first in every later start, instead of letting Terraform plan with the wrong schema.
+ */
+export function lazyProviderHandlers<Client>(
+  load: () => ProviderOptions<Client>,
+  schemaDocument: object,
+): { handlers: grpc.UntypedServiceImplementation; stop: () => void } {
+  let service: ProviderService<Client> | undefined;
+  let loaded: grpc.UntypedServiceImplementation | undefined;
+  let stale = false;
+  let schema: Record<string, unknown> | undefined;
+  const ensure = (): grpc.UntypedServiceImplementation => {
+    if (loaded) return loaded;
+    const options = load();
+    service = new ProviderService(options);
+    loaded = service.handlers();
+    stale = JSON.stringify(providerSchemaDocument(options)) !== JSON.stringify(schemaDocument);
+    return loaded;
+  };
+  const handlers: grpc.UntypedServiceImplementation = {};
+  for (const name of PROVIDER_RPCS) {
+    handlers[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      try {
+        if (name === 'GetProviderSchema' && !loaded) {
+          schema ??= schemaResponseFromDocument(schemaDocument, SERVER_CAPABILITIES);
+          callback(null, schema);
+          return;
+        }
+        if (name === 'StopProvider' && !loaded) {
+          callback(null, { Error: '' });
+          return;
+        }
+        const h = ensure()[name] as grpc.handleUnaryCall<unknown, unknown>;
+        if (name === 'ValidateProviderConfig' && stale) callback(null, { diagnostics: [staleDiagnostic()] });
+        else h(call, callback);
+      } catch (err) {
+        callback(null, { diagnostics: [diagnosticToProto(diagnosticFromError(err, name))] });
+      }
+    };
+  }
+  return { handlers, stop: () => service?.stop() };
+}
+
+function staleDiagnostic() {
+  return diagnosticToProto(
+    errorDiagnostic(
+      'Provider schema document is stale',
+      'provider/schema/netsapiens.schema.json differs from the resource definitions of this build: run `npm run gen` and rebuild.',
+    ),
+  );
+}
+
+/** serveProvider with the resources loaded on first need (lazyProviderHandlers). */
+export async function serveLazyProvider<Client>(
+  load: () => ProviderOptions<Client>,
+  schemaDocument: object,
+): Promise<RunningPlugin> {
+  const lazy = lazyProviderHandlers(load, schemaDocument);
+  return servePlugin({ provider: lazy.handlers, onStop: lazy.stop });
 }

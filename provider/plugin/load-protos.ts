@@ -3,9 +3,8 @@ import * as grpc from '@grpc/grpc-js';
 // it; the service definitions are built here, so a provider start does not load proto-loader or build the
 // descriptor protos it attaches to every message type (for reflection, which nothing here uses): that was
 // ~50 ms of every start's CPU, and Terraform starts the provider three times per plan.
-import { type IConversionOptions, parse, Root, type Type } from 'protobufjs';
-import { PROTO_FILE_NAMES } from './proto/embed';
-import { PROTO_FILES } from './proto/embedded';
+import { type IConversionOptions, type INamespace, Root, type Type } from 'protobufjs/light';
+import { PROTO_DESCRIPTOR_JSON } from './proto/embedded';
 
 /** The options the whole provider uses for protobuf <-> JS objects. */
 // `oneofs: true` adds a virtual `selector` field naming the member of a oneof
@@ -30,8 +29,8 @@ let cached: Root | undefined;
 /** tfplugin6, plugin.* and grpc.health.v1, parsed once per process. */
 export function loadRoot(): Root {
   if (cached) return cached;
-  const root = new Root();
-  for (const name of PROTO_FILE_NAMES) parse(PROTO_FILES[name], root, { keepCase: true });
+  // The descriptor `npm run gen` wrote from the .proto files (proto/embed.ts): no proto parser at start.
+  const root = Root.fromJSON(JSON.parse(PROTO_DESCRIPTOR_JSON) as INamespace);
   root.resolveAll();
   cached = root;
   return root;
