@@ -175,7 +175,7 @@ function runChild(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const valueOf = (flag: string): string | undefined => {
+  const flagValue = (flag: string): string | undefined => {
     const at = args.indexOf(flag);
     return at >= 0 ? args[at + 1] : undefined;
   };
@@ -183,7 +183,7 @@ if (require.main === module) {
     args.find((a, i) => !a.startsWith('--') && !['--out', '--cli-prof'].includes(args[i - 1] ?? '')) ?? 10000,
   );
   const cli = args.includes('--pure-only') ? undefined : join(__dirname, '..', 'reconciler', 'cli', 'main.js');
-  runScale(users, cli, { outFile: valueOf('--out'), cliProfDir: valueOf('--cli-prof') })
+  runScale(users, cli, { outFile: flagValue('--out'), cliProfDir: flagValue('--cli-prof') })
     .then((r) => process.stdout.write(`${JSON.stringify(r)}\n`))
     .catch((err) => {
       process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
