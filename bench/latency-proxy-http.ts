@@ -16,7 +16,7 @@ export async function startHttpLatencyProxy(options: ProxyOptions): Promise<Runn
   // Sub-millisecond times (the in-flight figure sums thousands of 20 ms spans).
   let started = performance.timeOrigin + performance.now();
   const stats: ProxyStats = { arrivals: [] };
-  const admit = slidingLimit(options.limitPerSecond);
+  let admit = slidingLimit(options.limitPerSecond);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -60,6 +60,7 @@ export async function startHttpLatencyProxy(options: ProxyOptions): Promise<Runn
     stats,
     reset() {
       stats.arrivals.length = 0;
+      admit = slidingLimit(options.limitPerSecond);
       started = performance.timeOrigin + performance.now();
     },
     async close() {

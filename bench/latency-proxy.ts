@@ -46,7 +46,7 @@ interface Shared {
   readonly host: string;
   readonly port: number;
   readonly latencyMs: number;
-  readonly admit: (now: number) => boolean;
+  admit: (now: number) => boolean;
   readonly record: (arrival: Omit<Arrival, 'at'> & { at: number }) => Arrival;
   readonly finished: (arrival: Arrival) => void;
 }
@@ -224,6 +224,8 @@ export async function startLatencyProxy(options: ProxyOptions): Promise<RunningP
     reset() {
       stats.arrivals.length = 0;
       started = clock();
+      // A fresh run is a fresh second: the warm-up's requests must not use up the injected limit.
+      shared.admit = slidingLimit(options.limitPerSecond);
     },
     async close() {
       for (const socket of sockets) socket.destroy();

@@ -198,6 +198,38 @@ describe('the probe’s drain (issue 15)', () => {
   });
 });
 
+describe('a 429 among the first answers (issue 15)', () => {
+  it('counts what was accepted per second over the time seen, not as a second', async () => {
+    let now = 0;
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+    const p = new AdaptivePacer({ concurrency: 8, rate: Number.POSITIVE_INFINITY }, clock);
+    const tickets = await Promise.all(Array.from({ length: 8 }, () => p.acquire()));
+    now = 20;
+    for (const t of tickets.slice(0, 6)) p.release(t, { kind: 'ok', latencyMs: 20 });
+    now = 30; // a limit another client had used up: throttled 30 ms into the run
+    p.release(tickets[6] as Ticket, { kind: 'throttled' });
+    // 6 accepted in the 100 ms the cut may assume at least: 60/s, cut to 90 % (the old rule read 6/s → 5.4).
+    expect(p.snapshot().rate).toBeCloseTo(54, 5);
+    expect(p.snapshot().window).toBeCloseTo(6.4, 5);
+    p.release(tickets[7] as Ticket, { kind: 'throttled' }); // the same burst: no second cut
+    expect(p.snapshot().cuts).toBe(1);
+  });
+
+  it('a cut after more than a second counts the last second as it is', async () => {
+    let now = 0;
+    const clock = { now: () => now, sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
+    const p = new AdaptivePacer({ concurrency: 8, rate: Number.POSITIVE_INFINITY }, clock);
+    for (let i = 0; i < 30; i++) {
+      now = i * 100;
+      p.release(await p.acquire(), { kind: 'ok', latencyMs: 20 });
+    }
+    now = 3000;
+    p.release(await p.acquire(), { kind: 'throttled' });
+    // Answered at 2.1–2.9 s: 9 accepted in the last second → 8.1/s.
+    expect(p.snapshot().rate).toBeCloseTo(8.1, 5);
+  });
+});
+
 describe('requests that go ahead (issue 15)', () => {
   it('a list the per-object reads wait for is sent before them, in its own order, within the same ceiling', async () => {
     const p = new AdaptivePacer({ concurrency: 1, rate: Number.POSITIVE_INFINITY }, makeClock());

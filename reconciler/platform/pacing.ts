@@ -1,8 +1,8 @@
 /**
  * Adaptive pacing (AIMD). NetSapiens documents no rate limits, so the client starts at its concurrency ceiling
  * with NO rate cap and learns from the platform:
- * - a 429 or 503 (throttling) sets the rate to 90 % of what the platform ACCEPTED in the last second, or of
- *   the current rate if lower (half of what was sent, when nothing was accepted) and the concurrency window to 80 %; `Retry-After` pauses every
+ * - a 429 or 503 (throttling) sets the rate to 90 % of what the platform ACCEPTED in the last second (per
+ *   second over the history seen, when the client has run for less than a second), or of the current rate if lower (half of what was sent, when nothing was accepted) and the concurrency window to 80 %; `Retry-After` pauses every
  *   request until it has passed. Only a response to a request sent after the previous cut counts, and cuts
  *   are at least a second (or two round trips) apart, so one burst of 429s is one cut, not a collapse.
  * - latency that climbs well above the unloaded latency (smoothed latency over 2 × it + 100 ms) cuts the window to
@@ -74,6 +74,8 @@ const MIN_RATE = 1;
 const PROBE_EVERY_MS = 10_000;
 /** The first probe waits this long after the first answer (and for 2 × ceiling answers). */
 const FIRST_PROBE_AFTER_MS = 1_000;
+/** The shortest history a throttling cut turns into a rate per second (ms). */
+const MIN_HISTORY_MS = 100;
 /** A drain for a probe lasts at most two smoothed round trips and this (ms). */
 const DRAIN_MIN_MS = 20;
 
@@ -85,6 +87,8 @@ export class AdaptivePacer {
   /** How many at the head of `queue` asked to go ahead (`acquire(true)`), in their own order. */
   private ahead = 0;
   private nextSlot = 0;
+  /** When the first request was sent: a throttling cut counts per second over what it has seen. */
+  private firstSendAt: number | undefined;
   private pausedUntil = 0;
   private lastCut = Number.NEGATIVE_INFINITY;
   private lastWindowCut = Number.NEGATIVE_INFINITY;
@@ -174,6 +178,7 @@ export class AdaptivePacer {
       const interval = Number.isFinite(this.rate) ? 1000 / this.rate : 0;
       // One slot of credit, so timers that fire late do not lower the pace below the rate.
       this.nextSlot = Math.max(now - interval, this.nextSlot) + interval;
+      if (this.firstSendAt === undefined) this.firstSendAt = now;
       this.sends.add(now);
       if (this.ahead > 0) this.ahead--;
       this.queue.shift()?.({ sentAt: now, probe: this.probe === 'measuring' });
@@ -202,8 +207,12 @@ export class AdaptivePacer {
     if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
     // Sent at the old pace (that pace has been cut already), or too soon after the last cut.
     if (sentAt <= this.lastCut || now - this.lastCut < Math.max(1000, 2 * (this.srtt ?? 0))) return;
-    const sent = this.sends.countSince(now - 1000);
-    const accepted = this.oks.countSince(now - 1000);
+    // Per second over the history there is: a 429 among the first answers (a limit another client had used
+    // up) came after a few dozen ms, and the two or three answers of those ms are not a rate per second —
+    // taken as one, the pace fell to ~1 request/s and crawled back over tens of seconds (issue 15 bench).
+    const seen = Math.min(1000, Math.max(now - (this.firstSendAt ?? now), 2 * (this.srtt ?? 0), MIN_HISTORY_MS));
+    const sent = (this.sends.countSince(now - 1000) * 1000) / seen;
+    const accepted = (this.oks.countSince(now - 1000) * 1000) / seen;
     // With a handful of requests a second there is no pace to cut; the pause and back-off do the work.
     if (sent >= 4) {
       const target = accepted > 0 ? Math.min(this.rate, accepted) * 0.9 : Math.min(this.rate, sent) * 0.5;
