@@ -7,17 +7,33 @@ import type { AttributeSpec, BlockSpec } from './schema';
  * null in every planned state, new state and imported state, so they never reach a state or plan file.
  */
 
+/*
+ * Schemas are built once per process and never change, so whether one holds a write-only attribute is
+ * computed once per schema object (these run on every RPC that returns a state).
+ */
+const attributesMemo = new WeakMap<object, boolean>();
+const blockMemo = new WeakMap<BlockSpec, boolean>();
+
 function attributesHaveWriteOnly(attrs: Readonly<Record<string, AttributeSpec>>): boolean {
-  return Object.values(attrs).some(
-    (a) => a.writeOnly || (a.nested ? attributesHaveWriteOnly(a.nested.attributes) : false),
-  );
+  let has = attributesMemo.get(attrs);
+  if (has === undefined) {
+    has = Object.values(attrs).some(
+      (a) => a.writeOnly || (a.nested ? attributesHaveWriteOnly(a.nested.attributes) : false),
+    );
+    attributesMemo.set(attrs, has);
+  }
+  return has;
 }
 
 export function hasWriteOnly(schema: BlockSpec): boolean {
-  return (
-    attributesHaveWriteOnly(schema.attributes ?? {}) ||
-    Object.values(schema.blocks ?? {}).some((b) => hasWriteOnly(b.block))
-  );
+  let has = blockMemo.get(schema);
+  if (has === undefined) {
+    has =
+      attributesHaveWriteOnly(schema.attributes ?? {}) ||
+      Object.values(schema.blocks ?? {}).some((b) => hasWriteOnly(b.block));
+    blockMemo.set(schema, has);
+  }
+  return has;
 }
 
 function nullIn(attrs: Readonly<Record<string, AttributeSpec>>, v: CtyObject): CtyObject {
