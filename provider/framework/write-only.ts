@@ -36,33 +36,58 @@ export function hasWriteOnly(schema: BlockSpec): boolean {
   return has;
 }
 
+/*
+ * Copy on write: a value whose write-only attributes are already null (every state Terraform sends back,
+ * every read) is returned as it is; only a value holding a write-only value is copied, never mutated.
+ */
 function nullIn(attrs: Readonly<Record<string, AttributeSpec>>, v: CtyObject): CtyObject {
-  const out: Record<string, CtyValue> = { ...v };
-  for (const [name, a] of Object.entries(attrs)) {
-    if (a.writeOnly) out[name] = null;
-    else if (a.nested && attributesHaveWriteOnly(a.nested.attributes)) out[name] = nullNested(a, v[name] ?? null);
+  let out: Record<string, CtyValue> | undefined;
+  for (const name in attrs) {
+    const a = attrs[name] as AttributeSpec;
+    let next: CtyValue;
+    if (a.writeOnly) next = null;
+    else if (a.nested && attributesHaveWriteOnly(a.nested.attributes)) next = nullNested(a, v[name] ?? null);
+    else continue;
+    if (next === v[name]) continue;
+    out ??= { ...v };
+    out[name] = next;
   }
-  return out;
+  return out ?? v;
 }
 
 function nullNested(a: AttributeSpec, v: CtyValue): CtyValue {
   const inner = a.nested!.attributes;
   const one = (e: CtyValue): CtyValue => (isObjectValue(e) ? nullIn(inner, e) : e);
   if (a.nested!.nesting === 'single') return one(v);
-  if (Array.isArray(v)) return v.map(one);
-  if (isObjectValue(v)) return Object.fromEntries(Object.entries(v).map(([k, e]) => [k, one(e)]));
+  if (Array.isArray(v)) return sameOr(v, v.map(one));
+  if (isObjectValue(v)) {
+    const entries = Object.entries(v);
+    const mapped = entries.map(([k, e]) => [k, one(e)] as const);
+    return mapped.every(([, e], i) => e === entries[i]?.[1]) ? v : Object.fromEntries(mapped);
+  }
   return v;
 }
 
-/** The value with every write-only attribute set to null (the rest unchanged). */
+/** The original array when no element changed, else the mapped one. */
+function sameOr(original: readonly CtyValue[], mapped: CtyValue[]): CtyValue {
+  return mapped.every((e, i) => e === original[i]) ? original : mapped;
+}
+
+/** The value with every write-only attribute set to null (the rest unchanged; the input is not mutated). */
 export function withoutWriteOnly(schema: BlockSpec, v: CtyObject | null): CtyObject | null {
   if (v === null || !hasWriteOnly(schema)) return v;
-  const out: Record<string, CtyValue> = { ...nullIn(schema.attributes ?? {}, v) };
+  let out = nullIn(schema.attributes ?? {}, v);
   for (const [name, b] of Object.entries(schema.blocks ?? {})) {
     const bv = out[name] ?? null;
     if (!hasWriteOnly(b.block)) continue;
-    if (isObjectValue(bv)) out[name] = withoutWriteOnly(b.block, bv);
-    else if (Array.isArray(bv)) out[name] = bv.map((e) => (isObjectValue(e) ? withoutWriteOnly(b.block, e) : e));
+    let next: CtyValue = bv;
+    if (isObjectValue(bv)) next = withoutWriteOnly(b.block, bv);
+    else if (Array.isArray(bv))
+      next = sameOr(
+        bv,
+        bv.map((e) => (isObjectValue(e) ? withoutWriteOnly(b.block, e) : e)),
+      );
+    if (next !== bv) out = { ...out, [name]: next };
   }
   return out;
 }
