@@ -201,6 +201,16 @@ describe('msgpack codec (wire details)', () => {
     expect(() => encodeMsgpack({ l: [1, 'x'] }, types.object({ l: types.list(types.number) }))).toThrow(/\.l\[1\]/);
   });
 
+  it('error paths name nested steps, and a failed conversion leaves no trace in the next one', () => {
+    const nested = types.object({ m: types.map(types.object({ xs: types.list(types.bool) })) });
+    const bad = rawEncode({ m: { 'k 1': { xs: [true, 'no'] } } });
+    expect(() => decodeMsgpack(bad, nested)).toThrow(/^\.m\["k 1"\]\.xs\[1\]: bool expected/);
+    expect(() => decodeMsgpack(rawEncode({ m: 3 }), nested)).toThrow(/^\.m: map expected/);
+    expect(() => decodeJson('{"m":{"a":{"xs":[1]}}}', nested)).toThrow(/^\.m\["a"\]\.xs\[0\]: bool expected/);
+    expect(() => encodeMsgpack({ m: { a: { xs: ['x'] } } }, nested)).toThrow(/^\.m\["a"\]\.xs\[0\]: bool required/);
+    expect(decodeMsgpack(rawEncode({ m: { a: { xs: [false] } } }), nested)).toEqual({ m: { a: { xs: [false] } } });
+  });
+
   it('DynamicValue: msgpack first, then JSON, else null', () => {
     expect(
       decodeDynamicValue({ msgpack: encodeMsgpack({ a: 'm' }, obj), json: Buffer.from('{"a":"j"}') }, obj),

@@ -15,6 +15,24 @@ export class CtyCodecError extends Error {
 
 type Raw = unknown;
 
+/*
+ * The path of the value being converted, kept as a stack of steps (attribute name, element index, or
+ * an already-quoted map key) and turned into text only when an error is thrown: building a path string
+ * per attribute was a measurable share of every RPC. Conversions are synchronous; each entry point
+ * resets the stack.
+ */
+const trail: (string | number)[] = [];
+let trailBase = '';
+function here(): string {
+  let out = trailBase;
+  for (const step of trail) out += typeof step === 'number' ? `[${step}]` : step.startsWith('[') ? step : `.${step}`;
+  return out;
+}
+function enter(base: string): void {
+  trail.length = 0;
+  trailBase = base;
+}
+
 // ---------------------------------------------------------------- encoding
 
 /**
@@ -38,46 +56,66 @@ function attributeNames(attributes: Readonly<Record<string, CtyType>>): readonly
 
 /** Encodes a value as msgpack, driven by the type: objects always carry every attribute of their type. */
 export function encodeMsgpack(value: CtyValue | undefined, t: CtyType): Uint8Array {
-  return encoder.encode(toRaw(value, t, ''));
+  enter('');
+  return encoder.encode(toRaw(value, t));
 }
 
-function toRaw(value: CtyValue | undefined, t: CtyType, path: string): Raw {
+function toRaw(value: CtyValue | undefined, t: CtyType): Raw {
   if (value instanceof Unknown) return new ExtData(value.extType, value.data);
-  if (t.kind === 'dynamic') return dynamicToRaw(value, path);
+  if (t.kind === 'dynamic') return dynamicToRaw(value);
   if (value === null || value === undefined) return null;
-  if (value instanceof DynamicVal) throw new CtyCodecError(path, `dynamic value given for ${describe(t)}`);
+  if (value instanceof DynamicVal) throw new CtyCodecError(here(), `dynamic value given for ${describe(t)}`);
   switch (t.kind) {
     case 'string':
-      if (typeof value !== 'string') throw new CtyCodecError(path, `string required, got ${typeof value}`);
+      if (typeof value !== 'string') throw new CtyCodecError(here(), `string required, got ${typeof value}`);
       return value;
     case 'bool':
-      if (typeof value !== 'boolean') throw new CtyCodecError(path, `bool required, got ${typeof value}`);
+      if (typeof value !== 'boolean') throw new CtyCodecError(here(), `bool required, got ${typeof value}`);
       return value;
     case 'number':
-      return numberToRaw(value, path);
+      return numberToRaw(value, here);
     case 'list':
     case 'set':
-      return asArray(value, t, path).map((e, i) => toRaw(e, t.element, `${path}[${i}]`));
+      return elementsToRaw(asArray(value, t), t.element);
     case 'tuple': {
-      const arr = asArray(value, t, path);
+      const arr = asArray(value, t);
       if (arr.length !== t.elements.length) {
-        throw new CtyCodecError(path, `tuple of ${t.elements.length} elements required, got ${arr.length}`);
+        throw new CtyCodecError(here(), `tuple of ${t.elements.length} elements required, got ${arr.length}`);
       }
-      return arr.map((e, i) => toRaw(e, t.elements[i], `${path}[${i}]`));
+      return elementsToRaw(arr, undefined, t.elements);
     }
     case 'map': {
-      const obj = asObject(value, t, path);
+      const obj = asObject(value, t);
       const out: Record<string, Raw> = {};
-      for (const k of Object.keys(obj).sort()) out[k] = toRaw(obj[k], t.element, `${path}[${JSON.stringify(k)}]`);
+      for (const k of Object.keys(obj).sort()) {
+        trail.push(`[${JSON.stringify(k)}]`);
+        out[k] = toRaw(obj[k], t.element);
+        trail.pop();
+      }
       return out;
     }
     case 'object': {
-      const obj = asObject(value, t, path);
+      const obj = asObject(value, t);
       const out: Record<string, Raw> = {};
-      for (const k of attributeNames(t.attributes)) out[k] = toRaw(obj[k], t.attributes[k], `${path}.${k}`);
+      for (const k of attributeNames(t.attributes)) {
+        trail.push(k);
+        out[k] = toRaw(obj[k], t.attributes[k]);
+        trail.pop();
+      }
       return out;
     }
   }
+}
+
+/** List/set elements (one element type) or tuple elements (a type each), with their index on the trail. */
+function elementsToRaw(arr: readonly CtyValue[], element?: CtyType, elements?: readonly CtyType[]): Raw[] {
+  const out: Raw[] = new Array(arr.length);
+  for (let i = 0; i < arr.length; i++) {
+    trail.push(i);
+    out[i] = toRaw(arr[i], (element ?? elements?.[i]) as CtyType);
+    trail.pop();
+  }
+  return out;
 }
 
 /**
@@ -87,21 +125,21 @@ function toRaw(value: CtyValue | undefined, t: CtyType, path: string): Raw {
  * an inconsistent plan; the shortest decimal string round-trips exactly.
  * Numeric strings are passed through (for values beyond float64 precision).
  */
-function numberToRaw(value: CtyValue, path: string): Raw {
+function numberToRaw(value: CtyValue, where: () => string): Raw {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new CtyCodecError(path, `number must be finite, got ${value}`);
+    if (!Number.isFinite(value)) throw new CtyCodecError(where(), `number must be finite, got ${value}`);
     return Number.isSafeInteger(value) ? value : String(value);
   }
   if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return value.trim();
-  throw new CtyCodecError(path, `number required, got ${JSON.stringify(value)}`);
+  throw new CtyCodecError(where(), `number required, got ${JSON.stringify(value)}`);
 }
 
-function dynamicToRaw(value: CtyValue | undefined, path: string): Raw {
+function dynamicToRaw(value: CtyValue | undefined): Raw {
   if (value === null || value === undefined) return null;
-  const dv = value instanceof DynamicVal ? value : new DynamicVal(inferType(value, path), value);
+  const dv = value instanceof DynamicVal ? value : new DynamicVal(inferType(value, here()), value);
   if (dv.value instanceof Unknown && dv.type.kind === 'dynamic') return new ExtData(dv.value.extType, dv.value.data);
   const typeBytes = new TextEncoder().encode(JSON.stringify(typeToJson(dv.type)));
-  return [typeBytes, toRaw(dv.value, dv.type, path)];
+  return [typeBytes, toRaw(dv.value, dv.type)];
 }
 
 /** The cty type of a plain JS value (for `dynamic` attributes given without a DynamicVal). */
@@ -120,13 +158,13 @@ export function inferType(value: CtyValue, path = ''): CtyType {
   throw new CtyCodecError(path, `cannot infer a type for ${typeof value}`);
 }
 
-function asArray(value: CtyValue, t: CtyType, path: string): readonly CtyValue[] {
-  if (!Array.isArray(value)) throw new CtyCodecError(path, `${describe(t)} requires an array`);
+function asArray(value: CtyValue, t: CtyType): readonly CtyValue[] {
+  if (!Array.isArray(value)) throw new CtyCodecError(here(), `${describe(t)} requires an array`);
   return value;
 }
 
-function asObject(value: CtyValue, t: CtyType, path: string): CtyObject {
-  if (!isObjectValue(value)) throw new CtyCodecError(path, `${describe(t)} requires an object`);
+function asObject(value: CtyValue, t: CtyType): CtyObject {
+  if (!isObjectValue(value)) throw new CtyCodecError(here(), `${describe(t)} requires an object`);
   return value;
 }
 
@@ -142,78 +180,104 @@ function describe(t: CtyType): string {
  */
 export function decodeMsgpack(bytes: Uint8Array, t: CtyType): CtyValue {
   if (bytes.length === 0) return null;
-  return fromRaw(decoder.decode(bytes), t, '');
+  enter('');
+  return fromRaw(decoder.decode(bytes), t);
 }
 
-function fromRaw(raw: Raw, t: CtyType, path: string): CtyValue {
+function fromRaw(raw: Raw, t: CtyType): CtyValue {
   if (raw instanceof ExtData) return new Unknown(raw.type, rawExtData(raw));
-  if (t.kind === 'dynamic') return dynamicFromRaw(raw, path);
+  if (t.kind === 'dynamic') return dynamicFromRaw(raw);
   if (raw === null || raw === undefined) return null;
   switch (t.kind) {
     case 'string':
-      if (typeof raw !== 'string') throw new CtyCodecError(path, `string expected, got ${typeof raw}`);
+      if (typeof raw !== 'string') throw new CtyCodecError(here(), `string expected, got ${typeof raw}`);
       return raw;
     case 'bool':
-      if (typeof raw !== 'boolean') throw new CtyCodecError(path, `bool expected, got ${typeof raw}`);
+      if (typeof raw !== 'boolean') throw new CtyCodecError(here(), `bool expected, got ${typeof raw}`);
       return raw;
     case 'number':
-      return numberFromRaw(raw, path);
+      return numberFromRaw(raw, here);
     case 'list':
     case 'set':
-      if (!Array.isArray(raw)) throw new CtyCodecError(path, `array expected for ${describe(t)}`);
-      return raw.map((e, i) => fromRaw(e, t.element, `${path}[${i}]`));
+      if (!Array.isArray(raw)) throw new CtyCodecError(here(), `array expected for ${describe(t)}`);
+      return elementsFrom(fromRaw, raw, t.element);
     case 'tuple':
       if (!Array.isArray(raw) || raw.length !== t.elements.length) {
-        throw new CtyCodecError(path, `array of ${t.elements.length} expected for ${describe(t)}`);
+        throw new CtyCodecError(here(), `array of ${t.elements.length} expected for ${describe(t)}`);
       }
-      return raw.map((e, i) => fromRaw(e, t.elements[i], `${path}[${i}]`));
-    case 'map': {
-      const obj = rawMap(raw, t, path);
-      const out: Record<string, CtyValue> = {};
-      for (const [k, v] of Object.entries(obj)) out[k] = fromRaw(v, t.element, `${path}[${JSON.stringify(k)}]`);
-      return out;
-    }
+      return elementsFrom(fromRaw, raw, undefined, t.elements);
+    case 'map':
+      return mapFrom(fromRaw, rawMap(raw, t), t.element);
     case 'object': {
-      const obj = rawMap(raw, t, path);
+      const obj = rawMap(raw, t);
       const out: Record<string, CtyValue> = {};
       for (const k in t.attributes) {
-        out[k] = Object.hasOwn(obj, k) ? fromRaw(obj[k], t.attributes[k] as CtyType, `${path}.${k}`) : null;
+        if (!Object.hasOwn(obj, k)) {
+          out[k] = null;
+          continue;
+        }
+        trail.push(k);
+        out[k] = fromRaw(obj[k], t.attributes[k] as CtyType);
+        trail.pop();
       }
       return out;
     }
   }
+}
+
+type FromFn = (raw: Raw, t: CtyType) => CtyValue;
+
+/** List/set elements (one element type) or tuple elements (a type each), with their index on the trail. */
+function elementsFrom(from: FromFn, raw: readonly Raw[], element?: CtyType, elements?: readonly CtyType[]) {
+  const out: CtyValue[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    trail.push(i);
+    out[i] = from(raw[i], (element ?? elements?.[i]) as CtyType);
+    trail.pop();
+  }
+  return out;
+}
+
+function mapFrom(from: FromFn, obj: Record<string, Raw>, element: CtyType): Record<string, CtyValue> {
+  const out: Record<string, CtyValue> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    trail.push(`[${JSON.stringify(k)}]`);
+    out[k] = from(v, element);
+    trail.pop();
+  }
+  return out;
 }
 
 function rawExtData(ext: ExtData): Uint8Array {
   return typeof ext.data === 'function' ? new Uint8Array(0) : ext.data;
 }
 
-function numberFromRaw(raw: Raw, path: string): number {
+function numberFromRaw(raw: Raw, where: () => string): number {
   if (typeof raw === 'number') return raw;
   if (typeof raw === 'bigint') return Number(raw);
   if (typeof raw === 'string' && raw.trim() !== '') {
     const n = Number(raw);
     if (Number.isFinite(n)) return n;
   }
-  throw new CtyCodecError(path, `number expected, got ${JSON.stringify(raw)}`);
+  throw new CtyCodecError(where(), `number expected, got ${JSON.stringify(raw)}`);
 }
 
-function rawMap(raw: Raw, t: CtyType, path: string): Record<string, Raw> {
+function rawMap(raw: Raw, t: CtyType): Record<string, Raw> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Uint8Array) {
-    throw new CtyCodecError(path, `map expected for ${describe(t)}`);
+    throw new CtyCodecError(here(), `map expected for ${describe(t)}`);
   }
   return raw as Record<string, Raw>;
 }
 
-function dynamicFromRaw(raw: Raw, path: string): CtyValue {
+function dynamicFromRaw(raw: Raw): CtyValue {
   if (raw === null || raw === undefined) return null;
-  if (!Array.isArray(raw) || raw.length !== 2) throw new CtyCodecError(path, 'dynamic value must be [type, value]');
+  if (!Array.isArray(raw) || raw.length !== 2) throw new CtyCodecError(here(), 'dynamic value must be [type, value]');
   const [typeRaw, valueRaw] = raw;
   const typeText =
     typeof typeRaw === 'string' ? typeRaw : typeRaw instanceof Uint8Array ? new TextDecoder().decode(typeRaw) : null;
-  if (typeText === null) throw new CtyCodecError(path, 'dynamic value type must be bytes');
+  if (typeText === null) throw new CtyCodecError(here(), 'dynamic value type must be bytes');
   const t = parseType(JSON.parse(typeText));
-  return new DynamicVal(t, fromRaw(valueRaw, t, path));
+  return new DynamicVal(t, fromRaw(valueRaw, t));
 }
 
 // ---------------------------------------------------------------- JSON fallback
@@ -229,45 +293,51 @@ export function decodeJson(text: string | Uint8Array, t: CtyType): CtyValue {
   return fromJsonValue(JSON.parse(s), t, '');
 }
 
+/** A parsed JSON value under a type; `path` prefixes the path in error messages. */
 export function fromJsonValue(raw: unknown, t: CtyType, path: string): CtyValue {
+  enter(path);
+  return fromJson(raw, t);
+}
+
+function fromJson(raw: unknown, t: CtyType): CtyValue {
   if (t.kind === 'dynamic') {
     if (raw === null || raw === undefined) return null;
     if (typeof raw !== 'object' || Array.isArray(raw) || !('type' in raw)) {
-      throw new CtyCodecError(path, 'dynamic JSON value must be {"value", "type"}');
+      throw new CtyCodecError(here(), 'dynamic JSON value must be {"value", "type"}');
     }
     const dt = parseType((raw as { type: unknown }).type);
-    return new DynamicVal(dt, fromJsonValue((raw as { value?: unknown }).value ?? null, dt, path));
+    return new DynamicVal(dt, fromJson((raw as { value?: unknown }).value ?? null, dt));
   }
   if (raw === null || raw === undefined) return null;
   switch (t.kind) {
     case 'string':
-      if (typeof raw !== 'string') throw new CtyCodecError(path, `string expected, got ${typeof raw}`);
+      if (typeof raw !== 'string') throw new CtyCodecError(here(), `string expected, got ${typeof raw}`);
       return raw;
     case 'bool':
       if (typeof raw === 'string' && (raw === 'true' || raw === 'false')) return raw === 'true';
-      if (typeof raw !== 'boolean') throw new CtyCodecError(path, `bool expected, got ${typeof raw}`);
+      if (typeof raw !== 'boolean') throw new CtyCodecError(here(), `bool expected, got ${typeof raw}`);
       return raw;
     case 'number':
-      return numberFromRaw(raw, path);
+      return numberFromRaw(raw, here);
     case 'list':
     case 'set':
-      if (!Array.isArray(raw)) throw new CtyCodecError(path, `array expected for ${describe(t)}`);
-      return raw.map((e, i) => fromJsonValue(e, t.element, `${path}[${i}]`));
+      if (!Array.isArray(raw)) throw new CtyCodecError(here(), `array expected for ${describe(t)}`);
+      return elementsFrom(fromJson, raw, t.element);
     case 'tuple':
       if (!Array.isArray(raw) || raw.length !== t.elements.length) {
-        throw new CtyCodecError(path, `array of ${t.elements.length} expected for ${describe(t)}`);
+        throw new CtyCodecError(here(), `array of ${t.elements.length} expected for ${describe(t)}`);
       }
-      return raw.map((e, i) => fromJsonValue(e, t.elements[i], `${path}[${i}]`));
-    case 'map': {
-      const obj = rawMap(raw, t, path);
-      const out: Record<string, CtyValue> = {};
-      for (const [k, v] of Object.entries(obj)) out[k] = fromJsonValue(v, t.element, `${path}[${JSON.stringify(k)}]`);
-      return out;
-    }
+      return elementsFrom(fromJson, raw, undefined, t.elements);
+    case 'map':
+      return mapFrom(fromJson, rawMap(raw, t), t.element);
     case 'object': {
-      const obj = rawMap(raw, t, path);
+      const obj = rawMap(raw, t);
       const out: Record<string, CtyValue> = {};
-      for (const [k, at] of Object.entries(t.attributes)) out[k] = fromJsonValue(obj[k], at, `${path}.${k}`);
+      for (const k in t.attributes) {
+        trail.push(k);
+        out[k] = fromJson(obj[k], t.attributes[k] as CtyType);
+        trail.pop();
+      }
       return out;
     }
   }

@@ -21,7 +21,9 @@ export function upgradeStoredState<Client>(
     return { upgraded_state: encodeDynamicValue(null, type), diagnostics: [] };
   }
   try {
-    let parsed = JSON.parse(Buffer.from(raw.json).toString('utf8')) as Record<string, unknown>;
+    // A view of the bytes, not a copy (protobufjs already hands a Buffer in Node).
+    const text = Buffer.from(raw.json.buffer, raw.json.byteOffset, raw.json.byteLength).toString('utf8');
+    let parsed = JSON.parse(text) as Record<string, unknown>;
     const version = Number(req.version ?? 0);
     if (def.upgradeState && version < (def.schema.version ?? 0)) parsed = def.upgradeState({ version, state: parsed });
     const value = fromJsonValue(parsed, type, '');

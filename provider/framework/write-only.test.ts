@@ -47,6 +47,28 @@ describe('write-only attributes', () => {
     expect(v.voicemail.pin).toBe('739154'); // the input is not mutated
   });
 
+  it('a value whose write-only attributes are already null is returned as is, not copied', () => {
+    const v = {
+      id: 'x',
+      token: null,
+      voicemail: { pin: null, pin_version: '2' },
+      lines: [{ secret: null, n: 1 }],
+    };
+    expect(withoutWriteOnly(schema, v)).toBe(v);
+    // A missing write-only attribute comes back as null, in a copy.
+    const partial = { id: 'x', voicemail: null, lines: null };
+    const out = withoutWriteOnly(schema, partial);
+    expect(out).toEqual({ id: 'x', token: null, voicemail: null, lines: null });
+    expect(partial).toEqual({ id: 'x', voicemail: null, lines: null });
+    // One element holding a value: that element and its parents are copied, the other element is kept.
+    const kept = { secret: null, n: 2 };
+    const mixed = { ...v, lines: [{ secret: 's9', n: 1 }, kept] };
+    const cleaned = withoutWriteOnly(schema, mixed) as { lines: unknown[] };
+    expect(cleaned.lines).toEqual([{ secret: null, n: 1 }, kept]);
+    expect(cleaned.lines[1]).toBe(kept);
+    expect(mixed.lines[0]?.secret).toBe('s9');
+  });
+
   it('a schema without write-only attributes is returned as is', () => {
     const plain: SchemaSpec = { attributes: { id: attr.string({ computed: true }) } };
     expect(hasWriteOnly(plain)).toBe(false);
