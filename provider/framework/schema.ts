@@ -1,5 +1,6 @@
 import { type CtyType, type CtyValue, types, typeToJson } from '../cty';
 import type { AttributePath } from './diagnostics';
+import { type JsonSchema, jsonSchemaToProto, sortedEntries } from './schema-proto';
 
 /** What a validator reports: a detail message, or a full summary/detail pair. */
 export type ValidationProblem = string | { readonly summary: string; readonly detail?: string };
@@ -186,59 +187,9 @@ export function impliedType(spec: BlockSpec): CtyType {
 
 // ---------------------------------------------------------------- tfplugin6 Schema (proto-loader object)
 
-const NESTING_PROTO: Record<BlockNestingMode, string> = {
-  single: 'SINGLE',
-  list: 'LIST',
-  set: 'SET',
-  map: 'MAP',
-  group: 'GROUP',
-};
-
-function sortedEntries<T>(rec: Readonly<Record<string, T>> | undefined): [string, T][] {
-  return Object.entries(rec ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-function attributeToProto(name: string, a: AttributeSpec): Record<string, unknown> {
-  const f = attributeFlags(a);
-  return {
-    name,
-    type: a.type ? Buffer.from(JSON.stringify(typeToJson(a.type))) : Buffer.alloc(0),
-    nested_type: a.nested
-      ? {
-          attributes: sortedEntries(a.nested.attributes).map(([n, x]) => attributeToProto(n, x)),
-          nesting: NESTING_PROTO[a.nested.nesting],
-        }
-      : null,
-    description: a.description ?? '',
-    required: f.required,
-    optional: f.optional,
-    computed: f.computed,
-    sensitive: a.sensitive === true,
-    description_kind: 'PLAIN',
-    deprecated: a.deprecated === true,
-    write_only: a.writeOnly === true,
-  };
-}
-
-function blockToProto(spec: BlockSpec, version: number): Record<string, unknown> {
-  return {
-    version,
-    attributes: sortedEntries(spec.attributes).map(([n, a]) => attributeToProto(n, a)),
-    block_types: sortedEntries(spec.blocks).map(([n, b]) => ({
-      type_name: n,
-      block: blockToProto(b.block, 0),
-      nesting: NESTING_PROTO[b.nesting],
-      min_items: b.minItems ?? 0,
-      max_items: b.maxItems ?? 0,
-    })),
-    description: spec.description ?? '',
-    description_kind: 'PLAIN',
-    deprecated: spec.deprecated === true,
-  };
-}
-
+/** The GetProviderSchema form of a schema: through its `terraform providers schema -json` form (schema-proto.ts). */
 export function schemaToProto(spec: SchemaSpec): Record<string, unknown> {
-  return { version: spec.version ?? 0, block: blockToProto(spec, spec.version ?? 0) };
+  return jsonSchemaToProto(schemaToJson(spec) as unknown as JsonSchema);
 }
 
 // ---------------------------------------------------------------- `terraform providers schema -json`
