@@ -6,27 +6,29 @@
  * request of either side waits `--latency` ms (default 20, the issue's condition; `--latency 0` for none).
  *
  * The domain is bench/plan-users.ts's "full" case (desk phone, spam → voicemail, a block list per user;
- * every 10th user differs). Terraform starts from a state that holds each user's id and configured
- * fields (what an earlier apply leaves), so `terraform plan` refreshes every user and plans the updates.
+ * every 10th user differs). Terraform starts from the state an apply leaves (every attribute as the
+ * provider read it: an untimed `terraform apply -refresh-only` first), so `terraform plan` refreshes every
+ * user and plans the updates; `--partial-state` starts from ids and configured fields only (the refresh then
+ * changes every resource and Terraform also reports those changes made outside it).
  *
- * Beside the wall times: the provider processes' CPU time (bench/cpu-preload.ts, loaded by NODE_OPTIONS),
- * Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers'), and
- * pbxctl's (this process's main thread: its client and planner, not the server thread); the CPU ratio is
- * Terraform's and its providers' CPU over pbxctl's.
+ * pbxctl's side is `pbxctl plan` as a user runs it, in its own process (Node start, module load, YAML load,
+ * reads, plan, output; median of 3; its CPU from bench/child-cpu.ts) — what must-show 3 compares, since
+ * `terraform plan`'s wall time also counts its start, its configuration and its providers' starts. The
+ * in-process `runPlan` (this process's main thread, YAML already loaded, JIT warm) is printed beside it.
+ *
+ * Beside the wall times: the provider processes' CPU time (bench/cpu-preload.ts, loaded by NODE_OPTIONS)
+ * and Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers').
  * The second line gives each provider process and, per resource, the plan-walk provider's CPU (the last
  * process: upgrade, read, validation and plan of every resource, plus its start) and Terraform's own.
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
- *     [--refreshed-state]
+ *     [--partial-state]
  *
  * `--profile DIR`: a V8 CPU profile of every provider process into DIR/<users>/ (bench/cpu-preload.ts).
  * `--paths`: the requests of each side by path (ids replaced by `{}`).
- * `--refreshed-state`: first (untimed) `terraform apply -refresh-only`, so the timed plan starts from a state
- * with every attribute, as a real apply leaves it (the default state has only ids and configured fields, so
- * the refresh changes every resource and Terraform works out those changes outside it too).
  * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/ (the provider launcher).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -41,7 +43,7 @@ interface Options {
   readonly latencyMs: number;
   readonly profileDir?: string;
   readonly paths: boolean;
-  /** Start from the state a refresh leaves (every attribute), not only the ids and configured fields. */
+  /** Start from the state an apply leaves (every attribute), not only the ids and configured fields. */
   readonly refreshed: boolean;
 }
 
@@ -50,15 +52,16 @@ function parseArgs(argv: string[]): Options {
   let latencyMs = 20;
   let profileDir: string | undefined;
   let paths = false;
-  let refreshed = false;
+  let refreshed = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--latency') latencyMs = Number(argv[++i]);
     else if (a === '--profile') profileDir = resolve(String(argv[++i]));
     else if (a === '--paths') paths = true;
-    else if (a === '--refreshed-state') refreshed = true;
+    else if (a === '--refreshed-state') refreshed = true; // the default; kept for older command lines
+    else if (a === '--partial-state') refreshed = false;
     else if (Number(a) > 0) sizes.push(Number(a));
-    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --refreshed-state)`);
+    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state)`);
   }
   if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
   return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed };
@@ -116,11 +119,50 @@ async function pbxctlPlan(c: BenchCase, servers: ThreadedServers) {
     const cpu1 = mainThreadCpuMs();
     await servers.refresh();
     const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
-    return { ms, cpuMs, requests: servers.stats.arrivals.length, changes: run.document.summary.changes };
+    const requests = servers.stats.arrivals.length;
+    // The same plan as a user runs it: `pbxctl plan` in its own process (start, load, plan, output), like `terraform plan`.
+    const cli = await pbxctlCli(yamlDir, servers);
+    return { ms, cpuMs, requests, changes: run.document.summary.changes, cli };
   } finally {
     await client.close();
     rmSync(yamlDir, { recursive: true, force: true });
+    rmSync(`${yamlDir}.cpu`, { force: true });
   }
+}
+
+/**
+ * `pbxctl plan` as a user runs it: its own process (Node start, module load, YAML load, reads, plan, output),
+ * like `terraform plan` — the wall times must-show 3 compares. Three runs, the median; the CLI's CPU from
+ * bench/child-cpu.ts (preloaded).
+ */
+async function pbxctlCli(yamlDir: string, servers: ThreadedServers) {
+  const main = join(__dirname, '..', 'reconciler', 'cli', 'main.js');
+  const cpuFile = `${yamlDir}.cpu`;
+  const env = {
+    ...process.env,
+    NS_API_URL: servers.url,
+    NS_API_KEY: DEFAULT_API_KEY,
+    PBXCTL_BENCH_CPU_FILE: cpuFile,
+  };
+  const runs: { ms: number; cpuMs: number }[] = [];
+  let exit: number | null = null;
+  let requests = 0;
+  for (let i = 0; i < 3; i++) {
+    await servers.reset();
+    const t = performance.now();
+    exit = await new Promise<number | null>((done) => {
+      const args = ['-r', join(__dirname, 'child-cpu.js'), main, 'plan', yamlDir];
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      child.on('exit', (code) => done(code));
+    });
+    const ms = performance.now() - t;
+    await servers.refresh();
+    requests = servers.stats.arrivals.length;
+    runs.push({ ms, cpuMs: Number(readFileSync(cpuFile, 'utf8')) });
+  }
+  if (exit !== 0) throw new Error(`pbxctl plan exited ${exit}`);
+  const median = [...runs].sort((a, b) => a.ms - b.ms)[1] as { ms: number; cpuMs: number };
+  return { ms: median.ms, cpuMs: median.cpuMs, walls: runs.map((r) => Math.round(r.ms)), requests };
 }
 
 async function terraformPlan(n: number, servers: ThreadedServers, o: Options) {
@@ -164,14 +206,14 @@ async function measure(n: number, o: Options): Promise<void> {
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
-    const cpuRatio = tf.totalCpuMs !== undefined && pbx.cpuMs ? r(tf.totalCpuMs, pbx.cpuMs) : '?';
+    const cli = pbx.cli;
     console.log(
-      `| ${n} | ${o.latencyMs} | ${pbx.requests} | ${Math.round(pbx.ms)} | ${pbx.cpuMs ?? '?'} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, pbx.requests)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${cpuRatio} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
+      `| ${n} | ${o.latencyMs} | ${cli.requests} | ${Math.round(cli.ms)} | ${Math.round(cli.cpuMs)} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, cli.requests)} | **${r(tf.ms, cli.ms)}** | ${Math.round(pbx.ms)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
     );
     const perResource = (ms: number) => `${(ms / n).toFixed(2)} ms`;
     const ownPerResource = own === '?' ? '?' : perResource(Number(own));
     console.log(
-      `|  | providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
+      `|  | pbxctl plan runs ${cli.walls.join(' / ')} ms; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${byPath(servers)}`);
   } finally {
@@ -186,9 +228,9 @@ async function main(): Promise<void> {
   }
   const o = parseArgs(process.argv.slice(2));
   console.log(
-    '| users | latency ms | pbxctl requests | pbxctl ms | pbxctl CPU ms | terraform requests | terraform ms | requests ratio | time ratio | provider starts | provider CPU ms | terraform own CPU ms | CPU ratio | load avg | changes (pbxctl / terraform) |',
+    '| users | latency ms | pbxctl requests | `pbxctl plan` ms | pbxctl CPU ms | terraform requests | `terraform plan` ms | requests ratio | time ratio | in-process plan ms | ratio to it | provider starts | provider CPU ms | Terraform own CPU ms | load avg | changes (pbxctl / terraform) |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (const n of o.sizes) await measure(n, o);
 }
 

@@ -42,7 +42,7 @@ function hcl(n: number): string {
   return out.join('\n');
 }
 
-/** A state as an earlier apply leaves it (ids and the configured fields; the refresh fills the rest). */
+/** A partial state: ids and the configured fields (`--partial-state`; by default an untimed refresh-only apply first fills every attribute, as an apply leaves it). */
 function state(n: number): string {
   const resources = [];
   for (let i = 0; i < n; i++) {
