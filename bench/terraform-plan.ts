@@ -58,7 +58,8 @@ function parseArgs(argv: string[]): Options {
     if (a === '--latency') latencyMs = Number(argv[++i]);
     else if (a === '--profile') profileDir = resolve(String(argv[++i]));
     else if (a === '--paths') paths = true;
-    else if (a === '--refreshed-state') refreshed = true; // the default; kept for older command lines
+    // --refreshed-state is the default now; accepted for older command lines.
+    else if (a === '--refreshed-state') refreshed = true;
     else if (a === '--partial-state') refreshed = false;
     else if (Number(a) > 0) sizes.push(Number(a));
     else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state)`);
