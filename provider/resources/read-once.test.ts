@@ -10,6 +10,7 @@ import type { CtyObject } from '../cty';
 import { resolveProviderConfig } from '../framework';
 import { configureNetsapiens, type NetsapiensContext } from './context';
 import { resources } from './index';
+import { DEFAULT_REGISTRY, type LiveObject } from '../../reconciler';
 
 const D = 'once.example.com';
 const USERS = ['1001', '1002', '1003', '1004'];
@@ -22,14 +23,39 @@ beforeAll(async () => {
     'name-first-name': `First${i}`,
     'name-last-name': 'Last',
     'email-address': `u${u}@once.example.com`,
+    // Two users name an emergency address: the id reads back as the address's name (placement.ts).
+    ...(i < 2 ? { 'emergency-address-id': 'hq-main' } : {}),
   }));
+  // A number routed to each of the first three users, and one left in the inventory.
+  const phonenumbers = [
+    ...USERS.slice(0, 3).map((u, i) => ({
+      phonenumber: `1212555010${i}`,
+      'dial-rule-application': 'to-user',
+      'dial-rule-translation-destination-user': u,
+    })),
+    { phonenumber: '12125550199', 'dial-rule-application': 'available-number' },
+  ];
+  const addresses = [
+    {
+      'emergency-address-id': 'hq-main',
+      'address-name': 'HQ',
+      'caller-name': 'Once Inc',
+      'address-line-1': '1 Main St',
+      'address-city': 'New York',
+      'address-state-province-abbreviation': 'NY',
+      'address-postal-code': '10001',
+      'address-country-abbreviation': 'US',
+    },
+  ];
   const devices = USERS.map((u, i) => ({
     device: u,
     user: u,
     'device-models-model': 'yealink-t54w',
     'device-provisioning-mac-address': `0004f2aa00${String(i).padStart(2, '0')}`,
   }));
-  emu = await startEmulator({ seed: { domains: { [D]: { domain: { description: 'once' }, users, devices } } } });
+  emu = await startEmulator({
+    seed: { domains: { [D]: { domain: { description: 'once' }, users, devices, phonenumbers, addresses } } },
+  });
 });
 afterAll(async () => {
   for (const c of contexts) await c.client.close();
@@ -118,5 +144,77 @@ describe('ReadOnceClient', () => {
     await expect(shared.once('probe', failing)).rejects.toThrow('read failed');
     await expect(shared.once('probe', failing)).rejects.toThrow('read failed');
     expect(calls).toBe(2);
+  });
+});
+
+/** The user kind's read of one user as a refresh makes it (from-kind.ts), for what the state leaves out. */
+async function liveUser(ctx: NetsapiensContext, ext: string): Promise<LiveObject | undefined> {
+  const kind = DEFAULT_REGISTRY.get('user');
+  if (!kind) throw new Error('no user kind');
+  ctx.client.noteRefresh(D);
+  return kind.readOne(
+    {
+      client: ctx.client,
+      platform: ctx.platform,
+      domain: D,
+      cache: ctx.client.liveCache(D),
+      concurrency: 4,
+      desired: new Map(),
+      full: false,
+    },
+    ext,
+  );
+}
+
+const numbersOf = (live: LiveObject | undefined) => live?.comparable.phone_numbers;
+
+describe('ReadOnceClient: the indexes built from the shared lists', () => {
+  it('gives each user its routed numbers and its address name, primed or not, the lists read once', async () => {
+    const ctx = context();
+    emu.requests.reset();
+    const first = await liveUser(ctx, '1001'); // not primed: single-object reads
+    const rest = await Promise.all(USERS.slice(1).map((u) => liveUser(ctx, u)));
+    expect([first, ...rest].map(numbersOf)).toEqual([['12125550100'], ['12125550101'], ['12125550102'], []]);
+    expect([first, ...rest].map((l) => l?.comparable.emergency_address)).toEqual(['HQ', 'HQ', '', '']);
+    expect((await refresh(ctx, '1002'))?.emergency_address).toBe('HQ');
+    const paths = gets();
+    expect(paths.filter((p) => p === '/phonenumbers')).toHaveLength(1);
+    expect(paths.filter((p) => p === '/addresses')).toHaveLength(1);
+  });
+
+  it('sees the platform as it is after a write: a number re-routed and a user changed out of band', async () => {
+    const ctx = context();
+    await Promise.all(USERS.map((u) => liveUser(ctx, u)));
+    expect(numbersOf(await liveUser(ctx, '1004'))).toEqual([]);
+    // Changed on the platform after the lists were read ...
+    emu.mutate((s) => {
+      const domain = s.domains[D];
+      const n = domain?.phonenumbers?.find((x) => x.phonenumber === '12125550101');
+      if (n) n['dial-rule-translation-destination-user'] = '1004';
+      const u = domain?.users?.find((x) => x.user === '1003');
+      if (u) u['name-first-name'] = 'Renamed';
+    });
+    // ... then a write of this process (any write drops every memo and every index built from them).
+    await ctx.client.call('PUT', `/domains/${D}/users/1001`, { body: { 'name-first-name': 'Written' } });
+    const after = await Promise.all(USERS.map((u) => liveUser(ctx, u)));
+    expect(after.map(numbersOf)).toEqual([['12125550100'], [], ['12125550102'], ['12125550101']]);
+    expect(after.map((l) => l?.comparable.first_name)).toEqual(['Written', 'First1', 'Renamed', 'First3']);
+  });
+
+  it('a failed list read fails the refresh (unknown, never absent), and is read again next time', async () => {
+    const ctx = context();
+    await liveUser(ctx, '1001');
+    await liveUser(ctx, '1002');
+    ctx.client.invalidate(); // as after a write: the numbers are read again by the next refresh
+    ctx.client.noteRefresh(D); // primed: users and devices come from the lists
+    const fault = emu.faults.add({ method: 'GET', path: `/domains/${D}/phonenumbers`, status: 403 });
+    try {
+      await expect(liveUser(ctx, '1003')).rejects.toThrow();
+      await expect(refresh(ctx, '1003')).rejects.toThrow();
+    } finally {
+      emu.faults.remove(fault);
+    }
+    expect(numbersOf(await liveUser(ctx, '1003'))).toEqual(['12125550102']);
+    expect((await refresh(ctx, '1003'))?.extension).toBe('1003');
   });
 });

@@ -11,7 +11,9 @@
  *  - The kinds' shared reads (kinds/domain-reads.ts: the `LiveCache` of a read, e.g. the domain's emergency
  *    addresses every user read names) are memoised per domain too: `liveCache(domain)` is the cache every
  *    resource read of the process gets, not a fresh one per resource (which re-read the addresses list and
- *    its `/count` for every user: 3 requests per user instead of 1).
+ *    its `/count` for every user: 3 requests per user instead of 1). The indexes the kinds build from those
+ *    lists (numbers by destination, address names, users by extension) live in the same memo, so they are
+ *    built once per process rather than once per refresh (O(n) each: O(n²) over a plan), and go with it.
  *  - Any write (POST/PUT/PATCH/DELETE, seen through the client's write observer) drops every memo and
  *    un-primes every domain, so read-backs after a write go to the platform again.
  *  - A failed read is never memoised (the next caller tries again, and the failure stays a failure).

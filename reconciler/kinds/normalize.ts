@@ -12,12 +12,26 @@ const SPECIAL_NUMBERS = new Set(['anonymous', 'unknown']);
  * Extensions (2–6 digits) and the special values `anonymous`/`unknown` pass through.
  */
 export function normalizeNumber(input: string): string {
+  // Digits only — how the platform stores numbers, so most of what a plan compares (issue 15: the block and
+  // allow lists of every user, twice per resource in the provider): the same answer without the trim, the
+  // case fold, the lookup and the regular expressions below.
+  if (allDigits(input)) return input.length === 10 && input.charCodeAt(0) >= 50 ? `1${input}` : input;
   const trimmed = input.trim();
   const lower = trimmed.toLowerCase();
   if (SPECIAL_NUMBERS.has(lower)) return lower;
   const digits = trimmed.replace(/[^0-9]/g, '');
   if (!trimmed.startsWith('+') && digits.length === 10 && /^[2-9]/.test(digits)) return `1${digits}`;
   return digits;
+}
+
+/** A non-empty string of ASCII digits only. */
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Is this something `normalizeNumber` can make sense of? (used by the loader for errors with positions) */

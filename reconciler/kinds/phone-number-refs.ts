@@ -4,7 +4,8 @@
  * `phone_number` by name. Also the numbers-by-destination index both user-record kinds read.
  */
 import type { PlatformRecord } from '../platform/client';
-import type { Comparable, Reference } from './kind';
+import { domainPhoneNumbers } from './domain-reads';
+import type { Comparable, ReadContext, Reference } from './kind';
 import { str } from './normalize';
 
 export function routedNumberReferences(key: string, content: Comparable): Reference[] {
@@ -24,7 +25,21 @@ export function numbersByDestination(numbers: readonly PlatformRecord[]): Map<st
   for (const n of numbers) {
     if (str(n['dial-rule-application']) === 'available-number') continue;
     const dest = str(n['dial-rule-translation-destination-user']);
-    if (dest) out.set(dest, [...(out.get(dest) ?? []), str(n.phonenumber)]);
+    if (!dest) continue;
+    const list = out.get(dest);
+    if (list) list.push(str(n.phonenumber));
+    else out.set(dest, [str(n.phonenumber)]);
   }
   return out;
+}
+
+/**
+ * `numbersByDestination` of the domain's phone numbers, built once per read (the read's `LiveCache`): the
+ * provider reads users one by one, and rebuilding the index for each was O(numbers) per user — O(n²) over a
+ * plan (issue 15). The lists in it are shared: callers only read them.
+ */
+export function domainNumbersByDestination(
+  ctx: Pick<ReadContext, 'client' | 'domain' | 'cache'>,
+): Promise<ReadonlyMap<string, readonly string[]>> {
+  return ctx.cache.once('phonenumbers:by-destination', async () => numbersByDestination(await domainPhoneNumbers(ctx)));
 }

@@ -26,13 +26,19 @@ export function addressKeys(records: readonly PlatformRecord[]): { record: Platf
 }
 
 /** id → address name, for reads. */
-export async function addressNames(ctx: ReadContext): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const { record, key } of addressKeys(await domainAddresses(ctx))) {
-    const id = str(record['emergency-address-id']);
-    if (id !== '' && !out.has(id)) out.set(id, key);
-  }
-  return out;
+export function addressNames(
+  ctx: Pick<ReadContext, 'client' | 'domain' | 'cache'>,
+): Promise<ReadonlyMap<string, string>> {
+  // Built once per read (the read's `LiveCache`), not once per object read: the provider reads users one by
+  // one, and each rebuilt it from the whole addresses list (issue 15).
+  return ctx.cache.once('addresses:names', async () => {
+    const out = new Map<string, string>();
+    for (const { record, key } of addressKeys(await domainAddresses(ctx))) {
+      const id = str(record['emergency-address-id']);
+      if (id !== '' && !out.has(id)) out.set(id, key);
+    }
+    return out;
+  });
 }
 
 /** The comparable value of a stored `emergency-address-id`. */

@@ -20,8 +20,8 @@ import {
   SUPPORTED,
 } from '../kind';
 import { str } from '../normalize';
-import { numbersByDestination, routedNumberReferences } from '../phone-number-refs';
-import { answerRules, domainPhoneNumbers, domainUsers } from '../domain-reads';
+import { domainNumbersByDestination, routedNumberReferences } from '../phone-number-refs';
+import { answerRules, domainUsers } from '../domain-reads';
 import { ruleSpec, rulesOf } from '../user/answering-rules';
 import { answeringRulesOf } from '../user/read';
 import { createRingGroup, deleteRingGroup, updateRingGroup } from './apply';
@@ -79,7 +79,7 @@ async function readGroups(
   ctx: ReadContext,
   groups: readonly PlatformRecord[],
 ): Promise<LiveObject<RingGroupPlatform>[]> {
-  const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
+  const numbersOf = await domainNumbersByDestination(ctx);
   const typeOf = await extensionTypes(ctx);
   // Members and fallback live in the answer rule, so every group's rules are read (no domain-wide endpoint).
   const code = profileOf(ctx).ringGroupServiceCode;
@@ -116,7 +116,13 @@ function simRings(rule: PlatformRecord | undefined): boolean {
 
 /** Extension → what it is (user, queue, attendant), from the domain's user records. */
 async function extensionTypes(ctx: ReadContext): Promise<TypeOfExtension> {
-  const byExt = new Map((await domainUsers(ctx)).map((u) => [str(u.user), u] as const));
+  // The index is built once per read (the read's `LiveCache`), not once per ring group read (issue 15).
+  const byExt = await ctx.cache.once('users:by-extension', async () => {
+    const index = new Map<string, PlatformRecord>();
+    // The last record of an extension wins, as the Map built from the list did.
+    for (const u of await domainUsers(ctx)) index.set(str(u.user), u);
+    return index;
+  });
   return (ext) => targetTypeOf(byExt.get(ext));
 }
 

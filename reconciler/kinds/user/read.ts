@@ -7,15 +7,8 @@ import type { PlatformRecord } from '../../platform/client';
 import { mapBounded } from '../../util/map-bounded';
 import { type Comparable, type LiveObject, profileOf, type ReadContext } from '../kind';
 import { str } from '../normalize';
-import { numbersByDestination } from '../phone-number-refs';
-import {
-  answerRules,
-  domainDevices,
-  domainPhoneNumbers,
-  domainUserPages,
-  domainUsers,
-  domainUsersFirstPage,
-} from '../domain-reads';
+import { domainNumbersByDestination } from '../phone-number-refs';
+import { answerRules, domainDevices, domainUserPages, domainUsers, domainUsersFirstPage } from '../domain-reads';
 import { assertMacsFree, type StopSignal } from './mac-conflicts';
 import { isPlainRule, listedScope } from './answering-rules';
 import { liveRules, OWN_DEVICES } from './answering-rules-codec';
@@ -92,7 +85,7 @@ async function readPeople(
   people: readonly PlatformRecord[],
   devicesOf: ReadonlyMap<string, readonly PlatformRecord[]>,
 ): Promise<LiveObject<UserPlatform>[]> {
-  const numbersOf = numbersByDestination(await domainPhoneNumbers(ctx));
+  const numbersOf = await domainNumbersByDestination(ctx);
   const names = await addressNames(ctx);
   return mapBounded(people, ctx.concurrency, async (u) => {
     const key = str(u.user);
