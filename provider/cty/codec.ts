@@ -1,4 +1,5 @@
 import { Decoder, Encoder, ExtData } from '@msgpack/msgpack';
+import { fastDecode, fastEncode } from './msgpack';
 import { type CtyType, parseType, typeToJson } from './types';
 import { type CtyObject, type CtyValue, DynamicVal, isObjectValue, Unknown } from './values';
 
@@ -56,6 +57,16 @@ function attributeNames(attributes: Readonly<Record<string, CtyType>>): readonly
 
 /** Encodes a value as msgpack, driven by the type: objects always carry every attribute of their type. */
 export function encodeMsgpack(value: CtyValue | undefined, t: CtyType): Uint8Array {
+  try {
+    return fastEncode(value, t);
+  } catch {
+    // Not a case of the direct encoder (msgpack.ts): the generic path answers, or reports the error.
+    return encodeMsgpackGeneric(value, t);
+  }
+}
+
+/** The generic path: the value as a plain msgpack tree (`toRaw`), then @msgpack/msgpack. */
+export function encodeMsgpackGeneric(value: CtyValue | undefined, t: CtyType): Uint8Array {
   enter('');
   return encoder.encode(toRaw(value, t));
 }
@@ -179,6 +190,17 @@ function describe(t: CtyType): string {
  * type code (0 plain, 12 refined, anything else), decodes as Unknown.
  */
 export function decodeMsgpack(bytes: Uint8Array, t: CtyType): CtyValue {
+  if (bytes.length === 0) return null;
+  try {
+    return fastDecode(bytes, t);
+  } catch {
+    // Not a case of the direct decoder (msgpack.ts): the generic path answers, or reports the error.
+    return decodeMsgpackGeneric(bytes, t);
+  }
+}
+
+/** The generic path: @msgpack/msgpack's object tree, then converted under the type (`fromRaw`). */
+export function decodeMsgpackGeneric(bytes: Uint8Array, t: CtyType): CtyValue {
   if (bytes.length === 0) return null;
   enter('');
   return fromRaw(decoder.decode(bytes), t);
