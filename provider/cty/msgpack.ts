@@ -34,6 +34,8 @@ interface ObjectPlan {
   /** The names' msgpack string encodings (key + header), in encodeOrder. */
   readonly encodedKeys: readonly Uint8Array[];
   readonly header: Uint8Array;
+  /** Every attribute null, in `names` order: a decoded object starts as a copy of it. */
+  readonly template: Readonly<Record<string, null>>;
 }
 
 const objectPlans = new WeakMap<object, ObjectPlan>();
@@ -89,6 +91,7 @@ function objectPlan(attributes: Readonly<Record<string, CtyType>>): ObjectPlan {
         return Buffer.concat([Buffer.from(stringHeader(b.length)), b]);
       }),
       header: Buffer.from(containerHeader(encodeOrder.length, 0x80, 0xde, 0xdf)),
+      template: Object.fromEntries(names.map((n) => [n, null])),
     };
     objectPlans.set(attributes, plan);
   }
@@ -226,10 +229,11 @@ function readObject(n: number, plan: ObjectPlan): CtyObject {
     if (at === undefined) skipValue();
     else slots[at] = readValue(plan.types[at] as CtyType);
   }
-  const out: Record<string, CtyValue> = {};
+  // Same properties in the same order as assigning each name in turn (a missing one stays null).
+  const out: Record<string, CtyValue> = { ...plan.template };
   for (let i = 0; i < plan.names.length; i++) {
     const v = slots[i];
-    out[plan.names[i] as string] = v === undefined ? null : v;
+    if (v !== undefined && v !== null) out[plan.names[i] as string] = v;
   }
   return out;
 }
@@ -512,9 +516,11 @@ function writeValue(value: CtyValue | undefined, t: CtyType): void {
 }
 
 function writeBytes(b: Uint8Array): void {
-  room(b.length);
-  out.set(b, at);
-  at += b.length;
+  const n = b.length;
+  room(n);
+  if (n > 24) out.set(b, at);
+  else for (let i = 0; i < n; i++) out[at + i] = b[i] as number;
+  at += n;
 }
 
 function writeHeader(n: number, fix: number, c16: number, c32: number): void {

@@ -1,4 +1,12 @@
-import { type CtyObject, type CtyValue, isObjectValue, isWhollyKnown, UNKNOWN, Unknown, valueEquals } from '../cty';
+import {
+  type CtyObject,
+  type CtyValue,
+  isObjectValue,
+  isWhollyKnown,
+  UNKNOWN,
+  Unknown,
+  valueEquals,
+} from '../cty/values';
 import { type AttributePath, type Diagnostic, errorDiagnostic, pathToString } from './diagnostics';
 import {
   type AttributeSpec,
@@ -34,6 +42,30 @@ function shapeOf(b: BlockSpec): Shape {
   return { attributes: b.attributes ?? {}, blocks: b.blocks ?? {} };
 }
 
+/*
+ * Schemas are built once per process and never change: the entry lists and effective flags these rules
+ * walk on every RPC are computed once per schema object.
+ */
+const entriesMemo = new WeakMap<object, readonly (readonly [string, unknown])[]>();
+function entriesOf<T>(record: Readonly<Record<string, T>>): readonly (readonly [string, T])[] {
+  let e = entriesMemo.get(record);
+  if (!e) {
+    e = Object.entries(record);
+    entriesMemo.set(record, e);
+  }
+  return e as readonly (readonly [string, T])[];
+}
+
+const flagsMemo = new WeakMap<AttributeSpec, ReturnType<typeof attributeFlags>>();
+function flagsOf(a: AttributeSpec): ReturnType<typeof attributeFlags> {
+  let f = flagsMemo.get(a);
+  if (!f) {
+    f = attributeFlags(a);
+    flagsMemo.set(a, f);
+  }
+  return f;
+}
+
 function asObj(v: CtyValue | undefined): CtyObject | null {
   return isObjectValue(v) ? v : null;
 }
@@ -63,11 +95,11 @@ export function planChange(
 
 function planObject(shape: Shape, proposed: CtyObject, config: CtyObject | null, prior: CtyObject | null): CtyObject {
   const out: Record<string, CtyValue> = { ...proposed };
-  for (const [name, a] of Object.entries(shape.attributes)) {
+  for (const [name, a] of entriesOf(shape.attributes)) {
     const cfg = config ? (config[name] ?? null) : null;
     if (cfg === null) {
       if (a.default !== undefined) out[name] = a.default;
-      else if (attributeFlags(a).computed && prior === null) out[name] = UNKNOWN;
+      else if (flagsOf(a).computed && prior === null) out[name] = UNKNOWN;
       else out[name] = proposed[name] ?? null;
       continue;
     }
@@ -82,7 +114,7 @@ function planObject(shape: Shape, proposed: CtyObject, config: CtyObject | null,
       );
     }
   }
-  for (const [name, b] of Object.entries(shape.blocks)) {
+  for (const [name, b] of entriesOf(shape.blocks)) {
     const cfg = config ? (config[name] ?? null) : null;
     if (cfg instanceof Unknown) continue;
     out[name] = planNested(
@@ -177,11 +209,11 @@ function collectReplace(
   path: AttributePath,
   out: AttributePath[],
 ): void {
-  for (const [name, a] of Object.entries(shape.attributes)) {
-    const here = [...path, { attribute: name }];
-    if (a.forceNew && !valueEquals(prior[name], planned[name], attributeType(a))) out.push(here);
+  for (const [name, a] of entriesOf(shape.attributes)) {
+    if (a.forceNew && !valueEquals(prior[name], planned[name], attributeType(a)))
+      out.push([...path, { attribute: name }]);
   }
-  for (const [name, b] of Object.entries(shape.blocks)) {
+  for (const [name, b] of entriesOf(shape.blocks)) {
     const here = [...path, { attribute: name }];
     const t = impliedType({ blocks: { [name]: b } });
     const bt = t.kind === 'object' ? t.attributes[name] : t;
@@ -224,12 +256,15 @@ export function validateConfig(schema: BlockSpec, config: CtyObject | null): Dia
 }
 
 function validateShape(shape: Shape, value: CtyObject, path: AttributePath, diags: Diagnostic[]): void {
-  for (const [name, a] of Object.entries(shape.attributes)) {
+  for (const [name, a] of entriesOf(shape.attributes)) {
     const v = value[name] ?? null;
     if (v === null || v instanceof Unknown) continue;
+    const validators = a.validators;
+    // Nothing to check here or below: no path to build.
+    if ((validators === undefined || validators.length === 0) && !a.nested) continue;
     const here: AttributePath = [...path, { attribute: name }];
-    if (isWhollyKnown(v)) {
-      for (const validate of a.validators ?? []) {
+    if (validators !== undefined && validators.length > 0 && isWhollyKnown(v)) {
+      for (const validate of validators) {
         const problem = validate(v, here);
         if (problem === undefined) continue;
         diags.push(
@@ -245,7 +280,7 @@ function validateShape(shape: Shape, value: CtyObject, path: AttributePath, diag
       );
     }
   }
-  for (const [name, b] of Object.entries(shape.blocks)) {
+  for (const [name, b] of entriesOf(shape.blocks)) {
     const v = value[name] ?? null;
     if (v === null || v instanceof Unknown) continue;
     forEachElement(b.nesting, v, [...path, { attribute: name }], (e, p) =>
@@ -285,7 +320,7 @@ export function unknownsToNull(v: CtyValue): CtyValue {
   if (Array.isArray(v)) return v.map(unknownsToNull);
   if (isObjectValue(v)) {
     const out: Record<string, CtyValue> = {};
-    for (const [k, e] of Object.entries(v)) out[k] = unknownsToNull(e);
+    for (const k in v) out[k] = unknownsToNull(v[k] as CtyValue);
     return out;
   }
   return v;
@@ -300,17 +335,31 @@ export function unknownsToNull(v: CtyValue): CtyValue {
 export function completeState(schema: BlockSpec, result: object, fallback: CtyObject | null): CtyObject {
   const r = result as Record<string, CtyValue | undefined>;
   const merged: Record<string, CtyValue> = {};
-  for (const name of [...Object.keys(schema.attributes ?? {}), ...Object.keys(schema.blocks ?? {})]) {
+  for (const name of namesOf(schema)) {
     const v = r[name];
     merged[name] = v !== undefined ? v : fallback ? (fallback[name] ?? null) : null;
   }
   return normalizeBlock(schema, unknownsToNull(merged) as CtyObject);
 }
 
+const namesMemo = new WeakMap<BlockSpec, readonly string[]>();
+/** The block's attribute names, then its block names. */
+function namesOf(schema: BlockSpec): readonly string[] {
+  let names = namesMemo.get(schema);
+  if (!names) {
+    names = [...Object.keys(schema.attributes ?? {}), ...Object.keys(schema.blocks ?? {})];
+    namesMemo.set(schema, names);
+  }
+  return names;
+}
+
+const NO_BLOCKS: Readonly<Record<string, NestedBlockSpec>> = {};
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeSpec>> = {};
+
 export function normalizeBlock(schema: BlockSpec, v: CtyObject): CtyObject {
   const out: Record<string, CtyValue> = {};
-  for (const name of Object.keys(schema.attributes ?? {})) out[name] = v[name] ?? null;
-  for (const [name, b] of Object.entries(schema.blocks ?? {})) out[name] = normalizeNested(b, v[name] ?? null);
+  for (const [name] of entriesOf(schema.attributes ?? NO_ATTRIBUTES)) out[name] = v[name] ?? null;
+  for (const [name, b] of entriesOf(schema.blocks ?? NO_BLOCKS)) out[name] = normalizeNested(b, v[name] ?? null);
   return out;
 }
 

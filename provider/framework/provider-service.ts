@@ -1,12 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
-import {
-  type CtyObject,
-  type CtyType,
-  type CtyValue,
-  decodeDynamicValue,
-  encodeDynamicValue,
-  isObjectValue,
-} from '../cty';
+import { decodeDynamicValue, encodeDynamicValue } from '../cty/codec';
+import type { CtyType } from '../cty/types';
+import { type CtyObject, type CtyValue, isObjectValue } from '../cty/values';
 import {
   type Diagnostic,
   diagnosticFromError,

@@ -1,4 +1,4 @@
-import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
+import { type CtyObject, type CtyValue, isObjectValue } from '../cty/values';
 import type { AttributeSpec, BlockSpec } from './schema';
 
 /*
