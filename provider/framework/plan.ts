@@ -334,23 +334,16 @@ export function unknownsToNull(v: CtyValue): CtyValue {
  */
 export function completeState(schema: BlockSpec, result: object, fallback: CtyObject | null): CtyObject {
   const r = result as Record<string, CtyValue | undefined>;
-  const merged: Record<string, CtyValue> = {};
-  for (const name of namesOf(schema)) {
+  const pick = (name: string): CtyValue => {
     const v = r[name];
-    merged[name] = v !== undefined ? v : fallback ? (fallback[name] ?? null) : null;
-  }
-  return normalizeBlock(schema, unknownsToNull(merged) as CtyObject);
-}
-
-const namesMemo = new WeakMap<BlockSpec, readonly string[]>();
-/** The block's attribute names, then its block names. */
-function namesOf(schema: BlockSpec): readonly string[] {
-  let names = namesMemo.get(schema);
-  if (!names) {
-    names = [...Object.keys(schema.attributes ?? {}), ...Object.keys(schema.blocks ?? {})];
-    namesMemo.set(schema, names);
-  }
-  return names;
+    return v !== undefined ? v : fallback ? (fallback[name] ?? null) : null;
+  };
+  // One pass: what `normalizeBlock(schema, unknownsToNull(merged))` gives, without the intermediate copy.
+  const out: Record<string, CtyValue> = {};
+  for (const [name] of entriesOf(schema.attributes ?? NO_ATTRIBUTES)) out[name] = unknownsToNull(pick(name));
+  for (const [name, b] of entriesOf(schema.blocks ?? NO_BLOCKS))
+    out[name] = normalizeNested(b, unknownsToNull(pick(name)));
+  return out;
 }
 
 const NO_BLOCKS: Readonly<Record<string, NestedBlockSpec>> = {};
