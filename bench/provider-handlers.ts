@@ -33,7 +33,7 @@ import {
 } from '../provider/framework';
 import { providerOptions } from '../provider/resources';
 import { DOMAIN, seedFor } from './plan-users';
-import { startServerThread } from './server-thread';
+import { startServerThread, type ThreadedServers } from './server-thread';
 import { user } from './tf-workspace';
 import { DEFAULT_API_KEY } from '../emulator';
 
@@ -118,113 +118,132 @@ function toStateJson(v: CtyValue): Buffer {
 
 const dv = (v: CtyValue, t: CtyType) => encodeDynamicValue(v, t);
 
+type Rpc = (i: number) => Promise<Record<string, unknown>>;
+type Service = ProviderService<unknown>;
+
+async function configure(service: Service): Promise<void> {
+  const providerType = impliedType(providerOptions.providerSchema ?? NETSAPIENS_PROVIDER_SCHEMA);
+  const nullProvider: Record<string, CtyValue> = {};
+  if (providerType.kind === 'object') for (const k of Object.keys(providerType.attributes)) nullProvider[k] = null;
+  const configured = await service.configureProvider({
+    config: dv(nullProvider, providerType),
+    terraform_version: '1.11.4',
+  });
+  if ((configured.diagnostics as unknown[]).length > 0) throw new Error(JSON.stringify(configured.diagnostics));
+}
+
+/** Untimed: the refreshed state (what `terraform apply -refresh-only` leaves) and a primed read memo. */
+async function refreshedStates(service: Service, type: CtyType, users: number): Promise<Buffer[]> {
+  const stored: Buffer[] = [];
+  for (let i = 0; i < users; i++) {
+    const up = await service.upgradeResourceState({
+      type_name: TYPE,
+      version: 0,
+      raw_state: { json: toStateJson(initialState(i) as CtyValue) },
+    });
+    const read = await service.readResource({ type_name: TYPE, current_state: up.upgraded_state });
+    if ((read.diagnostics as unknown[]).length > 0) throw new Error(JSON.stringify(read.diagnostics));
+    stored.push(toStateJson(decodeDynamicValue(read.new_state as { msgpack: Uint8Array }, type)));
+  }
+  return stored;
+}
+
+/** The requests of one round, built once (encoding them is Terraform's side, not the provider's). */
+async function requests(service: Service, schema: BlockSpec, type: CtyType, users: number) {
+  const stored = await refreshedStates(service, type, users);
+  const configs = Array.from({ length: users }, (_, i) => configOf(schema, i));
+  const validate = configs.map((c) => ({ type_name: TYPE, config: dv(c, type) }));
+  const upgrade = stored.map((json) => ({ type_name: TYPE, version: 0, raw_state: { json } }));
+  const read: Record<string, unknown>[] = [];
+  const plan: Record<string, unknown>[] = [];
+  for (let i = 0; i < users; i++) {
+    const up = await service.upgradeResourceState(upgrade[i]!);
+    read.push({ type_name: TYPE, current_state: up.upgraded_state, private: Buffer.alloc(0) });
+    const res = await service.readResource(read[i]!);
+    const prior = decodeDynamicValue(res.new_state as { msgpack: Uint8Array }, type) as CtyObject;
+    plan.push({
+      type_name: TYPE,
+      prior_state: res.new_state,
+      proposed_new_state: dv(proposedNew(schema.attributes ?? {}, prior, configs[i]!), type),
+      config: validate[i]!.config,
+      prior_private: Buffer.alloc(0),
+    });
+  }
+  return {
+    ValidateResourceConfig: (i: number) => service.validateResourceConfig(validate[i]!),
+    UpgradeResourceState: (i: number) => service.upgradeResourceState(upgrade[i]!),
+    ReadResource: (i: number) => service.readResource(read[i]!),
+    PlanResourceChange: (i: number) => service.planResourceChange(plan[i]!),
+  } satisfies Record<string, Rpc>;
+}
+
+/** SHA-256 of every response of one round (Buffers as hex). */
+async function digest(rpcs: Record<string, Rpc>, users: number): Promise<string> {
+  const h = createHash('sha256');
+  for (const [name, fn] of Object.entries(rpcs)) {
+    for (let i = 0; i < users; i++) {
+      const res = await fn(i);
+      h.update(name);
+      h.update(JSON.stringify(res, (_k, v) => (v?.type === 'Buffer' ? Buffer.from(v.data).toString('hex') : v)));
+    }
+  }
+  return h.digest('hex');
+}
+
+/** The requests ReadResource still sends once the memo is primed (none expected: the figures are CPU alone). */
+async function readRequests(servers: ThreadedServers, read: Rpc, users: number): Promise<string> {
+  await servers.reset();
+  for (let i = 0; i < users; i++) await read(i);
+  await servers.refresh();
+  const paths = new Map<string, number>();
+  for (const a of servers.stats.arrivals) {
+    const p = a.path.split('?')[0]?.replace(/\/(\d+)(?=\/|$)/g, '/{}') ?? '';
+    paths.set(p, (paths.get(p) ?? 0) + 1);
+  }
+  return `ReadResource of ${users} primed users: ${servers.stats.arrivals.length} requests ${JSON.stringify([...paths])}`;
+}
+
+async function measure(rpcs: Record<string, Rpc>, users: number, rounds: number): Promise<void> {
+  const first = new Map<string, number>();
+  const best = new Map<string, number>();
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, fn] of Object.entries(rpcs)) {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < users; i++) await fn(i);
+      const c1 = process.cpuUsage(c0);
+      const us = (c1.user + c1.system) / users;
+      if (r === 0) first.set(name, us);
+      best.set(name, Math.min(best.get(name) ?? Number.POSITIVE_INFINITY, us));
+    }
+  }
+  console.log(`| RPC | CPU µs per call, first round | best of ${rounds} rounds of ${users} |`);
+  console.log('|---|---:|---:|');
+  const row = (name: string, a: number, b: number) => console.log(`| ${name} | ${a.toFixed(1)} | ${b.toFixed(1)} |`);
+  for (const [name, us] of best) row(name, first.get(name) ?? 0, us);
+  // The validate walk and the plan walk each call ValidateResourceConfig once.
+  const sum = (m: Map<string, number>) =>
+    [...m.values()].reduce((s, x) => s + x, 0) + (m.get('ValidateResourceConfig') ?? 0);
+  row('per resource (validate ×2, upgrade, read, plan)', sum(first), sum(best));
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const servers = await startServerThread({
     seed: seedFor({ name: 'full', users: o.users, full: true, contacts: 0 }),
     latencyMs: 0,
   });
-  const service = new ProviderService({
-    ...providerOptions,
-    env: { NS_API_URL: servers.url, NS_API_KEY: DEFAULT_API_KEY },
-  });
-  const resource = providerOptions.resources.find((r) => r.typeName === TYPE);
-  if (!resource) throw new Error(`${TYPE} missing`);
-  const schema = resource.schema;
-  const type = impliedType(schema);
   try {
-    const providerType = impliedType(providerOptions.providerSchema ?? NETSAPIENS_PROVIDER_SCHEMA);
-    const nullProvider: Record<string, CtyValue> = {};
-    if (providerType.kind === 'object') for (const k of Object.keys(providerType.attributes)) nullProvider[k] = null;
-    const configured = await service.configureProvider({
-      config: dv(nullProvider, providerType),
-      terraform_version: '1.11.4',
-    });
-    if ((configured.diagnostics as unknown[]).length > 0) throw new Error(JSON.stringify(configured.diagnostics));
-
-    // Untimed: the refreshed state (what `terraform apply -refresh-only` leaves) and a primed read memo.
-    const configs: CtyObject[] = [];
-    const stored: Buffer[] = [];
-    for (let i = 0; i < o.users; i++) {
-      const config = configOf(schema, i);
-      configs.push(config);
-      const up = await service.upgradeResourceState({
-        type_name: TYPE,
-        version: 0,
-        raw_state: { json: toStateJson(initialState(i) as CtyValue) },
-      });
-      const read = await service.readResource({ type_name: TYPE, current_state: up.upgraded_state });
-      if ((read.diagnostics as unknown[]).length > 0) throw new Error(JSON.stringify(read.diagnostics));
-      stored.push(toStateJson(decodeDynamicValue(read.new_state as { msgpack: Uint8Array }, type)));
-    }
-    // The requests of one round, built once (decoding them is Terraform's side, not the provider's).
-    const validateReqs = configs.map((c) => ({ type_name: TYPE, config: dv(c, type) }));
-    const upgradeReqs = stored.map((json) => ({ type_name: TYPE, version: 0, raw_state: { json } }));
-    const readReqs: { type_name: string; current_state: unknown; private: Buffer }[] = [];
-    const planReqs: Record<string, unknown>[] = [];
-    for (let i = 0; i < o.users; i++) {
-      const up = await service.upgradeResourceState(upgradeReqs[i]!);
-      readReqs.push({ type_name: TYPE, current_state: up.upgraded_state, private: Buffer.alloc(0) });
-      const read = await service.readResource(readReqs[i]!);
-      const prior = decodeDynamicValue(read.new_state as { msgpack: Uint8Array }, type) as CtyObject;
-      planReqs.push({
-        type_name: TYPE,
-        prior_state: read.new_state,
-        proposed_new_state: dv(proposedNew(schema.attributes ?? {}, prior, configs[i]!), type),
-        config: validateReqs[i]!.config,
-        prior_private: Buffer.alloc(0),
-      });
-    }
-
-    const rpcs = {
-      ValidateResourceConfig: (i: number) => service.validateResourceConfig(validateReqs[i]!),
-      UpgradeResourceState: (i: number) => service.upgradeResourceState(upgradeReqs[i]!),
-      ReadResource: (i: number) => service.readResource(readReqs[i]!),
-      PlanResourceChange: (i: number) => service.planResourceChange(planReqs[i]!),
-    } as const;
-
-    if (o.digest) {
-      const h = createHash('sha256');
-      for (const [name, fn] of Object.entries(rpcs)) {
-        for (let i = 0; i < o.users; i++) {
-          const res = await fn(i);
-          h.update(name);
-          h.update(JSON.stringify(res, (_k, v) => (v?.type === 'Buffer' ? Buffer.from(v.data).toString('hex') : v)));
-        }
-      }
-      console.log(`digest ${h.digest('hex')}`);
-    }
-
-    await servers.reset();
-    for (let i = 0; i < o.users; i++) await rpcs.ReadResource(i);
-    await servers.refresh();
-    const requests = servers.stats.arrivals;
-    const paths = new Map<string, number>();
-    for (const a of requests) {
-      const p = a.path.split('?')[0]?.replace(/\/(\d+)(?=\/|$)/g, '/{}') ?? '';
-      paths.set(p, (paths.get(p) ?? 0) + 1);
-    }
-    console.log(`ReadResource of ${o.users} primed users: ${requests.length} requests ${JSON.stringify([...paths])}`);
-    const first = new Map<string, number>();
-    const best = new Map<string, number>();
-    for (let r = 0; r < o.rounds; r++) {
-      for (const [name, fn] of Object.entries(rpcs)) {
-        const c0 = process.cpuUsage();
-        for (let i = 0; i < o.users; i++) await fn(i);
-        const c1 = process.cpuUsage(c0);
-        const us = (c1.user + c1.system) / o.users;
-        if (r === 0) first.set(name, us);
-        best.set(name, Math.min(best.get(name) ?? Number.POSITIVE_INFINITY, us));
-      }
-    }
-    console.log(`| RPC | CPU µs per call, first round | best of ${o.rounds} rounds of ${o.users} |`);
-    console.log('|---|---:|---:|');
-    const row = (name: string, a: number, b: number) => console.log(`| ${name} | ${a.toFixed(1)} | ${b.toFixed(1)} |`);
-    for (const [name, us] of best) row(name, first.get(name) ?? 0, us);
-    // The validate walk and the plan walk each call ValidateResourceConfig once.
-    const sum = (m: Map<string, number>) =>
-      [...m.values()].reduce((s, x) => s + x, 0) + (m.get('ValidateResourceConfig') ?? 0);
-    row('per resource (validate ×2, upgrade, read, plan)', sum(first), sum(best));
+    const service = new ProviderService({
+      ...providerOptions,
+      env: { NS_API_URL: servers.url, NS_API_KEY: DEFAULT_API_KEY },
+    }) as Service;
+    const resource = providerOptions.resources.find((r) => r.typeName === TYPE);
+    if (!resource) throw new Error(`${TYPE} missing`);
+    await configure(service);
+    const rpcs = await requests(service, resource.schema, impliedType(resource.schema), o.users);
+    if (o.digest) console.log(`digest ${await digest(rpcs, o.users)}`);
+    console.log(await readRequests(servers, rpcs.ReadResource, o.users));
+    await measure(rpcs, o.users, o.rounds);
   } finally {
     await servers.close();
   }

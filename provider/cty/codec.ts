@@ -1,38 +1,23 @@
 import { Decoder, Encoder, ExtData } from '@msgpack/msgpack';
-import { fastDecode, fastEncode } from './msgpack';
+import { decodeJson } from './json';
+import { fastDecode } from './msgpack-decode';
+import { fastEncode } from './msgpack-encode';
+import {
+  CtyCodecError,
+  describe,
+  elementsFrom,
+  enter,
+  here,
+  mapFrom,
+  numberFromRaw,
+  type Raw,
+  rawMap,
+  trail,
+} from './trail';
 import { type CtyType, parseType, typeToJson } from './types';
 import { type CtyObject, type CtyValue, DynamicVal, isObjectValue, Unknown } from './values';
 
-/** A value that does not fit its type; `path` is a cty-style path such as `.members[2].extension`. */
-export class CtyCodecError extends Error {
-  override readonly name = 'CtyCodecError';
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path || '(root)'}: ${message}`);
-  }
-}
-
-type Raw = unknown;
-
-/*
- * The path of the value being converted, kept as a stack of steps (attribute name, element index, or
- * an already-quoted map key) and turned into text only when an error is thrown: building a path string
- * per attribute was a measurable share of every RPC. Conversions are synchronous; each entry point
- * resets the stack.
- */
-const trail: (string | number)[] = [];
-let trailBase = '';
-function here(): string {
-  let out = trailBase;
-  for (const step of trail) out += typeof step === 'number' ? `[${step}]` : step.startsWith('[') ? step : `.${step}`;
-  return out;
-}
-function enter(base: string): void {
-  trail.length = 0;
-  trailBase = base;
-}
+export { CtyCodecError } from './trail';
 
 // ---------------------------------------------------------------- encoding
 
@@ -179,10 +164,6 @@ function asObject(value: CtyValue, t: CtyType): CtyObject {
   return value;
 }
 
-function describe(t: CtyType): string {
-  return JSON.stringify(typeToJson(t));
-}
-
 // ---------------------------------------------------------------- decoding
 
 /**
@@ -247,48 +228,8 @@ function fromRaw(raw: Raw, t: CtyType): CtyValue {
   }
 }
 
-type FromFn = (raw: Raw, t: CtyType) => CtyValue;
-
-/** List/set elements (one element type) or tuple elements (a type each), with their index on the trail. */
-function elementsFrom(from: FromFn, raw: readonly Raw[], element?: CtyType, elements?: readonly CtyType[]) {
-  const out: CtyValue[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    trail.push(i);
-    out[i] = from(raw[i], (element ?? elements?.[i]) as CtyType);
-    trail.pop();
-  }
-  return out;
-}
-
-function mapFrom(from: FromFn, obj: Record<string, Raw>, element: CtyType): Record<string, CtyValue> {
-  const out: Record<string, CtyValue> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    trail.push(`[${JSON.stringify(k)}]`);
-    out[k] = from(v, element);
-    trail.pop();
-  }
-  return out;
-}
-
 function rawExtData(ext: ExtData): Uint8Array {
   return typeof ext.data === 'function' ? new Uint8Array(0) : ext.data;
-}
-
-function numberFromRaw(raw: Raw, where: () => string): number {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'bigint') return Number(raw);
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    const n = Number(raw);
-    if (Number.isFinite(n)) return n;
-  }
-  throw new CtyCodecError(where(), `number expected, got ${JSON.stringify(raw)}`);
-}
-
-function rawMap(raw: Raw, t: CtyType): Record<string, Raw> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Uint8Array) {
-    throw new CtyCodecError(here(), `map expected for ${describe(t)}`);
-  }
-  return raw as Record<string, Raw>;
 }
 
 function dynamicFromRaw(raw: Raw): CtyValue {
@@ -300,127 +241,6 @@ function dynamicFromRaw(raw: Raw): CtyValue {
   if (typeText === null) throw new CtyCodecError(here(), 'dynamic value type must be bytes');
   const t = parseType(JSON.parse(typeText));
   return new DynamicVal(t, fromRaw(valueRaw, t));
-}
-
-// ---------------------------------------------------------------- JSON fallback
-
-/**
- * Decodes the JSON form of a DynamicValue (Terraform sends msgpack; JSON is
- * the documented fallback and the form of stored state in UpgradeResourceState).
- * Dynamic values are {"value": …, "type": …}. JSON has no unknowns.
- */
-export function decodeJson(text: string | Uint8Array, t: CtyType): CtyValue {
-  const s = typeof text === 'string' ? text : new TextDecoder().decode(text);
-  if (s.trim() === '') return null;
-  return fromJsonValue(JSON.parse(s), t, '');
-}
-
-/** A parsed JSON value under a type; `path` prefixes the path in error messages. */
-export function fromJsonValue(raw: unknown, t: CtyType, path: string): CtyValue {
-  try {
-    return fastFromJson(raw, t);
-  } catch {
-    // The conversion below is the same, step for step, and names the path of what does not fit.
-    return fromJsonValueGeneric(raw, t, path);
-  }
-}
-
-/** The conversion that keeps the path (for its error messages). */
-export function fromJsonValueGeneric(raw: unknown, t: CtyType, path: string): CtyValue {
-  enter(path);
-  return fromJson(raw, t);
-}
-
-/**
- * `fromJson` for values that fit their type, without keeping the path: it throws (anything) where the value
- * does not fit or the type is `dynamic`, and `fromJsonValue` then runs `fromJson` for the answer or the
- * error. Same reads of `raw` in the same order, same results.
- */
-function fastFromJson(raw: unknown, t: CtyType): CtyValue {
-  if (t.kind === 'dynamic') throw FAST_JSON_GIVES_UP;
-  if (raw === null || raw === undefined) return null;
-  switch (t.kind) {
-    case 'string':
-      if (typeof raw !== 'string') throw FAST_JSON_GIVES_UP;
-      return raw;
-    case 'bool':
-      if (typeof raw === 'string' && (raw === 'true' || raw === 'false')) return raw === 'true';
-      if (typeof raw !== 'boolean') throw FAST_JSON_GIVES_UP;
-      return raw;
-    case 'number':
-      return numberFromRaw(raw, here);
-    case 'list':
-    case 'set': {
-      if (!Array.isArray(raw)) throw FAST_JSON_GIVES_UP;
-      const out: CtyValue[] = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = fastFromJson(raw[i], t.element);
-      return out;
-    }
-    case 'tuple': {
-      if (!Array.isArray(raw) || raw.length !== t.elements.length) throw FAST_JSON_GIVES_UP;
-      const out: CtyValue[] = new Array(raw.length);
-      for (let i = 0; i < raw.length; i++) out[i] = fastFromJson(raw[i], t.elements[i] as CtyType);
-      return out;
-    }
-    case 'map': {
-      const obj = rawMap(raw, t);
-      const out: Record<string, CtyValue> = {};
-      for (const [k, v] of Object.entries(obj)) out[k] = fastFromJson(v, t.element);
-      return out;
-    }
-    case 'object': {
-      const obj = rawMap(raw, t);
-      const out: Record<string, CtyValue> = {};
-      for (const k in t.attributes) out[k] = fastFromJson(obj[k], t.attributes[k] as CtyType);
-      return out;
-    }
-  }
-}
-
-const FAST_JSON_GIVES_UP = new Error('not for the fast path');
-
-function fromJson(raw: unknown, t: CtyType): CtyValue {
-  if (t.kind === 'dynamic') {
-    if (raw === null || raw === undefined) return null;
-    if (typeof raw !== 'object' || Array.isArray(raw) || !('type' in raw)) {
-      throw new CtyCodecError(here(), 'dynamic JSON value must be {"value", "type"}');
-    }
-    const dt = parseType((raw as { type: unknown }).type);
-    return new DynamicVal(dt, fromJson((raw as { value?: unknown }).value ?? null, dt));
-  }
-  if (raw === null || raw === undefined) return null;
-  switch (t.kind) {
-    case 'string':
-      if (typeof raw !== 'string') throw new CtyCodecError(here(), `string expected, got ${typeof raw}`);
-      return raw;
-    case 'bool':
-      if (typeof raw === 'string' && (raw === 'true' || raw === 'false')) return raw === 'true';
-      if (typeof raw !== 'boolean') throw new CtyCodecError(here(), `bool expected, got ${typeof raw}`);
-      return raw;
-    case 'number':
-      return numberFromRaw(raw, here);
-    case 'list':
-    case 'set':
-      if (!Array.isArray(raw)) throw new CtyCodecError(here(), `array expected for ${describe(t)}`);
-      return elementsFrom(fromJson, raw, t.element);
-    case 'tuple':
-      if (!Array.isArray(raw) || raw.length !== t.elements.length) {
-        throw new CtyCodecError(here(), `array of ${t.elements.length} expected for ${describe(t)}`);
-      }
-      return elementsFrom(fromJson, raw, undefined, t.elements);
-    case 'map':
-      return mapFrom(fromJson, rawMap(raw, t), t.element);
-    case 'object': {
-      const obj = rawMap(raw, t);
-      const out: Record<string, CtyValue> = {};
-      for (const k in t.attributes) {
-        trail.push(k);
-        out[k] = fromJson(obj[k], t.attributes[k] as CtyType);
-        trail.pop();
-      }
-      return out;
-    }
-  }
 }
 
 /** Decodes a protocol DynamicValue: msgpack when present, else JSON, else null. */

@@ -14,74 +14,16 @@ import {
   DynamicVal,
   encodeMsgpack,
   encodeMsgpackGeneric,
-  fromJsonValue,
-  fromJsonValueGeneric,
   types,
   typeToJson,
   UNKNOWN,
   Unknown,
 } from './index';
-import { FALLBACK, fastDecode, fastEncode } from './msgpack';
+import { genType, NAMES, outcome, pick, prng, STRINGS } from '../test-support/cty-random';
+import { FALLBACK } from './msgpack';
+import { fastDecode } from './msgpack-decode';
+import { fastEncode } from './msgpack-encode';
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-
-// Names at the JS property-order edges: integer-like keys ("10" before "9"), upper case, non-ASCII.
-const NAMES = ['a', 'b', 'id', 'domain', 'zeta', 'Z', '10', '9', '0', '01', 'x_y', 'ä', 'long_attribute_name_x'];
-
-function genType(r: () => number, depth: number, dynamic: boolean): CtyType {
-  const prim = dynamic
-    ? [types.string, types.number, types.bool, types.dynamic]
-    : [types.string, types.number, types.bool];
-  if (depth <= 0 || r() < 0.35) return pick(r, prim);
-  const k = Math.floor(r() * 6);
-  if (k === 0) return types.list(genType(r, depth - 1, dynamic));
-  if (k === 1) return types.set(genType(r, depth - 1, dynamic));
-  if (k === 2) return types.map(genType(r, depth - 1, dynamic));
-  if (k === 3) return types.tuple([genType(r, depth - 1, dynamic), genType(r, depth - 1, dynamic)]);
-  const attrs: Record<string, CtyType> = {};
-  const n = 1 + Math.floor(r() * (r() < 0.1 ? 20 : 5));
-  for (let i = 0; i < n; i++) attrs[i < NAMES.length ? pick(r, NAMES) : `n${i}`] = genType(r, depth - 1, dynamic);
-  return types.object(attrs);
-}
-
-/** Strings at the msgpack header edges (31/32, 255/256, 65535/65536 bytes), the 50/200 thresholds of
- *  @msgpack/msgpack's UTF-8 paths, non-ASCII, a BOM, astral characters and lone surrogates. */
-const STRINGS = [
-  '',
-  'x',
-  'bench.example.com/1000',
-  'a'.repeat(31),
-  'a'.repeat(32),
-  'a'.repeat(255),
-  'a'.repeat(256),
-  'a'.repeat(65535),
-  'a'.repeat(65536),
-  `${'é'.repeat(15)}x`,
-  'é'.repeat(16),
-  'ümlaut ☎',
-  '\uFEFFbom',
-  `\uFEFF${'b'.repeat(250)}`,
-  '😀 astral',
-  `${'ß'.repeat(60)}`,
-  `${'ß'.repeat(120)}`,
-  'lone \uD800 high',
-  'lone \uDC00 low',
-  `${'x'.repeat(60)}\uD83D`,
-  '0.1',
-  ' 12 ',
-  '',
-];
 const NUMBERS = [
   0,
   -0,
@@ -163,16 +105,6 @@ function genValue(r: () => number, t: CtyType, depth = 0, wrong = 0): CtyValue {
       if (r() < 0.1) out.extra = 'not in the type';
       return out;
     }
-  }
-}
-
-type Outcome = { ok: true; value: unknown } | { ok: false; error: string };
-
-function outcome(f: () => unknown): Outcome {
-  try {
-    return { ok: true, value: f() };
-  } catch (err) {
-    return { ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }
 }
 
@@ -335,84 +267,3 @@ describe('direct msgpack decoder = the generic one', () => {
     for (const [h, t] of cases) same(Buffer.from(h, 'hex'), t, h);
   });
 });
-
-describe('JSON state conversion: the fast path = the one that keeps the path', () => {
-  const scalars: unknown[] = [
-    null,
-    'x',
-    'true',
-    'false',
-    '',
-    ' 12 ',
-    '0.1',
-    'abc',
-    true,
-    false,
-    0,
-    -0,
-    2.5,
-    1e21,
-    [],
-    {},
-    { type: 'string', value: 'v' },
-    { type: ['list', 'number'], value: [1, '2'] },
-    { type: 'bogus' },
-  ];
-  it('random JSON values under random types: same value (key order included) or the same error', () => {
-    let fast = 0;
-    for (let seed = 1; seed <= 4000; seed++) {
-      const r = prng(seed);
-      const t = genType(r, 3, seed % 4 === 0);
-      const build = (tt: CtyType, d: number): unknown => {
-        if (r() < 0.1 || d > 4) return pick(r, scalars);
-        switch (tt.kind) {
-          case 'string':
-            return pick(r, STRINGS.slice(0, 12));
-          case 'number':
-            return pick(r, [0, -1, 2.5, 1e21, '7', ' 3 ', '1e3', 'x', Number.MAX_SAFE_INTEGER]);
-          case 'bool':
-            return pick(r, [true, false, 'true', 'false', 'yes']);
-          case 'dynamic':
-            return pick(r, scalars);
-          case 'list':
-          case 'set':
-            return Array.from({ length: Math.floor(r() * 4) }, () => build(tt.element, d + 1));
-          case 'tuple':
-            return tt.elements.map((e) => build(e, d + 1));
-          case 'map': {
-            const o: Record<string, unknown> = {};
-            for (let i = Math.floor(r() * 4); i > 0; i--) o[pick(r, NAMES)] = build(tt.element, d + 1);
-            return o;
-          }
-          case 'object': {
-            const o: Record<string, unknown> = {};
-            for (const [k, at] of Object.entries(tt.attributes)) if (r() > 0.15) o[k] = build(at, d + 1);
-            if (r() < 0.1) o.extra = 1;
-            return o;
-          }
-        }
-      };
-      const raw = JSON.parse(JSON.stringify(build(t, 0) ?? null));
-      const where = `seed ${seed}, type ${JSON.stringify(typeToJson(t))}`;
-      const generic = outcome(() => shownJson(fromJsonValueGeneric(raw, t, '.p')));
-      const direct = outcome(() => shownJson(fromJsonValue(raw, t, '.p')));
-      expect(direct, where).toEqual(generic);
-      if (generic.ok) fast++;
-    }
-    expect(fast).toBeGreaterThan(500);
-  });
-
-  it('an attribute named like an Object.prototype member reads what the generic path reads', () => {
-    const t = types.object({ constructor: types.string, toString: types.string, name: types.string });
-    const raw = JSON.parse('{"name":"n"}');
-    expect(outcome(() => fromJsonValue(raw, t, ''))).toEqual(outcome(() => fromJsonValueGeneric(raw, t, '')));
-  });
-});
-
-function shownJson(v: unknown): unknown {
-  if (v instanceof DynamicVal) return { dynamic: typeToJson(v.type), value: shownJson(v.value) };
-  if (Array.isArray(v)) return v.map(shownJson);
-  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, e]) => [k, shownJson(e)]);
-  if (typeof v === 'number' && Object.is(v, -0)) return '-0';
-  return v;
-}

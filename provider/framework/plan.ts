@@ -7,7 +7,7 @@ import {
   Unknown,
   valueEquals,
 } from '../cty/values';
-import { type AttributePath, type Diagnostic, errorDiagnostic, pathToString } from './diagnostics';
+import { type AttributePath, type Diagnostic, errorDiagnostic, } from './diagnostics';
 import {
   type AttributeSpec,
   type BlockNestingMode,
@@ -17,6 +17,7 @@ import {
   attributeType,
   impliedType,
 } from './schema';
+import { asObj, entriesOf, flagsOf, type Shape, shapeOf } from './schema-walk';
 
 /*
  * Generic plan/apply rules, pure functions over decoded values. The rules
@@ -27,47 +28,11 @@ import {
  *  - apply returns every attribute, and every value known in the plan unchanged.
  */
 
+export { validateConfig } from './validate';
+
 export interface PlanResult {
   readonly planned: CtyObject | null;
   readonly requiresReplace: readonly AttributePath[];
-}
-
-/** A block-like shape shared by blocks and nested attributes: attributes plus nested blocks. */
-interface Shape {
-  readonly attributes: Readonly<Record<string, AttributeSpec>>;
-  readonly blocks: Readonly<Record<string, NestedBlockSpec>>;
-}
-
-function shapeOf(b: BlockSpec): Shape {
-  return { attributes: b.attributes ?? {}, blocks: b.blocks ?? {} };
-}
-
-/*
- * Schemas are built once per process and never change: the entry lists and effective flags these rules
- * walk on every RPC are computed once per schema object.
- */
-const entriesMemo = new WeakMap<object, readonly (readonly [string, unknown])[]>();
-function entriesOf<T>(record: Readonly<Record<string, T>>): readonly (readonly [string, T])[] {
-  let e = entriesMemo.get(record);
-  if (!e) {
-    e = Object.entries(record);
-    entriesMemo.set(record, e);
-  }
-  return e as readonly (readonly [string, T])[];
-}
-
-const flagsMemo = new WeakMap<AttributeSpec, ReturnType<typeof attributeFlags>>();
-function flagsOf(a: AttributeSpec): ReturnType<typeof attributeFlags> {
-  let f = flagsMemo.get(a);
-  if (!f) {
-    f = attributeFlags(a);
-    flagsMemo.set(a, f);
-  }
-  return f;
-}
-
-function asObj(v: CtyValue | undefined): CtyObject | null {
-  return isObjectValue(v) ? v : null;
 }
 
 /**
@@ -244,72 +209,6 @@ function hasForceNew(shape: Shape): boolean {
     Object.values(shape.attributes).some((a) => a.forceNew) ||
     Object.values(shape.blocks).some((b) => b.forceNew || hasForceNew(shapeOf(b.block)))
   );
-}
-
-// ---------------------------------------------------------------- validation
-
-/** Runs attribute validators over a (possibly partly unknown) config. */
-export function validateConfig(schema: BlockSpec, config: CtyObject | null): Diagnostic[] {
-  const diags: Diagnostic[] = [];
-  if (config) validateShape(shapeOf(schema), config, [], diags);
-  return diags;
-}
-
-function validateShape(shape: Shape, value: CtyObject, path: AttributePath, diags: Diagnostic[]): void {
-  for (const [name, a] of entriesOf(shape.attributes)) {
-    const v = value[name] ?? null;
-    if (v === null || v instanceof Unknown) continue;
-    const validators = a.validators;
-    // Nothing to check here or below: no path to build.
-    if ((validators === undefined || validators.length === 0) && !a.nested) continue;
-    const here: AttributePath = [...path, { attribute: name }];
-    if (validators !== undefined && validators.length > 0 && isWhollyKnown(v)) {
-      for (const validate of validators) {
-        const problem = validate(v, here);
-        if (problem === undefined) continue;
-        diags.push(
-          typeof problem === 'string'
-            ? errorDiagnostic(`Invalid value for ${pathToString(here)}`, problem, here)
-            : errorDiagnostic(problem.summary, problem.detail, here),
-        );
-      }
-    }
-    if (a.nested) {
-      forEachElement(a.nested.nesting, v, here, (e, p) =>
-        validateShape({ attributes: a.nested!.attributes, blocks: {} }, e, p, diags),
-      );
-    }
-  }
-  for (const [name, b] of entriesOf(shape.blocks)) {
-    const v = value[name] ?? null;
-    if (v === null || v instanceof Unknown) continue;
-    forEachElement(b.nesting, v, [...path, { attribute: name }], (e, p) =>
-      validateShape(shapeOf(b.block), e, p, diags),
-    );
-  }
-}
-
-function forEachElement(
-  nesting: BlockNestingMode,
-  v: CtyValue,
-  path: AttributePath,
-  fn: (e: CtyObject, p: AttributePath) => void,
-): void {
-  if (nesting === 'single' || nesting === 'group') {
-    const o = asObj(v);
-    if (o) fn(o, path);
-  } else if (nesting === 'map') {
-    for (const [k, e] of Object.entries(asObj(v) ?? {})) {
-      const o = asObj(e);
-      if (o) fn(o, [...path, { key: k }]);
-    }
-  } else if (Array.isArray(v)) {
-    // Set elements have no stable index; Terraform renders the path up to the set.
-    v.forEach((e, i) => {
-      const o = asObj(e);
-      if (o) fn(o, nesting === 'list' ? [...path, { index: i }] : path);
-    });
-  }
 }
 
 // ---------------------------------------------------------------- apply results

@@ -10,7 +10,8 @@ import {
   hasErrors,
   type ProtoDiagnostic,
 } from './diagnostics';
-import { checkConsistency, completeState, planChange, unknownsToNull, validateConfig } from './plan';
+import { checkConsistency, completeState, planChange, unknownsToNull } from './plan';
+import { validateConfig } from './validate';
 import { NETSAPIENS_PROVIDER_SCHEMA, type ProviderConfig, resolveProviderConfig } from './provider-config';
 import type { AnyDataSource, AnyResource } from './resource';
 import { checkSchema, impliedType, type SchemaSpec, schemaToProto } from './schema';

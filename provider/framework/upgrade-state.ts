@@ -1,4 +1,5 @@
-import { encodeDynamicValue, fromJsonValue } from '../cty/codec';
+import { encodeDynamicValue } from '../cty/codec';
+import { fromJsonValue } from '../cty/json';
 import type { CtyType } from '../cty/types';
 import { isObjectValue } from '../cty/values';
 import { diagnosticFromError, diagnosticToProto, errorDiagnostic } from './diagnostics';
