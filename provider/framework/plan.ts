@@ -7,7 +7,7 @@ import {
   Unknown,
   valueEquals,
 } from '../cty/values';
-import { type AttributePath, type Diagnostic, errorDiagnostic, } from './diagnostics';
+import { type AttributePath, type Diagnostic, errorDiagnostic } from './diagnostics';
 import {
   type AttributeSpec,
   type BlockNestingMode,
