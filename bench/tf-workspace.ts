@@ -11,7 +11,7 @@ import { DOMAIN } from './plan-users';
 
 const ROOT = resolve(__dirname, '..', '..');
 
-function user(i: number) {
+export function user(i: number) {
   const ext = String(1000 + i);
   const dept = i % 10 === 0 ? 'Marketing' : i % 2 ? 'Sales' : 'Support';
   const mac = `0004f2${i.toString(16).padStart(6, '0')}`;

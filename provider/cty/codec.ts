@@ -1,37 +1,23 @@
 import { Decoder, Encoder, ExtData } from '@msgpack/msgpack';
+import { decodeJson } from './json';
+import { fastDecode } from './msgpack-decode';
+import { fastEncode } from './msgpack-encode';
+import {
+  CtyCodecError,
+  describe,
+  elementsFrom,
+  enter,
+  here,
+  mapFrom,
+  numberFromRaw,
+  type Raw,
+  rawMap,
+  trail,
+} from './trail';
 import { type CtyType, parseType, typeToJson } from './types';
 import { type CtyObject, type CtyValue, DynamicVal, isObjectValue, Unknown } from './values';
 
-/** A value that does not fit its type; `path` is a cty-style path such as `.members[2].extension`. */
-export class CtyCodecError extends Error {
-  override readonly name = 'CtyCodecError';
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path || '(root)'}: ${message}`);
-  }
-}
-
-type Raw = unknown;
-
-/*
- * The path of the value being converted, kept as a stack of steps (attribute name, element index, or
- * an already-quoted map key) and turned into text only when an error is thrown: building a path string
- * per attribute was a measurable share of every RPC. Conversions are synchronous; each entry point
- * resets the stack.
- */
-const trail: (string | number)[] = [];
-let trailBase = '';
-function here(): string {
-  let out = trailBase;
-  for (const step of trail) out += typeof step === 'number' ? `[${step}]` : step.startsWith('[') ? step : `.${step}`;
-  return out;
-}
-function enter(base: string): void {
-  trail.length = 0;
-  trailBase = base;
-}
+export { CtyCodecError } from './trail';
 
 // ---------------------------------------------------------------- encoding
 
@@ -56,6 +42,16 @@ function attributeNames(attributes: Readonly<Record<string, CtyType>>): readonly
 
 /** Encodes a value as msgpack, driven by the type: objects always carry every attribute of their type. */
 export function encodeMsgpack(value: CtyValue | undefined, t: CtyType): Uint8Array {
+  try {
+    return fastEncode(value, t);
+  } catch {
+    // Not a case of the direct encoder (msgpack.ts): the generic path answers, or reports the error.
+    return encodeMsgpackGeneric(value, t);
+  }
+}
+
+/** The generic path: the value as a plain msgpack tree (`toRaw`), then @msgpack/msgpack. */
+export function encodeMsgpackGeneric(value: CtyValue | undefined, t: CtyType): Uint8Array {
   enter('');
   return encoder.encode(toRaw(value, t));
 }
@@ -168,10 +164,6 @@ function asObject(value: CtyValue, t: CtyType): CtyObject {
   return value;
 }
 
-function describe(t: CtyType): string {
-  return JSON.stringify(typeToJson(t));
-}
-
 // ---------------------------------------------------------------- decoding
 
 /**
@@ -179,6 +171,17 @@ function describe(t: CtyType): string {
  * type code (0 plain, 12 refined, anything else), decodes as Unknown.
  */
 export function decodeMsgpack(bytes: Uint8Array, t: CtyType): CtyValue {
+  if (bytes.length === 0) return null;
+  try {
+    return fastDecode(bytes, t);
+  } catch {
+    // Not a case of the direct decoder (msgpack.ts): the generic path answers, or reports the error.
+    return decodeMsgpackGeneric(bytes, t);
+  }
+}
+
+/** The generic path: @msgpack/msgpack's object tree, then converted under the type (`fromRaw`). */
+export function decodeMsgpackGeneric(bytes: Uint8Array, t: CtyType): CtyValue {
   if (bytes.length === 0) return null;
   enter('');
   return fromRaw(decoder.decode(bytes), t);
@@ -225,48 +228,8 @@ function fromRaw(raw: Raw, t: CtyType): CtyValue {
   }
 }
 
-type FromFn = (raw: Raw, t: CtyType) => CtyValue;
-
-/** List/set elements (one element type) or tuple elements (a type each), with their index on the trail. */
-function elementsFrom(from: FromFn, raw: readonly Raw[], element?: CtyType, elements?: readonly CtyType[]) {
-  const out: CtyValue[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    trail.push(i);
-    out[i] = from(raw[i], (element ?? elements?.[i]) as CtyType);
-    trail.pop();
-  }
-  return out;
-}
-
-function mapFrom(from: FromFn, obj: Record<string, Raw>, element: CtyType): Record<string, CtyValue> {
-  const out: Record<string, CtyValue> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    trail.push(`[${JSON.stringify(k)}]`);
-    out[k] = from(v, element);
-    trail.pop();
-  }
-  return out;
-}
-
 function rawExtData(ext: ExtData): Uint8Array {
   return typeof ext.data === 'function' ? new Uint8Array(0) : ext.data;
-}
-
-function numberFromRaw(raw: Raw, where: () => string): number {
-  if (typeof raw === 'number') return raw;
-  if (typeof raw === 'bigint') return Number(raw);
-  if (typeof raw === 'string' && raw.trim() !== '') {
-    const n = Number(raw);
-    if (Number.isFinite(n)) return n;
-  }
-  throw new CtyCodecError(where(), `number expected, got ${JSON.stringify(raw)}`);
-}
-
-function rawMap(raw: Raw, t: CtyType): Record<string, Raw> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || raw instanceof Uint8Array) {
-    throw new CtyCodecError(here(), `map expected for ${describe(t)}`);
-  }
-  return raw as Record<string, Raw>;
 }
 
 function dynamicFromRaw(raw: Raw): CtyValue {
@@ -278,69 +241,6 @@ function dynamicFromRaw(raw: Raw): CtyValue {
   if (typeText === null) throw new CtyCodecError(here(), 'dynamic value type must be bytes');
   const t = parseType(JSON.parse(typeText));
   return new DynamicVal(t, fromRaw(valueRaw, t));
-}
-
-// ---------------------------------------------------------------- JSON fallback
-
-/**
- * Decodes the JSON form of a DynamicValue (Terraform sends msgpack; JSON is
- * the documented fallback and the form of stored state in UpgradeResourceState).
- * Dynamic values are {"value": …, "type": …}. JSON has no unknowns.
- */
-export function decodeJson(text: string | Uint8Array, t: CtyType): CtyValue {
-  const s = typeof text === 'string' ? text : new TextDecoder().decode(text);
-  if (s.trim() === '') return null;
-  return fromJsonValue(JSON.parse(s), t, '');
-}
-
-/** A parsed JSON value under a type; `path` prefixes the path in error messages. */
-export function fromJsonValue(raw: unknown, t: CtyType, path: string): CtyValue {
-  enter(path);
-  return fromJson(raw, t);
-}
-
-function fromJson(raw: unknown, t: CtyType): CtyValue {
-  if (t.kind === 'dynamic') {
-    if (raw === null || raw === undefined) return null;
-    if (typeof raw !== 'object' || Array.isArray(raw) || !('type' in raw)) {
-      throw new CtyCodecError(here(), 'dynamic JSON value must be {"value", "type"}');
-    }
-    const dt = parseType((raw as { type: unknown }).type);
-    return new DynamicVal(dt, fromJson((raw as { value?: unknown }).value ?? null, dt));
-  }
-  if (raw === null || raw === undefined) return null;
-  switch (t.kind) {
-    case 'string':
-      if (typeof raw !== 'string') throw new CtyCodecError(here(), `string expected, got ${typeof raw}`);
-      return raw;
-    case 'bool':
-      if (typeof raw === 'string' && (raw === 'true' || raw === 'false')) return raw === 'true';
-      if (typeof raw !== 'boolean') throw new CtyCodecError(here(), `bool expected, got ${typeof raw}`);
-      return raw;
-    case 'number':
-      return numberFromRaw(raw, here);
-    case 'list':
-    case 'set':
-      if (!Array.isArray(raw)) throw new CtyCodecError(here(), `array expected for ${describe(t)}`);
-      return elementsFrom(fromJson, raw, t.element);
-    case 'tuple':
-      if (!Array.isArray(raw) || raw.length !== t.elements.length) {
-        throw new CtyCodecError(here(), `array of ${t.elements.length} expected for ${describe(t)}`);
-      }
-      return elementsFrom(fromJson, raw, undefined, t.elements);
-    case 'map':
-      return mapFrom(fromJson, rawMap(raw, t), t.element);
-    case 'object': {
-      const obj = rawMap(raw, t);
-      const out: Record<string, CtyValue> = {};
-      for (const k in t.attributes) {
-        trail.push(k);
-        out[k] = fromJson(obj[k], t.attributes[k] as CtyType);
-        trail.pop();
-      }
-      return out;
-    }
-  }
 }
 
 /** Decodes a protocol DynamicValue: msgpack when present, else JSON, else null. */

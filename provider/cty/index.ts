@@ -1,3 +1,4 @@
 export * from './codec';
+export * from './json';
 export * from './types';
 export * from './values';

@@ -1,5 +1,13 @@
-import { type CtyObject, type CtyValue, isObjectValue, isWhollyKnown, UNKNOWN, Unknown, valueEquals } from '../cty';
-import { type AttributePath, type Diagnostic, errorDiagnostic, pathToString } from './diagnostics';
+import {
+  type CtyObject,
+  type CtyValue,
+  isObjectValue,
+  isWhollyKnown,
+  UNKNOWN,
+  Unknown,
+  valueEquals,
+} from '../cty/values';
+import { type AttributePath, type Diagnostic, errorDiagnostic } from './diagnostics';
 import {
   type AttributeSpec,
   type BlockNestingMode,
@@ -9,6 +17,7 @@ import {
   attributeType,
   impliedType,
 } from './schema';
+import { asObj, entriesOf, flagsOf, type Shape, shapeOf } from './schema-walk';
 
 /*
  * Generic plan/apply rules, pure functions over decoded values. The rules
@@ -19,23 +28,11 @@ import {
  *  - apply returns every attribute, and every value known in the plan unchanged.
  */
 
+export { validateConfig } from './validate';
+
 export interface PlanResult {
   readonly planned: CtyObject | null;
   readonly requiresReplace: readonly AttributePath[];
-}
-
-/** A block-like shape shared by blocks and nested attributes: attributes plus nested blocks. */
-interface Shape {
-  readonly attributes: Readonly<Record<string, AttributeSpec>>;
-  readonly blocks: Readonly<Record<string, NestedBlockSpec>>;
-}
-
-function shapeOf(b: BlockSpec): Shape {
-  return { attributes: b.attributes ?? {}, blocks: b.blocks ?? {} };
-}
-
-function asObj(v: CtyValue | undefined): CtyObject | null {
-  return isObjectValue(v) ? v : null;
 }
 
 /**
@@ -63,11 +60,11 @@ export function planChange(
 
 function planObject(shape: Shape, proposed: CtyObject, config: CtyObject | null, prior: CtyObject | null): CtyObject {
   const out: Record<string, CtyValue> = { ...proposed };
-  for (const [name, a] of Object.entries(shape.attributes)) {
+  for (const [name, a] of entriesOf(shape.attributes)) {
     const cfg = config ? (config[name] ?? null) : null;
     if (cfg === null) {
       if (a.default !== undefined) out[name] = a.default;
-      else if (attributeFlags(a).computed && prior === null) out[name] = UNKNOWN;
+      else if (flagsOf(a).computed && prior === null) out[name] = UNKNOWN;
       else out[name] = proposed[name] ?? null;
       continue;
     }
@@ -82,7 +79,7 @@ function planObject(shape: Shape, proposed: CtyObject, config: CtyObject | null,
       );
     }
   }
-  for (const [name, b] of Object.entries(shape.blocks)) {
+  for (const [name, b] of entriesOf(shape.blocks)) {
     const cfg = config ? (config[name] ?? null) : null;
     if (cfg instanceof Unknown) continue;
     out[name] = planNested(
@@ -177,11 +174,11 @@ function collectReplace(
   path: AttributePath,
   out: AttributePath[],
 ): void {
-  for (const [name, a] of Object.entries(shape.attributes)) {
-    const here = [...path, { attribute: name }];
-    if (a.forceNew && !valueEquals(prior[name], planned[name], attributeType(a))) out.push(here);
+  for (const [name, a] of entriesOf(shape.attributes)) {
+    if (a.forceNew && !valueEquals(prior[name], planned[name], attributeType(a)))
+      out.push([...path, { attribute: name }]);
   }
-  for (const [name, b] of Object.entries(shape.blocks)) {
+  for (const [name, b] of entriesOf(shape.blocks)) {
     const here = [...path, { attribute: name }];
     const t = impliedType({ blocks: { [name]: b } });
     const bt = t.kind === 'object' ? t.attributes[name] : t;
@@ -214,69 +211,6 @@ function hasForceNew(shape: Shape): boolean {
   );
 }
 
-// ---------------------------------------------------------------- validation
-
-/** Runs attribute validators over a (possibly partly unknown) config. */
-export function validateConfig(schema: BlockSpec, config: CtyObject | null): Diagnostic[] {
-  const diags: Diagnostic[] = [];
-  if (config) validateShape(shapeOf(schema), config, [], diags);
-  return diags;
-}
-
-function validateShape(shape: Shape, value: CtyObject, path: AttributePath, diags: Diagnostic[]): void {
-  for (const [name, a] of Object.entries(shape.attributes)) {
-    const v = value[name] ?? null;
-    if (v === null || v instanceof Unknown) continue;
-    const here: AttributePath = [...path, { attribute: name }];
-    if (isWhollyKnown(v)) {
-      for (const validate of a.validators ?? []) {
-        const problem = validate(v, here);
-        if (problem === undefined) continue;
-        diags.push(
-          typeof problem === 'string'
-            ? errorDiagnostic(`Invalid value for ${pathToString(here)}`, problem, here)
-            : errorDiagnostic(problem.summary, problem.detail, here),
-        );
-      }
-    }
-    if (a.nested) {
-      forEachElement(a.nested.nesting, v, here, (e, p) =>
-        validateShape({ attributes: a.nested!.attributes, blocks: {} }, e, p, diags),
-      );
-    }
-  }
-  for (const [name, b] of Object.entries(shape.blocks)) {
-    const v = value[name] ?? null;
-    if (v === null || v instanceof Unknown) continue;
-    forEachElement(b.nesting, v, [...path, { attribute: name }], (e, p) =>
-      validateShape(shapeOf(b.block), e, p, diags),
-    );
-  }
-}
-
-function forEachElement(
-  nesting: BlockNestingMode,
-  v: CtyValue,
-  path: AttributePath,
-  fn: (e: CtyObject, p: AttributePath) => void,
-): void {
-  if (nesting === 'single' || nesting === 'group') {
-    const o = asObj(v);
-    if (o) fn(o, path);
-  } else if (nesting === 'map') {
-    for (const [k, e] of Object.entries(asObj(v) ?? {})) {
-      const o = asObj(e);
-      if (o) fn(o, [...path, { key: k }]);
-    }
-  } else if (Array.isArray(v)) {
-    // Set elements have no stable index; Terraform renders the path up to the set.
-    v.forEach((e, i) => {
-      const o = asObj(e);
-      if (o) fn(o, nesting === 'list' ? [...path, { index: i }] : path);
-    });
-  }
-}
-
 // ---------------------------------------------------------------- apply results
 
 /** Deep copy with every Unknown replaced by null (what CRUD code sees). */
@@ -285,7 +219,7 @@ export function unknownsToNull(v: CtyValue): CtyValue {
   if (Array.isArray(v)) return v.map(unknownsToNull);
   if (isObjectValue(v)) {
     const out: Record<string, CtyValue> = {};
-    for (const [k, e] of Object.entries(v)) out[k] = unknownsToNull(e);
+    for (const k in v) out[k] = unknownsToNull(v[k] as CtyValue);
     return out;
   }
   return v;
@@ -299,18 +233,25 @@ export function unknownsToNull(v: CtyValue): CtyValue {
  */
 export function completeState(schema: BlockSpec, result: object, fallback: CtyObject | null): CtyObject {
   const r = result as Record<string, CtyValue | undefined>;
-  const merged: Record<string, CtyValue> = {};
-  for (const name of [...Object.keys(schema.attributes ?? {}), ...Object.keys(schema.blocks ?? {})]) {
+  const pick = (name: string): CtyValue => {
     const v = r[name];
-    merged[name] = v !== undefined ? v : fallback ? (fallback[name] ?? null) : null;
-  }
-  return normalizeBlock(schema, unknownsToNull(merged) as CtyObject);
+    return v !== undefined ? v : fallback ? (fallback[name] ?? null) : null;
+  };
+  // One pass: what `normalizeBlock(schema, unknownsToNull(merged))` gives, without the intermediate copy.
+  const out: Record<string, CtyValue> = {};
+  for (const [name] of entriesOf(schema.attributes ?? NO_ATTRIBUTES)) out[name] = unknownsToNull(pick(name));
+  for (const [name, b] of entriesOf(schema.blocks ?? NO_BLOCKS))
+    out[name] = normalizeNested(b, unknownsToNull(pick(name)));
+  return out;
 }
+
+const NO_BLOCKS: Readonly<Record<string, NestedBlockSpec>> = {};
+const NO_ATTRIBUTES: Readonly<Record<string, AttributeSpec>> = {};
 
 export function normalizeBlock(schema: BlockSpec, v: CtyObject): CtyObject {
   const out: Record<string, CtyValue> = {};
-  for (const name of Object.keys(schema.attributes ?? {})) out[name] = v[name] ?? null;
-  for (const [name, b] of Object.entries(schema.blocks ?? {})) out[name] = normalizeNested(b, v[name] ?? null);
+  for (const [name] of entriesOf(schema.attributes ?? NO_ATTRIBUTES)) out[name] = v[name] ?? null;
+  for (const [name, b] of entriesOf(schema.blocks ?? NO_BLOCKS)) out[name] = normalizeNested(b, v[name] ?? null);
   return out;
 }
 

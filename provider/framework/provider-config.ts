@@ -1,6 +1,6 @@
-import { type CtyObject, isObjectValue } from '../cty';
+import { type CtyObject, isObjectValue } from '../cty/values';
 import { attr, block, type SchemaSpec } from './schema';
-import { types } from '../cty';
+import { types } from '../cty/types';
 import { validators } from './validators';
 
 const VALUE = validators.lengthBetween(1, 255);

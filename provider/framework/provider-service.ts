@@ -1,12 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
-import {
-  type CtyObject,
-  type CtyType,
-  type CtyValue,
-  decodeDynamicValue,
-  encodeDynamicValue,
-  isObjectValue,
-} from '../cty';
+import { decodeDynamicValue, encodeDynamicValue } from '../cty/codec';
+import type { CtyType } from '../cty/types';
+import { type CtyObject, type CtyValue, isObjectValue } from '../cty/values';
 import {
   type Diagnostic,
   diagnosticFromError,
@@ -15,7 +10,8 @@ import {
   hasErrors,
   type ProtoDiagnostic,
 } from './diagnostics';
-import { checkConsistency, completeState, planChange, unknownsToNull, validateConfig } from './plan';
+import { checkConsistency, completeState, planChange, unknownsToNull } from './plan';
+import { validateConfig } from './validate';
 import { NETSAPIENS_PROVIDER_SCHEMA, type ProviderConfig, resolveProviderConfig } from './provider-config';
 import type { AnyDataSource, AnyResource } from './resource';
 import { checkSchema, impliedType, type SchemaSpec, schemaToProto } from './schema';

@@ -1,4 +1,5 @@
-import { type CtyType, type CtyValue, types, typeToJson } from '../cty';
+import { type CtyType, types, typeToJson } from '../cty/types';
+import type { CtyValue } from '../cty/values';
 import type { AttributePath } from './diagnostics';
 import { type JsonSchema, jsonSchemaToProto, sortedEntries } from './schema-proto';
 

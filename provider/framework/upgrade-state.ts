@@ -1,7 +1,11 @@
-import { type CtyType, encodeDynamicValue, fromJsonValue, isObjectValue } from '../cty';
+import { encodeDynamicValue } from '../cty/codec';
+import { fromJsonValue } from '../cty/json';
+import type { CtyType } from '../cty/types';
+import { isObjectValue } from '../cty/values';
 import { diagnosticFromError, diagnosticToProto, errorDiagnostic } from './diagnostics';
 import { normalizeBlock } from './plan';
 import type { AnyResource } from './resource';
+import type { BlockSpec } from './schema';
 import { withoutWriteOnly } from './write-only';
 
 /**
@@ -27,9 +31,17 @@ export function upgradeStoredState<Client>(
     const version = Number(req.version ?? 0);
     if (def.upgradeState && version < (def.schema.version ?? 0)) parsed = def.upgradeState({ version, state: parsed });
     const value = fromJsonValue(parsed, type, '');
-    const state = isObjectValue(value) ? withoutWriteOnly(def.schema, normalizeBlock(def.schema, value)) : null;
+    // `type` is the schema's implied type: with no nested blocks, the decoded object already is the normal
+    // form (every attribute, in schema order, none undefined), and normalizeBlock would only copy it.
+    const normal = isObjectValue(value) ? (hasBlocks(def.schema) ? normalizeBlock(def.schema, value) : value) : null;
+    const state = normal === null ? null : withoutWriteOnly(def.schema, normal);
     return { upgraded_state: encodeDynamicValue(state, type), diagnostics: [] };
   } catch (err) {
     return { diagnostics: [diagnosticToProto(diagnosticFromError(err, 'Upgrading stored state failed'))] };
   }
+}
+
+function hasBlocks(schema: BlockSpec): boolean {
+  for (const _ in schema.blocks ?? {}) return true;
+  return false;
 }

@@ -1,4 +1,4 @@
-import { type CtyObject, type CtyValue, isObjectValue } from '../cty';
+import { type CtyObject, type CtyValue, isObjectValue } from '../cty/values';
 import type { AttributeSpec, BlockSpec } from './schema';
 
 /*
@@ -40,10 +40,22 @@ export function hasWriteOnly(schema: BlockSpec): boolean {
  * Copy on write: a value whose write-only attributes are already null (every state Terraform sends back,
  * every read) is returned as it is; only a value holding a write-only value is copied, never mutated.
  */
+/** The attributes nullIn has to look at (write-only ones and nested ones holding one), in schema order. */
+const relevantMemo = new WeakMap<object, readonly (readonly [string, AttributeSpec])[]>();
+function relevant(attrs: Readonly<Record<string, AttributeSpec>>): readonly (readonly [string, AttributeSpec])[] {
+  let list = relevantMemo.get(attrs);
+  if (!list) {
+    list = Object.entries(attrs).filter(
+      ([, a]) => a.writeOnly || (a.nested ? attributesHaveWriteOnly(a.nested.attributes) : false),
+    );
+    relevantMemo.set(attrs, list);
+  }
+  return list;
+}
+
 function nullIn(attrs: Readonly<Record<string, AttributeSpec>>, v: CtyObject): CtyObject {
   let out: Record<string, CtyValue> | undefined;
-  for (const name in attrs) {
-    const a = attrs[name] as AttributeSpec;
+  for (const [name, a] of relevant(attrs)) {
     let next: CtyValue;
     if (a.writeOnly) next = null;
     else if (a.nested && attributesHaveWriteOnly(a.nested.attributes)) next = nullNested(a, v[name] ?? null);

@@ -13,21 +13,13 @@
  *    (`diffFields` empty for that field). Otherwise the state takes the canonical YAML form from
  *    `kind.export(live)`, which is what makes drift visible and plan/apply consistent.
  */
-import { type CtyObject, type CtyValue, isObjectValue, isWhollyKnown, UNKNOWN, Unknown } from '../cty';
-import {
-  type AnyDataSource,
-  type AnyResource,
-  type AttributeSpec,
-  attr,
-  type Diagnostic,
-  defineDataSource,
-  defineResource,
-  errorDiagnostic,
-  ProviderError,
-} from '../framework';
+import { type CtyObject, type CtyValue, isObjectValue, isWhollyKnown, UNKNOWN, Unknown } from '../cty/values';
+import { type Diagnostic, errorDiagnostic, ProviderError } from '../framework/diagnostics';
+import { type AnyDataSource, type AnyResource, defineDataSource, defineResource } from '../framework/resource';
+import { type AttributeSpec, attr } from '../framework/schema';
 import {
   createRegistry,
-  diffFields,
+  diffFields as reconcilerDiffFields,
   supports,
   type AnyKind,
   type ApplyContext,
@@ -49,6 +41,9 @@ import {
 import { profileProblems } from './profile-checks';
 import { checkDestructive, protectedRefusal } from './safety';
 import { computedAttributes, kindSchema } from './kind-schema';
+
+/** Bound once (an index's re-exported name is a getter read on every call). */
+const diffFields = reconcilerDiffFields;
 
 export interface KindResourceOptions {
   /** Terraform type name, e.g. `netsapiens_user`. */
@@ -169,10 +164,13 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
     schema: kindSchema(kind),
     validate: (config) => validateChoices(kind, config),
     modifyPlan: ({ prior, planned, config }) => adjustPlan(kind, prior, planned, config),
-    checkPlan: async ({ client: ctx, prior, planned, requiresReplace }) => [
-      ...profileProblems(ctx, planned),
-      ...(await checkDestructive(kind, ctx, { prior, planned, requiresReplace })),
-    ],
+    checkPlan: async ({ client: ctx, prior, planned, requiresReplace }) => {
+      const problems = profileProblems(ctx, planned);
+      // A create or an in-place update has nothing destructive to check (checkDestructive's first rule):
+      // no await for it on every plan.
+      if (!prior || (planned !== null && !requiresReplace)) return problems;
+      return [...problems, ...(await checkDestructive(kind, ctx, { prior, planned, requiresReplace }))];
+    },
     create: ({ client: ctx, planned, config }) =>
       createOrAdopt(a, ctx, withConfigSecrets(kind.fields, planned, config)),
 

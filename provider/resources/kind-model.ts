@@ -3,18 +3,25 @@
  * spelling the user wrote while the kind's comparison says it equals the live value; otherwise the
  * state takes the canonical form from `kind.export(live)`.
  */
-import { type CtyValue, isObjectValue, Unknown } from '../cty';
-import { ProviderError } from '../framework';
+import { type CtyValue, isObjectValue, Unknown } from '../cty/values';
+import { ProviderError } from '../framework/diagnostics';
 import {
-  SecretValue,
+  SecretValue as ReconcilerSecretValue,
   type SecretRef,
   type SecretResolver,
-  diffFields,
+  diffFields as reconcilerDiffFields,
   type AnyKind,
   type DesiredObject,
   type FieldSpec,
   type LiveObject,
 } from '../../reconciler';
+
+/*
+ * Bound once: a name imported from an index that re-exports it is a getter, read again on every call (a
+ * measurable share of every RPC, and megamorphic: one getter code for all of the index's names).
+ */
+const SecretValue = ReconcilerSecretValue;
+const diffFields = reconcilerDiffFields;
 
 export type Model = Record<string, CtyValue>;
 
@@ -33,20 +40,22 @@ export function modelToSpec(
   for (const f of fields) {
     const v = model[f.name];
     if (!isPresent(v)) continue;
-    const path = prefix + f.name;
+    // The path (a secret's reference, a nested object's prefix) is spelled only where it is used.
     switch (f.type) {
       case 'secret': {
-        const env = `__tf:${path}`;
+        const env = `__tf:${prefix}${f.name}`;
         secrets.set(env, String(v));
         out[f.name] = { env } satisfies SecretRef;
         break;
       }
       case 'object':
-        if (isObjectValue(v)) out[f.name] = modelToSpec(f.fields, v as Model, secrets, `${path}.`);
+        if (isObjectValue(v)) out[f.name] = modelToSpec(f.fields, v as Model, secrets, `${prefix}${f.name}.`);
         break;
       case 'object-list':
         if (Array.isArray(v))
-          out[f.name] = v.filter(isObjectValue).map((e) => modelToSpec(f.fields, e as Model, secrets, `${path}.`));
+          out[f.name] = v
+            .filter(isObjectValue)
+            .map((e) => modelToSpec(f.fields, e as Model, secrets, `${prefix}${f.name}.`));
         break;
       case 'list':
         if (Array.isArray(v)) out[f.name] = v.filter((x) => isPresent(x)).map(String);
@@ -128,6 +137,8 @@ export function desiredFrom(kind: AnyKind, domain: string, model: Model): Desire
 
 // ------------------------------------------------------------------------------------------ state merge
 
+const NONE: readonly string[] = [];
+
 /**
  * The new state of the fields: the state/planned value where the kind says it equals what the
  * platform has, the exported live value where it does not (or where it was not known).
@@ -145,7 +156,8 @@ function mergeFields(
     const path = prefix + f.name;
     const s = state[f.name] ?? null;
     const e = exported[f.name] ?? null;
-    const under = diffs.filter((p) => p === path || p.startsWith(`${path}.`));
+    // Most refreshes find no difference at all: no per-field scan then.
+    const under = diffs.length === 0 ? NONE : diffs.filter((p) => p === path || p.startsWith(`${path}.`));
     if (f.type === 'secret') {
       // Write-only: never in state (Terraform requires null). Its companion `<name>_version` is kept.
       out[f.name] = null;
@@ -182,11 +194,11 @@ export function stateFor(kind: AnyKind, domain: string, model: Model, live: Live
   const desired = desiredFrom(kind, domain, model);
   const diffs = diffFields(kind.name, desired.comparable, live.comparable).map((d) => d.path);
   const exported = specToModel(kind.fields, kind.export(live) as Record<string, unknown>);
-  return {
-    id: idOf(kind, domain, live.key),
-    domain,
-    ...mergeFields(kind.fields, model, exported, diffs, live, ''),
-  };
+  const out: Model = { id: idOf(kind, domain, live.key), domain };
+  // Assigned one by one: the same object as `{ id, domain, ...merged }`, without the spread's slow copy.
+  const merged = mergeFields(kind.fields, model, exported, diffs, live, '');
+  for (const k in merged) out[k] = merged[k] as CtyValue;
+  return out;
 }
 
 /** The companion attribute of a write-only secret: `pin` → `pin_version` (see README "PINs"). */

@@ -1,12 +1,19 @@
-import { type AttributeSpec, attr, type SchemaSpec, types, type Validator, validators } from '../framework';
+import { types } from '../cty/types';
+import { type AttributeSpec, attr, type SchemaSpec, type Validator } from '../framework/schema';
+import { validators } from '../framework/validators';
 import {
   type ExtensionRules,
-  extensionProblem,
-  isValidEmail,
-  isValidNumber,
+  extensionProblem as reconcilerExtensionProblem,
+  isValidEmail as reconcilerIsValidEmail,
+  isValidNumber as reconcilerIsValidNumber,
   type AnyKind,
   type FieldSpec,
 } from '../../reconciler';
+
+/** Bound once: the validators run on every ValidateResourceConfig (an index's re-exported name is a getter). */
+const extensionProblem = reconcilerExtensionProblem;
+const isValidEmail = reconcilerIsValidEmail;
+const isValidNumber = reconcilerIsValidNumber;
 
 /**
  * Terraform validates a resource before the provider is configured, and a domain's own numbering range

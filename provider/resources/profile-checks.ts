@@ -3,7 +3,7 @@
  * does not name (`spam = "drop"` without `platform { spam_drop = … }`) is refused at `terraform plan`, at the
  * attribute — before anything is written, as YAML refuses it at load time.
  */
-import { type Diagnostic, errorDiagnostic } from '../framework';
+import { type Diagnostic, errorDiagnostic } from '../framework/diagnostics';
 import type { NetsapiensContext } from './context';
 import type { Model } from './kind-model';
 

@@ -6,7 +6,7 @@
  *    lists what would be lost, read from the platform at plan time: voicemail messages, greetings, personal
  *    contacts, answer rules, the phone numbers (DIDs) routed to it and what refers to it (ring groups).
  */
-import { type Diagnostic, errorDiagnostic } from '../framework';
+import { type Diagnostic, errorDiagnostic } from '../framework/diagnostics';
 import { type AnyKind, createLiveCache, DEFAULT_REGISTRY, readLosses } from '../../reconciler';
 import type { NetsapiensContext } from './context';
 import { type Model, parseId } from './kind-model';
