@@ -1,7 +1,7 @@
 /**
- * gRPC message framing over HTTP/2 (doc/PROTOCOL-HTTP2.md of the gRPC project): the 5-byte prefix of every
- * message (compressed flag, big-endian length), status codes, the percent-encoding of grpc-message, and
- * the handler shapes plugin/grpc-server.ts serves.
+ * gRPC message framing over HTTP/2 (the gRPC project's "gRPC over HTTP2" protocol description): the
+ * 5-byte prefix of every message (compressed flag, big-endian length), status codes, the percent-encoding
+ * of grpc-message, and the handler shapes plugin/grpc-server.ts serves.
  */
 
 /** What a handler passes to its callback (or throws) to fail a call; like grpc-js's ServiceError. */
@@ -60,7 +60,7 @@ export const Status = {
   INTERNAL: 13,
 } as const;
 
-/** grpc-message is percent-encoded: every byte outside 0x20–0x7e, and '%' itself (PROTOCOL-HTTP2.md). */
+/** grpc-message is percent-encoded: every byte outside 0x20–0x7e, and '%' itself (the protocol description). */
 export function encodeGrpcMessage(message: string): string {
   if (!/[^\x20-\x24\x26-\x7e]/.test(message)) return message;
   let out = '';

@@ -21,7 +21,7 @@ import {
 } from './grpc-protocol';
 
 /**
- * A lean gRPC server on node:http2 (gRPC over HTTP/2, as doc/PROTOCOL-HTTP2.md of the gRPC project
+ * A lean gRPC server on node:http2 (gRPC over HTTP/2, as the gRPC project's protocol description
  * describes it): just what a go-plugin provider serves — unary calls, a server-streaming and a bidi
  * stream that are kept open — with identity encoding only. It replaces @grpc/grpc-js in the provider
  * process: grpc-js's per-call machinery (interceptors, metadata, call objects, stream wrappers) was
