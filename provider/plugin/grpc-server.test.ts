@@ -254,6 +254,26 @@ describe('grpc-server with a grpc-js client', () => {
     });
   });
 
+  it('an answer after the client gave up (deadline) goes nowhere, and the server keeps serving', async () => {
+    const late: Record<string, UnaryHandler> = {
+      ValidateResourceConfig: (_call, cb) => {
+        setTimeout(() => cb(null, { diagnostics: [] }), 150);
+      },
+    };
+    const path = join(dir, `s${n++}.sock`);
+    const server = await listenGrpc({ methods: pluginMethods(late, () => {}) }, path);
+    servers.push(server);
+    const c = client(services.provider, path);
+    const gaveUp = new Promise((resolve) =>
+      c.ValidateResourceConfig?.({ type_name: 'x' }, { deadline: Date.now() + 30 }, (err: grpc.ServiceError) =>
+        resolve(err?.code),
+      ),
+    );
+    expect(await gaveUp).toBe(grpc.status.DEADLINE_EXCEEDED);
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await unary(client(services.health, path), 'Check', { service: 'plugin' })).toEqual({ status: 'SERVING' });
+  });
+
   it('shutdown lets an in-flight call finish', async () => {
     let release: () => void = () => {};
     const slow: Record<string, UnaryHandler> = {

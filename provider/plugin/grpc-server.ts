@@ -138,13 +138,11 @@ function trailersOnly(stream: ServerHttp2Stream, code: number, message: string):
     finish(stream, code, message);
     return;
   }
-  stream.respond(
-    {
-      ...RESPONSE_HEADERS,
-      'grpc-status': String(code),
-      'grpc-message': encodeGrpcMessage(message),
-    },
-    { endStream: true },
+  guarded(() =>
+    stream.respond(
+      { ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) },
+      { endStream: true },
+    ),
   );
 }
 
@@ -153,10 +151,24 @@ function finish(stream: ServerHttp2Stream, code: number, message: string, last?:
   if (stream.destroyed || stream.closed) return;
   const trailers =
     code === 0 ? OK_TRAILERS : { 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) };
-  if (!stream.headersSent) stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-  stream.once('wantTrailers', () => stream.sendTrailers(trailers));
-  if (last) stream.end(last);
-  else stream.end();
+  guarded(() => {
+    if (!stream.headersSent) stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+    stream.once('wantTrailers', () => guarded(() => stream.sendTrailers(trailers)));
+    if (last) stream.end(last);
+    else stream.end();
+  });
+}
+
+/**
+ * A write to a stream the client reset or a connection that dropped between the check and the write (an
+ * answer that comes late, after a cancel) concerns that call only: it must not end the provider process.
+ */
+function guarded(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // the call is gone
+  }
 }
 
 function errorStatus(err: unknown): { code: number; message: string } {
@@ -289,8 +301,11 @@ class StreamCallImpl implements StreamCall {
 
   write(message: unknown): void {
     if (this.done) return;
-    if (!this.stream.headersSent) this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-    this.stream.write(frameMessage(this.response.encode(message)));
+    const frame = frameMessage(this.response.encode(message));
+    guarded(() => {
+      if (!this.stream.headersSent) this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
+      this.stream.write(frame);
+    });
   }
 
   end(): void {
