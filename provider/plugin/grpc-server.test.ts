@@ -12,7 +12,7 @@ import * as grpc from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadServices } from '../test-support/grpc-client';
 import { generateCert } from './cert';
-import { encodeGrpcMessage, frameMessage, type UnaryHandler } from './grpc-protocol';
+import { frameMessage, type UnaryHandler } from './grpc-protocol';
 import { listenGrpc, type RunningGrpcServer, type TlsOptions } from './grpc-server';
 import { loadRoot } from './load-protos';
 import { pluginMethods } from './serve';
@@ -389,13 +389,5 @@ describe('grpc-server framing (raw HTTP/2 client)', () => {
       });
     expect(await status({ ':method': 'GET', ':path': VALIDATE })).toBe(405);
     expect(await status({ ':method': 'POST', ':path': VALIDATE, 'content-type': 'application/json' })).toBe(415);
-  });
-});
-
-describe('encodeGrpcMessage', () => {
-  it('percent-encodes bytes outside 0x20–0x7e and "%"', () => {
-    expect(encodeGrpcMessage('plain text: ok')).toBe('plain text: ok');
-    expect(encodeGrpcMessage('100%\n')).toBe('100%25%0A');
-    expect(encodeGrpcMessage('é')).toBe('%C3%A9');
   });
 });
