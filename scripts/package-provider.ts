@@ -2,7 +2,7 @@
  * `npm run package:provider`: the Terraform provider as ONE executable that needs no Node.js on the machine, in
  * the Terraform registry layout.
  *
- *   1. esbuild bundles provider/main.ts and everything it loads (grpc-js, protobufjs, the embedded protos) into
+ *   1. esbuild bundles provider/main.ts and everything it loads (protobufjs, the embedded protos) into
  *      one CommonJS file; no native modules, and cdktf is never part of it.
  *   2. Node's single-executable applications: `node --experimental-sea-config` turns the bundle into a blob and
  *      `postject` injects it into a copy of this Node binary (so build on the target OS/arch: the release

@@ -1,4 +1,3 @@
-import type * as grpc from '@grpc/grpc-js';
 import { decodeDynamicValue, encodeDynamicValue } from '../cty/codec';
 import type { CtyType } from '../cty/types';
 import { type CtyObject, type CtyValue, isObjectValue } from '../cty/values';
@@ -17,6 +16,7 @@ import type { AnyDataSource, AnyResource } from './resource';
 import { checkSchema, impliedType, type SchemaSpec, schemaToProto } from './schema';
 import { upgradeStoredState } from './upgrade-state';
 import { withoutWriteOnly } from './write-only';
+import type { UnaryCallback, UnaryHandler } from '../plugin/grpc-protocol';
 
 export interface ProviderOptions<Client = unknown> {
   readonly resources: readonly AnyResource<Client>[];
@@ -79,8 +79,8 @@ export class ProviderService<Client = unknown> {
     this.abort.abort();
   }
 
-  /** gRPC handler map for `server.addService(tfplugin6.Provider.service, …)`. */
-  handlers(): grpc.UntypedServiceImplementation {
+  /** gRPC handler map of tfplugin6.Provider, by method name (plugin/serve.ts serves it). */
+  handlers(): Record<string, UnaryHandler> {
     const table: Record<string, Handler> = {
       GetMetadata: () => this.getMetadata(),
       GetProviderSchema: () => this.getProviderSchema(),
@@ -99,10 +99,10 @@ export class ProviderService<Client = unknown> {
         return { Error: '' };
       },
     };
-    const out: grpc.UntypedServiceImplementation = {};
+    const out: Record<string, UnaryHandler> = {};
     for (const [name, fn] of Object.entries(table)) {
-      out[name] = (call: grpc.ServerUnaryCall<Req, Res>, callback: grpc.sendUnaryData<Res>) => {
-        fn(call.request).then(
+      out[name] = (call: { readonly request: unknown }, callback: UnaryCallback) => {
+        fn(call.request as Req).then(
           (res) => callback(null, res),
           (err: unknown) => callback(null, { diagnostics: [diagnosticToProto(diagnosticFromError(err, name))] }),
         );

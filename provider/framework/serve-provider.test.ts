@@ -1,4 +1,3 @@
-import type * as grpc from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import { providerOptions } from '../resources';
 import schemaDocument from '../schema/netsapiens.schema.json';
@@ -6,16 +5,15 @@ import { type ProviderOptions, ProviderService, SERVER_CAPABILITIES } from './pr
 import { schemaResponseFromDocument } from './schema-from-document';
 import { providerSchemaDocument } from './schema-document';
 import { lazyProviderHandlers, PROVIDER_RPCS } from './serve-provider';
+import type { ProviderHandlers } from '../plugin/serve';
 
 type Answer = { diagnostics?: { severity: string; summary: string }[] } & Record<string, unknown>;
 
-/** Calls one handler the way grpc-js does (request in, callback out). */
-function call(handlers: grpc.UntypedServiceImplementation, name: string, request: unknown): Promise<Answer> {
+/** Calls one handler the way plugin/serve.ts does (request in, callback out). */
+function call(handlers: ProviderHandlers, name: string, request: unknown): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const h = handlers[name] as grpc.handleUnaryCall<unknown, unknown>;
-    h({ request } as grpc.ServerUnaryCall<unknown, unknown>, (err, value) =>
-      err ? reject(err) : resolve(value as Answer),
-    );
+    const h = handlers[name]!;
+    h({ request }, (err, value) => (err ? reject(err) : resolve(value as Answer)));
   });
 }
 

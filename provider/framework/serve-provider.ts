@@ -1,5 +1,5 @@
-import type * as grpc from '@grpc/grpc-js';
-import { type RunningPlugin, servePlugin } from '../plugin/serve';
+import type { UnaryCallback, UnaryHandler } from '../plugin/grpc-protocol';
+import { type ProviderHandlers, type RunningPlugin, servePlugin } from '../plugin/serve';
 import { diagnosticFromError, diagnosticToProto, errorDiagnostic } from './diagnostics';
 import { type ProviderOptions, ProviderService, SERVER_CAPABILITIES } from './provider-service';
 import { providerSchemaDocument } from './schema-document';
@@ -42,12 +42,12 @@ export const PROVIDER_RPCS = [
 export function lazyProviderHandlers<Client>(
   load: () => ProviderOptions<Client>,
   schemaDocument: object,
-): { handlers: grpc.UntypedServiceImplementation; stop: () => void } {
+): { handlers: ProviderHandlers; stop: () => void } {
   let service: ProviderService<Client> | undefined;
-  let loaded: grpc.UntypedServiceImplementation | undefined;
+  let loaded: ProviderHandlers | undefined;
   let stale = false;
   let schema: Record<string, unknown> | undefined;
-  const ensure = (): grpc.UntypedServiceImplementation => {
+  const ensure = (): ProviderHandlers => {
     if (loaded) return loaded;
     const options = load();
     service = new ProviderService(options);
@@ -55,9 +55,9 @@ export function lazyProviderHandlers<Client>(
     stale = JSON.stringify(providerSchemaDocument(options)) !== JSON.stringify(schemaDocument);
     return loaded;
   };
-  const handlers: grpc.UntypedServiceImplementation = {};
+  const handlers: Record<string, UnaryHandler> = {};
   for (const name of PROVIDER_RPCS) {
-    handlers[name] = (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+    handlers[name] = (call: { readonly request: unknown }, callback: UnaryCallback) => {
       try {
         if (name === 'GetProviderSchema' && !loaded) {
           schema ??= schemaResponseFromDocument(schemaDocument, SERVER_CAPABILITIES);
@@ -68,7 +68,7 @@ export function lazyProviderHandlers<Client>(
           callback(null, { Error: '' });
           return;
         }
-        const h = ensure()[name] as grpc.handleUnaryCall<unknown, unknown>;
+        const h = ensure()[name] as UnaryHandler;
         if (name === 'ValidateProviderConfig' && stale) callback(null, { diagnostics: [staleDiagnostic()] });
         else h(call, callback);
       } catch (err) {

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as grpc from '@grpc/grpc-js';
 import { generateCert, pemToRawBase64Der } from './cert';
-import { loadServices } from './load-protos';
+import { listenGrpc, type TlsOptions } from './grpc-server';
+import { type Method, Status, type StreamCall, type UnaryHandler } from './grpc-protocol';
+import { codec, loadRoot, SERVICE_NAMES, serviceMethods } from './load-protos';
 import { guardStdout, writeHandshakeLine } from './stdout-guard';
 
 /** go-plugin handshake constants of Terraform (internal/plugin6/serve.go); never change. */
@@ -30,9 +31,12 @@ export class HandshakeError extends Error {
   override readonly name = 'HandshakeError';
 }
 
+/** tfplugin6.Provider unary handlers by method name. */
+export type ProviderHandlers = Readonly<Record<string, UnaryHandler>>;
+
 export interface ServeOptions {
-  /** tfplugin6.Provider handlers. */
-  readonly provider: grpc.UntypedServiceImplementation;
+  /** tfplugin6.Provider handlers by method name, grpc-js's unary shape: `(call: { request }, callback)`. */
+  readonly provider: ProviderHandlers;
   /** Called on StopProvider-like shutdown paths (SIGTERM, Shutdown) before the server stops. */
   readonly onStop?: () => void;
   readonly env?: Env;
@@ -59,13 +63,8 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
   const exitProcess = options.exitProcess ?? true;
 
   checkProtocolVersions(env);
-  const { credentials, certField, tls } = await serverCredentials(env);
+  const { tls, certField } = await serverTls(env);
 
-  const services = loadServices();
-  // No channelz: its per-call bookkeeping (call counters, timestamps) was ~5 % of the provider's CPU in a
-  // 1,000-resource `terraform plan`, and nothing here reads it.
-  const server = new grpc.Server({ 'grpc.enable_channelz': 0 });
-  const openStreams = new Set<OpenStream>();
   let shuttingDown: Promise<void> | undefined;
   const socketDir = env.PLUGIN_UNIX_SOCKET_DIR || tmpdir();
   const socketPath = join(socketDir, `pbxctl-plugin-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
@@ -78,20 +77,14 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
     }
   };
 
+  let stopServer: () => Promise<void> = async () => {};
   const shutdown = (): Promise<void> => {
-    if (shuttingDown) return shuttingDown;
-    shuttingDown = new Promise<void>((resolve) => {
+    shuttingDown ??= (async () => {
       options.onStop?.();
-      for (const s of openStreams) s.end();
-      openStreams.clear();
-      const force = setTimeout(() => server.forceShutdown(), 2000);
-      force.unref();
-      server.tryShutdown(() => {
-        clearTimeout(force);
-        removeSocket();
-        resolve();
-      });
-    });
+      // Open streams end with status OK, in-flight calls finish (2 s at most), then the socket goes.
+      await stopServer();
+      removeSocket();
+    })();
     return shuttingDown;
   };
 
@@ -101,11 +94,8 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
     });
   };
 
-  addServices(server, services, options.provider, openStreams, shutdownAndExit);
-
-  await new Promise<void>((resolve, reject) => {
-    server.bindAsync(`unix://${socketPath}`, credentials, (err) => (err ? reject(err) : resolve()));
-  });
+  const running = await listenGrpc({ methods: pluginMethods(options.provider, shutdownAndExit), tls }, socketPath);
+  stopServer = () => running.shutdown(2000);
 
   // Lifecycle: Terraform may SIGKILL us, or die itself; SIGINT (Ctrl-C) goes
   // to the whole process group and is ignored like go-plugin does - Terraform
@@ -123,7 +113,7 @@ export async function servePlugin(options: ServeOptions): Promise<RunningPlugin>
 
   const handshakeLine = [CORE_PROTOCOL_VERSION, APP_PROTOCOL_VERSION, 'unix', socketPath, 'grpc', certField].join('|');
   writeHandshakeLine(handshakeLine);
-  return { handshakeLine, socketPath, tls, shutdown };
+  return { handshakeLine, socketPath, tls: tls !== undefined, shutdown };
 }
 
 function checkProtocolVersions(env: NodeJS.ProcessEnv): void {
@@ -139,76 +129,68 @@ function checkProtocolVersions(env: NodeJS.ProcessEnv): void {
 }
 
 /** mTLS with Terraform's client certificate when it gives one (and TLS is not disabled). */
-async function serverCredentials(
-  env: NodeJS.ProcessEnv,
-): Promise<{ credentials: grpc.ServerCredentials; certField: string; tls: boolean }> {
+async function serverTls(env: NodeJS.ProcessEnv): Promise<{ tls: TlsOptions | undefined; certField: string }> {
   const clientCert = env.PLUGIN_CLIENT_CERT;
-  const tls = clientCert !== undefined && clientCert.trim() !== '' && !env.TF_DISABLE_PLUGIN_TLS;
-  let certField = '';
-  let credentials: grpc.ServerCredentials;
-  if (tls) {
-    const pair = await generateCert();
-    certField = pemToRawBase64Der(pair.cert);
-    // true: verify Terraform's client certificate against the one it gave us.
-    credentials = grpc.ServerCredentials.createSsl(
-      Buffer.from(clientCert),
-      [{ cert_chain: Buffer.from(pair.cert), private_key: Buffer.from(pair.key) }],
-      true,
-    );
-  } else {
-    credentials = grpc.ServerCredentials.createInsecure();
+  if (clientCert === undefined || clientCert.trim() === '' || env.TF_DISABLE_PLUGIN_TLS) {
+    return { tls: undefined, certField: '' };
   }
-  return { credentials, certField, tls };
+  const pair = await generateCert();
+  // The client must present the certificate Terraform gave us (verified against it as the only CA).
+  return { tls: { cert: pair.cert, key: pair.key, clientCa: clientCert }, certField: pemToRawBase64Der(pair.cert) };
 }
 
-type OpenStream = grpc.ServerWritableStream<unknown, unknown> | grpc.ServerDuplexStream<unknown, unknown>;
-
-/** The provider service plus go-plugin's controller, stdio, broker and health services. */
-function addServices(
-  server: grpc.Server,
-  services: ReturnType<typeof loadServices>,
-  provider: ServeOptions['provider'],
-  openStreams: Set<OpenStream>,
+/**
+ * The provider service plus go-plugin's controller, stdio, broker and health services, by HTTP/2 path. A
+ * provider method without a handler answers UNIMPLEMENTED, as any unknown path does.
+ */
+export function pluginMethods(
+  provider: ProviderHandlers,
   shutdownAndExit: (code: number) => void,
-): void {
-  server.addService(services.provider.service, provider);
-  server.addService(services.controller.service, {
-    Shutdown: (_call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+): Map<string, Method> {
+  const root = loadRoot();
+  const methods = new Map<string, Method>();
+  const add = (service: string, handlers: Record<string, UnaryHandler | ((call: StreamCall) => void)>): void => {
+    for (const m of serviceMethods(root, service)) {
+      const handler = handlers[m.name];
+      if (!handler) continue;
+      const request = codec(m.requestType);
+      const response = codec(m.responseType);
+      if (!m.requestStream && !m.responseStream) {
+        methods.set(m.path, { kind: 'unary', request, response, handler: handler as UnaryHandler });
+      } else {
+        const kind = m.requestStream ? 'bidi' : 'server-stream';
+        methods.set(m.path, { kind, request, response, handler: handler as (call: StreamCall) => void });
+      }
+    }
+  };
+  add(SERVICE_NAMES.provider, provider);
+  add(SERVICE_NAMES.controller, {
+    Shutdown: (_call, callback) => {
       // Reply first, then stop: go-plugin waits for the answer before killing us.
       callback(null, {});
       setImmediate(() => shutdownAndExit(0));
     },
+  } satisfies Record<string, UnaryHandler>);
+  add(SERVICE_NAMES.stdio, {
+    // Kept open and silent: our stderr already reaches Terraform's log.
+    StreamStdio: (_call: StreamCall) => {},
   });
-  server.addService(services.stdio.service, {
-    StreamStdio: (call: grpc.ServerWritableStream<unknown, unknown>) => {
-      // Kept open and silent: our stderr already reaches Terraform's log.
-      openStreams.add(call);
-      call.on('cancelled', () => openStreams.delete(call));
-    },
-  });
-  server.addService(services.broker.service, {
-    StartStream: (call: grpc.ServerDuplexStream<unknown, unknown>) => {
-      openStreams.add(call);
-      call.on('data', () => {});
-      call.on('end', () => {
-        openStreams.delete(call);
-        call.end();
-      });
-      call.on('cancelled', () => openStreams.delete(call));
-    },
+  add(SERVICE_NAMES.broker, {
+    // Sub-plugin connections are not used by Terraform providers: read and ignored; ended when the client ends.
+    StartStream: (call: StreamCall) => call.onEnd(() => call.end()),
   });
   const healthStatus = (service: string): string | undefined =>
     service === '' || service === 'plugin' ? 'SERVING' : undefined;
-  server.addService(services.health.service, {
-    Check: (call: grpc.ServerUnaryCall<{ service: string }, unknown>, callback: grpc.sendUnaryData<unknown>) => {
-      const status = healthStatus(call.request.service);
+  add(SERVICE_NAMES.health, {
+    Check: (call, callback) => {
+      const service = (call.request as { service: string }).service;
+      const status = healthStatus(service);
       if (status) callback(null, { status });
-      else callback({ code: grpc.status.NOT_FOUND, details: `unknown service ${call.request.service}` });
+      else callback({ code: Status.NOT_FOUND, details: `unknown service ${service}` });
     },
-    Watch: (call: grpc.ServerWritableStream<{ service: string }, unknown>) => {
-      openStreams.add(call);
-      call.write({ status: healthStatus(call.request.service) ?? 'SERVICE_UNKNOWN' });
-      call.on('cancelled', () => openStreams.delete(call));
+    Watch: (call: StreamCall) => {
+      call.write({ status: healthStatus((call.request as { service: string }).service) ?? 'SERVICE_UNKNOWN' });
     },
-  });
+  } as Record<string, UnaryHandler | ((call: StreamCall) => void)>);
+  return methods;
 }

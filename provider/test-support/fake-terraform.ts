@@ -12,7 +12,7 @@ import {
 } from '../cty';
 import { type AttributePath, pathFromProto } from '../framework/diagnostics';
 import { generateCert, rawBase64DerToPem } from '../plugin/cert';
-import { loadServices } from '../plugin/load-protos';
+import { loadServices } from './grpc-client';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../plugin/serve';
 
 /*

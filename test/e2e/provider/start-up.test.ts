@@ -2,7 +2,8 @@
  * The provider's start stays light (issue 15): Terraform starts it three times per `terraform plan` (schema,
  * validation, the plan itself), and the first two starts never send a request, read YAML or validate a
  * file. A real start (dist/provider/main.js, as bin/ runs it, with Terraform's environment) must reach its
- * handshake line without loading undici, yaml, ajv or @grpc/proto-loader (each loads on first use, if ever).
+ * handshake line without loading undici, yaml, ajv or @grpc/proto-loader (each loads on first use, if ever),
+ * and it never loads @grpc/grpc-js: the provider serves gRPC with its own node:http2 server (plugin/grpc-server.ts).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from '../../../provider/plugin/serve';
+import { FakeTerraform } from '../../../provider/test-support/fake-terraform';
 import { ensureBuilt, MAIN_ENTRY } from '../../../provider/test-support/resources';
 
-const HEAVY = ['undici', 'yaml', 'ajv', 'ajv-formats', '@grpc/proto-loader'];
+const HEAVY = ['undici', 'yaml', 'ajv', 'ajv-formats', '@grpc/proto-loader', '@grpc/grpc-js'];
 
 let dir: string;
 beforeAll(() => {
@@ -22,7 +24,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts the provider with a preload that lists, when asked by SIGUSR2, the packages loaded so far. */
-function packagesAtHandshake(): Promise<{ handshake: string; packages: string[] }> {
+function writePreload(): { preload: string; out: string } {
   const preload = join(dir, 'list-packages.js');
   const out = join(dir, 'packages.json');
   writeFileSync(
@@ -37,6 +39,11 @@ function packagesAtHandshake(): Promise<{ handshake: string; packages: string[] 
       process.exit(0);
     });\n`,
   );
+  return { preload, out };
+}
+
+function packagesAtHandshake(): Promise<{ handshake: string; packages: string[] }> {
+  const { preload, out } = writePreload();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', preload, MAIN_ENTRY], {
       env: { ...process.env, [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE, PLUGIN_PROTOCOL_VERSIONS: '6' },
@@ -65,11 +72,31 @@ function packagesAtHandshake(): Promise<{ handshake: string; packages: string[] 
 }
 
 describe('provider start-up', () => {
-  it('reaches the handshake with gRPC and protobufjs loaded, and none of the heavy packages', async () => {
+  it('reaches the handshake with protobufjs loaded, and none of the heavy packages (nor grpc-js)', async () => {
     const { handshake, packages } = await packagesAtHandshake();
     expect(handshake).toMatch(/^1\|6\|unix\|/);
     // The listing works: what the start does need is there.
-    expect(packages).toEqual(expect.arrayContaining(['@grpc/grpc-js', 'protobufjs', '@msgpack/msgpack']));
+    expect(packages).toEqual(expect.arrayContaining(['protobufjs', '@msgpack/msgpack']));
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  }, 90_000);
+
+  it('never loads @grpc/grpc-js, also after serving calls (schema, validation, health)', async () => {
+    const { preload, out } = writePreload();
+    const ft = await FakeTerraform.start({
+      entry: MAIN_ENTRY,
+      env: { NODE_OPTIONS: `--require ${preload}`, NS_API_URL: '', NS_API_KEY: '' },
+    });
+    try {
+      expect(Object.keys((await ft.getProviderSchema()).resource_schemas)).toContain('netsapiens_user');
+      expect(await ft.healthCheck()).toBe('SERVING');
+      const exited = new Promise((resolve) => ft.child.once('exit', resolve));
+      ft.child.kill('SIGUSR2');
+      await exited;
+      const packages = JSON.parse(readFileSync(out, 'utf8')) as string[];
+      expect(packages).toContain('protobufjs');
+      expect(packages.filter((p) => p.startsWith('@grpc/'))).toEqual([]);
+    } finally {
+      ft.kill();
+    }
   }, 90_000);
 });
