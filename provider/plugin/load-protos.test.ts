@@ -112,4 +112,9 @@ describe('codec', () => {
     const lazy = codec(broken);
     expect(() => lazy.encode({})).toThrow(/Missing/);
   });
+
+  it('passes an answer given as bytes (already encoded) through as it is', () => {
+    const bytes = Uint8Array.from([8, 1]);
+    expect(codec(type('tfplugin6.GetProviderSchema.Response')).encode(bytes)).toBe(bytes);
+  });
 });

@@ -145,6 +145,9 @@ export function codec(type: Type): Codec {
       return decode(bytes);
     },
     encode: (value) => {
+      // An answer given as bytes is the message already encoded (the first start's GetProviderSchema answer,
+      // encoded by `npm run gen`: provider/schema/get-provider-schema.json).
+      if (value instanceof Uint8Array) return value;
       encode ??= encoder(type);
       return encode(value);
     },
