@@ -18,7 +18,10 @@ if (!hasMagicCookie()) {
 
 const loadResources = () => (require('./resources') as typeof Resources).providerOptions;
 
-serveLazyProvider(loadResources, schemaDocument, Buffer.from(encodedSchema.base64, 'base64')).catch((err: unknown) => {
+// Typed loosely: `npm run gen` compiles this file before it rewrites the JSON (which may be stale or empty then).
+const encodedSchemaBytes = Buffer.from((encodedSchema as { base64: string }).base64, 'base64');
+
+serveLazyProvider(loadResources, schemaDocument, encodedSchemaBytes).catch((err: unknown) => {
   process.stderr.write(`terraform-provider-netsapiens: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
