@@ -2,7 +2,8 @@
  * CPU of one provider start (issue 15: Terraform starts the provider three times per `terraform plan`), two
  * kinds, each measured `rounds` times per build, the builds alternated round by round:
  *   - schema-only: start, handshake, GetProviderSchema, Shutdown (Terraform's first start of a plan);
- *   - resources:   the same plus ValidateProviderConfig, which loads the resources (every later start).
+ *   - resources:   the same plus ValidateProviderConfig, which loads the resources;
+ *   - later-start: ValidateProviderConfig alone, no schema (Terraform's later starts: get_provider_schema_optional).
  * The CPU is the provider process's own (process.cpuUsage at exit, written by bench/cpu-preload.ts), so the
  * figures hold on a busy machine better than wall times do. Prints median and min per build and kind.
  *
@@ -14,10 +15,20 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FakeTerraform } from '../provider/test-support/fake-terraform';
+import { type CtyObject, encodeDynamicValue } from '../provider/cty';
+import { SERVER_CAPABILITIES } from '../provider/framework/provider-service';
+import { schemaResponseFromDocument } from '../provider/framework/schema-from-document';
+import schemaDocument from '../provider/schema/netsapiens.schema.json';
+import { FakeTerraform, impliedTypeFromProto } from '../provider/test-support/fake-terraform';
 import { MAIN_ENTRY } from '../provider/test-support/resources';
 
-const KINDS = ['schema-only', 'resources'] as const;
+const KINDS = ['schema-only', 'resources', 'later-start'] as const;
+/** The provider's config type, from the committed schema document (a later start is not asked for the schema). */
+const PROVIDER_TYPE = impliedTypeFromProto(
+  (schemaResponseFromDocument(schemaDocument, SERVER_CAPABILITIES) as { provider: { block: ProtoBlock } }).provider
+    .block,
+);
+type ProtoBlock = Parameters<typeof impliedTypeFromProto>[0];
 type StartKind = (typeof KINDS)[number];
 
 /** One start of `entry`; the provider's CPU in ms. */
@@ -33,8 +44,12 @@ async function oneStart(entry: string, kind: StartKind): Promise<number> {
         PBXCTL_BENCH_CPU_DIR: dir,
       },
     });
-    await ft.getProviderSchema();
+    if (kind !== 'later-start') await ft.getProviderSchema();
     if (kind === 'resources') await ft.validateProviderConfig({ api_url: null, api_key: null });
+    if (kind === 'later-start') {
+      const providerConfig = { api_url: null, api_key: null, protect: null, platform: null } as CtyObject;
+      await ft.call('ValidateProviderConfig', { config: encodeDynamicValue(providerConfig, PROVIDER_TYPE) });
+    }
     await ft.shutdown();
     const [file] = readdirSync(dir);
     if (!file) throw new Error(`no CPU record of ${entry}; stderr: ${ft.stderr}`);
