@@ -65,6 +65,18 @@ describe('lazyProviderHandlers', () => {
     expect(await call(handlers, 'GetProviderSchema', {})).toEqual(schema);
   });
 
+  it('answers the schema with the encoded answer when given one, until the resources load', async () => {
+    const { counter, load } = counting(providerOptions);
+    const encoded = Buffer.from([1, 2, 3]);
+    const { handlers } = lazyProviderHandlers(load, schemaDocument, encoded);
+    expect(await call(handlers, 'GetProviderSchema', {})).toBe(encoded);
+    await call(handlers, 'GetMetadata', {});
+    expect(counter.loads).toBe(1);
+    expect(Object.keys((await call(handlers, 'GetProviderSchema', {})).resource_schemas as object)).toContain(
+      'netsapiens_user',
+    );
+  });
+
   it('fails ValidateProviderConfig, loudly, when the document does not match the resources (stale)', async () => {
     const doc = structuredClone(schemaDocument) as { provider_schemas: Record<string, { resource_schemas: object }> };
     const p = Object.values(doc.provider_schemas)[0]!;

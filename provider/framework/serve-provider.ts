@@ -42,11 +42,13 @@ export const PROVIDER_RPCS = [
 export function lazyProviderHandlers<Client>(
   load: () => ProviderOptions<Client>,
   schemaDocument: object,
+  /** The same answer already encoded (GetProviderSchemaResponse bytes of `schemaDocument`), if there is one. */
+  encodedSchema?: Uint8Array,
 ): { handlers: ProviderHandlers; stop: () => void } {
   let service: ProviderService<Client> | undefined;
   let loaded: ProviderHandlers | undefined;
   let stale = false;
-  let schema: Record<string, unknown> | undefined;
+  let schema: Record<string, unknown> | Uint8Array | undefined = encodedSchema;
   const ensure = (): ProviderHandlers => {
     if (loaded) return loaded;
     const options = load();
@@ -92,7 +94,8 @@ function staleDiagnostic() {
 export async function serveLazyProvider<Client>(
   load: () => ProviderOptions<Client>,
   schemaDocument: object,
+  encodedSchema?: Uint8Array,
 ): Promise<RunningPlugin> {
-  const lazy = lazyProviderHandlers(load, schemaDocument);
+  const lazy = lazyProviderHandlers(load, schemaDocument, encodedSchema);
   return servePlugin({ provider: lazy.handlers, onStop: lazy.stop });
 }

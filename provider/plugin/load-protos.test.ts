@@ -98,3 +98,23 @@ describe('encoder (encode without the generic fromObject)', () => {
     expect(decoded).toMatchObject({ type_name: 't', version: 3, raw_state: { json: Buffer.from('{}'), flatmap: {} } });
   });
 });
+
+describe('codec', () => {
+  it('builds its encoder and decoder on first use, not when the method table is built', async () => {
+    const { Root } = await import('protobufjs/light');
+    // A type whose field cannot resolve: building the encoder (the enum walk) throws, so only a lazy codec
+    // can be made for it without an error.
+    const broken = Root.fromJSON({
+      nested: { T: { fields: { a: { type: 'int32', id: 1 } } }, U: { fields: { t: { type: 'T', id: 1 } } } },
+    }).lookupType('U');
+    broken.fields.t!.type = 'Missing';
+    broken.fields.t!.resolved = false;
+    const lazy = codec(broken);
+    expect(() => lazy.encode({})).toThrow(/Missing/);
+  });
+
+  it('passes an answer given as bytes (already encoded) through as it is', () => {
+    const bytes = Uint8Array.from([8, 1]);
+    expect(codec(type('tfplugin6.GetProviderSchema.Response')).encode(bytes)).toBe(bytes);
+  });
+});

@@ -131,9 +131,27 @@ function enumNormalizer(type: Type, memo: Map<Type, Normalize | null>): Normaliz
   return build(type);
 }
 
-/** A message codec of `type`. */
+/**
+ * A message codec of `type`, built on first use: a start builds the codecs of every method of every service
+ * (plugin/serve.ts) but uses a few of them (the first start of a plan: GetProviderSchema, the go-plugin
+ * services), so the enum walk of `encoder` runs only for the messages a start actually sends.
+ */
 export function codec(type: Type): Codec {
-  return { decode: decoder(type), encode: encoder(type) };
+  let decode: ((bytes: Uint8Array) => unknown) | undefined;
+  let encode: ((value: unknown) => Uint8Array) | undefined;
+  return {
+    decode: (bytes) => {
+      decode ??= decoder(type);
+      return decode(bytes);
+    },
+    encode: (value) => {
+      // An answer given as bytes is the message already encoded (the first start's GetProviderSchema answer,
+      // encoded by `npm run gen`: provider/schema/get-provider-schema.json).
+      if (value instanceof Uint8Array) return value;
+      encode ??= encoder(type);
+      return encode(value);
+    },
+  };
 }
 
 export interface ServiceMethod {

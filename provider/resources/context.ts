@@ -1,4 +1,4 @@
-import { DEFAULT_PLATFORM_PROFILE, mergeProfile, type PlatformProfile } from '../../reconciler';
+import { DEFAULT_PLATFORM_PROFILE, mergeProfile, type PlatformProfile } from '../../reconciler/provider-api';
 import { ProviderError, type ProviderConfig } from '../framework';
 import { ReadOnceClient } from './read-once';
 

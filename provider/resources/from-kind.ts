@@ -25,7 +25,7 @@ import {
   type ApplyContext,
   type DesiredObject,
   type LiveObject,
-} from '../../reconciler';
+} from '../../reconciler/provider-api';
 
 import type { NetsapiensContext } from './context';
 import {

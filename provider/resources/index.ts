@@ -1,5 +1,5 @@
 import type { AnyDataSource, AnyResource, ProviderConfig, ProviderOptions } from '../framework';
-import { DEFAULT_REGISTRY, type Registry } from '../../reconciler';
+import { DEFAULT_REGISTRY, type Registry } from '../../reconciler/provider-api';
 import { configureNetsapiens, type NetsapiensContext } from './context';
 import { dataSourceFromKind, resourceFromKind } from './from-kind';
 

@@ -14,7 +14,7 @@ import {
   type DesiredObject,
   type FieldSpec,
   type LiveObject,
-} from '../../reconciler';
+} from '../../reconciler/provider-api';
 
 /*
  * Bound once: a name imported from an index that re-exports it is a getter, read again on every call (a

@@ -8,7 +8,7 @@ import {
   isValidNumber as reconcilerIsValidNumber,
   type AnyKind,
   type FieldSpec,
-} from '../../reconciler';
+} from '../../reconciler/provider-api';
 
 /** Bound once: the validators run on every ValidateResourceConfig (an index's re-exported name is a getter). */
 const extensionProblem = reconcilerExtensionProblem;

@@ -19,7 +19,7 @@
  *  - A failed read is never memoised (the next caller tries again, and the failure stays a failure).
  *  - Pacing is the client's own (PBXCTL_RATE / PBXCTL_CONCURRENCY ceilings, read from the environment).
  */
-import { type LiveCache, NetSapiensClient, type PlatformRecord } from '../../reconciler';
+import { type LiveCache, NetSapiensClient, type PlatformRecord } from '../../reconciler/provider-api';
 
 type ClientOptions = ConstructorParameters<typeof NetSapiensClient>[0];
 

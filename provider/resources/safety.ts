@@ -7,7 +7,7 @@
  *    contacts, answer rules, the phone numbers (DIDs) routed to it and what refers to it (ring groups).
  */
 import { type Diagnostic, errorDiagnostic } from '../framework/diagnostics';
-import { type AnyKind, createLiveCache, DEFAULT_REGISTRY, readLosses } from '../../reconciler';
+import { type AnyKind, createLiveCache, DEFAULT_REGISTRY, readLosses } from '../../reconciler/provider-api';
 import type { NetsapiensContext } from './context';
 import { type Model, parseId } from './kind-model';
 

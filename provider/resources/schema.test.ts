@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROVIDER_SCHEMA_PATH, providerSchemaText } from '../../scripts/gen-provider-schema';
+import {
+  ENCODED_SCHEMA_PATH,
+  encodedSchemaText,
+  PROVIDER_SCHEMA_PATH,
+  providerSchemaText,
+} from '../../scripts/gen-provider-schema';
 import { ROOT } from '../test-support/resources';
 
 describe('provider/schema/netsapiens.schema.json', () => {
@@ -9,6 +14,13 @@ describe('provider/schema/netsapiens.schema.json', () => {
     const committed = readFileSync(join(ROOT, PROVIDER_SCHEMA_PATH), 'utf8');
     expect(committed, 'stale: run `npm run gen:provider-schema` (then `npm run gen:bindings`)').toBe(
       providerSchemaText(),
+    );
+  });
+
+  it('has its GetProviderSchema answer, encoded, in get-provider-schema.json (regenerate: npm run gen:provider-schema)', () => {
+    const committed = readFileSync(join(ROOT, PROVIDER_SCHEMA_PATH), 'utf8');
+    expect(readFileSync(join(ROOT, ENCODED_SCHEMA_PATH), 'utf8'), 'stale: run `npm run gen:provider-schema`').toBe(
+      encodedSchemaText(JSON.parse(committed) as object),
     );
   });
 

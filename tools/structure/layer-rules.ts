@@ -16,6 +16,11 @@ export interface Violation {
 export const CYCLE_FOLDERS = ['reconciler', 'provider', 'gitops', 'emulator'];
 export const RECONCILER = 'reconciler/';
 export const RECONCILER_INDEX = 'reconciler/index.ts';
+/**
+ * The second public entry: the subset of the index the Terraform provider's resources load, so that a
+ * provider start does not load the whole reconciler (issue 15). Only provider/ may import it.
+ */
+export const RECONCILER_PROVIDER_API = 'reconciler/provider-api.ts';
 
 const under = (path: string, folder: string): boolean => path.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 
@@ -161,19 +166,38 @@ function shortestCycle<E extends ImportEdge>(start: string, adjacency: Map<strin
   return [];
 }
 
-/** Files outside reconciler/ reach reconciler/ only through reconciler/index.ts. */
+/**
+ * Files outside reconciler/ reach reconciler/ only through reconciler/index.ts, or (provider/ only) through
+ * reconciler/provider-api.ts.
+ */
 export function reconcilerIndexOnly(edges: readonly ImportEdge[]): Violation[] {
-  return edges
-    .filter((e) => !under(e.from, 'reconciler') && under(e.to, 'reconciler') && e.to !== RECONCILER_INDEX)
+  const sanctioned = (e: ImportEdge): boolean =>
+    e.to === RECONCILER_INDEX || (e.to === RECONCILER_PROVIDER_API && under(e.from, 'provider'));
+  const outside = edges
+    .filter((e) => !under(e.from, 'reconciler') && under(e.to, 'reconciler') && !sanctioned(e))
     .map((e) => ({
       rule: 'reconciler-public-index',
       file: e.from,
       line: e.line,
-      message: `imports ${e.to} ('${e.specifier}'), an internal path of reconciler/`,
+      message:
+        e.to === RECONCILER_PROVIDER_API
+          ? `imports ${e.to} ('${e.specifier}'), the provider's entry of reconciler/, from outside provider/`
+          : `imports ${e.to} ('${e.specifier}'), an internal path of reconciler/`,
       fix:
         `import it from the public index ${RECONCILER_INDEX} instead ` +
         `(export it there if it is missing)${isTestPath(e.from) ? ', or move this test beside its module in reconciler/' : ''}`,
     }));
+  // Like the index, the provider's entry is for the outside: an internal module importing it is a cycle in waiting.
+  const inside = edges
+    .filter((e) => under(e.from, 'reconciler') && !isTestPath(e.from) && e.to === RECONCILER_PROVIDER_API)
+    .map((e) => ({
+      rule: 'reconciler-public-index',
+      file: e.from,
+      line: e.line,
+      message: `imports ${e.to} ('${e.specifier}'), an entry of reconciler/ for the provider`,
+      fix: 'import the module that defines the name instead',
+    }));
+  return [...outside, ...inside];
 }
 
 /** The emulator stands in for the platform: it imports nothing from reconciler/, not even the index. */

@@ -104,6 +104,26 @@ describe('layer rules', () => {
     expect(index[0]!.fix).toMatch(/reconciler\/index\.ts/);
     expect(emulatorIndependent(edges).map((v) => `${v.file}:${v.line}`)).toEqual(['emulator/bad.ts:1']);
   });
+
+  it('lets provider/ (and only provider/) import reconciler/provider-api.ts; reconciler/ code never does', () => {
+    const edges = buildImportGraph([
+      file('reconciler/index.ts', "export * from './plan/render';"),
+      file('reconciler/provider-api.ts', "export { render } from './plan/render';"),
+      file('reconciler/plan/render.ts', 'export const render = 1;'),
+      file('reconciler/plan/bad.ts', "import { render } from '../provider-api';"),
+      file('reconciler/provider-api.test.ts', "import { render } from './provider-api';"),
+      file('provider/resources/ok.ts', "import { render } from '../../reconciler/provider-api';"),
+      file('provider/resources/bad.ts', "import { render } from '../../reconciler/plan/render';"),
+      file('bench/bad.ts', "import { render } from '../reconciler/provider-api';"),
+    ]);
+    const violations = reconcilerIndexOnly(edges);
+    expect(violations.map((v) => `${v.file}:${v.line}`)).toEqual([
+      'provider/resources/bad.ts:1',
+      'bench/bad.ts:1',
+      'reconciler/plan/bad.ts:1',
+    ]);
+    expect(violations[1]!.message).toMatch(/the provider's entry of reconciler\/, from outside provider\//);
+  });
 });
 
 describe('size rules', () => {
