@@ -1,15 +1,17 @@
 /**
- * Benchmark (not a test): what `terraform plan` costs with NO provider process and NO network — Terraform's
- * own floor for N resources, next to bench/terraform-plan.ts (issue 15 must-show 3).
+ * Benchmark (not a test): what `terraform plan` costs Terraform itself, with NO provider process and NO
+ * network, and how that grows with the value each resource holds — beside bench/terraform-plan.ts (issue 15
+ * must-show 3), whose "Terraform's own CPU" column is the same cost with our provider.
  *
  * N `terraform_data` resources (built into Terraform: no plugin is started, nothing is read) whose `input`
  * holds the same attributes as a `netsapiens_user` in the state an apply leaves (bench/tf-workspace.ts's
- * users: 26 attributes with their nulls, 35 with the phone's and voicemail's, and the block list), and for contrast
- * N resources with a one-attribute input. After an untimed `terraform apply`, `terraform plan` three times:
- * the median wall time and Terraform's CPU (this process's waited-for children, /proc/self/stat).
- * Whatever a provider does comes on top of this.
+ * users: 26 attributes with their nulls, 35 with the phone's and voicemail's, and the block list), and for
+ * contrast N resources with a one-attribute input. After an untimed `terraform apply`, `terraform plan`
+ * three times: the median wall time and Terraform's CPU (this process's waited-for children, /proc/self/stat).
+ * Not a strict floor for our provider's plan: `terraform_data` keeps the value twice (`input` and `output`)
+ * and dynamically typed, so it costs Terraform somewhat more per resource than a typed `netsapiens_user`.
  *
- *   npm run build && node dist/bench/terraform-floor.js 200 1000
+ *   npm run build && node dist/bench/terraform-alone.js 200 1000
  *
  * Needs the terraform binary (prints SKIPPED otherwise).
  */
@@ -64,7 +66,7 @@ function config(n: number, shape: Shape): string {
 }
 
 async function measure(n: number, shape: Shape): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-tf-floor-'));
+  const dir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-tf-alone-'));
   const rc = join(dir, 'terraformrc');
   writeFileSync(rc, '');
   const env = { ...process.env, TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1' };
