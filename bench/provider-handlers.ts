@@ -34,7 +34,7 @@ import {
 import { providerOptions } from '../provider/resources';
 import { DOMAIN, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
-import { user } from './tf-workspace';
+import { partialAttributes, user } from './tf-workspace';
 import { DEFAULT_API_KEY } from '../emulator';
 
 const TYPE = 'netsapiens_user';
@@ -79,22 +79,9 @@ function configOf(schema: BlockSpec, i: number): CtyObject {
   };
 }
 
-/** The attributes tf-workspace.ts's initial state holds (ids and configured fields). */
+/** The attributes tf-workspace.ts's partial state holds (ids and configured fields). */
 function initialState(i: number): CtyObject {
-  const u = user(i);
-  return {
-    id: `${DOMAIN}/${u.ext}`,
-    domain: DOMAIN,
-    extension: u.ext,
-    first_name: u.first,
-    last_name: u.last,
-    email: u.email,
-    department: i % 2 ? 'Sales' : 'Support',
-    site: 'HQ',
-    scope: 'Basic User',
-    spam: 'voicemail',
-    block: ['+1 800 555 0199'],
-  };
+  return partialAttributes(i);
 }
 
 /** Terraform's proposed new state (objchange.ProposedNew): config, with prior values where computed and unset. */

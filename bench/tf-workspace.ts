@@ -42,24 +42,30 @@ function hcl(n: number): string {
   return out.join('\n');
 }
 
+/** The attributes of user i in the partial state: its id and configured fields (what `state` writes). */
+export function partialAttributes(i: number) {
+  const u = user(i);
+  return {
+    id: `${DOMAIN}/${u.ext}`,
+    domain: DOMAIN,
+    extension: u.ext,
+    first_name: u.first,
+    last_name: u.last,
+    email: u.email,
+    department: i % 2 ? 'Sales' : 'Support',
+    site: 'HQ',
+    scope: 'Basic User',
+    spam: 'voicemail',
+    block: ['+1 800 555 0199'],
+  };
+}
+
 /** A partial state: ids and the configured fields (`--partial-state`; by default an untimed refresh-only apply first fills every attribute, as an apply leaves it). */
 function state(n: number): string {
   const resources = [];
   for (let i = 0; i < n; i++) {
     const u = user(i);
-    const attributes = {
-      id: `${DOMAIN}/${u.ext}`,
-      domain: DOMAIN,
-      extension: u.ext,
-      first_name: u.first,
-      last_name: u.last,
-      email: u.email,
-      department: i % 2 ? 'Sales' : 'Support',
-      site: 'HQ',
-      scope: 'Basic User',
-      spam: 'voicemail',
-      block: ['+1 800 555 0199'],
-    };
+    const attributes = partialAttributes(i);
     resources.push({
       mode: 'managed',
       type: 'netsapiens_user',
