@@ -15,23 +15,10 @@
  * `--digest`: also prints a SHA-256 of every response of one round (to compare two builds byte for byte).
  */
 import { createHash } from 'node:crypto';
-import {
-  type CtyObject,
-  type CtyType,
-  type CtyValue,
-  decodeDynamicValue,
-  encodeDynamicValue,
-  isObjectValue,
-} from '../provider/cty';
-import {
-  type AttributeSpec,
-  attributeFlags,
-  type BlockSpec,
-  impliedType,
-  NETSAPIENS_PROVIDER_SCHEMA,
-  ProviderService,
-} from '../provider/framework';
+import { type CtyObject, type CtyType, type CtyValue, decodeDynamicValue, encodeDynamicValue } from '../provider/cty';
+import { type BlockSpec, impliedType, NETSAPIENS_PROVIDER_SCHEMA, ProviderService } from '../provider/framework';
 import { providerOptions } from '../provider/resources';
+import { propose } from '../provider/test-support/resources';
 import { DOMAIN, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
 import { partialAttributes, user } from './tf-workspace';
@@ -82,20 +69,6 @@ function configOf(schema: BlockSpec, i: number): CtyObject {
 /** The attributes tf-workspace.ts's partial state holds (ids and configured fields). */
 function initialState(i: number): CtyObject {
   return partialAttributes(i);
-}
-
-/** Terraform's proposed new state (objchange.ProposedNew): config, with prior values where computed and unset. */
-function proposedNew(attrs: Readonly<Record<string, AttributeSpec>>, prior: CtyObject | null, config: CtyObject) {
-  const out: Record<string, CtyValue> = {};
-  for (const [name, a] of Object.entries(attrs)) {
-    const c = config[name] ?? null;
-    const p = prior ? (prior[name] ?? null) : null;
-    if (c === null) out[name] = attributeFlags(a).computed ? p : null;
-    else if (a.nested?.nesting === 'single' && isObjectValue(c))
-      out[name] = proposedNew(a.nested.attributes, isObjectValue(p) ? p : null, c);
-    else out[name] = c;
-  }
-  return out;
 }
 
 /** Stored state JSON as Terraform writes it (cty JSON of the object). */
@@ -151,7 +124,7 @@ async function requests(service: Service, schema: BlockSpec, type: CtyType, user
     plan.push({
       type_name: TYPE,
       prior_state: res.new_state,
-      proposed_new_state: dv(proposedNew(schema.attributes ?? {}, prior, configs[i]!), type),
+      proposed_new_state: dv(propose(schema, prior, configs[i]!), type),
       config: validate[i]!.config,
       prior_private: Buffer.alloc(0),
     });
