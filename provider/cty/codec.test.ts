@@ -1,5 +1,6 @@
 import { decode as rawDecode, encode as rawEncode, ExtData } from '@msgpack/msgpack';
 import { describe, expect, it } from 'vitest';
+import { prng } from '../test-support/cty-random';
 import {
   type CtyType,
   type CtyValue,
@@ -16,18 +17,6 @@ import {
   Unknown,
   valueEquals,
 } from './index';
-
-// Small deterministic PRNG so failures reproduce (seed printed on failure).
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function genType(r: () => number, depth: number): CtyType {
   const prim = [types.string, types.number, types.bool, types.dynamic];

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CtyObject, type CtyValue, UNKNOWN, Unknown } from '../cty';
+import { prng } from '../test-support/cty-random';
 import { completeState, normalizeBlock, unknownsToNull } from './plan';
 import { attr, type BlockSpec, block } from './schema';
 
@@ -16,17 +17,6 @@ function reference(schema: BlockSpec, result: object, fallback: CtyObject | null
     merged[name] = v !== undefined ? v : fallback ? (fallback[name] ?? null) : null;
   }
   return normalizeBlock(schema, unknownsToNull(merged) as CtyObject);
-}
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const inner: BlockSpec = { attributes: { a: attr.string({ optional: true }), n: attr.number({ computed: true }) } };
