@@ -22,11 +22,15 @@
  * process: upgrade, read, validation and plan of every resource, plus its start) and Terraform's own.
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
- *     [--partial-state]
+ *     [--partial-state] [--dev]
+ *
+ * The provider is the one users install: the release zip (`npm run package:provider`, built untimed into a
+ * scratch directory: one executable with Node inside) in the mirror's packed layout, so Terraform checks it
+ * against the lock file as it does for users. `--dev`: `bin/`'s launcher over this checkout's `dist/`.
  *
  * `--profile DIR`: a V8 CPU profile of every provider process into DIR/<users>/ (bench/cpu-preload.ts).
  * `--paths`: the requests of each side by path (ids replaced by `{}`).
- * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/ (the provider launcher).
+ * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_API_KEY } from '../emulator';
 import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
+import { packageProvider } from '../scripts/package-provider';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
 import { childrenCpuMs, mainThreadCpuMs, terraform, workspace } from './tf-workspace';
@@ -45,6 +50,8 @@ interface Options {
   readonly paths: boolean;
   /** Start from the state an apply leaves (every attribute), not only the ids and configured fields. */
   readonly refreshed: boolean;
+  /** The provider as users install it (the release zip); false: `bin/`'s launcher over `dist/` (`--dev`). */
+  readonly packaged: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -53,6 +60,7 @@ function parseArgs(argv: string[]): Options {
   let profileDir: string | undefined;
   let paths = false;
   let refreshed = true;
+  let packaged = true;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--latency') latencyMs = Number(argv[++i]);
@@ -61,11 +69,12 @@ function parseArgs(argv: string[]): Options {
     // --refreshed-state is the default now; accepted for older command lines.
     else if (a === '--refreshed-state') refreshed = true;
     else if (a === '--partial-state') refreshed = false;
+    else if (a === '--dev') packaged = false;
     else if (Number(a) > 0) sizes.push(Number(a));
-    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state)`);
+    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state, --dev)`);
   }
   if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
-  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed };
+  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed, packaged };
 }
 
 /** Requests by path, ids and query left out (`--paths`). */
@@ -166,8 +175,8 @@ async function pbxctlCli(yamlDir: string, servers: ThreadedServers) {
   return { ms: median.ms, cpuMs: median.cpuMs, walls: runs.map((r) => Math.round(r.ms)), requests };
 }
 
-async function terraformPlan(n: number, servers: ThreadedServers, o: Options) {
-  const ws = workspace(n, servers.url, o.profileDir ? join(o.profileDir, String(n)) : undefined);
+async function terraformPlan(n: number, servers: ThreadedServers, o: Options, releaseZip: string | undefined) {
+  const ws = workspace(n, servers.url, o.profileDir ? join(o.profileDir, String(n)) : undefined, releaseZip);
   try {
     const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
     if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
@@ -195,7 +204,7 @@ async function terraformPlan(n: number, servers: ThreadedServers, o: Options) {
   }
 }
 
-async function measure(n: number, o: Options): Promise<void> {
+async function measure(n: number, o: Options, releaseZip: string | undefined): Promise<void> {
   const c: BenchCase = { name: 'full', users: n, full: true, contacts: 0 };
   // Emulator and proxy in a worker thread: pbxctl's client has this thread to itself (bench/server-thread.ts).
   const servers = await startServerThread({ seed: seedFor(c), latencyMs: o.latencyMs });
@@ -203,7 +212,7 @@ async function measure(n: number, o: Options): Promise<void> {
     const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const pbx = await pbxctlPlan(c, servers);
     const pbxPaths = o.paths ? byPath(servers) : '';
-    const tf = await terraformPlan(n, servers, o);
+    const tf = await terraformPlan(n, servers, o, releaseZip);
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
@@ -228,11 +237,26 @@ async function main(): Promise<void> {
     return;
   }
   const o = parseArgs(process.argv.slice(2));
+  const release = o.packaged ? await packagedProvider() : undefined;
+  console.log(
+    `provider: ${release ? `the release zip users install (${release.name}, packed mirror layout)` : "bin/'s launcher over dist/ (--dev)"}`,
+  );
   console.log(
     '| users | latency ms | pbxctl requests | `pbxctl plan` ms | pbxctl CPU ms | terraform requests | `terraform plan` ms | requests ratio | time ratio | in-process plan ms | ratio to it | provider starts | provider CPU ms | Terraform own CPU ms | load avg | changes (pbxctl / terraform) |',
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
-  for (const n of o.sizes) await measure(n, o);
+  try {
+    for (const n of o.sizes) await measure(n, o, release?.zip);
+  } finally {
+    if (release) rmSync(release.dir, { recursive: true, force: true });
+  }
+}
+
+/** `npm run package:provider` into a scratch directory, untimed: the executable and zip users install. */
+async function packagedProvider(): Promise<{ zip: string; dir: string; name: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-release-'));
+  const { zip } = await packageProvider(dir);
+  return { zip, dir, name: zip.split('/').at(-1) as string };
 }
 
 main().catch((err: unknown) => {

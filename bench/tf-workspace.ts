@@ -3,9 +3,9 @@
  * domain, a workspace whose filesystem mirror holds our provider launcher, and the child process.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { DEFAULT_API_KEY } from '../emulator';
 import { DOMAIN } from './plan-users';
 
@@ -91,12 +91,22 @@ export interface Workspace {
   readonly cpuDir: string;
 }
 
-/** `profileDir`: a CPU profile of every provider process there (bench/cpu-preload.ts). */
-export function workspace(n: number, apiUrl: string, profileDir?: string): Workspace {
+/**
+ * `profileDir`: a CPU profile of every provider process there (bench/cpu-preload.ts). `releaseZip`: the
+ * provider as users install it (`npm run package:provider`'s zip, one executable, in the mirror's packed
+ * layout); without it, `bin/`'s launcher over this checkout's `dist/` (the unpacked layout).
+ */
+export function workspace(n: number, apiUrl: string, profileDir?: string, releaseZip?: string): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'pbxctl-bench-tf-'));
-  const plugin = join(root, 'mirror', 'registry.terraform.io', 'pbxctl', 'netsapiens', '0.1.0', 'linux_amd64');
-  mkdirSync(plugin, { recursive: true });
-  symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), join(plugin, 'terraform-provider-netsapiens'));
+  const mirror = join(root, 'mirror', 'registry.terraform.io', 'pbxctl', 'netsapiens');
+  if (releaseZip) {
+    mkdirSync(mirror, { recursive: true });
+    copyFileSync(releaseZip, join(mirror, basename(releaseZip)));
+  } else {
+    const plugin = join(mirror, '0.1.0', 'linux_amd64');
+    mkdirSync(plugin, { recursive: true });
+    symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), join(plugin, 'terraform-provider-netsapiens'));
+  }
   const rc = join(root, 'cli.tfrc');
   writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`);
   const dir = join(root, 'work');
