@@ -22,11 +22,13 @@
  * process: upgrade, read, validation and plan of every resource, plus its start) and Terraform's own.
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
- *     [--partial-state] [--dev]
+ *     [--partial-state] [--dev] [--echo]
  *
  * The provider is the one users install: the release zip (`npm run package:provider`, built untimed into a
  * scratch directory: one executable with Node inside) in the mirror's packed layout, so Terraform checks it
  * against the lock file as it does for users. `--dev`: `bin/`'s launcher over this checkout's `dist/`.
+ * `--echo`: then the same plan, from the same refreshed state, with bench/echo-provider.ts (a provider that only
+ * echoes what Terraform sends: no reads, no work) — Terraform's own floor on this machine, beside the ratio.
  *
  * `--profile DIR`: a V8 CPU profile of every provider process into DIR/<users>/ (bench/cpu-preload.ts).
  * `--paths`: the requests of each side by path (ids replaced by `{}`).
@@ -41,7 +43,7 @@ import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '
 import { packageProvider } from '../scripts/package-provider';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
-import { childrenCpuMs, mainThreadCpuMs, terraform, workspace } from './tf-workspace';
+import { childrenCpuMs, mainThreadCpuMs, type ProviderChoice, terraform, workspace } from './tf-workspace';
 
 interface Options {
   readonly sizes: number[];
@@ -52,6 +54,8 @@ interface Options {
   readonly refreshed: boolean;
   /** The provider as users install it (the release zip); false: `bin/`'s launcher over `dist/` (`--dev`). */
   readonly packaged: boolean;
+  /** Also `terraform plan` with bench/echo-provider.ts: the cheapest provider possible (`--echo`). */
+  readonly echo: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -61,6 +65,7 @@ function parseArgs(argv: string[]): Options {
   let paths = false;
   let refreshed = true;
   let packaged = true;
+  let echo = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--latency') latencyMs = Number(argv[++i]);
@@ -70,11 +75,15 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--refreshed-state') refreshed = true;
     else if (a === '--partial-state') refreshed = false;
     else if (a === '--dev') packaged = false;
+    else if (a === '--echo') echo = true;
     else if (Number(a) > 0) sizes.push(Number(a));
-    else throw new Error(`unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state, --dev)`);
+    else
+      throw new Error(
+        `unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state, --dev, --echo)`,
+      );
   }
   if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
-  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed, packaged };
+  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed, packaged, echo };
 }
 
 /** Requests by path, ids and query left out (`--paths`). */
@@ -175,12 +184,25 @@ async function pbxctlCli(yamlDir: string, servers: ThreadedServers) {
   return { ms: median.ms, cpuMs: median.cpuMs, walls: runs.map((r) => Math.round(r.ms)), requests };
 }
 
-async function terraformPlan(n: number, servers: ThreadedServers, o: Options, releaseZip: string | undefined) {
-  const ws = workspace(n, servers.url, o.profileDir ? join(o.profileDir, String(n)) : undefined, releaseZip);
+/**
+ * `terraform plan` in a fresh workspace, timed. `startState`: the state file to plan from (the echo run takes
+ * the real provider's refreshed state, so both plan from the same values); otherwise the bench's state,
+ * refreshed first (untimed) unless --partial-state. Returns the state file it planned from.
+ */
+async function terraformPlan(
+  n: number,
+  servers: ThreadedServers,
+  o: Options,
+  provider: ProviderChoice,
+  startState?: string,
+) {
+  const profile = o.profileDir && !provider.script ? join(o.profileDir, String(n)) : undefined;
+  const ws = workspace(n, servers.url, profile, provider);
   try {
     const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
     if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
-    if (o.refreshed) {
+    if (startState !== undefined) writeFileSync(join(ws.dir, 'terraform.tfstate'), startState);
+    else if (o.refreshed) {
       // Untimed: the state an apply leaves (every attribute as the provider read it), so the timed refresh
       // finds nothing changed outside Terraform.
       const args = ['apply', '-refresh-only', '-auto-approve', '-input=false', '-no-color', '-lock=false'];
@@ -198,13 +220,14 @@ async function terraformPlan(n: number, servers: ThreadedServers, o: Options, re
     const summary = /Plan: .*|No changes\./.exec(plan.out)?.[0] ?? `exit ${plan.status}: ${plan.out.slice(-500)}`;
     const providers = providerCpu(ws.cpuDir);
     const totalCpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
-    return { ms, requests: servers.stats.arrivals.length, summary, providers, totalCpuMs };
+    const state = readFileSync(join(ws.dir, 'terraform.tfstate'), 'utf8');
+    return { ms, requests: servers.stats.arrivals.length, summary, providers, totalCpuMs, state };
   } finally {
     rmSync(dirname(ws.dir), { recursive: true, force: true });
   }
 }
 
-async function measure(n: number, o: Options, releaseZip: string | undefined): Promise<void> {
+async function measure(n: number, o: Options, provider: ProviderChoice): Promise<void> {
   const c: BenchCase = { name: 'full', users: n, full: true, contacts: 0 };
   // Emulator and proxy in a worker thread: pbxctl's client has this thread to itself (bench/server-thread.ts).
   const servers = await startServerThread({ seed: seedFor(c), latencyMs: o.latencyMs });
@@ -212,7 +235,7 @@ async function measure(n: number, o: Options, releaseZip: string | undefined): P
     const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const pbx = await pbxctlPlan(c, servers);
     const pbxPaths = o.paths ? byPath(servers) : '';
-    const tf = await terraformPlan(n, servers, o, releaseZip);
+    const tf = await terraformPlan(n, servers, o, provider);
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
     const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
@@ -226,6 +249,14 @@ async function measure(n: number, o: Options, releaseZip: string | undefined): P
       `|  | pbxctl plan runs ${cli.walls.join(' / ')} ms; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${byPath(servers)}`);
+    if (o.echo) {
+      // Terraform's floor: the same plan from the same state with a provider that only echoes (bench/echo-provider.ts).
+      const echo = await terraformPlan(n, servers, o, { script: join(__dirname, 'echo-provider.js') }, tf.state);
+      const echoOwn = echo.totalCpuMs === undefined ? '?' : Math.round(echo.totalCpuMs - echo.providers.cpuMs);
+      console.log(
+        `|  | echo provider (Terraform's floor): \`terraform plan\` ${Math.round(echo.ms)} ms = ${r(echo.ms, cli.ms)} of \`pbxctl plan\`; ${echo.requests} requests; providers ${Math.round(echo.providers.cpuMs)} ms CPU (${echo.providers.each}); Terraform's own ${echoOwn} ms CPU; ${echo.summary} |`,
+      );
+    }
   } finally {
     await servers.close();
   }
@@ -246,7 +277,7 @@ async function main(): Promise<void> {
   );
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   try {
-    for (const n of o.sizes) await measure(n, o, release?.zip);
+    for (const n of o.sizes) await measure(n, o, { releaseZip: release?.zip });
   } finally {
     if (release) rmSync(release.dir, { recursive: true, force: true });
   }

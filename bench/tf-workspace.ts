@@ -91,21 +91,30 @@ export interface Workspace {
   readonly cpuDir: string;
 }
 
-/**
- * `profileDir`: a CPU profile of every provider process there (bench/cpu-preload.ts). `releaseZip`: the
- * provider as users install it (`npm run package:provider`'s zip, one executable, in the mirror's packed
- * layout); without it, `bin/`'s launcher over this checkout's `dist/` (the unpacked layout).
- */
-export function workspace(n: number, apiUrl: string, profileDir?: string, releaseZip?: string): Workspace {
+/** Which provider Terraform starts: by default `bin/`'s launcher over this checkout's `dist/`. */
+export interface ProviderChoice {
+  /** The provider as users install it: `npm run package:provider`'s zip (one executable), packed mirror layout. */
+  readonly releaseZip?: string;
+  /** A built script run by this Node binary instead (bench/echo-provider.ts), through a launcher in the mirror. */
+  readonly script?: string;
+}
+
+/** `profileDir`: a CPU profile of every provider process there (bench/cpu-preload.ts). */
+export function workspace(n: number, apiUrl: string, profileDir?: string, provider: ProviderChoice = {}): Workspace {
   const root = mkdtempSync(join(tmpdir(), 'pbxctl-bench-tf-'));
   const mirror = join(root, 'mirror', 'registry.terraform.io', 'pbxctl', 'netsapiens');
-  if (releaseZip) {
+  if (provider.releaseZip) {
     mkdirSync(mirror, { recursive: true });
-    copyFileSync(releaseZip, join(mirror, basename(releaseZip)));
+    copyFileSync(provider.releaseZip, join(mirror, basename(provider.releaseZip)));
   } else {
     const plugin = join(mirror, '0.1.0', 'linux_amd64');
     mkdirSync(plugin, { recursive: true });
-    symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), join(plugin, 'terraform-provider-netsapiens'));
+    const exe = join(plugin, 'terraform-provider-netsapiens');
+    if (provider.script) {
+      writeFileSync(exe, `#!/bin/sh\nexec '${process.execPath}' '${provider.script}' "$@"\n`, { mode: 0o755 });
+    } else {
+      symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), exe);
+    }
   }
   const rc = join(root, 'cli.tfrc');
   writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`);
