@@ -247,7 +247,7 @@ function serveUnary(
         fail(Status.INTERNAL, `Error serializing response: ${(e as Error).message}`);
         return;
       }
-      conn.respondUnary(stream, RESPONSE_HEADERS, frameMessage(bytes), OK_TRAILERS);
+      conn.respondUnary(stream, RESPONSE_HEADERS, bytes, OK_TRAILERS);
     };
     try {
       method.handler({ request }, callback);

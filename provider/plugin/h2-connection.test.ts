@@ -457,6 +457,20 @@ describe('h2-connection: flow control', () => {
     expectPattern(Buffer.concat(data.map((f) => f.payload)), 100_000);
   });
 
+  it('a small unary answer that does not fit the stream window waits for WINDOW_UPDATE, trailers last', async () => {
+    const { path } = await start();
+    const c = await RawClient.open(path, [[4, 10]]);
+    c.request(1, '/t.T/Echo', Buffer.from('hello, window'));
+    await c.next((f) => f.type === HEADERS && f.id === 1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(c.frames.filter((f) => f.id === 1).map((f) => [f.type, f.payload.length])).toEqual([[DATA, 10]]);
+    c.send(WINDOW_UPDATE, 0, 1, u32(100));
+    const trailers = await c.next((f) => f.type === HEADERS && f.id === 1);
+    expect(trailers.flags & END_STREAM).toBe(END_STREAM);
+    const data = Buffer.concat(c.frames.filter((f) => f.type === DATA && f.id === 1).map((f) => f.payload));
+    expect(data.subarray(5).toString()).toBe('hello, window');
+  });
+
   it('takes a 5 MB request across many DATA frames, granting window as it reads', async () => {
     const path = join(tmpdir(), `pbxctl-h2-${process.pid}-${counter++}.sock`);
     const server = await listenGrpc({ methods: methods([]), maxMessageBytes: 8 * 1024 * 1024 }, path);

@@ -257,14 +257,50 @@ export class H2Connection {
     this.afterLocalEnd(stream);
   }
 
-  /** A whole unary response: headers, one DATA payload, trailers, in one write when the windows allow. */
-  respondUnary(stream: H2Stream, headers: Buffer, data: Buffer, trailers: Buffer): void {
+  /**
+   * A whole gRPC unary response: headers, one DATA frame of the 5-byte message prefix and `message`,
+   * trailers — built in one buffer and written at once when the frame size and windows allow it (the
+   * usual case), else sent frame by frame as the windows open.
+   */
+  respondUnary(stream: H2Stream, headers: Buffer, message: Uint8Array, trailers: Buffer): void {
     if (stream.closed || stream.headersSent || this.dead) return;
-    this.batch(() => {
-      this.respond(stream, headers, false);
-      this.write(stream, data);
-      this.finish(stream, trailers);
-    });
+    const dataLength = 5 + message.length;
+    const max = this.peerMaxFrame;
+    if (
+      dataLength > max ||
+      dataLength > this.connSendWindow ||
+      dataLength > stream.sendWindow ||
+      headers.length > max ||
+      trailers.length > max
+    ) {
+      const data = Buffer.allocUnsafe(dataLength);
+      data[0] = 0;
+      data.writeUInt32BE(message.length, 1);
+      data.set(message, 5);
+      this.batch(() => {
+        this.respond(stream, headers, false);
+        this.write(stream, data);
+        this.finish(stream, trailers);
+      });
+      return;
+    }
+    const out = Buffer.allocUnsafe(27 + headers.length + dataLength + trailers.length);
+    frameHeader(out, 0, headers.length, FRAME_HEADERS, FLAG_END_HEADERS, stream.id);
+    headers.copy(out, 9);
+    let at = 9 + headers.length;
+    frameHeader(out, at, dataLength, FRAME_DATA, 0, stream.id);
+    out[at + 9] = 0;
+    out.writeUInt32BE(message.length, at + 10);
+    out.set(message, at + 14);
+    at += 9 + dataLength;
+    frameHeader(out, at, trailers.length, FRAME_HEADERS, FLAG_END_HEADERS | FLAG_END_STREAM, stream.id);
+    trailers.copy(out, at + 9);
+    this.connSendWindow -= dataLength;
+    stream.sendWindow -= dataLength;
+    stream.headersSent = true;
+    stream.localEnded = true;
+    this.emit(out);
+    this.afterLocalEnd(stream);
   }
 
   /** Runs `fn` and writes the frames it produced in one socket write. */
