@@ -1,5 +1,39 @@
 import type { Duplex } from 'node:stream';
-import { type HeaderList, HpackDecoder, HpackError } from './hpack';
+import {
+  ConnectionError,
+  DEFAULT_WINDOW,
+  FLAG_ACK,
+  FLAG_END_HEADERS,
+  FLAG_END_STREAM,
+  FLAG_PRIORITY,
+  FRAME_CONTINUATION,
+  FRAME_DATA,
+  FRAME_GOAWAY,
+  FRAME_HEADERS,
+  FRAME_PING,
+  FRAME_PRIORITY,
+  FRAME_PUSH_PROMISE,
+  FRAME_RST_STREAM,
+  FRAME_SETTINGS,
+  FRAME_WINDOW_UPDATE,
+  frame,
+  H2_ERROR,
+  H2Stream,
+  MAX_HEADER_BLOCK,
+  OUR_CONNECTION_WINDOW,
+  OUR_MAX_FRAME,
+  OUR_STREAM_WINDOW,
+  PREFACE,
+  SETTINGS_ENABLE_PUSH,
+  SETTINGS_INITIAL_WINDOW_SIZE,
+  u32,
+  unpad,
+  validRequestHeaders,
+} from './h2-frames';
+import { H2Output } from './h2-output';
+import { HpackDecoder, HpackError } from './hpack';
+
+export { H2_ERROR, H2Stream } from './h2-frames';
 
 /**
  * The server side of one HTTP/2 connection (RFC 9113) over a socket (TLS or plain), just what a gRPC
@@ -14,88 +48,6 @@ import { type HeaderList, HpackDecoder, HpackError } from './hpack';
  * write when the windows allow it.
  */
 
-const FRAME_DATA = 0x0;
-const FRAME_HEADERS = 0x1;
-const FRAME_PRIORITY = 0x2;
-const FRAME_RST_STREAM = 0x3;
-const FRAME_SETTINGS = 0x4;
-const FRAME_PUSH_PROMISE = 0x5;
-const FRAME_PING = 0x6;
-const FRAME_GOAWAY = 0x7;
-const FRAME_WINDOW_UPDATE = 0x8;
-const FRAME_CONTINUATION = 0x9;
-
-const FLAG_END_STREAM = 0x1;
-const FLAG_ACK = 0x1;
-const FLAG_END_HEADERS = 0x4;
-const FLAG_PADDED = 0x8;
-const FLAG_PRIORITY = 0x20;
-
-export const H2_ERROR = {
-  NO_ERROR: 0x0,
-  PROTOCOL_ERROR: 0x1,
-  INTERNAL_ERROR: 0x2,
-  FLOW_CONTROL_ERROR: 0x3,
-  STREAM_CLOSED: 0x5,
-  FRAME_SIZE_ERROR: 0x6,
-  REFUSED_STREAM: 0x7,
-  CANCEL: 0x8,
-  COMPRESSION_ERROR: 0x9,
-} as const;
-
-const SETTINGS_HEADER_TABLE_SIZE = 0x1;
-const SETTINGS_ENABLE_PUSH = 0x2;
-const SETTINGS_INITIAL_WINDOW_SIZE = 0x4;
-const SETTINGS_MAX_FRAME_SIZE = 0x5;
-
-const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
-const DEFAULT_WINDOW = 65535;
-const MAX_WINDOW = 2 ** 31 - 1;
-/** Our SETTINGS_MAX_FRAME_SIZE (the protocol's default; not announced). */
-const OUR_MAX_FRAME = 16384;
-/** Our receive windows (stream: SETTINGS_INITIAL_WINDOW_SIZE; connection: raised by a WINDOW_UPDATE). */
-const OUR_STREAM_WINDOW = 1 << 20;
-const OUR_CONNECTION_WINDOW = 1 << 24;
-/** A header block (HEADERS + CONTINUATION) larger than this ends the connection. */
-const MAX_HEADER_BLOCK = 256 * 1024;
-
-/** One request stream, as the gRPC layer sees it. */
-export class H2Stream {
-  /** Request DATA payloads, in order. */
-  onData: ((chunk: Buffer) => void) | undefined;
-  /** The client ended its side (END_STREAM). */
-  onEnd: (() => void) | undefined;
-  /** The stream closed: response finished, client reset, or connection gone (once). */
-  onClose: (() => void) | undefined;
-
-  headersSent = false;
-  /** We sent END_STREAM (or the stream was reset). */
-  localEnded = false;
-  remoteEnded = false;
-  closed = false;
-  /** Bytes we may send (the peer's window for this stream). */
-  sendWindow: number;
-  /** Received bytes not yet given back with a WINDOW_UPDATE. */
-  unacked = 0;
-  /** Frames (already encoded) waiting for window: DATA payloads and the final trailers. */
-  pending: { data: Buffer; end: boolean }[] | undefined;
-  pendingTrailers: Buffer | undefined;
-
-  constructor(
-    readonly id: number,
-    readonly headers: HeaderList,
-    sendWindow: number,
-  ) {
-    this.sendWindow = sendWindow;
-  }
-
-  /** The first value of a header (names are lower case on the wire). */
-  header(name: string): string | undefined {
-    for (const [n, v] of this.headers) if (n === name) return v;
-    return undefined;
-  }
-}
-
 export interface H2ConnectionOptions {
   /** A new request stream (HEADERS received); set its callbacks synchronously. */
   readonly onStream: (stream: H2Stream, conn: H2Connection) => void;
@@ -103,64 +55,22 @@ export interface H2ConnectionOptions {
   readonly onClose?: (conn: H2Connection) => void;
 }
 
-function frameHeader(buf: Buffer, at: number, length: number, type: number, flags: number, stream: number): void {
-  buf[at] = length >>> 16;
-  buf[at + 1] = (length >>> 8) & 0xff;
-  buf[at + 2] = length & 0xff;
-  buf[at + 3] = type;
-  buf[at + 4] = flags;
-  buf.writeUInt32BE(stream, at + 5);
-}
-
-function frame(type: number, flags: number, stream: number, payload?: Buffer): Buffer {
-  const length = payload ? payload.length : 0;
-  const out = Buffer.allocUnsafe(9 + length);
-  frameHeader(out, 0, length, type, flags, stream);
-  if (payload) payload.copy(out, 9);
-  return out;
-}
-
-function u32(value: number): Buffer {
-  const b = Buffer.allocUnsafe(4);
-  b.writeUInt32BE(value, 0);
-  return b;
-}
-
-class ConnectionError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export class H2Connection {
+export class H2Connection extends H2Output {
   private buffered: Buffer | undefined;
   private prefaceSeen = false;
-  private settingsSeen = false;
   private readonly decoder = new HpackDecoder();
-  private readonly streams = new Map<number, H2Stream>();
-  private lastStreamId = 0;
   /** A header block being continued: stream id, END_STREAM of its HEADERS, fragments. */
   private continuing: { id: number; endStream: boolean; parts: Buffer[]; bytes: number } | undefined;
 
-  private peerInitialWindow = DEFAULT_WINDOW;
-  private peerMaxFrame = 16384;
-  private connSendWindow = DEFAULT_WINDOW;
   private connUnacked = 0;
-  /** Streams with output waiting for window, in arrival order. */
-  private readonly blocked = new Set<H2Stream>();
 
-  private out: Buffer[] = [];
-  private processing = false;
   private goingAway = false;
-  private dead = false;
 
   constructor(
-    private readonly socket: Duplex,
+    socket: Duplex,
     private readonly options: H2ConnectionOptions,
   ) {
+    super(socket);
     socket.on('data', (chunk: Buffer) => this.onSocketData(chunk));
     socket.on('error', () => this.destroy());
     socket.on('close', () => this.destroy());
@@ -185,194 +95,16 @@ export class H2Connection {
     return this.streams.size;
   }
 
-  // ---- output ----
-
-  private flush(): void {
-    if (this.out.length === 0 || this.dead) {
-      this.out.length = 0;
-      return;
-    }
-    const chunk = this.out.length === 1 ? (this.out[0] as Buffer) : Buffer.concat(this.out);
-    this.out = [];
-    this.socket.write(chunk);
-  }
-
-  /** Queues frames; written at the end of the current input chunk, or now outside input processing. */
-  private emit(buf: Buffer): void {
-    this.out.push(buf);
-    if (!this.processing) this.flush();
-  }
-
-  /** HEADERS (+ CONTINUATION when the block exceeds the peer's frame size). */
-  private headersFrames(stream: number, block: Buffer, endStream: boolean): Buffer {
-    const max = this.peerMaxFrame;
-    if (block.length <= max) {
-      const out = Buffer.allocUnsafe(9 + block.length);
-      frameHeader(out, 0, block.length, FRAME_HEADERS, FLAG_END_HEADERS | (endStream ? FLAG_END_STREAM : 0), stream);
-      block.copy(out, 9);
-      return out;
-    }
-    const parts: Buffer[] = [];
-    for (let at = 0; at < block.length; at += max) {
-      const piece = block.subarray(at, Math.min(at + max, block.length));
-      const first = at === 0;
-      const last = at + max >= block.length;
-      const flags = (last ? FLAG_END_HEADERS : 0) | (first && endStream ? FLAG_END_STREAM : 0);
-      parts.push(frame(first ? FRAME_HEADERS : FRAME_CONTINUATION, flags, stream, piece));
-    }
-    return Buffer.concat(parts);
-  }
-
-  /** Response headers; `endStream` for a headers-only (trailers-only) response. */
-  respond(stream: H2Stream, block: Buffer, endStream: boolean): void {
-    if (stream.closed || stream.headersSent || this.dead) return;
-    stream.headersSent = true;
-    this.emit(this.headersFrames(stream.id, block, endStream));
-    if (endStream) this.endLocal(stream);
-  }
-
-  /** A DATA payload (split to the peer's frame size and the windows; queued when they are exhausted). */
-  write(stream: H2Stream, data: Buffer): void {
-    if (stream.closed || stream.localEnded || this.dead) return;
-    if (stream.pending !== undefined) {
-      stream.pending.push({ data, end: false });
-      return;
-    }
-    const rest = this.sendData(stream, data);
-    if (rest !== undefined) {
-      stream.pending = [{ data: rest, end: false }];
-      this.blocked.add(stream);
-    }
-  }
-
-  /** Trailers end the response; sent after all queued DATA. */
-  finish(stream: H2Stream, trailers: Buffer): void {
-    if (stream.closed || stream.localEnded || this.dead) return;
-    stream.localEnded = true;
-    if (stream.pending !== undefined) {
-      stream.pendingTrailers = trailers;
-      return;
-    }
-    this.emit(this.headersFrames(stream.id, trailers, true));
-    this.afterLocalEnd(stream);
-  }
-
-  /**
-   * A whole gRPC unary response: headers, one DATA frame of the 5-byte message prefix and `message`,
-   * trailers — built in one buffer and written at once when the frame size and windows allow it (the
-   * usual case), else sent frame by frame as the windows open.
-   */
-  respondUnary(stream: H2Stream, headers: Buffer, message: Uint8Array, trailers: Buffer): void {
-    if (stream.closed || stream.headersSent || this.dead) return;
-    const dataLength = 5 + message.length;
-    const max = this.peerMaxFrame;
-    if (
-      dataLength > max ||
-      dataLength > this.connSendWindow ||
-      dataLength > stream.sendWindow ||
-      headers.length > max ||
-      trailers.length > max
-    ) {
-      const data = Buffer.allocUnsafe(dataLength);
-      data[0] = 0;
-      data.writeUInt32BE(message.length, 1);
-      data.set(message, 5);
-      this.batch(() => {
-        this.respond(stream, headers, false);
-        this.write(stream, data);
-        this.finish(stream, trailers);
-      });
-      return;
-    }
-    const out = Buffer.allocUnsafe(27 + headers.length + dataLength + trailers.length);
-    frameHeader(out, 0, headers.length, FRAME_HEADERS, FLAG_END_HEADERS, stream.id);
-    headers.copy(out, 9);
-    let at = 9 + headers.length;
-    frameHeader(out, at, dataLength, FRAME_DATA, 0, stream.id);
-    out[at + 9] = 0;
-    out.writeUInt32BE(message.length, at + 10);
-    out.set(message, at + 14);
-    at += 9 + dataLength;
-    frameHeader(out, at, trailers.length, FRAME_HEADERS, FLAG_END_HEADERS | FLAG_END_STREAM, stream.id);
-    trailers.copy(out, at + 9);
-    this.connSendWindow -= dataLength;
-    stream.sendWindow -= dataLength;
-    stream.headersSent = true;
-    stream.localEnded = true;
-    this.emit(out);
-    this.afterLocalEnd(stream);
-  }
-
-  /** Runs `fn` and writes the frames it produced in one socket write. */
-  batch(fn: () => void): void {
-    const wasProcessing = this.processing;
-    this.processing = true;
-    try {
-      fn();
-    } finally {
-      this.processing = wasProcessing;
-    }
-    if (!wasProcessing) this.flush();
-  }
-
-  /** Sends what the windows allow of `data`; returns the rest (undefined when all went). */
-  private sendData(stream: H2Stream, data: Buffer): Buffer | undefined {
-    let at = 0;
-    while (at < data.length) {
-      const room = Math.min(this.connSendWindow, stream.sendWindow, this.peerMaxFrame, data.length - at);
-      if (room <= 0) return data.subarray(at);
-      const out = Buffer.allocUnsafe(9 + room);
-      frameHeader(out, 0, room, FRAME_DATA, 0, stream.id);
-      data.copy(out, 9, at, at + room);
-      this.emit(out);
-      at += room;
-      this.connSendWindow -= room;
-      stream.sendWindow -= room;
-    }
-    return undefined;
-  }
-
-  /** After a WINDOW_UPDATE or a SETTINGS change: sends queued output of blocked streams, in order. */
-  private drainBlocked(): void {
-    for (const stream of this.blocked) {
-      if (this.connSendWindow <= 0) return;
-      const pending = stream.pending as { data: Buffer; end: boolean }[];
-      while (pending.length > 0) {
-        const head = pending[0] as { data: Buffer; end: boolean };
-        const rest = this.sendData(stream, head.data);
-        if (rest !== undefined) {
-          head.data = rest;
-          break;
-        }
-        pending.shift();
-      }
-      if (pending.length > 0) continue;
-      stream.pending = undefined;
-      this.blocked.delete(stream);
-      if (stream.pendingTrailers !== undefined) {
-        const t = stream.pendingTrailers;
-        stream.pendingTrailers = undefined;
-        this.emit(this.headersFrames(stream.id, t, true));
-        this.afterLocalEnd(stream);
-      }
-    }
-  }
-
-  private endLocal(stream: H2Stream): void {
-    stream.localEnded = true;
-    this.afterLocalEnd(stream);
-  }
-
   /**
    * Our side ended: the stream closes once the client's side has ended too (as node:http2 does: what the
    * client still sends is read and dropped until its END_STREAM or RST_STREAM).
    */
-  private afterLocalEnd(stream: H2Stream): void {
+  protected afterLocalEnd(stream: H2Stream): void {
     if (stream.remoteEnded) this.closeStream(stream);
   }
 
   /** Resets a stream (our side) with an error code. */
-  reset(stream: H2Stream, code: number): void {
+  override reset(stream: H2Stream, code: number): void {
     if (stream.closed || this.dead) return;
     this.emit(frame(FRAME_RST_STREAM, 0, stream.id, u32(code)));
     this.closeStream(stream);
@@ -542,18 +274,6 @@ export class H2Connection {
     }
   }
 
-  /** Strips padding (PADDED flag): the frame's payload without pad length byte and padding. */
-  private unpad(flags: number, payload: Buffer, extra: number): Buffer {
-    if ((flags & FLAG_PADDED) === 0) {
-      if (payload.length < extra) throw new ConnectionError(H2_ERROR.FRAME_SIZE_ERROR, 'frame too short');
-      return payload.subarray(extra);
-    }
-    if (payload.length < 1) throw new ConnectionError(H2_ERROR.FRAME_SIZE_ERROR, 'padded frame too short');
-    const pad = payload[0] as number;
-    if (pad + 1 + extra > payload.length) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'padding too long');
-    return payload.subarray(1 + extra, payload.length - pad);
-  }
-
   private onDataFrame(flags: number, id: number, payload: Buffer): void {
     if (id === 0) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'DATA on stream 0');
     // Flow control counts the whole payload, padding included.
@@ -565,7 +285,7 @@ export class H2Connection {
       this.emit(frame(FRAME_WINDOW_UPDATE, 0, 0, u32(this.connUnacked)));
       this.connUnacked = 0;
     }
-    const data = this.unpad(flags, payload, 0);
+    const data = unpad(flags, payload, 0);
     const stream = this.streams.get(id);
     if (stream === undefined) {
       if (id > this.lastStreamId) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'DATA on an idle stream');
@@ -599,7 +319,7 @@ export class H2Connection {
 
   private onHeadersFrame(flags: number, id: number, payload: Buffer): void {
     if (id === 0) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'HEADERS on stream 0');
-    const fragment = this.unpad(flags, payload, (flags & FLAG_PRIORITY) !== 0 ? 5 : 0);
+    const fragment = unpad(flags, payload, (flags & FLAG_PRIORITY) !== 0 ? 5 : 0);
     const endStream = (flags & FLAG_END_STREAM) !== 0;
     if ((flags & FLAG_END_HEADERS) === 0) {
       this.continuing = { id, endStream, parts: [Buffer.from(fragment)], bytes: fragment.length };
@@ -643,19 +363,7 @@ export class H2Connection {
       this.emit(frame(FRAME_RST_STREAM, 0, id, u32(H2_ERROR.REFUSED_STREAM)));
       return;
     }
-    let pseudoDone = false;
-    let bad = false;
-    for (const [name] of headers) {
-      if (name.startsWith(':')) {
-        if (pseudoDone || (name !== ':method' && name !== ':path' && name !== ':scheme' && name !== ':authority')) {
-          bad = true;
-        }
-      } else {
-        pseudoDone = true;
-        if (name !== name.toLowerCase() || name === 'connection') bad = true;
-      }
-    }
-    if (bad || stream.header(':method') === undefined || stream.header(':path') === undefined) {
+    if (!validRequestHeaders(headers)) {
       this.emit(frame(FRAME_RST_STREAM, 0, id, u32(H2_ERROR.PROTOCOL_ERROR)));
       return;
     }
@@ -670,65 +378,5 @@ export class H2Connection {
     if (id > this.lastStreamId) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'RST_STREAM on an idle stream');
     const stream = this.streams.get(id);
     if (stream !== undefined) this.closeStream(stream);
-  }
-
-  private onSettings(flags: number, id: number, payload: Buffer): void {
-    if (id !== 0) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'SETTINGS on a stream');
-    if ((flags & FLAG_ACK) !== 0) {
-      if (payload.length !== 0) throw new ConnectionError(H2_ERROR.FRAME_SIZE_ERROR, 'SETTINGS ACK with a payload');
-      return;
-    }
-    if (payload.length % 6 !== 0) throw new ConnectionError(H2_ERROR.FRAME_SIZE_ERROR, 'SETTINGS size');
-    this.settingsSeen = true;
-    for (let at = 0; at < payload.length; at += 6) {
-      const key = payload.readUInt16BE(at);
-      const value = payload.readUInt32BE(at + 2);
-      if (key === SETTINGS_ENABLE_PUSH && value > 1) {
-        throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'ENABLE_PUSH not 0 or 1');
-      } else if (key === SETTINGS_INITIAL_WINDOW_SIZE) {
-        if (value > MAX_WINDOW) throw new ConnectionError(H2_ERROR.FLOW_CONTROL_ERROR, 'INITIAL_WINDOW_SIZE too large');
-        const delta = value - this.peerInitialWindow;
-        this.peerInitialWindow = value;
-        for (const s of this.streams.values()) {
-          s.sendWindow += delta;
-          if (s.sendWindow > MAX_WINDOW)
-            throw new ConnectionError(H2_ERROR.FLOW_CONTROL_ERROR, 'stream window overflow');
-        }
-      } else if (key === SETTINGS_MAX_FRAME_SIZE) {
-        if (value < 16384 || value > 16777215) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'MAX_FRAME_SIZE');
-        this.peerMaxFrame = value;
-      } else if (key === SETTINGS_HEADER_TABLE_SIZE) {
-        // Our encoder never uses the dynamic table: nothing to do.
-      }
-    }
-    this.emit(frame(FRAME_SETTINGS, FLAG_ACK, 0));
-    this.drainBlocked();
-  }
-
-  private onWindowUpdate(id: number, payload: Buffer): void {
-    if (payload.length !== 4) throw new ConnectionError(H2_ERROR.FRAME_SIZE_ERROR, 'WINDOW_UPDATE size');
-    const increment = payload.readUInt32BE(0) & 0x7fffffff;
-    if (id === 0) {
-      if (increment === 0) throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'WINDOW_UPDATE of 0');
-      this.connSendWindow += increment;
-      if (this.connSendWindow > MAX_WINDOW) throw new ConnectionError(H2_ERROR.FLOW_CONTROL_ERROR, 'window overflow');
-    } else {
-      const stream = this.streams.get(id);
-      if (stream === undefined) {
-        if (id > this.lastStreamId)
-          throw new ConnectionError(H2_ERROR.PROTOCOL_ERROR, 'WINDOW_UPDATE on an idle stream');
-        return;
-      }
-      if (increment === 0) {
-        this.reset(stream, H2_ERROR.PROTOCOL_ERROR);
-        return;
-      }
-      stream.sendWindow += increment;
-      if (stream.sendWindow > MAX_WINDOW) {
-        this.reset(stream, H2_ERROR.FLOW_CONTROL_ERROR);
-        return;
-      }
-    }
-    this.drainBlocked();
   }
 }
