@@ -1,12 +1,6 @@
-import {
-  constants,
-  createSecureServer,
-  createServer,
-  type Http2Server,
-  type Http2Session,
-  type IncomingHttpHeaders,
-  type ServerHttp2Stream,
-} from 'node:http2';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { H2Connection, type H2Stream } from './h2-connection';
 import {
   type CallError,
   type Codec,
@@ -19,14 +13,15 @@ import {
   type StreamCall,
   type UnaryCallback,
 } from './grpc-protocol';
+import { encodeHeaderBlock } from './hpack';
 
 /**
- * A lean gRPC server on node:http2 (gRPC over HTTP/2, as the gRPC project's protocol description
- * describes it): just what a go-plugin provider serves — unary calls, a server-streaming and a bidi
- * stream that are kept open — with identity encoding only. It replaces @grpc/grpc-js in the provider
- * process: grpc-js's per-call machinery (interceptors, metadata, call objects, stream wrappers) was
- * about a quarter of the provider's CPU in a 1,000-resource `terraform plan`, and loading it ~70 ms of
- * each of the three provider starts per plan.
+ * A lean gRPC server (gRPC over HTTP/2, as the gRPC project's protocol description describes it): just
+ * what a go-plugin provider serves — unary calls, a server-streaming and a bidi stream that are kept open —
+ * with identity encoding only, on our own HTTP/2 connection layer (h2-connection.ts) over a TLS or plain
+ * socket. It replaced @grpc/grpc-js in the provider process (grpc-js's per-call machinery was about a
+ * quarter of the provider's CPU in a 1,000-resource `terraform plan`), then node:http2 (its per-stream
+ * machinery was most of the remaining per-call transport CPU). A unary answer is one socket write.
  */
 
 export interface TlsOptions {
@@ -48,24 +43,21 @@ export interface GrpcServerOptions {
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
-const {
-  HTTP2_HEADER_STATUS,
-  HTTP2_HEADER_CONTENT_TYPE,
-  HTTP2_HEADER_PATH,
-  HTTP2_HEADER_METHOD,
-  HTTP_STATUS_OK,
-  HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE,
-  HTTP_STATUS_METHOD_NOT_ALLOWED,
-} = constants;
+const GRPC_CONTENT_TYPE: [string, string] = ['content-type', 'application/grpc'];
+const RESPONSE_HEADERS = encodeHeaderBlock([[':status', '200'], GRPC_CONTENT_TYPE]);
+const OK_TRAILERS = encodeHeaderBlock([['grpc-status', '0']]);
+const METHOD_NOT_ALLOWED = encodeHeaderBlock([[':status', '405']]);
+const UNSUPPORTED_MEDIA_TYPE = encodeHeaderBlock([[':status', '415']]);
 
-const RESPONSE_HEADERS = Object.freeze({
-  [HTTP2_HEADER_STATUS]: HTTP_STATUS_OK,
-  [HTTP2_HEADER_CONTENT_TYPE]: 'application/grpc',
-});
-const OK_TRAILERS = Object.freeze({ 'grpc-status': '0' });
+function statusFields(code: number, message: string): [string, string][] {
+  return [
+    ['grpc-status', String(code)],
+    ['grpc-message', encodeGrpcMessage(message)],
+  ];
+}
 
 export interface RunningGrpcServer {
-  readonly server: Http2Server;
+  readonly server: Server;
   /**
    * Ends the open streams with status OK, stops listening, and lets in-flight calls finish (GOAWAY);
    * connections still open after `graceMs` are destroyed.
@@ -76,12 +68,20 @@ export interface RunningGrpcServer {
 /** Starts serving on a unix socket path (or anything `server.listen` takes). */
 export async function listenGrpc(options: GrpcServerOptions, path: string): Promise<RunningGrpcServer> {
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  // No per-session memory cap (node's default, 10 MB, refuses new streams while big responses are queued;
-  // grpc-js lifts it the same way): the only client is Terraform, on a local socket.
-  const http2Options = { maxSessionMemory: Number.MAX_SAFE_INTEGER };
-  const server: Http2Server = options.tls
-    ? createSecureServer({
-        ...http2Options,
+  const connections = new Set<H2Connection>();
+  const openCalls = new Set<StreamCallImpl>();
+  const onSocket = (socket: Socket): void => {
+    socket.setNoDelay?.(true);
+    const conn = new H2Connection(socket, {
+      onStream: (stream, c) => onStream(c, stream, options.methods, maxMessageBytes, openCalls),
+      onClose: (c) => connections.delete(c),
+    });
+    if (!conn.closed) connections.add(conn);
+  };
+  let server: Server;
+  if (options.tls) {
+    const tlsServer = createTlsServer(
+      {
         cert: options.tls.cert,
         key: options.tls.key,
         ca: options.tls.clientCa,
@@ -89,19 +89,16 @@ export async function listenGrpc(options: GrpcServerOptions, path: string): Prom
         requestCert: true,
         rejectUnauthorized: true,
         minVersion: 'TLSv1.2',
-      })
-    : createServer(http2Options);
-  const sessions = new Set<Http2Session>();
-  const openCalls = new Set<StreamCallImpl>();
-  server.on('session', (session: Http2Session) => {
-    sessions.add(session);
-    session.on('close', () => sessions.delete(session));
-    // A connection-level error (peer reset, TLS failure) concerns that connection only.
-    session.on('error', () => {});
-  });
-  server.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) =>
-    onStream(stream, headers, options.methods, maxMessageBytes, openCalls),
-  );
+        ALPNProtocols: ['h2'],
+      },
+      onSocket,
+    );
+    // A failed handshake concerns that connection only.
+    tlsServer.on('tlsClientError', () => {});
+    server = tlsServer;
+  } else {
+    server = createNetServer(onSocket);
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -117,14 +114,14 @@ export async function listenGrpc(options: GrpcServerOptions, path: string): Prom
       for (const call of openCalls) call.end();
       openCalls.clear();
       const force = setTimeout(() => {
-        for (const s of sessions) s.destroy();
+        for (const c of connections) c.destroy();
       }, graceMs);
       force.unref();
       server.close(() => {
         clearTimeout(force);
         resolve();
       });
-      for (const s of sessions) s.close();
+      for (const c of connections) c.close();
     });
     return stopping;
   };
@@ -132,43 +129,27 @@ export async function listenGrpc(options: GrpcServerOptions, path: string): Prom
 }
 
 /** Ends a call that never got response headers with a status (a "trailers-only" response). */
-function trailersOnly(stream: ServerHttp2Stream, code: number, message: string): void {
-  if (stream.destroyed || stream.closed) return;
+function trailersOnly(conn: H2Connection, stream: H2Stream, code: number, message: string): void {
+  if (stream.closed) return;
   if (stream.headersSent) {
-    finish(stream, code, message);
+    finish(conn, stream, code, message);
     return;
   }
-  guarded(() =>
-    stream.respond(
-      { ...RESPONSE_HEADERS, 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) },
-      { endStream: true },
-    ),
+  conn.respond(
+    stream,
+    encodeHeaderBlock([[':status', '200'], GRPC_CONTENT_TYPE, ...statusFields(code, message)]),
+    true,
   );
 }
 
-/** Trailers of a call whose headers went out: status and message. */
-function finish(stream: ServerHttp2Stream, code: number, message: string, last?: Uint8Array): void {
-  if (stream.destroyed || stream.closed) return;
-  const trailers =
-    code === 0 ? OK_TRAILERS : { 'grpc-status': String(code), 'grpc-message': encodeGrpcMessage(message) };
-  guarded(() => {
-    if (!stream.headersSent) stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-    stream.once('wantTrailers', () => guarded(() => stream.sendTrailers(trailers)));
-    if (last) stream.end(last);
-    else stream.end();
+/** Trailers of a call (its headers first when none went out): status and message. */
+function finish(conn: H2Connection, stream: H2Stream, code: number, message: string): void {
+  if (stream.closed) return;
+  const trailers = code === 0 ? OK_TRAILERS : encodeHeaderBlock(statusFields(code, message));
+  conn.batch(() => {
+    if (!stream.headersSent) conn.respond(stream, RESPONSE_HEADERS, false);
+    conn.finish(stream, trailers);
   });
-}
-
-/**
- * A write to a stream the client reset or a connection that dropped between the check and the write (an
- * answer that comes late, after a cancel) concerns that call only: it must not end the provider process.
- */
-function guarded(write: () => void): void {
-  try {
-    write();
-  } catch {
-    // the call is gone
-  }
 }
 
 function errorStatus(err: unknown): { code: number; message: string } {
@@ -179,46 +160,48 @@ function errorStatus(err: unknown): { code: number; message: string } {
 }
 
 function onStream(
-  stream: ServerHttp2Stream,
-  headers: IncomingHttpHeaders,
+  conn: H2Connection,
+  stream: H2Stream,
   methods: ReadonlyMap<string, Method>,
   maxMessageBytes: number,
   openCalls: Set<StreamCallImpl>,
 ): void {
-  // A stream reset by the client (cancel) must not become an uncaught error.
-  stream.on('error', () => {});
-  if (headers[HTTP2_HEADER_METHOD] !== 'POST') {
-    stream.respond({ [HTTP2_HEADER_STATUS]: HTTP_STATUS_METHOD_NOT_ALLOWED }, { endStream: true });
+  if (stream.header(':method') !== 'POST') {
+    conn.respond(stream, METHOD_NOT_ALLOWED, true);
     return;
   }
-  const contentType = headers[HTTP2_HEADER_CONTENT_TYPE];
-  if (typeof contentType !== 'string' || !contentType.startsWith('application/grpc')) {
-    stream.respond({ [HTTP2_HEADER_STATUS]: HTTP_STATUS_UNSUPPORTED_MEDIA_TYPE }, { endStream: true });
+  const contentType = stream.header('content-type');
+  if (contentType === undefined || !contentType.startsWith('application/grpc')) {
+    conn.respond(stream, UNSUPPORTED_MEDIA_TYPE, true);
     return;
   }
-  const path = headers[HTTP2_HEADER_PATH] as string;
+  const path = stream.header(':path') as string;
   const method = methods.get(path);
   if (!method) {
-    stream.resume();
-    trailersOnly(stream, Status.UNIMPLEMENTED, `The server does not implement the method ${path}`);
+    trailersOnly(conn, stream, Status.UNIMPLEMENTED, `The server does not implement the method ${path}`);
     return;
   }
   const reader = new MessageReader(maxMessageBytes);
-  if (method.kind === 'unary') serveUnary(stream, method, reader);
-  else serveStream(stream, method, reader, openCalls);
+  if (method.kind === 'unary') serveUnary(conn, stream, method, reader);
+  else serveStream(conn, stream, method, reader, openCalls);
 }
 
-function serveUnary(stream: ServerHttp2Stream, method: Method & { kind: 'unary' }, reader: MessageReader): void {
+function serveUnary(
+  conn: H2Connection,
+  stream: H2Stream,
+  method: Method & { kind: 'unary' },
+  reader: MessageReader,
+): void {
   let message: Buffer | undefined;
   let count = 0;
   let failed = false;
   const fail = (code: number, text: string): void => {
     if (failed) return;
     failed = true;
-    stream.resume();
-    trailersOnly(stream, code, text);
+    stream.onData = undefined;
+    trailersOnly(conn, stream, code, text);
   };
-  stream.on('data', (chunk: Buffer) => {
+  stream.onData = (chunk: Buffer) => {
     if (failed) return;
     let messages: Buffer[];
     try {
@@ -232,8 +215,8 @@ function serveUnary(stream: ServerHttp2Stream, method: Method & { kind: 'unary' 
       count++;
       message = m;
     }
-  });
-  stream.on('end', () => {
+  };
+  stream.onEnd = () => {
     if (failed) return;
     if (count !== 1 || reader.leftover !== 0) {
       if (reader.leftover !== 0) fail(Status.INTERNAL, 'Incomplete message at the end of the stream');
@@ -264,7 +247,7 @@ function serveUnary(stream: ServerHttp2Stream, method: Method & { kind: 'unary' 
         fail(Status.INTERNAL, `Error serializing response: ${(e as Error).message}`);
         return;
       }
-      finish(stream, Status.OK, '', frameMessage(bytes));
+      conn.respondUnary(stream, RESPONSE_HEADERS, bytes, OK_TRAILERS);
     };
     try {
       method.handler({ request }, callback);
@@ -272,7 +255,7 @@ function serveUnary(stream: ServerHttp2Stream, method: Method & { kind: 'unary' 
       const s = errorStatus(err);
       callback({ code: s.code === 2 ? Status.UNKNOWN : s.code, details: s.message });
     }
-  });
+  };
 }
 
 class StreamCallImpl implements StreamCall {
@@ -283,16 +266,17 @@ class StreamCallImpl implements StreamCall {
   private readonly endListeners: (() => void)[] = [];
 
   constructor(
-    private readonly stream: ServerHttp2Stream,
+    private readonly conn: H2Connection,
+    private readonly stream: H2Stream,
     private readonly response: Codec,
     private readonly openCalls: Set<StreamCallImpl>,
   ) {
-    stream.on('close', () => {
+    stream.onClose = () => {
       openCalls.delete(this);
       if (this.done) return;
       this.done = true;
       for (const l of this.cancelListeners) l();
-    });
+    };
   }
 
   get closed(): boolean {
@@ -302,9 +286,9 @@ class StreamCallImpl implements StreamCall {
   write(message: unknown): void {
     if (this.done) return;
     const frame = frameMessage(this.response.encode(message));
-    guarded(() => {
-      if (!this.stream.headersSent) this.stream.respond(RESPONSE_HEADERS, { waitForTrailers: true });
-      this.stream.write(frame);
+    this.conn.batch(() => {
+      if (!this.stream.headersSent) this.conn.respond(this.stream, RESPONSE_HEADERS, false);
+      this.conn.write(this.stream, frame);
     });
   }
 
@@ -316,9 +300,8 @@ class StreamCallImpl implements StreamCall {
     if (this.done) return;
     this.done = true;
     this.openCalls.delete(this);
-    if (this.stream.headersSent) finish(this.stream, code, message);
-    else if (code === Status.OK) finish(this.stream, code, message);
-    else trailersOnly(this.stream, code, message);
+    if (this.stream.headersSent || code === Status.OK) finish(this.conn, this.stream, code, message);
+    else trailersOnly(this.conn, this.stream, code, message);
   }
 
   onMessage(listener: (message: unknown) => void): void {
@@ -340,12 +323,13 @@ class StreamCallImpl implements StreamCall {
 }
 
 function serveStream(
-  stream: ServerHttp2Stream,
+  conn: H2Connection,
+  stream: H2Stream,
   method: Method & { kind: 'server-stream' | 'bidi' },
   reader: MessageReader,
   openCalls: Set<StreamCallImpl>,
 ): void {
-  const call = new StreamCallImpl(stream, method.response, openCalls);
+  const call = new StreamCallImpl(conn, stream, method.response, openCalls);
   openCalls.add(call);
   let started = method.kind === 'bidi';
   const start = (): void => {
@@ -357,7 +341,7 @@ function serveStream(
     }
   };
   if (started) start();
-  stream.on('data', (chunk: Buffer) => {
+  stream.onData = (chunk: Buffer) => {
     if (call.closed) return;
     let messages: Buffer[];
     try {
@@ -373,13 +357,12 @@ function serveStream(
       }
     } catch (err) {
       const e = err as FrameError;
-      stream.resume();
       call.close(typeof e.code === 'number' ? e.code : Status.INTERNAL, e.message);
     }
-  });
-  stream.on('end', () => {
+  };
+  stream.onEnd = () => {
     if (call.closed) return;
     if (!started) call.close(Status.UNIMPLEMENTED, 'No message received');
     else call.emitEnd();
-  });
+  };
 }
