@@ -2,7 +2,7 @@ import { type RunningPlugin, servePlugin } from '../plugin/serve';
 import { type ProviderOptions, ProviderService, SERVER_CAPABILITIES } from './provider-service';
 import { providerSchemaDocument } from './schema-document';
 import { schemaResponseFromDocument } from './schema-from-document';
-import { type LoadedProvider, lazyHandlers, serveLazyHandlers } from './serve-lazy';
+import { type LoadedProvider, lazyHandlers } from './serve-lazy';
 
 export { PROVIDER_RPCS } from './serve-lazy';
 
@@ -57,5 +57,3 @@ export async function serveLazyProvider<Client>(
   const lazy = lazyProviderHandlers(load, schemaDocument, encodedSchema);
   return servePlugin({ provider: lazy.handlers, onStop: lazy.stop });
 }
-
-export { serveLazyHandlers };
