@@ -1,5 +1,5 @@
 import { decode as rawDecode, encode as rawEncode, ExtData } from '@msgpack/msgpack';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { prng } from '../test-support/cty-random';
 import {
   type CtyType,
@@ -213,5 +213,26 @@ describe('msgpack codec (wire details)', () => {
     });
     expect(decodeDynamicValue({ msgpack: new Uint8Array(0), json: new Uint8Array(0) }, obj)).toBeNull();
     expect(decodeDynamicValue(null, obj)).toBeNull();
+  });
+});
+
+describe('the generic path loads @msgpack/msgpack on first use only', () => {
+  it('encodes and decodes what Terraform sends without the library, and loads it for a dynamic value', async () => {
+    vi.resetModules();
+    // Fresh copies of the codec and its value classes: no generic-path call of another test loaded the library.
+    const codec = await import('./codec');
+    const values = await import('./values');
+    const t = parseType(['object', { name: 'string', n: 'number', tags: ['list', 'string'], ok: 'bool' }]);
+    const v = { name: 'a', n: 12, tags: ['x', values.UNKNOWN], ok: null } as CtyValue;
+    const bytes = codec.encodeMsgpack(v, t);
+    expect(values.valueEquals(codec.decodeMsgpack(bytes, t), v, t)).toBe(true);
+    expect(codec.decodeDynamicValue({ json: Buffer.from('{"name":"b","n":1}') }, t)).toMatchObject({ name: 'b' });
+    expect(codec.msgpackLibraryLoaded()).toBe(false);
+    // A dynamic attribute takes the generic path (and the same bytes as the library writes).
+    const d = codec.encodeMsgpack(new values.DynamicVal(types.string, 's'), types.dynamic);
+    expect(codec.msgpackLibraryLoaded()).toBe(true);
+    expect(Buffer.from(d)).toEqual(Buffer.from(rawEncode([new TextEncoder().encode('"string"'), 's'])));
+    expect(codec.decodeMsgpack(d, types.dynamic)).toEqual(new values.DynamicVal(types.string, 's'));
+    vi.resetModules();
   });
 });

@@ -1,4 +1,4 @@
-import { Decoder, Encoder, ExtData } from '@msgpack/msgpack';
+import type * as Msgpack from '@msgpack/msgpack';
 import { decodeJson } from './json';
 import { fastDecode } from './msgpack-decode';
 import { fastEncode } from './msgpack-encode';
@@ -22,12 +22,31 @@ export { CtyCodecError } from './trail';
 // ---------------------------------------------------------------- encoding
 
 /**
- * One encoder and one decoder for the process (the library's `encode`/`decode` build a new one, with a new
- * 2 KiB buffer, per call). Both are synchronous; `encode` returns a copy of its buffer, and a decoder
- * entered again (never, here) clones itself.
+ * @msgpack/msgpack, for the generic path only, loaded on its first use: the direct codec (msgpack.ts) answers
+ * every value Terraform sends and this provider returns, and the library's 16 modules cost ~8 ms of CPU at
+ * each of the three provider starts of a `terraform plan` (issue 15). One encoder and one decoder for the
+ * process (the library's `encode`/`decode` build a new one, with a new 2 KiB buffer, per call). Both are
+ * synchronous; `encode` returns a copy of its buffer, and a decoder entered again (never, here) clones itself.
  */
-const encoder = new Encoder({ ignoreUndefined: false });
-const decoder = new Decoder();
+let library:
+  | {
+      readonly ExtData: typeof Msgpack.ExtData;
+      readonly encoder: Msgpack.Encoder;
+      readonly decoder: Msgpack.Decoder;
+    }
+  | undefined;
+function msgpackLibrary(): NonNullable<typeof library> {
+  if (!library) {
+    const m = require('@msgpack/msgpack') as typeof Msgpack;
+    library = { ExtData: m.ExtData, encoder: new m.Encoder({ ignoreUndefined: false }), decoder: new m.Decoder() };
+  }
+  return library;
+}
+
+/** Whether the generic path's library has been loaded in this process (tests). */
+export function msgpackLibraryLoaded(): boolean {
+  return library !== undefined;
+}
 
 /** An object type's attribute names in msgpack order (sorted), computed once per type. */
 const sortedNames = new WeakMap<object, readonly string[]>();
@@ -52,12 +71,13 @@ export function encodeMsgpack(value: CtyValue | undefined, t: CtyType): Uint8Arr
 
 /** The generic path: the value as a plain msgpack tree (`toRaw`), then @msgpack/msgpack. */
 export function encodeMsgpackGeneric(value: CtyValue | undefined, t: CtyType): Uint8Array {
+  const { encoder } = msgpackLibrary();
   enter('');
   return encoder.encode(toRaw(value, t));
 }
 
 function toRaw(value: CtyValue | undefined, t: CtyType): Raw {
-  if (value instanceof Unknown) return new ExtData(value.extType, value.data);
+  if (value instanceof Unknown) return new (msgpackLibrary().ExtData)(value.extType, value.data);
   if (t.kind === 'dynamic') return dynamicToRaw(value);
   if (value === null || value === undefined) return null;
   if (value instanceof DynamicVal) throw new CtyCodecError(here(), `dynamic value given for ${describe(t)}`);
@@ -133,7 +153,8 @@ function numberToRaw(value: CtyValue, where: () => string): Raw {
 function dynamicToRaw(value: CtyValue | undefined): Raw {
   if (value === null || value === undefined) return null;
   const dv = value instanceof DynamicVal ? value : new DynamicVal(inferType(value, here()), value);
-  if (dv.value instanceof Unknown && dv.type.kind === 'dynamic') return new ExtData(dv.value.extType, dv.value.data);
+  if (dv.value instanceof Unknown && dv.type.kind === 'dynamic')
+    return new (msgpackLibrary().ExtData)(dv.value.extType, dv.value.data);
   const typeBytes = new TextEncoder().encode(JSON.stringify(typeToJson(dv.type)));
   return [typeBytes, toRaw(dv.value, dv.type)];
 }
@@ -183,12 +204,14 @@ export function decodeMsgpack(bytes: Uint8Array, t: CtyType): CtyValue {
 /** The generic path: @msgpack/msgpack's object tree, then converted under the type (`fromRaw`). */
 export function decodeMsgpackGeneric(bytes: Uint8Array, t: CtyType): CtyValue {
   if (bytes.length === 0) return null;
+  const { decoder } = msgpackLibrary();
   enter('');
   return fromRaw(decoder.decode(bytes), t);
 }
 
 function fromRaw(raw: Raw, t: CtyType): CtyValue {
-  if (raw instanceof ExtData) return new Unknown(raw.type, rawExtData(raw));
+  // Reached only under decodeMsgpackGeneric, which loaded the library.
+  if (raw instanceof msgpackLibrary().ExtData) return new Unknown(raw.type, rawExtData(raw));
   if (t.kind === 'dynamic') return dynamicFromRaw(raw);
   if (raw === null || raw === undefined) return null;
   switch (t.kind) {
@@ -228,7 +251,7 @@ function fromRaw(raw: Raw, t: CtyType): CtyValue {
   }
 }
 
-function rawExtData(ext: ExtData): Uint8Array {
+function rawExtData(ext: Msgpack.ExtData): Uint8Array {
   return typeof ext.data === 'function' ? new Uint8Array(0) : ext.data;
 }
 

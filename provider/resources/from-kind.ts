@@ -115,7 +115,7 @@ async function readBack(a: Adapter, ctx: NetsapiensContext, domain: string, plan
       `${a.typeName} not found after the write`,
       `${desired.key} in ${domain}: the platform does not show it yet; run terraform refresh or apply again.`,
     );
-  return stateFor(a.kind, domain, planned, live);
+  return stateFor(a.kind, domain, planned, live, desired);
 }
 
 /**
@@ -180,7 +180,7 @@ export function resourceFromKind(kind: AnyKind, options: KindResourceOptions): A
       client.noteRefresh(domain);
       const desired = desiredFrom(kind, domain, state);
       const live = await readOne(kind, ctx, domain, key, desired);
-      return live ? stateFor(kind, domain, state, live) : null;
+      return live ? stateFor(kind, domain, state, live, desired) : null;
     },
 
     async update({ client: ctx, prior, planned: plannedState, config }) {

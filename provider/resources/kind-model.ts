@@ -189,9 +189,17 @@ function mergeFields(
   return out;
 }
 
-/** The state Terraform gets for a live object, given the state (or planned) values it had. */
-export function stateFor(kind: AnyKind, domain: string, model: Model, live: LiveObject): Model {
-  const desired = desiredFrom(kind, domain, model);
+/**
+ * The state Terraform gets for a live object, given the state (or planned) values it had. `desired` is
+ * `desiredFrom(kind, domain, model)`, passed by a caller that already built it for the read (not built twice).
+ */
+export function stateFor(
+  kind: AnyKind,
+  domain: string,
+  model: Model,
+  live: LiveObject,
+  desired: DesiredObject = desiredFrom(kind, domain, model),
+): Model {
   const diffs = diffFields(kind.name, desired.comparable, live.comparable).map((d) => d.path);
   const exported = specToModel(kind.fields, kind.export(live) as Record<string, unknown>);
   const out: Model = { id: idOf(kind, domain, live.key), domain };

@@ -4,7 +4,7 @@
  * read once, a write drops them all, and the primed single-object reads answer from per-domain indexes
  * exactly what the platform's single reads answer. In-process against the strict emulator.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_API_KEY, type RunningEmulator, startEmulator } from '../../emulator';
 import type { CtyObject } from '../cty';
 import { resolveProviderConfig } from '../framework';
@@ -144,6 +144,24 @@ describe('ReadOnceClient', () => {
     await expect(shared.once('probe', failing)).rejects.toThrow('read failed');
     await expect(shared.once('probe', failing)).rejects.toThrow('read failed');
     expect(calls).toBe(2);
+  });
+});
+
+describe('refresh (ReadResource)', () => {
+  it("builds the state's desired object once: the read's, passed on to the state merge (stateFor)", async () => {
+    const kind = DEFAULT_REGISTRY.get('user');
+    if (!kind) throw new Error('no user kind');
+    const ctx = context();
+    await refresh(ctx, '1001');
+    await refresh(ctx, '1002');
+    const spy = vi.spyOn(kind, 'toComparable');
+    try {
+      const got = await refresh(ctx, '1003');
+      expect(got?.extension).toBe('1003');
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

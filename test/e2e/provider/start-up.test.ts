@@ -34,27 +34,32 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * Starts the provider with a preload that lists, when asked by SIGUSR2, the packages loaded so far (and, in
  * `modules`, the files of dist/reconciler/ loaded so far, relative to it).
  */
-function writePreload(): { preload: string; out: string; modules: string } {
+function writePreload(): { preload: string; out: string; modules: string; providerModules: string } {
   const preload = join(dir, 'list-packages.js');
   const out = join(dir, 'packages.json');
   const modules = join(dir, 'reconciler-modules.json');
+  const providerModules = join(dir, 'provider-modules.json');
   writeFileSync(
     preload,
     `process.on('SIGUSR2', () => {
       const names = new Set();
       const reconciler = [];
+      const provider = [];
       for (const f of Object.keys(require.cache)) {
         const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(f);
         if (m) names.add(m[1]);
         const r = /\\/dist\\/reconciler\\/(.*)$/.exec(f);
         if (r) reconciler.push(r[1]);
+        const p = /\\/dist\\/provider\\/(.*)$/.exec(f);
+        if (p) provider.push(p[1]);
       }
       require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify([...names].sort()));
       require('node:fs').writeFileSync(${JSON.stringify(modules)}, JSON.stringify(reconciler.sort()));
+      require('node:fs').writeFileSync(${JSON.stringify(providerModules)}, JSON.stringify(provider.sort()));
       process.exit(0);
     });\n`,
   );
-  return { preload, out, modules };
+  return { preload, out, modules, providerModules };
 }
 
 /** The reconciler modules a provider start must not load: what the CLI, not the provider, uses. */
@@ -106,8 +111,10 @@ describe('provider start-up', () => {
     const { handshake, packages } = await packagesAtHandshake();
     expect(handshake).toMatch(/^1\|6\|unix\|/);
     // The listing works: what the start does need is there.
-    expect(packages).toEqual(expect.arrayContaining(['protobufjs', '@msgpack/msgpack']));
+    expect(packages).toContain('protobufjs');
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    // The cty codec's generic path (@msgpack/msgpack) loads on first use, if ever: not in a plan.
+    expect(packages).not.toContain('@msgpack/msgpack');
   }, 90_000);
 
   it('a start whose first call is not the schema loads the kinds, not the rest of the reconciler, and answers every call', async () => {
@@ -145,13 +152,14 @@ describe('provider start-up', () => {
       expect(loaded.filter((m) => NOT_FOR_THE_PROVIDER.some((re) => re.test(m)))).toEqual([]);
       const packages = JSON.parse(readFileSync(out, 'utf8')) as string[];
       expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+      expect(packages).not.toContain('@msgpack/msgpack');
     } finally {
       ft.kill();
     }
   }, 90_000);
 
   it('never loads @grpc/grpc-js, also after serving calls (schema, validation, health)', async () => {
-    const { preload, out } = writePreload();
+    const { preload, out, providerModules } = writePreload();
     const ft = await FakeTerraform.start({
       entry: MAIN_ENTRY,
       env: { NODE_OPTIONS: `--require ${preload}`, NS_API_URL: '', NS_API_KEY: '' },
@@ -165,6 +173,15 @@ describe('provider start-up', () => {
       const packages = JSON.parse(readFileSync(out, 'utf8')) as string[];
       expect(packages).toContain('protobufjs');
       expect(packages.filter((p) => p.startsWith('@grpc/'))).toEqual([]);
+      // The schema-only start (Terraform's first of a plan) answers from build-time bytes: no service, no
+      // codec, no resources, not even the schema document (framework/serve-lazy.ts).
+      const loaded = JSON.parse(readFileSync(providerModules, 'utf8')) as string[];
+      expect(loaded).toEqual(expect.arrayContaining(['main.js', 'framework/serve-lazy.js', 'plugin/serve.js']));
+      expect(
+        loaded.filter((m) =>
+          /^(framework\/(provider-service|serve-provider)|cty\/|resources\/|schema\/netsapiens)/.test(m),
+        ),
+      ).toEqual([]);
     } finally {
       ft.kill();
     }
