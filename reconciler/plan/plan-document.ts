@@ -63,21 +63,19 @@ export function domainInputs(desired: DomainDesiredState, live: DomainLiveState)
   // integer-like, so the record keeps them in insertion order; an id listed twice keeps its first place
   // and its last digest.
   const objects: Record<string, string> = {};
-  const ids: string[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const id = all[i] as string;
-    if (!(id in objects)) ids.push(id);
-    objects[id] = digests[i] as string;
-  }
-  const liveDigest = sha256(digestsJson(objects, ids));
+  for (let i = 0; i < all.length; i++) objects[all[i] as string] = digests[i] as string;
+  const liveDigest = sha256(digestsJson(objects));
   return { files_digest: sha256(desired.sourceText), live_digest: liveDigest, objects };
 }
 
 /** `canonicalJson(objects)`, written out from its ids (a digest is hex: it needs no escaping). */
-function digestsJson(objects: Readonly<Record<string, string>>, ids: string[]): string {
+function digestsJson(objects: Readonly<Record<string, string>>): string {
+  const ids = Object.keys(objects);
+  // Ids come kind by kind, keys in numeric order: often in code-unit order already (extensions of one
+  // length), and then the record's own JSON is the canonical one (its keys in insertion order).
+  if (inOrder(ids)) return JSON.stringify(objects);
   const parts: string[] = [];
-  // Ids come kind by kind, keys in numeric order: often in code-unit order already (extensions of one length).
-  for (const id of inOrder(ids) ? ids : canonicalOrder(ids)) parts.push(`${JSON.stringify(id)}:"${objects[id]}"`);
+  for (const id of canonicalOrder(ids)) parts.push(`${JSON.stringify(id)}:"${objects[id]}"`);
   return `{${parts.join(',')}}`;
 }
 
