@@ -117,4 +117,50 @@ describe('canonicalDigest', () => {
     const v = { outer: { toJSON: () => canonicalDigest(inner) }, b: [1, 2] };
     expect(canonicalDigest(v)).toBe(textDigest({ outer: textDigest(inner), b: [1, 2] }));
   });
+
+  it('objects of remembered key lists (shapes) give the bytes canonicalJson gives, whatever the mix', () => {
+    // Lists that share a first key (more than are remembered per key), one a prefix of another, the same
+    // keys in other orders, integer-like keys: each object must be written from its own list.
+    const lists = [
+      ['first', 'b', 'a'],
+      ['first', 'b'],
+      ['first', 'b', 'a', 'c'],
+      ['first', 'a', 'b'],
+      ['first', 'z', '10', '9'],
+      ['first'],
+      ['b', 'first', 'a'],
+      ['10', '2', 'x', 'first'],
+    ];
+    const r = rng(7);
+    for (let i = 0; i < 4000; i++) {
+      const keys = lists[Math.floor(r() * lists.length)] as string[];
+      const o: Record<string, unknown> = {};
+      for (const k of keys) o[k] = r() < 0.3 ? { first: i, [keys[0] as string]: [k] } : randomValue(r, 2);
+      const v = r() < 0.5 ? o : [o, { nested: o }];
+      expect(canonicalBytes(v)?.toString('utf8')).toBe(canonicalJson(v));
+    }
+  });
+
+  it('an enumerable key on Object.prototype does not make an own key of a remembered list', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    expect(canonicalBytes({ a: 1, polluted: 2 })?.toString('utf8')).toBe('{"a":1,"polluted":2}');
+    proto.polluted = 3;
+    try {
+      // `for…in` would list `polluted` after `a`, as the list remembered above does.
+      expect(canonicalDigest({ a: 1 })).toBe(textDigest({ a: 1 }));
+      expect(canonicalJson({ a: 1 })).toBe('{"a":1}');
+    } finally {
+      delete proto.polluted;
+    }
+    expect(canonicalBytes({ a: 1 })?.toString('utf8')).toBe('{"a":1}');
+  });
+
+  it('hashes the bytes just written when the buffer was replaced (no view of an old buffer)', () => {
+    const sized = (n: number) => ({ s: 'x'.repeat(n) });
+    const lengths = [0, 1, 7, 100, 5000, 70000, 3, 100, 5000];
+    for (const n of lengths) expect(canonicalDigest(sized(n))).toBe(textDigest(sized(n)));
+    const big = { s: 'y'.repeat(2_000_000) }; // past the size a buffer is kept at: replaced after use
+    expect(canonicalDigest(big)).toBe(textDigest(big));
+    for (const n of lengths) expect(canonicalDigest({ t: 'z'.repeat(n) })).toBe(textDigest({ t: 'z'.repeat(n) }));
+  });
 });

@@ -2,7 +2,7 @@
  * The order of a plan's changes: what each change waits for (`dependsOn`) and the order they are listed and
  * applied in. PURE and deterministic.
  */
-import { type Comparable, RELATIONS } from '../kinds/kind';
+import { type Comparable, type Reference, RELATIONS } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
 import { compareKeys } from '../util/compare-keys';
 import { pointsAt } from './references';
@@ -24,6 +24,9 @@ export function addDependencies<C extends Change>(changes: C[], registry: Regist
   for (const c of changes) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   const ordering = (kindName: string, key: string, content: Comparable) =>
     (registry.get(kindName)?.references(key, content) ?? []).filter((r) => RELATIONS[r.relation].ordersApply);
+  // What each change's live content points at, by target key: made once, on the first delete (it was made
+  // again for every delete, changes × deletes look-ups in a plan that prunes many).
+  let pointingBefore: Map<string, { other: C; ref: Reference }[]> | undefined;
   return changes.map((c) => {
     const deps = new Set<string>();
     if (c.after && (c.action === 'create' || c.action === 'update' || c.action === 'recycle')) {
@@ -39,13 +42,29 @@ export function addDependencies<C extends Change>(changes: C[], registry: Regist
     }
     if (c.action === 'delete') {
       // Whatever stops pointing at the deleted object goes first.
-      for (const other of changes) {
-        if (other.id === c.id || !other.before) continue;
-        if (ordering(other.kind, other.key, other.before).some((r) => pointsAt(r, c.kind, c.key))) deps.add(other.id);
-      }
+      pointingBefore ??= referencesBefore(changes, ordering);
+      for (const { other, ref } of pointingBefore.get(c.key) ?? [])
+        if (other.id !== c.id && pointsAt(ref, c.kind, c.key)) deps.add(other.id);
     }
     return deps.size ? { ...c, dependsOn: [...deps].sort() } : c;
   });
+}
+
+/** The ordering references of each change's `before`, by the key they point at (`pointsAt` needs it equal). */
+function referencesBefore<C extends Change>(
+  changes: readonly C[],
+  ordering: (kindName: string, key: string, content: Comparable) => Reference[],
+): Map<string, { other: C; ref: Reference }[]> {
+  const out = new Map<string, { other: C; ref: Reference }[]>();
+  for (const other of changes) {
+    if (!other.before) continue;
+    for (const ref of ordering(other.kind, other.key, other.before)) {
+      const list = out.get(ref.key);
+      if (list) list.push({ other, ref });
+      else out.set(ref.key, [{ other, ref }]);
+    }
+  }
+  return out;
 }
 
 /** Deterministic order: creates/updates by kind order, deletes reversed, keys numerically. */

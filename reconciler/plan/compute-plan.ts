@@ -169,11 +169,7 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
   };
   for (const kind of registry.kinds) {
     const scope: PlanScope = { kind, domain, registry, desired, losses, inbound, out };
-    joinByKey(desired.objects.get(kind.name) ?? [], live.objects.get(kind.name) ?? [], (_key, d, l) => {
-      if (d && !l) planCreate(scope, d);
-      else if (d && l) planUpdate(scope, d, l);
-      else if (l) planDelete(scope, l);
-    });
+    joinByKey(desired.objects.get(kind.name) ?? [], live.objects.get(kind.name) ?? [], planObject, scope);
   }
   keepReferencedTargets(out, desired, live, registry);
   return {
@@ -184,6 +180,13 @@ export function computePlan({ desired, live, losses, registry = DEFAULT_REGISTRY
     ...(out.notPlanned.length ? { notPlanned: out.notPlanned } : {}),
     violations: [],
   };
+}
+
+/** One object, by what each side has. One function for every kind and plan (see `joinByKey`). */
+function planObject(_key: string, d: DesiredObject | undefined, l: LiveObject | undefined, scope: PlanScope): void {
+  if (d && !l) planCreate(scope, d);
+  else if (d && l) planUpdate(scope, d, l);
+  else if (l) planDelete(scope, l);
 }
 
 function planCreate(scope: PlanScope, d: DesiredObject): void {

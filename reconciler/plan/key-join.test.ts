@@ -59,4 +59,16 @@ describe('joinByKey', () => {
     const had = ['1000', '1001', '1010', '1011'].map((key, n) => ({ key, n: 10 + n }));
     expect(visited(wanted, had)).toEqual(['999:0/-', '1000:1/10', '1001:-/11', '1002:2/-', '1010:3/12', '1011:-/13']);
   });
+
+  it('gives every visit the context, in lists merged in order and in lists that are not', () => {
+    const visit = (k: string, d: Obj | undefined, l: Obj | undefined, into: string[]) =>
+      into.push(`${k}:${d?.n ?? '-'}/${l?.n ?? '-'}`);
+    const inOrder = [['1', '2'].map((key, n) => ({ key, n })), ['2', '3'].map((key, n) => ({ key, n: 10 + n }))];
+    const unordered = [['b', 'a'].map((key, n) => ({ key, n })), [{ key: 'a', n: 10 }]];
+    for (const [wanted, had] of [inOrder, unordered] as const) {
+      const into: string[] = [];
+      joinByKey(wanted, had, visit, into);
+      expect(into).toEqual(reference(wanted, had));
+    }
+  });
 });

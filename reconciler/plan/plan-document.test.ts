@@ -1,7 +1,10 @@
 /** The canonical JSON behind every digest and checksum: the same text as before it was written out by hand. */
 import { describe, expect, it } from 'vitest';
 import { SecretValue } from '../kinds/secret';
-import { canonicalJson } from './plan-document';
+import type { DomainDesiredState } from '../desired/load-desired-state';
+import type { LiveObject } from '../kinds/kind';
+import type { DomainLiveState } from '../live/read-live-state';
+import { canonicalJson, domainInputs, objectDigest, sha256 } from './plan-document';
 
 /** The former implementation: JSON.stringify with a replacer that sorts keys. */
 function reference(value: unknown): string {
@@ -41,5 +44,46 @@ describe('canonicalJson', () => {
     ];
     for (const c of cases) expect(canonicalJson(c)).toBe(reference(c));
     expect(canonicalJson({ pin })).not.toContain('4821');
+  });
+});
+
+describe('domainInputs', () => {
+  const live = (lists: Record<string, string[]>, dup?: string): DomainLiveState => ({
+    domain: 'd.example.com',
+    extensions: new Set(),
+    objects: new Map(
+      Object.entries(lists).map(([kind, keys]) => [
+        kind,
+        [...keys, ...(dup && kind === 'user' ? [dup] : [])].map((key, i) => ({
+          kind,
+          domain: 'd.example.com',
+          key,
+          comparable: { name: `${kind} ${key}`, n: i },
+          platform: {},
+        })),
+      ]),
+    ),
+  });
+  const desired = { sourceText: 'users: []\n' } as unknown as DomainDesiredState;
+
+  it('digests the canonical JSON of the per-object digests, ids in order or not', () => {
+    const cases = [
+      live({ user: ['1000', '1001', '1002'], site: ['HQ'] }), // ids in code-unit order already
+      live({ user: ['999', '1000', 'b', 'B'], shared_contact: ['z', 'a #2'] }), // not: they are sorted
+      live({ user: ['1000', '1001'] }, '1000'), // an id twice: its first place, its last digest
+      live({}),
+    ];
+    for (const l of cases) {
+      const inputs = domainInputs(desired, l);
+      expect(inputs.live_digest).toBe(sha256(canonicalJson(inputs.objects)));
+      expect(inputs.files_digest).toBe(sha256(desired.sourceText));
+      const ids = [...l.objects]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([k, os]) => os.map((o) => `${k}:${o.key}`));
+      expect(Object.keys(inputs.objects)).toEqual([...new Set(ids)]);
+    }
+    const twice = domainInputs(desired, cases[2] as DomainLiveState);
+    const last = (cases[2] as DomainLiveState).objects.get('user')?.at(-1) as LiveObject;
+    expect(twice.objects['user:1000']).toBe(objectDigest(last));
   });
 });
