@@ -110,6 +110,20 @@ describe('ReadOnceClient', () => {
     expect(gets()).toEqual([]);
   });
 
+  it("asks for the domain-wide lists with a refresh's first read, not one after another behind it", async () => {
+    const ctx = context();
+    emu.requests.reset();
+    expect((await refresh(ctx, '1001'))?.extension).toBe('1001');
+    const paths = gets();
+    // The user's devices are read only once the user is known (a missing user's devices answer 404); the
+    // numbers and addresses went out with the user's own read, so they are in before the devices are asked.
+    const devices = paths.indexOf('/users/1001/devices');
+    expect(devices).toBeGreaterThan(-1);
+    expect(paths.indexOf('/phonenumbers')).toBeGreaterThan(-1);
+    expect(paths.indexOf('/phonenumbers')).toBeLessThan(devices);
+    expect(paths.indexOf('/addresses')).toBeLessThan(devices);
+  });
+
   it('answers a primed refresh (lists, indexes) exactly as the single reads do', async () => {
     const single = context();
     const fromSingle = [];

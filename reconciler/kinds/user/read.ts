@@ -85,8 +85,8 @@ async function readPeople(
   people: readonly PlatformRecord[],
   devicesOf: ReadonlyMap<string, readonly PlatformRecord[]>,
 ): Promise<LiveObject<UserPlatform>[]> {
-  const numbersOf = await domainNumbersByDestination(ctx);
-  const names = await addressNames(ctx);
+  // Two domain-wide lists, read together (one after the other cost a round trip more before the first user).
+  const [numbersOf, names] = await Promise.all([domainNumbersByDestination(ctx), addressNames(ctx)]);
   return mapBounded(people, ctx.concurrency, async (u) => {
     const key = str(u.user);
     const rulesRead = needsRules(ctx, key);
@@ -204,6 +204,13 @@ export async function readUsers(ctx: ReadContext): Promise<LiveObject<UserPlatfo
 }
 
 export async function readUser(ctx: ReadContext, key: string): Promise<LiveObject<UserPlatform> | undefined> {
+  // The domain-wide lists this read needs go out with the user's own read (issue 15): the provider's first
+  // refresh of a plan read the user, its devices, the numbers and the addresses one after another, and every
+  // other refresh of the plan waited for them. They are memoised in the read's cache, so readPeople meets the
+  // same requests and reports their failure. The devices wait for the user: of a user who is not there, the
+  // platform answers 404.
+  const lists = Promise.all([domainNumbersByDestination(ctx), addressNames(ctx)]);
+  lists.catch(() => {});
   const u = await ctx.client.getUser(ctx.domain, key);
   if (!u || isSystemUser(u)) return undefined;
   const devices = await ctx.client.listUserDevices(ctx.domain, key, { checked: true });
