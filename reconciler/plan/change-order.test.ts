@@ -2,18 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANY_EXTENSION, type Comparable, RELATIONS, type Reference, type Relation } from '../kinds/kind';
 import type { Registry } from '../kinds/registry';
-import { addDependencies } from './change-order';
+import { addDependencies, type Change } from './change-order';
 import { pointsAt } from './references';
-
-interface TestChange {
-  readonly id: string;
-  readonly action: 'create' | 'update' | 'delete' | 'recycle';
-  readonly kind: string;
-  readonly key: string;
-  readonly before?: Comparable;
-  readonly after?: Comparable;
-  readonly dependsOn: readonly string[];
-}
 
 /** Kinds whose content lists what it points at: `points: [[relation, kind, key], …]`. */
 const registry = {
@@ -31,8 +21,8 @@ const registry = {
 } as unknown as Registry;
 
 /** The former code: for each delete, every change's `before` references, made again. */
-function reference(changes: TestChange[]): TestChange[] {
-  const byKey = new Map<string, TestChange[]>();
+function reference(changes: Change[]): Change[] {
+  const byKey = new Map<string, Change[]>();
   for (const c of changes) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
   const ordering = (kindName: string, key: string, content: Comparable) =>
     (registry.get(kindName)?.references(key, content) ?? []).filter((r) => RELATIONS[r.relation].ordersApply);
@@ -81,7 +71,7 @@ describe('addDependencies', () => {
     });
     let deletes = 0;
     for (let round = 0; round < 500; round++) {
-      const changes: TestChange[] = [];
+      const changes: Change[] = [];
       const n = Math.floor(r() * 12);
       for (let i = 0; i < n; i++) {
         const action = pick(['create', 'update', 'delete', 'recycle'] as const);

@@ -8,7 +8,7 @@ import { compareKeys } from '../util/compare-keys';
 import { pointsAt } from './references';
 
 /** What ordering reads of a change (compute-plan.ts `Change`). */
-interface Change {
+export interface Change {
   readonly id: string;
   readonly action: 'create' | 'update' | 'delete' | 'recycle';
   readonly kind: string;
