@@ -15,7 +15,7 @@
  * perf_event_paranoid ≤ 2 lets a user sample their own processes); prints SKIPPED and why otherwise.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   if (!exe) return void console.log('SKIPPED: terraform is not on PATH');
   const noPerf = perfUsable();
   if (noPerf) return void console.log(`SKIPPED: ${noPerf}`);
-  const real = spawnSync('readlink', ['-f', exe], { encoding: 'utf8' }).stdout.trim() || exe;
+  const real = realpathSync(exe);
   const syms = readGoSymbols(readFileSync(real));
 
   const c: BenchCase = { name: 'full', users: o.users, full: true, contacts: 0 };
