@@ -70,12 +70,13 @@ async function buildExecutable(bundle: string, work: string, exe: string): Promi
     throw new Error(`${node} has no single-executable-application fuse; use an official Node.js >= 20 binary`);
   const blob = join(work, 'sea-prep.blob');
   const config = join(work, 'sea-config.json');
-  // useCodeCache: V8's compiled form of the bundle's top level rides in the blob, so each of the three starts
-  // of a `terraform plan` skips compiling it (bench/terraform-plan.ts: ~60 ms of CPU less on the schema-only
-  // start). Node checks the cache against its V8 version and flags and compiles afresh when it does not match.
+  // No V8 code cache (useCodeCache): it made the schema-only start ~60 ms cheaper, but every call after it
+  // dearer — the plan-walk provider of a 1,000-user `terraform plan` used 2.6–3.5 s of CPU with it and 2.5–2.7 s
+  // without, the validate walk 570–610 ms against 380–410 (exe built both ways from one bundle, alternated;
+  // bench/README.md, session 8).
   writeFileSync(
     config,
-    JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true }),
+    JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }),
   );
   execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
   copyFileSync(node, exe);
