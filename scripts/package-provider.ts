@@ -2,11 +2,12 @@
  * `npm run package:provider`: the Terraform provider as ONE executable that needs no Node.js on the machine, in
  * the Terraform registry layout.
  *
- *   1. esbuild bundles provider/main.ts and everything it loads (protobufjs, the embedded protos) into
- *      one CommonJS file; no native modules, and cdktf is never part of it.
- *   2. Node's single-executable applications: `node --experimental-sea-config` turns the bundle into a blob and
- *      `postject` injects it into a copy of this Node binary (so build on the target OS/arch: the release
- *      workflow runs one job per target on a matching runner).
+ *   1. esbuild bundles provider/snapshot-entry.ts (provider/main.ts and everything it loads: protobufjs, the
+ *      embedded protos, the resources) into one CommonJS file; no native modules, and cdktf is never part of it.
+ *   2. Node's single-executable applications: `node --experimental-sea-config` runs the bundle once to build a
+ *      V8 start-up snapshot (`useSnapshot`: the modules evaluated, nothing started; see the entry), turns it
+ *      into a blob, and `postject` injects it into a copy of this Node binary (so build on the target OS/arch:
+ *      the release workflow runs one job per target on a matching runner).
  *   3. dist/provider-release/terraform-provider-netsapiens_<version>_<os>_<arch>.zip holding
  *      terraform-provider-netsapiens_v<version>[.exe], plus terraform-provider-netsapiens_<version>_SHA256SUMS.
  *
@@ -27,7 +28,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSync } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { zip } from './package-provider/zip';
 
 const NAME = 'terraform-provider-netsapiens';
@@ -45,10 +46,47 @@ function repoRoot(): string {
   return dir;
 }
 
+/**
+ * Built-in modules that cannot be loaded while Node 20 builds a start-up snapshot (node:tls aborts the build with
+ * "Unknown external reference", node:http throws): in the bundle each becomes an object that loads the module on
+ * first use of any of its exports. Its export names are this Node's (the executable is a copy of it).
+ */
+const LAZY_BUILTINS = ['tls', 'http', 'https', 'http2'];
+
+export function lazyBuiltins(): Plugin {
+  return {
+    name: 'lazy-builtins',
+    setup(b) {
+      const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+      b.onResolve({ filter }, (args) =>
+        args.namespace === 'lazy-builtin'
+          ? { path: args.path, external: true }
+          : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+      );
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => {
+        const keys = JSON.stringify(Object.keys(require(`node:${args.path}`) as object));
+        // esbuild's interop reads __esModule, the key list and descriptors: answered without loading.
+        const contents = `let m;
+const load = () => (m ??= require('node:${args.path}'));
+const KEYS = ${keys};
+module.exports = new Proxy({}, {
+  get: (_, k) => (k === '__esModule' ? undefined : load()[k]),
+  has: (_, k) => k in load(),
+  ownKeys: () => KEYS,
+  getOwnPropertyDescriptor: (_, k) =>
+    KEYS.includes(k) ? { value: undefined, writable: true, enumerable: true, configurable: true } : undefined,
+});
+`;
+        return { contents, loader: 'js' };
+      });
+    },
+  };
+}
+
 /** Step 1: one CommonJS file; fails when anything of cdktf or a native addon would be bundled. */
-export function bundleProvider(root: string, outfile: string): void {
-  const result = buildSync({
-    entryPoints: [join(root, 'provider', 'main.ts')],
+export async function bundleProvider(root: string, outfile: string): Promise<void> {
+  const result = await build({
+    entryPoints: [join(root, 'provider', 'snapshot-entry.ts')],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -57,6 +95,7 @@ export function bundleProvider(root: string, outfile: string): void {
     metafile: true,
     logLevel: 'error',
     legalComments: 'none',
+    plugins: [lazyBuiltins()],
   });
   const inputs = Object.keys(result.metafile?.inputs ?? {});
   const forbidden = inputs.filter((i) => /node_modules\/(cdktf|constructs)\/|\.node$/.test(i));
@@ -70,15 +109,29 @@ async function buildExecutable(bundle: string, work: string, exe: string): Promi
     throw new Error(`${node} has no single-executable-application fuse; use an official Node.js >= 20 binary`);
   const blob = join(work, 'sea-prep.blob');
   const config = join(work, 'sea-config.json');
-  // No V8 code cache (useCodeCache): it made the schema-only start ~60 ms cheaper, but every call after it
-  // dearer — the plan-walk provider of a 1,000-user `terraform plan` used 2.6–3.5 s of CPU with it and 2.5–2.7 s
-  // without, the validate walk 570–610 ms against 380–410 (exe built both ways from one bundle, alternated;
-  // bench/README.md, session 8).
+  // A start-up snapshot (useSnapshot): each of the three provider starts of a `terraform plan` begins from the
+  // evaluated modules instead of parsing the 2 MB bundle and loading them. Provider CPU, exe built both ways,
+  // alternated, medians (session 8): one start (bench/provider-start.ts) 162–184 -> 124–138 ms; 200-user plan
+  // (n=8) all providers 1,479 -> 1,367 ms (schema start 169 -> 123, validate walk 248 -> 224, plan walk
+  // 1,020 -> 998); 1,000 users (n=5) 3,415 -> 3,283 (plan walk 2,805 -> 2,830: no dearer calls after the start).
+  // No V8 code cache (useCodeCache): it made every call after the first start dearer — plan-walk provider
+  // 2.6–3.5 s CPU with it, 2.5–2.7 s without at 1,000 users.
+  // The snapshot build gets no environment but PATH: nothing of the builder's environment (API keys, TF_*
+  // variables, NODE_OPTIONS) may reach the heap kept in the binary (terraform-mirror.test.ts checks).
   writeFileSync(
     config,
-    JSON.stringify({ main: bundle, output: blob, disableExperimentalSEAWarning: true, useCodeCache: false }),
+    JSON.stringify({
+      main: bundle,
+      output: blob,
+      disableExperimentalSEAWarning: true,
+      useSnapshot: true,
+      useCodeCache: false,
+    }),
   );
-  execFileSync(node, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(node, ['--experimental-sea-config', config], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { PATH: process.env.PATH ?? '' },
+  });
   copyFileSync(node, exe);
   chmodSync(exe, 0o755);
   const mac = process.platform === 'darwin';
@@ -120,7 +173,7 @@ export async function packageProvider(outDir: string, root = repoRoot()): Promis
   const work = mkdtempSync(join(tmpdir(), 'pbxctl-provider-'));
   try {
     const bundle = join(work, 'provider.cjs');
-    bundleProvider(root, bundle);
+    await bundleProvider(root, bundle);
     const exeName = `${NAME}_v${version}${os === 'windows' ? '.exe' : ''}`;
     const exe = join(work, exeName);
     await buildExecutable(bundle, work, exe);

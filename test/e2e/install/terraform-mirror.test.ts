@@ -4,9 +4,14 @@
  * has no `node`: init, apply, `plan -detailed-exitcode` = 0, destroy — against the emulator (started with this
  * Node binary by absolute path; only Terraform's PATH lacks node).
  */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCert } from '../../../provider/plugin/cert';
+import { MAGIC_COOKIE_VALUE } from '../../../provider/plugin/serve';
 import { packageProvider, type PackagedProvider } from '../../../scripts/package-provider';
 import { CLI_MAIN, emptyDomainSeed, EMU_KEY, onPath, REPO_ROOT, run, Scratch, show } from './install-helpers';
 
@@ -23,9 +28,22 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
   () => {
     let packaged: PackagedProvider;
     let mirror: string;
+    let exe: string;
 
     beforeAll(async () => {
-      packaged = await packageProvider(scratch.dir('provider-release'), REPO_ROOT);
+      // Built with secrets in the environment: none may end up in the executable (its V8 start-up snapshot).
+      const saved = Object.fromEntries(Object.keys(BUILD_SECRETS).map((k) => [k, process.env[k]]));
+      Object.assign(process.env, BUILD_SECRETS);
+      try {
+        packaged = await packageProvider(scratch.dir('provider-release'), REPO_ROOT);
+      } finally {
+        for (const [k, v] of Object.entries(saved)) {
+          if (v === undefined) delete process.env[k];
+          else process.env[k] = v;
+        }
+      }
+      exe = join(scratch.dir('exe'), 'provider');
+      writeFileSync(exe, unzipOne(readFileSync(packaged.zip)), { mode: 0o755 });
       mirror = scratch.dir('mirror');
       // The packed layout: HOSTNAME/NAMESPACE/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip — and nothing else.
       const dir = join(mirror, 'registry.terraform.io', 'pbxctl', 'netsapiens');
@@ -41,6 +59,21 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
       expect(packaged.zip).toMatch(
         new RegExp(`terraform-provider-netsapiens_${packaged.version}_${packaged.target}\\.zip$`),
       );
+    });
+
+    it('holds none of the secrets in the environment it was built in', () => {
+      const binary = readFileSync(exe);
+      for (const secret of Object.values(BUILD_SECRETS)) {
+        expect(binary.includes(Buffer.from(secret, 'latin1'))).toBe(false);
+        expect(binary.includes(Buffer.from(secret, 'utf16le'))).toBe(false);
+      }
+    });
+
+    it('makes its go-plugin TLS certificate at every start (not in the snapshot); the handshake is on stdout', async () => {
+      const clientCert = (await generateCert('terraform')).cert;
+      const certs = [await handshakeCert(exe, clientCert), await handshakeCert(exe, clientCert)];
+      for (const c of certs) expect(c).toMatch(/^[A-Za-z0-9+/]{200,}={0,2}$/);
+      expect(certs[0]).not.toBe(certs[1]);
     });
 
     it('init, apply, plan -detailed-exitcode = 0, destroy against the emulator', async () => {
@@ -89,6 +122,50 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
     });
   },
 );
+
+/** Environment variables set while the executable is built, with values that must not appear in it. */
+const BUILD_SECRETS: Record<string, string> = Object.fromEntries(
+  ['NS_API_KEY', 'TF_VAR_api_key', 'PBXCTL_TEST_BUILD_SECRET'].map((k) => [k, `s3cret-${k}-${randomUUID()}`]),
+);
+
+/** The single file of a zip written by scripts/package-provider/zip.ts (one deflated entry). */
+function unzipOne(archive: Buffer): Buffer {
+  expect(archive.readUInt32LE(0)).toBe(0x04034b50);
+  const size = archive.readUInt32LE(18);
+  const start = 30 + archive.readUInt16LE(26) + archive.readUInt16LE(28);
+  return inflateRawSync(archive.subarray(start, start + size));
+}
+
+/** Starts the provider as Terraform does (AutoMTLS), returns the certificate field of its handshake line. */
+function handshakeCert(exe: string, clientCert: string): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(exe, [], {
+      env: {
+        TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+        PLUGIN_PROTOCOL_VERSIONS: '6',
+        PLUGIN_CLIENT_CERT: clientCert,
+        PLUGIN_UNIX_SOCKET_DIR: scratch.dir('sock'),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d;
+    });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d;
+      if (!out.includes('\n')) return;
+      child.kill('SIGTERM');
+      const fields = out.split('\n')[0]!.split('|');
+      if (fields.length === 6 && fields[0] === '1' && fields[1] === '6') done(fields[5]!);
+      else fail(new Error(`not a handshake line: ${out}; stderr: ${err}`));
+    });
+    child.on('exit', (code) => {
+      if (!out.includes('\n')) fail(new Error(`the provider exited (${code}) before its handshake: ${err}`));
+    });
+  });
+}
 
 /**
  * A Terraform working directory using only the mirror: its own CLI config, and a PATH holding nothing but a
