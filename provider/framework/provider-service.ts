@@ -14,6 +14,7 @@ import { validateConfig } from './validate';
 import { NETSAPIENS_PROVIDER_SCHEMA, type ProviderConfig, resolveProviderConfig } from './provider-config';
 import type { AnyDataSource, AnyResource } from './resource';
 import { checkSchema, impliedType, type SchemaSpec, schemaToProto } from './schema';
+import { ReadAheads } from './read-ahead';
 import { upgradeStoredState } from './upgrade-state';
 import { withoutWriteOnly } from './write-only';
 import type { UnaryCallback, UnaryHandler } from '../plugin/grpc-protocol';
@@ -56,6 +57,8 @@ export class ProviderService<Client = unknown> {
   private readonly providerSchema: SchemaSpec;
   private readonly providerType: CtyType;
   private readonly abort = new AbortController();
+  /** Reads started at UpgradeResourceState for the ReadResource that follows (read-ahead.ts). */
+  private readonly readsAhead = new ReadAheads();
   private client: { value: Client } | undefined;
 
   constructor(private readonly options: ProviderOptions<Client>) {
@@ -178,7 +181,13 @@ export class ProviderService<Client = unknown> {
   async upgradeResourceState(req: Req): Promise<Res> {
     const e = this.resources.get(String(req.type_name));
     if (!e) return this.unknownType('resource', req.type_name);
-    return upgradeStoredState(e.def, e.type, req);
+    const client = this.client;
+    if (client === undefined || !this.readsAhead.active(e.def.typeName)) return upgradeStoredState(e.def, e.type, req);
+    return upgradeStoredState(e.def, e.type, req, (state, bytes) =>
+      this.readsAhead.start(e.def.typeName, state, bytes, () =>
+        e.def.read({ client: client.value, signal: this.abort.signal, state }),
+      ),
+    );
   }
 
   async planResourceChange(req: Req): Promise<Res> {
@@ -240,6 +249,7 @@ export class ProviderService<Client = unknown> {
   }
 
   async applyResourceChange(req: Req): Promise<Res> {
+    this.readsAhead.clear(); // reads started before a write or an import are not served after it
     const e = this.resources.get(String(req.type_name));
     if (!e) return this.unknownType('resource', req.type_name);
     const client = this.requireClient();
@@ -281,10 +291,12 @@ export class ProviderService<Client = unknown> {
     if (!e) return this.unknownType('resource', req.type_name);
     const client = this.requireClient();
     if (!client) return { diagnostics: this.protoDiags([notConfigured()]) };
+    this.readsAhead.noteRead(e.def.typeName);
     const state = this.decodeObject(req.current_state, e.type);
     if (state === null) return { new_state: encodeDynamicValue(null, e.type), diagnostics: [] };
     try {
-      const result = await e.def.read({ client: client.value, signal: this.abort.signal, state });
+      const ahead = this.readsAhead.take(e.def.typeName, state, req.current_state) as ReturnType<typeof e.def.read>;
+      const result = await (ahead ?? e.def.read({ client: client.value, signal: this.abort.signal, state }));
       const next = result === null ? null : withoutWriteOnly(e.schema, completeState(e.schema, result, state));
       return { new_state: encodeDynamicValue(next, e.type), private: req.private ?? Buffer.alloc(0), diagnostics: [] };
     } catch (err) {
@@ -296,6 +308,7 @@ export class ProviderService<Client = unknown> {
   }
 
   async importResourceState(req: Req): Promise<Res> {
+    this.readsAhead.clear(); // reads started before a write or an import are not served after it
     const e = this.resources.get(String(req.type_name));
     if (!e) return this.unknownType('resource', req.type_name);
     const client = this.requireClient();

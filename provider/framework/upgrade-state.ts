@@ -1,7 +1,7 @@
 import { encodeDynamicValue } from '../cty/codec';
 import { fromJsonValue } from '../cty/json';
 import type { CtyType } from '../cty/types';
-import { isObjectValue } from '../cty/values';
+import { type CtyObject, isObjectValue } from '../cty/values';
 import { diagnosticFromError, diagnosticToProto, errorDiagnostic } from './diagnostics';
 import { normalizeBlock } from './plan';
 import type { AnyResource } from './resource';
@@ -10,12 +10,15 @@ import { withoutWriteOnly } from './write-only';
 
 /**
  * UpgradeResourceState: stored state (JSON) → the current schema. Write-only attributes are dropped on the
- * way, so a state written by an older provider that kept a PIN loses it at the next refresh.
+ * way, so a state written by an older provider that kept a PIN loses it at the next refresh. `onState`
+ * receives the upgraded object (not null) with the bytes it was answered as (the read-ahead of
+ * provider-service.ts).
  */
 export function upgradeStoredState<Client>(
   def: AnyResource<Client>,
   type: CtyType,
   req: Record<string, unknown>,
+  onState?: (state: CtyObject, encoded: Buffer) => void,
 ): Record<string, unknown> {
   const raw = (req.raw_state ?? {}) as { json?: Uint8Array; flatmap?: Record<string, string> };
   if (!raw.json || raw.json.length === 0) {
@@ -35,7 +38,9 @@ export function upgradeStoredState<Client>(
     // form (every attribute, in schema order, none undefined), and normalizeBlock would only copy it.
     const normal = isObjectValue(value) ? (hasBlocks(def.schema) ? normalizeBlock(def.schema, value) : value) : null;
     const state = normal === null ? null : withoutWriteOnly(def.schema, normal);
-    return { upgraded_state: encodeDynamicValue(state, type), diagnostics: [] };
+    const upgraded = encodeDynamicValue(state, type);
+    if (state !== null && onState) onState(state, upgraded.msgpack);
+    return { upgraded_state: upgraded, diagnostics: [] };
   } catch (err) {
     return { diagnostics: [diagnosticToProto(diagnosticFromError(err, 'Upgrading stored state failed'))] };
   }
