@@ -124,6 +124,34 @@ describe('ReadOnceClient', () => {
     expect(paths.indexOf('/addresses')).toBeLessThan(devices);
   });
 
+  it("asks for a primed refresh's devices list together with the users' list, not behind it", async () => {
+    const ctx = context();
+    const c = ctx.client;
+    c.noteRefresh(D);
+    c.noteRefresh(D); // primed: the next refresh reads the domain-wide lists
+    let usersIn = false;
+    let devicesAskedWhileUsersOut: boolean | undefined;
+    const listUsers = c.listUsers.bind(c);
+    const listDomainDevices = c.listDomainDevices.bind(c);
+    c.listUsers = (domain, o) => {
+      const p = listUsers(domain, o);
+      void p.then(() => {
+        usersIn = true;
+      });
+      return p;
+    };
+    c.listDomainDevices = (domain, o) => {
+      devicesAskedWhileUsersOut ??= !usersIn;
+      return listDomainDevices(domain, o);
+    };
+    emu.requests.reset();
+    expect((await refresh(ctx, '1003'))?.extension).toBe('1003');
+    expect(devicesAskedWhileUsersOut).toBe(true);
+    const paths = gets();
+    expect(paths.filter((p) => p === '/users')).toHaveLength(1);
+    expect(paths.filter((p) => p === '/devices')).toHaveLength(1);
+  });
+
   it('answers a primed refresh (lists, indexes) exactly as the single reads do', async () => {
     const single = context();
     const fromSingle = [];

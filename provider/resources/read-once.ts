@@ -88,6 +88,10 @@ export class ReadOnceClient extends NetSapiensClient {
   }
   override async getUser(domain: string, user: string): Promise<PlatformRecord | undefined> {
     if (!this.primed(domain)) return super.getUser(domain, user);
+    // A user's read asks for its devices next (listUserDevices). Primed, they come from the domain's devices
+    // list, which does not depend on the user: it goes out with the users' list, not a round trip behind it
+    // (a failure is not kept: listUserDevices asks again and reports it).
+    this.listDomainDevices(domain).catch(() => {});
     const byUser = await this.once(`users-by-id\0${domain}`, async () => {
       // The first record of each id, as `find` over the list gave (a scan per refresh: O(n²) over a plan).
       const index = new Map<string, PlatformRecord>();
