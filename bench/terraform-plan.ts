@@ -12,17 +12,23 @@
  * changes every resource and Terraform also reports those changes made outside it).
  *
  * pbxctl's side is `pbxctl plan` as a user runs it, in its own process (Node start, module load, YAML load,
- * reads, plan, output; median of 3; its CPU from bench/child-cpu.ts) — what must-show 3 compares, since
- * `terraform plan`'s wall time also counts its start, its configuration and its providers' starts. The
- * in-process `runPlan` (this process's main thread, YAML already loaded, JIT warm) is printed beside it.
+ * reads, plan, output; its CPU from bench/child-cpu.ts) — what must-show 3 compares, since `terraform plan`'s
+ * wall time also counts its start, its configuration and its providers' starts. The in-process `runPlan`
+ * (this process's main thread, YAML already loaded, JIT warm) is printed beside it.
+ *
+ * The two sides run in interleaved rounds (`--rounds N`, default 3: pbxctl plan, terraform plan and, with
+ * --echo, the echo plan, the order rotating each round), after an untimed set-up of each Terraform workspace;
+ * every figure is the median of its side's runs, and each round's own ratio is printed too. (Until session 9
+ * the bench ran pbxctl's three plans, then one `terraform plan` in a new workspace: a single sample of the
+ * side that varies most, taken minutes after the other.)
  *
  * Beside the wall times: the provider processes' CPU time (bench/cpu-preload.ts, loaded by NODE_OPTIONS)
  * and Terraform's own (its CPU and its providers', /proc/self/stat of this process, minus the providers').
  * The second line gives each provider process and, per resource, the plan-walk provider's CPU (the last
  * process: upgrade, read, validation and plan of every resource, plus its start) and Terraform's own.
  *
- *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--profile DIR] [--paths]
- *     [--partial-state] [--dev] [--echo]
+ *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--rounds 3] [--profile DIR]
+ *     [--paths] [--partial-state] [--dev] [--echo]
  *
  * The provider is the one users install: the release zip (`npm run package:provider`, built untimed into a
  * scratch directory: one executable with Node inside) in the mirror's packed layout, so Terraform checks it
@@ -35,6 +41,7 @@
  * Needs the terraform binary (prints SKIPPED otherwise) and a built dist/.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -43,7 +50,14 @@ import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '
 import { packageProvider } from '../scripts/package-provider';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
-import { childrenCpuMs, mainThreadCpuMs, type ProviderChoice, terraform, workspace } from './tf-workspace';
+import {
+  childrenCpuMs,
+  mainThreadCpuMs,
+  type ProviderChoice,
+  terraform,
+  type Workspace,
+  workspace,
+} from './tf-workspace';
 
 interface Options {
   readonly sizes: number[];
@@ -56,6 +70,8 @@ interface Options {
   readonly packaged: boolean;
   /** Also `terraform plan` with bench/echo-provider.ts: the cheapest provider possible (`--echo`). */
   readonly echo: boolean;
+  /** Interleaved rounds of `pbxctl plan` / `terraform plan` (/ echo); each figure is the median (`--rounds N`). */
+  readonly rounds: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -66,6 +82,7 @@ function parseArgs(argv: string[]): Options {
   let refreshed = true;
   let packaged = true;
   let echo = false;
+  let rounds = 3;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--latency') latencyMs = Number(argv[++i]);
@@ -76,14 +93,17 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--partial-state') refreshed = false;
     else if (a === '--dev') packaged = false;
     else if (a === '--echo') echo = true;
+    else if (a === '--rounds') rounds = Number(argv[++i]);
     else if (Number(a) > 0) sizes.push(Number(a));
     else
       throw new Error(
-        `unknown argument ${a} (sizes, --latency N, --profile DIR, --paths, --partial-state, --dev, --echo)`,
+        `unknown argument ${a} (sizes, --latency N, --rounds N, --profile DIR, --paths, --partial-state, --dev, --echo)`,
       );
   }
   if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
-  return { sizes: sizes.length > 0 ? sizes : [200, 1000], latencyMs, profileDir, paths, refreshed, packaged, echo };
+  if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error('--rounds takes a whole number (1 or more)');
+  const chosen = sizes.length > 0 ? sizes : [200, 1000];
+  return { sizes: chosen, latencyMs, profileDir, paths, refreshed, packaged, echo, rounds };
 }
 
 /** Requests by path, ids and query left out (`--paths`). */
@@ -124,9 +144,8 @@ function providerCpu(dir: string): ProviderCpu {
   };
 }
 
-async function pbxctlPlan(c: BenchCase, servers: ThreadedServers) {
-  const yamlDir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-yaml-'));
-  writeFileSync(join(yamlDir, 'bench.yaml'), desiredFor(c));
+/** The in-process `runPlan` (this process's main thread, YAML loaded once, JIT warm), printed beside the CLI. */
+async function inProcessPlan(yamlDir: string, servers: ThreadedServers) {
   const client = new NetSapiensClient({ baseUrl: servers.url, apiKey: DEFAULT_API_KEY });
   try {
     const state = loadDesiredState(yamlDir, { secrets: envSecretResolver({}) });
@@ -138,58 +157,39 @@ async function pbxctlPlan(c: BenchCase, servers: ThreadedServers) {
     const cpu1 = mainThreadCpuMs();
     await servers.refresh();
     const cpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
-    const requests = servers.stats.arrivals.length;
-    // The same plan as a user runs it: `pbxctl plan` in its own process (start, load, plan, output), like `terraform plan`.
-    const cli = await pbxctlCli(yamlDir, servers);
-    return { ms, cpuMs, requests, changes: run.document.summary.changes, cli };
+    return { ms, cpuMs, requests: servers.stats.arrivals.length, changes: run.document.summary.changes };
   } finally {
     await client.close();
-    rmSync(yamlDir, { recursive: true, force: true });
-    rmSync(`${yamlDir}.cpu`, { force: true });
   }
 }
 
 /**
- * `pbxctl plan` as a user runs it: its own process (Node start, module load, YAML load, reads, plan, output),
- * like `terraform plan` — the wall times must-show 3 compares. Three runs, the median; the CLI's CPU from
- * bench/child-cpu.ts (preloaded).
+ * One `pbxctl plan` as a user runs it: its own process (Node start, module load, YAML load, reads, plan,
+ * output) — the wall time must-show 3 compares with `terraform plan`'s. Its CPU from bench/child-cpu.ts.
  */
 async function pbxctlCli(yamlDir: string, servers: ThreadedServers) {
   const main = join(__dirname, '..', 'reconciler', 'cli', 'main.js');
   const cpuFile = `${yamlDir}.cpu`;
-  const env = {
-    ...process.env,
-    NS_API_URL: servers.url,
-    NS_API_KEY: DEFAULT_API_KEY,
-    PBXCTL_BENCH_CPU_FILE: cpuFile,
-  };
-  const runs: { ms: number; cpuMs: number }[] = [];
-  let exit: number | null = null;
-  let requests = 0;
-  for (let i = 0; i < 3; i++) {
-    await servers.reset();
-    const t = performance.now();
-    exit = await new Promise<number | null>((done) => {
-      const args = ['-r', join(__dirname, 'child-cpu.js'), main, 'plan', yamlDir];
-      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-      child.on('exit', (code) => done(code));
-    });
-    const ms = performance.now() - t;
-    await servers.refresh();
-    requests = servers.stats.arrivals.length;
-    runs.push({ ms, cpuMs: Number(readFileSync(cpuFile, 'utf8')) });
-  }
+  const env = { ...process.env, NS_API_URL: servers.url, NS_API_KEY: DEFAULT_API_KEY, PBXCTL_BENCH_CPU_FILE: cpuFile };
+  await servers.reset();
+  const t = performance.now();
+  const exit = await new Promise<number | null>((done) => {
+    const args = ['-r', join(__dirname, 'child-cpu.js'), main, 'plan', yamlDir];
+    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => done(code));
+  });
+  const ms = performance.now() - t;
+  await servers.refresh();
   if (exit !== 0) throw new Error(`pbxctl plan exited ${exit}`);
-  const median = [...runs].sort((a, b) => a.ms - b.ms)[1] as { ms: number; cpuMs: number };
-  return { ms: median.ms, cpuMs: median.cpuMs, walls: runs.map((r) => Math.round(r.ms)), requests };
+  return { ms, cpuMs: Number(readFileSync(cpuFile, 'utf8')), requests: servers.stats.arrivals.length };
 }
 
 /**
- * `terraform plan` in a fresh workspace, timed. `startState`: the state file to plan from (the echo run takes
- * the real provider's refreshed state, so both plan from the same values); otherwise the bench's state,
- * refreshed first (untimed) unless --partial-state. Returns the state file it planned from.
+ * A Terraform workspace ready to plan, untimed: `terraform init`, then `startState` as its state, or the state
+ * an apply leaves (`terraform apply -refresh-only`: every attribute as the provider read it, so the timed
+ * refresh finds nothing changed outside Terraform), or (--partial-state) the bench's ids and configured fields.
  */
-async function terraformPlan(
+async function terraformWorkspace(
   n: number,
   servers: ThreadedServers,
   o: Options,
@@ -198,66 +198,118 @@ async function terraformPlan(
 ) {
   const profile = o.profileDir && !provider.script ? join(o.profileDir, String(n)) : undefined;
   const ws = workspace(n, servers.url, profile, provider);
-  try {
-    const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
-    if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
-    if (startState !== undefined) writeFileSync(join(ws.dir, 'terraform.tfstate'), startState);
-    else if (o.refreshed) {
-      // Untimed: the state an apply leaves (every attribute as the provider read it), so the timed refresh
-      // finds nothing changed outside Terraform.
-      const args = ['apply', '-refresh-only', '-auto-approve', '-input=false', '-no-color', '-lock=false'];
-      const refresh = await terraform(args, ws.dir, ws.env);
-      if (refresh.status !== 0) throw new Error(`terraform apply -refresh-only failed:\n${refresh.out}`);
-    }
-    for (const f of readdirSync(ws.cpuDir)) rmSync(join(ws.cpuDir, f));
-    await servers.reset();
-    const cpu0 = childrenCpuMs();
-    const t = performance.now();
-    const plan = await terraform(['plan', '-input=false', '-no-color', '-lock=false'], ws.dir, ws.env);
-    const ms = performance.now() - t;
-    const cpu1 = childrenCpuMs();
-    await servers.refresh();
-    const summary = /Plan: .*|No changes\./.exec(plan.out)?.[0] ?? `exit ${plan.status}: ${plan.out.slice(-500)}`;
-    const providers = providerCpu(ws.cpuDir);
-    const totalCpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined;
-    const state = readFileSync(join(ws.dir, 'terraform.tfstate'), 'utf8');
-    return { ms, requests: servers.stats.arrivals.length, summary, providers, totalCpuMs, state };
-  } finally {
-    rmSync(dirname(ws.dir), { recursive: true, force: true });
+  const init = await terraform(['init', '-input=false', '-no-color'], ws.dir, ws.env);
+  if (init.status !== 0) throw new Error(`terraform init failed:\n${init.out}`);
+  if (startState !== undefined) writeFileSync(join(ws.dir, 'terraform.tfstate'), startState);
+  else if (o.refreshed) {
+    const args = ['apply', '-refresh-only', '-auto-approve', '-input=false', '-no-color', '-lock=false'];
+    const refresh = await terraform(args, ws.dir, ws.env);
+    if (refresh.status !== 0) throw new Error(`terraform apply -refresh-only failed:\n${refresh.out}`);
   }
+  return { ws, state: readFileSync(join(ws.dir, 'terraform.tfstate'), 'utf8') };
 }
 
+/** One timed `terraform plan` in a prepared workspace (the plan saves no state: every run starts alike). */
+async function terraformPlan(ws: Workspace, servers: ThreadedServers) {
+  for (const f of readdirSync(ws.cpuDir)) rmSync(join(ws.cpuDir, f));
+  await servers.reset();
+  const cpu0 = childrenCpuMs();
+  const t = performance.now();
+  const plan = await terraform(['plan', '-input=false', '-no-color', '-lock=false'], ws.dir, ws.env);
+  const ms = performance.now() - t;
+  const cpu1 = childrenCpuMs();
+  await servers.refresh();
+  const summary = /Plan: .*|No changes\./.exec(plan.out)?.[0] ?? `exit ${plan.status}: ${plan.out.slice(-500)}`;
+  const providers = providerCpu(ws.cpuDir);
+  const ownCpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 - providers.cpuMs : undefined;
+  return { ms, requests: servers.stats.arrivals.length, summary, providers, ownCpuMs };
+}
+
+/**
+ * How fast the machine is right now: the milliseconds SHA-256 takes over 64 MiB (one core, no I/O). Printed
+ * before and after each size: on a shared 2-core VM the same code's figures move by a fifth from one half
+ * hour to the next, and `terraform plan` (CPU-bound on both cores) moves more than `pbxctl plan` (mostly
+ * waiting on the network), so the ratio moves with the machine.
+ */
+function machineSpeedMs(): number {
+  const data = Buffer.alloc(64 * 1024 * 1024, 7);
+  const t = performance.now();
+  createHash('sha256').update(data).digest();
+  return Math.round(performance.now() - t);
+}
+
+/** The run with the median wall time (rounds is odd; an even count takes the lower middle). */
+function medianRun<T extends { ms: number }>(runs: readonly T[]): T {
+  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)] as T;
+}
+
+/**
+ * `rounds` rounds, each one `pbxctl plan`, one `terraform plan` and (--echo) one echo `terraform plan`,
+ * interleaved (the order rotates each round) so that a machine that slows down or speeds up during the bench
+ * weighs on every side alike; each side's figure is the median of its runs, and each round's own ratio is
+ * printed beside the ratio of the medians.
+ */
 async function measure(n: number, o: Options, provider: ProviderChoice): Promise<void> {
   const c: BenchCase = { name: 'full', users: n, full: true, contacts: 0 };
   // Emulator and proxy in a worker thread: pbxctl's client has this thread to itself (bench/server-thread.ts).
   const servers = await startServerThread({ seed: seedFor(c), latencyMs: o.latencyMs });
+  const yamlDir = mkdtempSync(join(tmpdir(), 'pbxctl-bench-yaml-'));
+  const dirs: string[] = [];
   try {
+    writeFileSync(join(yamlDir, 'bench.yaml'), desiredFor(c));
     const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-    const pbx = await pbxctlPlan(c, servers);
+    const speed0 = machineSpeedMs();
+    const pbx = await inProcessPlan(yamlDir, servers);
     const pbxPaths = o.paths ? byPath(servers) : '';
-    const tf = await terraformPlan(n, servers, o, provider);
+    const real = await terraformWorkspace(n, servers, o, provider);
+    dirs.push(dirname(real.ws.dir));
+    // Terraform's floor: the same plan from the same state with a provider that only echoes (bench/echo-provider.ts).
+    const echoScript = { script: join(__dirname, 'echo-provider.js') };
+    const echo = o.echo ? await terraformWorkspace(n, servers, o, echoScript, real.state) : undefined;
+    if (echo) dirs.push(dirname(echo.ws.dir));
+    const cliRuns: Awaited<ReturnType<typeof pbxctlCli>>[] = [];
+    const tfRuns: Awaited<ReturnType<typeof terraformPlan>>[] = [];
+    const echoRuns: Awaited<ReturnType<typeof terraformPlan>>[] = [];
+    let tfPaths = '';
+    for (let round = 0; round < o.rounds; round++) {
+      const steps = [
+        async () => cliRuns.push(await pbxctlCli(yamlDir, servers)),
+        async () => {
+          tfRuns.push(await terraformPlan(real.ws, servers));
+          if (o.paths) tfPaths = byPath(servers);
+        },
+        ...(echo ? [async () => echoRuns.push(await terraformPlan(echo.ws, servers))] : []),
+      ];
+      for (let k = 0; k < steps.length; k++) await (steps[(k + round) % steps.length] as () => Promise<unknown>)();
+    }
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+    const speed1 = machineSpeedMs();
+    const cli = medianRun(cliRuns);
+    const tf = medianRun(tfRuns);
     const r = (x: number, y: number) => `${(x / y).toFixed(2)}×`;
-    const own = tf.totalCpuMs === undefined ? '?' : String(Math.round(tf.totalCpuMs - tf.providers.cpuMs));
-    const cli = pbx.cli;
+    const own = tf.ownCpuMs === undefined ? '?' : String(Math.round(tf.ownCpuMs));
     console.log(
       `| ${n} | ${o.latencyMs} | ${cli.requests} | ${Math.round(cli.ms)} | ${Math.round(cli.cpuMs)} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, cli.requests)} | **${r(tf.ms, cli.ms)}** | ${Math.round(pbx.ms)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
     );
+    const walls = (runs: readonly { ms: number }[]) => runs.map((x) => Math.round(x.ms)).join(' / ');
+    const pairs = tfRuns.map((x, i) => r(x.ms, (cliRuns[i] as { ms: number }).ms)).join(' / ');
     const perResource = (ms: number) => `${(ms / n).toFixed(2)} ms`;
     const ownPerResource = own === '?' ? '?' : perResource(Number(own));
     console.log(
-      `|  | pbxctl plan runs ${cli.walls.join(' / ')} ms; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
+      `|  | ${o.rounds} rounds: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
-    if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${byPath(servers)}`);
-    if (o.echo) {
-      // Terraform's floor: the same plan from the same state with a provider that only echoes (bench/echo-provider.ts).
-      const echo = await terraformPlan(n, servers, o, { script: join(__dirname, 'echo-provider.js') }, tf.state);
-      const echoOwn = echo.totalCpuMs === undefined ? '?' : Math.round(echo.totalCpuMs - echo.providers.cpuMs);
+    if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${tfPaths}`);
+    if (echo) {
+      const e = medianRun(echoRuns);
+      const echoOwn = e.ownCpuMs === undefined ? '?' : Math.round(e.ownCpuMs);
       console.log(
-        `|  | echo provider (Terraform's floor): \`terraform plan\` ${Math.round(echo.ms)} ms = ${r(echo.ms, cli.ms)} of \`pbxctl plan\`; ${echo.requests} requests; providers ${Math.round(echo.providers.cpuMs)} ms CPU (${echo.providers.each}); Terraform's own ${echoOwn} ms CPU; ${echo.summary} |`,
+        `|  | echo provider (Terraform's floor): \`terraform plan\` ${walls(echoRuns)} ms, median ${Math.round(e.ms)} ms = ${r(e.ms, cli.ms)} of \`pbxctl plan\`; ${e.requests} requests; median run's providers ${Math.round(e.providers.cpuMs)} ms CPU (${e.providers.each}); Terraform's own ${echoOwn} ms CPU; ${e.summary} |`,
       );
     }
   } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    rmSync(yamlDir, { recursive: true, force: true });
+    rmSync(`${yamlDir}.cpu`, { force: true });
     await servers.close();
   }
 }
