@@ -119,7 +119,7 @@ function byPath(servers: ThreadedServers): string {
     .sort((x, y) => y[1] - x[1])
     .map(([p, n]) => `${n} ${p}`)
     .join('; ');
-  return `${at.length} requests over ${span} ms (first to last arrival): ${list}`;
+  return `${at.length} requests over ${Math.round(span)} ms (first to last arrival): ${list}`;
 }
 
 interface ProviderCpu {
@@ -296,7 +296,7 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
     const perResource = (ms: number) => `${(ms / n).toFixed(2)} ms`;
     const ownPerResource = own === '?' ? '?' : perResource(Number(own));
     console.log(
-      `|  | ${o.rounds} rounds: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
+      `|  | ${o.rounds} round${o.rounds === 1 ? '' : 's'}: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${tfPaths}`);
     if (echo) {
