@@ -8,8 +8,12 @@
  *      V8 start-up snapshot (`useSnapshot`: the modules evaluated, nothing started; see the entry), turns it
  *      into a blob, and `postject` injects it into a copy of this Node binary (so build on the target OS/arch:
  *      the release workflow runs one job per target on a matching runner).
- *   3. dist/provider-release/terraform-provider-netsapiens_<version>_<os>_<arch>.zip holding
- *      terraform-provider-netsapiens_v<version>[.exe], plus terraform-provider-netsapiens_<version>_SHA256SUMS.
+ *   3. dist/provider-release/terraform-provider-netsapiens_<version>_<os>_<arch>.zip, plus
+ *      terraform-provider-netsapiens_<version>_SHA256SUMS. On Windows the zip holds the executable as
+ *      terraform-provider-netsapiens_v<version>.exe; on Linux and macOS it holds the executable as
+ *      pbxctl-provider_v<version> and, under the provider's name terraform-provider-netsapiens_v<version>, the
+ *      shell launcher that starts it (package-provider/launcher.ts: NODE_EXTRA_CA_CERTS read when needed, not at
+ *      every start).
  *
  * Options: --out DIR (default dist/provider-release). Prints the paths it wrote (a build script, not library).
  */
@@ -29,6 +33,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type Plugin } from 'esbuild';
+import { executableName, launcherScript } from './package-provider/launcher';
 import { zip } from './package-provider/zip';
 
 const NAME = 'terraform-provider-netsapiens';
@@ -174,14 +179,23 @@ export async function packageProvider(outDir: string, root = repoRoot()): Promis
   try {
     const bundle = join(work, 'provider.cjs');
     await bundleProvider(root, bundle);
-    const exeName = `${NAME}_v${version}${os === 'windows' ? '.exe' : ''}`;
+    // Windows: the executable itself. Elsewhere: a launcher under the provider's name, the executable beside it.
+    const windows = os === 'windows';
+    const providerName = `${NAME}_v${version}${windows ? '.exe' : ''}`;
+    const exeName = windows ? providerName : executableName(version);
     const exe = join(work, exeName);
     await buildExecutable(bundle, work, exe);
-    smokeTest(exe);
+    const files = [{ name: exeName, data: readFileSync(exe), mode: 0o755 }];
+    if (!windows) {
+      const launcher = join(work, providerName);
+      writeFileSync(launcher, launcherScript(exeName), { mode: 0o755 });
+      files.unshift({ name: providerName, data: readFileSync(launcher), mode: 0o755 });
+    }
+    smokeTest(join(work, providerName));
     mkdirSync(outDir, { recursive: true });
     const target = `${os}_${arch}`;
     const zipName = `${NAME}_${version}_${target}.zip`;
-    const archive = zip([{ name: exeName, data: readFileSync(exe), mode: 0o755 }]);
+    const archive = zip(files);
     writeFileSync(join(outDir, zipName), archive);
     const sums = join(outDir, `${NAME}_${version}_SHA256SUMS`);
     const line = `${createHash('sha256').update(archive).digest('hex')}  ${zipName}\n`;

@@ -300,7 +300,7 @@ describe('grpc-server mutual TLS', () => {
       generateCert(),
     ]);
     const { path } = await start({
-      tls: { cert: serverPair.cert, key: serverPair.key, clientCa: terraformPair.cert },
+      tls: { cert: serverPair.cert, key: serverPair.key, clientCert: terraformPair.cert },
     });
     const creds = (pair: { cert: string; key: string }) =>
       grpc.credentials.createSsl(Buffer.from(serverPair.cert), Buffer.from(pair.key), Buffer.from(pair.cert));
@@ -314,6 +314,13 @@ describe('grpc-server mutual TLS', () => {
     await expect(unary(none, 'Check', { service: 'plugin' })).rejects.toMatchObject({
       code: grpc.status.UNAVAILABLE,
     });
+  });
+
+  it('refuses to start when the certificate to pin is not a PEM certificate', async () => {
+    const pair = await generateCert();
+    await expect(
+      listenGrpc({ methods: new Map(), tls: { ...pair, clientCert: 'not a certificate' } }, join(dir, 'bad.sock')),
+    ).rejects.toThrow(/PLUGIN_CLIENT_CERT\) is not a PEM certificate/);
   });
 });
 

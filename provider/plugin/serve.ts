@@ -135,8 +135,8 @@ async function serverTls(env: NodeJS.ProcessEnv): Promise<{ tls: TlsOptions | un
     return { tls: undefined, certField: '' };
   }
   const pair = await generateCert();
-  // The client must present the certificate Terraform gave us (verified against it as the only CA).
-  return { tls: { cert: pair.cert, key: pair.key, clientCa: clientCert }, certField: pemToRawBase64Der(pair.cert) };
+  // The client must present exactly the certificate Terraform gave us (pinned by listenGrpc).
+  return { tls: { cert: pair.cert, key: pair.key, clientCert }, certField: pemToRawBase64Der(pair.cert) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { PlatformApiError, UncertainWriteError, UsageError } from '../errors';
+import { extraCaConnectOptions } from './extra-ca';
 import { httpError } from './http-errors';
 import { type BaseUrl, parseBaseUrl, probeApiPath } from './base-url';
 import { AdaptivePacer, type Clock, makeClock, type Outcome, type PacerSnapshot } from './pacing';
@@ -132,7 +133,10 @@ export class PlatformHttp {
       new (undiciAgent())({
         connections: s.concurrency,
         keepAliveTimeout: 10_000,
-        connect: { timeout: s.deadlines.connectMs },
+        connect: {
+          timeout: s.deadlines.connectMs,
+          ...extraCaConnectOptions(this.base.url, options.env ?? process.env),
+        },
       });
     this.tokens = options.apiKey
       ? undefined

@@ -1,12 +1,17 @@
 /**
- * Must-show 5: the provider release zip (`npm run package:provider`: one executable, no Node needed) served from a
- * filesystem mirror that holds only that zip, to Terraform 1.11 in a directory outside the repository whose PATH
- * has no `node`: init, apply, `plan -detailed-exitcode` = 0, destroy — against the emulator (started with this
- * Node binary by absolute path; only Terraform's PATH lacks node).
+ * Must-show 5: the provider release zip (`npm run package:provider`: one executable and its launcher, no Node
+ * needed) served from a filesystem mirror that holds only that zip, to Terraform 1.11 in a directory outside the
+ * repository whose PATH has no `node`: init, apply, `plan -detailed-exitcode` = 0, destroy — against the emulator
+ * (started with this Node binary by absolute path; only Terraform's PATH lacks node). Then the same provider
+ * against the emulator behind https with a certificate of a private authority: trusted only through
+ * NODE_EXTRA_CA_CERTS, which the launcher hands over (scripts/package-provider/launcher.ts).
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +33,10 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
   () => {
     let packaged: PackagedProvider;
     let mirror: string;
+    /** The provider as Terraform starts it (the launcher), and the executable beside it. */
     let exe: string;
+    let executable: string;
+    let files: Map<string, { data: Buffer; mode: number }>;
 
     beforeAll(async () => {
       // Built with secrets in the environment: none may end up in the executable (its V8 start-up snapshot).
@@ -42,8 +50,11 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
           else process.env[k] = v;
         }
       }
-      exe = join(scratch.dir('exe'), 'provider');
-      writeFileSync(exe, unzipOne(readFileSync(packaged.zip)), { mode: 0o755 });
+      files = unzipAll(readFileSync(packaged.zip));
+      const unpacked = scratch.dir('exe');
+      for (const [name, f] of files) writeFileSync(join(unpacked, name), f.data, { mode: f.mode & 0o777 });
+      exe = join(unpacked, `terraform-provider-netsapiens_v${packaged.version}`);
+      executable = join(unpacked, `pbxctl-provider_v${packaged.version}`);
       mirror = scratch.dir('mirror');
       // The packed layout: HOSTNAME/NAMESPACE/TYPE/terraform-provider-TYPE_VERSION_OS_ARCH.zip — and nothing else.
       const dir = join(mirror, 'registry.terraform.io', 'pbxctl', 'netsapiens');
@@ -61,8 +72,19 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
       );
     });
 
+    it('holds the launcher under the provider name and the executable beside it, both executable', () => {
+      expect([...files.keys()]).toEqual([
+        `terraform-provider-netsapiens_v${packaged.version}`,
+        `pbxctl-provider_v${packaged.version}`,
+      ]);
+      for (const f of files.values()) expect(f.mode & 0o755).toBe(0o755);
+      const launcher = files.get(`terraform-provider-netsapiens_v${packaged.version}`)!.data.toString('utf8');
+      expect(launcher.startsWith('#!/bin/sh\n')).toBe(true);
+      expect(launcher).toContain(`exec "$dir/pbxctl-provider_v${packaged.version}" "$@"`);
+    });
+
     it('holds none of the secrets in the environment it was built in', () => {
-      const binary = readFileSync(exe);
+      const binary = readFileSync(executable);
       for (const secret of Object.values(BUILD_SECRETS)) {
         expect(binary.includes(Buffer.from(secret, 'latin1'))).toBe(false);
         expect(binary.includes(Buffer.from(secret, 'utf16le'))).toBe(false);
@@ -96,7 +118,8 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
       expect(init.code, show(init)).toBe(0);
       expect(init.stdout).toMatch(new RegExp(`Installed pbxctl/netsapiens v${packaged.version.replace(/\./g, '\\.')}`));
       const cached = join(project, '.terraform', 'providers', 'registry.terraform.io', 'pbxctl', 'netsapiens');
-      expect(readdirSync(join(cached, packaged.version, packaged.target))).toEqual([
+      expect(readdirSync(join(cached, packaged.version, packaged.target)).sort()).toEqual([
+        `pbxctl-provider_v${packaged.version}`,
         `terraform-provider-netsapiens_v${packaged.version}`,
       ]);
 
@@ -120,20 +143,123 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
       });
       expect(gone.status).toBe(404);
     });
+
+    it('behind https with a private authority: works with NODE_EXTRA_CA_CERTS, says so without it or with a bad file', async () => {
+      const work = scratch.dir('tf-private-ca');
+      const seed = join(work, 'seed.yaml');
+      writeFileSync(seed, emptyDomainSeed('acme.example.com'));
+      const emu = await scratch.emulator(
+        process.execPath,
+        [CLI_MAIN, 'emulator', '--port', '0', '--seed', seed],
+        work,
+        { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
+      );
+      const front = await httpsFront(emu.url);
+      try {
+        const { project, env } = terraformProject(work, mirror, front.url, packaged.version);
+        const tf = (extra: Record<string, string>, ...args: string[]) =>
+          run('terraform', [...args, '-no-color'], { cwd: project, env: { ...env, ...extra }, timeoutMs: 180_000 });
+        expect((await tf({}, 'init', '-input=false')).code).toBe(0);
+
+        const untrusted = await tf({}, 'apply', '-auto-approve', '-input=false');
+        expect(untrusted.code, show(untrusted)).toBe(1);
+        expect(untrusted.stderr).toMatch(/TLS handshake failed/);
+        expect(untrusted.stderr).toMatch(/NODE_EXTRA_CA_CERTS/);
+
+        const missing = join(work, 'no-such-authority.pem');
+        const bad = await tf({ NODE_EXTRA_CA_CERTS: missing }, 'apply', '-auto-approve', '-input=false');
+        expect(bad.code, show(bad)).toBe(1);
+        expect(bad.stderr.replace(/\s+/g, ' ')).toContain(
+          `NODE_EXTRA_CA_CERTS names ${missing}, which cannot be read (ENOENT)`,
+        );
+        expect(front.requests()).toBe(0);
+
+        const trusted = { NODE_EXTRA_CA_CERTS: PRIVATE_AUTHORITY };
+        const apply = await tf(trusted, 'apply', '-auto-approve', '-input=false');
+        expect(apply.code, show(apply)).toBe(0);
+        expect(apply.stdout).toContain('1 added, 0 changed, 0 destroyed');
+        const plan = await tf(trusted, 'plan', '-detailed-exitcode', '-input=false');
+        expect(plan.code, show(plan)).toBe(0);
+        expect(front.requests()).toBeGreaterThan(0);
+        const user = await fetch(`${emu.url}/domains/acme.example.com/users/1000`, {
+          headers: { authorization: `Bearer ${EMU_KEY}` },
+        });
+        expect(user.status).toBe(200);
+      } finally {
+        await front.close();
+      }
+    });
   },
 );
+
+const PRIVATE_CA = join(REPO_ROOT, 'reconciler', 'platform', 'test-fixtures', 'private-ca');
+const PRIVATE_AUTHORITY = join(PRIVATE_CA, 'authority.pem');
+
+/**
+ * https on 127.0.0.1 with the certificate a private authority issued, passing every request on to the emulator.
+ * `requests()` counts those that got through the TLS handshake.
+ */
+async function httpsFront(target: string): Promise<{ url: string; requests(): number; close(): Promise<void> }> {
+  const to = new URL(target);
+  let count = 0;
+  const server: Server = createServer(
+    { cert: readFileSync(join(PRIVATE_CA, 'server.pem')), key: readFileSync(join(PRIVATE_CA, 'server.key')) },
+    (req, res) => {
+      count++;
+      const upstream = request(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
+    },
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://127.0.0.1:${port}${to.pathname.replace(/\/$/, '')}`,
+    requests: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
 
 /** Environment variables set while the executable is built, with values that must not appear in it. */
 const BUILD_SECRETS: Record<string, string> = Object.fromEntries(
   ['NS_API_KEY', 'TF_VAR_api_key', 'PBXCTL_TEST_BUILD_SECRET'].map((k) => [k, `s3cret-${k}-${randomUUID()}`]),
 );
 
-/** The single file of a zip written by scripts/package-provider/zip.ts (one deflated entry). */
-function unzipOne(archive: Buffer): Buffer {
-  expect(archive.readUInt32LE(0)).toBe(0x04034b50);
-  const size = archive.readUInt32LE(18);
-  const start = 30 + archive.readUInt16LE(26) + archive.readUInt16LE(28);
-  return inflateRawSync(archive.subarray(start, start + size));
+/** The files of a zip written by scripts/package-provider/zip.ts (deflated entries, sizes in the local headers). */
+function unzipAll(archive: Buffer): Map<string, { data: Buffer; mode: number }> {
+  const files = new Map<string, { data: Buffer; mode: number }>();
+  const modes = new Map<string, number>();
+  // Central directory (for the Unix modes): from the end-of-central-directory record.
+  const eocd = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  expect(eocd).toBeGreaterThan(0);
+  let at = archive.readUInt32LE(eocd + 16);
+  for (let i = 0; i < archive.readUInt16LE(eocd + 10); i++) {
+    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    modes.set(name, archive.readUInt32LE(at + 38) >>> 16);
+    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+  }
+  let offset = 0;
+  while (archive.readUInt32LE(offset) === 0x04034b50) {
+    const size = archive.readUInt32LE(offset + 18);
+    const nameLength = archive.readUInt16LE(offset + 26);
+    const name = archive.subarray(offset + 30, offset + 30 + nameLength).toString('utf8');
+    const start = offset + 30 + nameLength + archive.readUInt16LE(offset + 28);
+    files.set(name, { data: inflateRawSync(archive.subarray(start, start + size)), mode: modes.get(name) ?? 0 });
+    offset = start + size;
+  }
+  return files;
 }
 
 /** Starts the provider as Terraform does (AutoMTLS), returns the certificate field of its handshake line. */
