@@ -48,6 +48,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_API_KEY } from '../emulator';
 import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { packageProvider } from '../scripts/package-provider';
+import { cpuTicks, stealBetween } from './cpu-steal';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
 import {
@@ -271,7 +272,10 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
     const tfRuns: Awaited<ReturnType<typeof terraformPlan>>[] = [];
     const echoRuns: Awaited<ReturnType<typeof terraformPlan>>[] = [];
     let tfPaths = '';
+    const ticks0 = cpuTicks();
+    const roundSteal: string[] = [];
     for (let round = 0; round < o.rounds; round++) {
+      const before = cpuTicks();
       const steps = [
         async () => cliRuns.push(await pbxctlCli(yamlDir, servers)),
         async () => {
@@ -281,7 +285,9 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
         ...(echo ? [async () => echoRuns.push(await terraformPlan(echo.ws, servers))] : []),
       ];
       for (let k = 0; k < steps.length; k++) await (steps[(k + round) % steps.length] as () => Promise<unknown>)();
+      roundSteal.push(stealBetween(before, cpuTicks()));
     }
+    const steal = stealBetween(ticks0, cpuTicks());
     const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     const speed1 = machineSpeedMs();
     const cli = medianRun(cliRuns);
@@ -292,11 +298,13 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
       `| ${n} | ${o.latencyMs} | ${cli.requests} | ${Math.round(cli.ms)} | ${Math.round(cli.cpuMs)} | ${tf.requests} | ${Math.round(tf.ms)} | ${r(tf.requests, cli.requests)} | **${r(tf.ms, cli.ms)}** | ${Math.round(pbx.ms)} | ${r(tf.ms, pbx.ms)} | ${tf.providers.starts} | ${Math.round(tf.providers.cpuMs)} | ${own} | ${load0}–${load1} | ${pbx.changes} / ${tf.summary} |`,
     );
     const walls = (runs: readonly { ms: number }[]) => runs.map((x) => Math.round(x.ms)).join(' / ');
-    const pairs = tfRuns.map((x, i) => r(x.ms, (cliRuns[i] as { ms: number }).ms)).join(' / ');
+    const pairs = tfRuns
+      .map((x, i) => `${r(x.ms, (cliRuns[i] as { ms: number }).ms)} (steal ${roundSteal[i]})`)
+      .join(' / ');
     const perResource = (ms: number) => `${(ms / n).toFixed(2)} ms`;
     const ownPerResource = own === '?' ? '?' : perResource(Number(own));
     console.log(
-      `|  | ${o.rounds} round${o.rounds === 1 ? '' : 's'}: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
+      `|  | ${o.rounds} round${o.rounds === 1 ? '' : 's'}: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after, CPU stolen by the hypervisor ${steal} of the rounds' time; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${tfPaths}`);
     if (echo) {
