@@ -144,6 +144,31 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
       expect(gone.status).toBe(404);
     });
 
+    it('a tampered launcher or executable in the provider cache stops Terraform before it runs either', async () => {
+      const work = scratch.dir('tf-tampered');
+      const { project, env } = terraformProject(work, mirror, 'http://127.0.0.1:9/ns-api/v2', packaged.version);
+      const tf = (...args: string[]) =>
+        run('terraform', [...args, '-no-color'], { cwd: project, env, timeoutMs: 180_000 });
+      expect((await tf('init', '-input=false')).code).toBe(0);
+      const cached = join(project, '.terraform', 'providers', 'registry.terraform.io', 'pbxctl', 'netsapiens');
+      const dir = join(cached, packaged.version, packaged.target);
+      for (const name of [
+        `pbxctl-provider_v${packaged.version}`,
+        `terraform-provider-netsapiens_v${packaged.version}`,
+      ]) {
+        const file = join(dir, name);
+        const original = readFileSync(file);
+        writeFileSync(file, Buffer.concat([original, Buffer.from('\n# tampered\n')]));
+        try {
+          const plan = await tf('plan', '-input=false');
+          expect(plan.code, show(plan)).toBe(1);
+          expect(plan.stderr.replace(/\s+/g, ' ')).toMatch(/does not match any of the checksums/);
+        } finally {
+          writeFileSync(file, original);
+        }
+      }
+    });
+
     it('behind https with a private authority: works with NODE_EXTRA_CA_CERTS, says so without it or with a bad file', async () => {
       const work = scratch.dir('tf-private-ca');
       const seed = join(work, 'seed.yaml');
