@@ -93,7 +93,7 @@ export interface Workspace {
 
 /** Which provider Terraform starts: by default `bin/`'s launcher over this checkout's `dist/`. */
 export interface ProviderChoice {
-  /** The provider as users install it: `npm run package:provider`'s zip (one executable), packed mirror layout. */
+  /** The provider as users install it: `npm run package:provider`'s zip (launcher + executable), packed mirror layout. */
   readonly releaseZip?: string;
   /** A built script run by this Node binary instead (bench/echo-provider.ts), through a launcher in the mirror. */
   readonly script?: string;

@@ -2,7 +2,7 @@
  * A minimal ZIP writer (deflate, one or more files, Unix permissions) for the provider release archives, so the
  * packaging needs no `zip` tool on the runner. Layout per APPNOTE 6.3: local headers, central directory, EOCD.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   readonly name: string;
@@ -65,4 +65,33 @@ export function zip(entries: readonly ZipEntry[], modified = new Date(Date.UTC(2
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/**
+ * The entries of an archive `zip` wrote (deflated or stored, no ZIP64), read through its central directory:
+ * for checking a release zip and for benchmarks that run what it holds. Throws on anything else.
+ */
+export function unzip(archive: Buffer): ZipEntry[] {
+  const eocd = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0 || eocd + 22 > archive.length) throw new Error('not a zip archive: no end of central directory');
+  const entries: ZipEntry[] = [];
+  let at = archive.readUInt32LE(eocd + 16);
+  for (let i = 0; i < archive.readUInt16LE(eocd + 10); i++) {
+    if (archive.readUInt32LE(at) !== 0x02014b50) throw new Error(`zip: bad central directory entry at ${at}`);
+    const method = archive.readUInt16LE(at + 10);
+    const size = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const mode = (archive.readUInt32LE(at + 38) >>> 16) & 0o7777;
+    const local = archive.readUInt32LE(at + 42);
+    if (archive.readUInt32LE(local) !== 0x04034b50) throw new Error(`zip: bad local header for ${name}`);
+    const start = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+    const body = archive.subarray(start, start + size);
+    if (method !== 0 && method !== 8) throw new Error(`zip: ${name} uses compression method ${method}`);
+    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
+    if (crc32(data) !== archive.readUInt32LE(at + 16)) throw new Error(`zip: ${name} fails its CRC`);
+    entries.push({ name, data, mode });
+    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
+  }
+  return entries;
 }

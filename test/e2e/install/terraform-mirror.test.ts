@@ -13,11 +13,11 @@ import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCert } from '../../../provider/plugin/cert';
 import { MAGIC_COOKIE_VALUE } from '../../../provider/plugin/serve';
 import { packageProvider, type PackagedProvider } from '../../../scripts/package-provider';
+import { unzip } from '../../../scripts/package-provider/zip';
 import { CLI_MAIN, emptyDomainSeed, EMU_KEY, onPath, REPO_ROOT, run, Scratch, show } from './install-helpers';
 
 const TERRAFORM = '/usr/local/bin/terraform';
@@ -50,7 +50,7 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
           else process.env[k] = v;
         }
       }
-      files = unzipAll(readFileSync(packaged.zip));
+      files = new Map(unzip(readFileSync(packaged.zip)).map((e) => [e.name, e]));
       const unpacked = scratch.dir('exe');
       for (const [name, f] of files) writeFileSync(join(unpacked, name), f.data, { mode: f.mode & 0o777 });
       exe = join(unpacked, `terraform-provider-netsapiens_v${packaged.version}`);
@@ -259,33 +259,6 @@ async function httpsFront(target: string): Promise<{ url: string; requests(): nu
 const BUILD_SECRETS: Record<string, string> = Object.fromEntries(
   ['NS_API_KEY', 'TF_VAR_api_key', 'PBXCTL_TEST_BUILD_SECRET'].map((k) => [k, `s3cret-${k}-${randomUUID()}`]),
 );
-
-/** The files of a zip written by scripts/package-provider/zip.ts (deflated entries, sizes in the local headers). */
-function unzipAll(archive: Buffer): Map<string, { data: Buffer; mode: number }> {
-  const files = new Map<string, { data: Buffer; mode: number }>();
-  const modes = new Map<string, number>();
-  // Central directory (for the Unix modes): from the end-of-central-directory record.
-  const eocd = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  expect(eocd).toBeGreaterThan(0);
-  let at = archive.readUInt32LE(eocd + 16);
-  for (let i = 0; i < archive.readUInt16LE(eocd + 10); i++) {
-    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    modes.set(name, archive.readUInt32LE(at + 38) >>> 16);
-    at += 46 + nameLength + archive.readUInt16LE(at + 30) + archive.readUInt16LE(at + 32);
-  }
-  let offset = 0;
-  while (archive.readUInt32LE(offset) === 0x04034b50) {
-    const size = archive.readUInt32LE(offset + 18);
-    const nameLength = archive.readUInt16LE(offset + 26);
-    const name = archive.subarray(offset + 30, offset + 30 + nameLength).toString('utf8');
-    const start = offset + 30 + nameLength + archive.readUInt16LE(offset + 28);
-    files.set(name, { data: inflateRawSync(archive.subarray(start, start + size)), mode: modes.get(name) ?? 0 });
-    offset = start + size;
-  }
-  return files;
-}
 
 /** Starts the provider as Terraform does (AutoMTLS), returns the certificate field of its handshake line. */
 function handshakeCert(exe: string, clientCert: string): Promise<string> {
