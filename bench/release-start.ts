@@ -14,40 +14,20 @@
  * Without --zip it packages this build first (npm run package:provider's steps, into a temporary directory).
  * Benchmark-only: nothing in the product loads it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCert } from '../provider/plugin/cert';
 import { MAGIC_COOKIE_VALUE } from '../provider/plugin/serve';
+import { firstHandshakeLine } from '../provider/test-support/handshake';
 import { packageProvider } from '../scripts/package-provider';
 import { unzip } from '../scripts/package-provider/zip';
 
 type Way = 'launcher' | 'direct' | 'no-ca';
 const WAYS: readonly Way[] = ['launcher', 'direct', 'no-ca'];
 
-function handshakeMs(file: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((done, fail) => {
-    const t0 = performance.now();
-    const child = spawn(file, [], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d;
-    });
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      if (!out.includes('\n')) return;
-      const ms = performance.now() - t0;
-      child.kill('SIGKILL');
-      done(ms);
-    });
-    child.on('exit', (code) => {
-      if (!out.includes('\n')) fail(new Error(`${file} exited (${code}) before its handshake: ${err.slice(0, 400)}`));
-    });
-  });
-}
+const handshakeMs = async (file: string, env: NodeJS.ProcessEnv) => (await firstHandshakeLine(file, env, 'SIGKILL')).ms;
 
 const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
 

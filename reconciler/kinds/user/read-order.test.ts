@@ -13,6 +13,7 @@ import { type RunningEmulator, startEmulator } from '../../../emulator';
 import { USERS_FIRST_PAGE } from '../domain-reads';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { PlatformApiError } from '../../errors';
+import { forwardTo } from '../../platform/test-support/forward';
 import { planDomain } from '../../pipeline';
 import { NetSapiensClient } from '../../platform/client';
 import { envSecretResolver } from '../secret';
@@ -49,15 +50,7 @@ async function gate(
         res.end(JSON.stringify({ code: status, message: 'refused by the test' }));
         return;
       }
-      const up = http.request(
-        { host: base.hostname, port: base.port, method: req.method, path: req.url, headers: req.headers },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.on('error', () => res.destroy());
-      req.pipe(up);
+      forwardTo(base, req, res);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -6,16 +6,16 @@
  * against the emulator behind https with a certificate of a private authority: trusted only through
  * NODE_EXTRA_CA_CERTS, which the launcher hands over (scripts/package-provider/launcher.ts).
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCert } from '../../../provider/plugin/cert';
 import { MAGIC_COOKIE_VALUE } from '../../../provider/plugin/serve';
+import { firstHandshakeLine } from '../../../provider/test-support/handshake';
+import { forwardTo } from '../../../reconciler/platform/test-support/forward';
 import { packageProvider, type PackagedProvider } from '../../../scripts/package-provider';
 import { unzip } from '../../../scripts/package-provider/zip';
 import { CLI_MAIN, emptyDomainSeed, EMU_KEY, onPath, REPO_ROOT, run, Scratch, show } from './install-helpers';
@@ -100,14 +100,7 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
 
     it('init, apply, plan -detailed-exitcode = 0, destroy against the emulator', async () => {
       const work = scratch.dir('tf');
-      const seed = join(work, 'seed.yaml');
-      writeFileSync(seed, emptyDomainSeed('acme.example.com'));
-      const emu = await scratch.emulator(
-        process.execPath,
-        [CLI_MAIN, 'emulator', '--port', '0', '--seed', seed],
-        work,
-        { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-      );
+      const emu = await emptyEmulator(work);
       const { project, env } = terraformProject(work, mirror, emu.url, packaged.version);
       const noNode = await run('/bin/sh', ['-c', 'command -v node || echo none'], { cwd: project, env });
       expect(noNode.stdout.trim()).toBe('none');
@@ -171,14 +164,7 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
 
     it('behind https with a private authority: works with NODE_EXTRA_CA_CERTS, says so without it or with a bad file', async () => {
       const work = scratch.dir('tf-private-ca');
-      const seed = join(work, 'seed.yaml');
-      writeFileSync(seed, emptyDomainSeed('acme.example.com'));
-      const emu = await scratch.emulator(
-        process.execPath,
-        [CLI_MAIN, 'emulator', '--port', '0', '--seed', seed],
-        work,
-        { PATH: process.env.PATH ?? '', NO_COLOR: '1' },
-      );
+      const emu = await emptyEmulator(work);
       const front = await httpsFront(emu.url);
       try {
         const { project, env } = terraformProject(work, mirror, front.url, packaged.version);
@@ -217,6 +203,16 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
   },
 );
 
+/** The emulator with an empty acme.example.com, started with this Node binary by absolute path. */
+async function emptyEmulator(work: string): Promise<{ url: string }> {
+  const seed = join(work, 'seed.yaml');
+  writeFileSync(seed, emptyDomainSeed('acme.example.com'));
+  return scratch.emulator(process.execPath, [CLI_MAIN, 'emulator', '--port', '0', '--seed', seed], work, {
+    PATH: process.env.PATH ?? '',
+    NO_COLOR: '1',
+  });
+}
+
 const PRIVATE_CA = join(REPO_ROOT, 'reconciler', 'platform', 'test-fixtures', 'private-ca');
 const PRIVATE_AUTHORITY = join(PRIVATE_CA, 'authority.pem');
 
@@ -231,15 +227,7 @@ async function httpsFront(target: string): Promise<{ url: string; requests(): nu
     { cert: readFileSync(join(PRIVATE_CA, 'server.pem')), key: readFileSync(join(PRIVATE_CA, 'server.key')) },
     (req, res) => {
       count++;
-      const upstream = request(
-        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: req.headers },
-        (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on('error', () => res.destroy());
-      req.pipe(upstream);
+      forwardTo(to, req, res);
     },
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -261,34 +249,16 @@ const BUILD_SECRETS: Record<string, string> = Object.fromEntries(
 );
 
 /** Starts the provider as Terraform does (AutoMTLS), returns the certificate field of its handshake line. */
-function handshakeCert(exe: string, clientCert: string): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn(exe, [], {
-      env: {
-        TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
-        PLUGIN_PROTOCOL_VERSIONS: '6',
-        PLUGIN_CLIENT_CERT: clientCert,
-        PLUGIN_UNIX_SOCKET_DIR: scratch.dir('sock'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => {
-      err += d;
-    });
-    child.stdout.on('data', (d: Buffer) => {
-      out += d;
-      if (!out.includes('\n')) return;
-      child.kill('SIGTERM');
-      const fields = out.split('\n')[0]!.split('|');
-      if (fields.length === 6 && fields[0] === '1' && fields[1] === '6') done(fields[5]!);
-      else fail(new Error(`not a handshake line: ${out}; stderr: ${err}`));
-    });
-    child.on('exit', (code) => {
-      if (!out.includes('\n')) fail(new Error(`the provider exited (${code}) before its handshake: ${err}`));
-    });
+async function handshakeCert(exe: string, clientCert: string): Promise<string> {
+  const { line } = await firstHandshakeLine(exe, {
+    TF_PLUGIN_MAGIC_COOKIE: MAGIC_COOKIE_VALUE,
+    PLUGIN_PROTOCOL_VERSIONS: '6',
+    PLUGIN_CLIENT_CERT: clientCert,
+    PLUGIN_UNIX_SOCKET_DIR: scratch.dir('sock'),
   });
+  const fields = line.split('|');
+  if (fields.length === 6 && fields[0] === '1' && fields[1] === '6') return fields[5] as string;
+  throw new Error(`not a handshake line: ${line}`);
 }
 
 /**
