@@ -13,7 +13,7 @@ import { type RunningEmulator, startEmulator } from '../../../emulator';
 import { USERS_FIRST_PAGE } from '../domain-reads';
 import { loadDesiredState } from '../../desired/load-desired-state';
 import { PlatformApiError } from '../../errors';
-import { forwardTo } from '../../platform/test-support/forward';
+import { forwardTo } from '../../../test/test-support/forward';
 import { planDomain } from '../../pipeline';
 import { NetSapiensClient } from '../../platform/client';
 import { envSecretResolver } from '../secret';

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCert } from '../../../provider/plugin/cert';
 import { MAGIC_COOKIE_VALUE } from '../../../provider/plugin/serve';
 import { firstHandshakeLine } from '../../../provider/test-support/handshake';
-import { forwardTo } from '../../../reconciler/platform/test-support/forward';
+import { forwardTo } from '../../test-support/forward';
 import { packageProvider, type PackagedProvider } from '../../../scripts/package-provider';
 import { unzip } from '../../../scripts/package-provider/zip';
 import { CLI_MAIN, emptyDomainSeed, EMU_KEY, onPath, REPO_ROOT, run, Scratch, show } from './install-helpers';
