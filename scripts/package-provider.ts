@@ -108,7 +108,7 @@ export async function bundleProvider(root: string, outfile: string): Promise<voi
 }
 
 /** Step 2: a copy of this Node binary with the bundle injected as its single-executable application. */
-async function buildExecutable(bundle: string, work: string, exe: string): Promise<void> {
+async function buildExecutable(bundle: string, work: string, exe: string): Promise<{ stripped: boolean }> {
   const node = process.execPath;
   if (!readFileSync(node).includes(SEA_FUSE))
     throw new Error(`${node} has no single-executable-application fuse; use an official Node.js >= 20 binary`);
@@ -139,6 +139,7 @@ async function buildExecutable(bundle: string, work: string, exe: string): Promi
   });
   copyFileSync(node, exe);
   chmodSync(exe, 0o755);
+  const stripped = stripSymbols(exe);
   const mac = process.platform === 'darwin';
   if (mac) execFileSync('codesign', ['--remove-signature', exe]);
   const { inject } = require('postject') as {
@@ -149,6 +150,25 @@ async function buildExecutable(bundle: string, work: string, exe: string): Promi
     ...(mac ? { machoSegmentName: 'NODE_SEA' } : {}),
   });
   if (mac) execFileSync('codesign', ['--sign', '-', exe]);
+  return { stripped };
+}
+
+/**
+ * On Linux, the copy of Node loses its symbol table and debug sections (`strip --strip-all`) before the blob goes
+ * in: Terraform hashes the whole package directory against `.terraform.lock.hcl` at the start of every command,
+ * before it starts the provider, and that hash took ~2.5 ms per MB here (issue 15; bench/README.md). Debian's
+ * node: 99 -> 86 MB. The dynamic symbols stay (`strip` keeps them), and so does everything Node runs. Without a
+ * `strip` on PATH the executable is left as it is (`stripped: false`; `npm run package:provider` says so).
+ */
+function stripSymbols(exe: string): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    execFileSync('strip', ['--strip-all', exe], { stdio: ['ignore', 'ignore', 'pipe'] });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
 }
 
 /** Step 3 check: the executable starts without Node and answers like the provider when not run by Terraform. */
@@ -168,6 +188,8 @@ export interface PackagedProvider {
   readonly sums: string;
   readonly version: string;
   readonly target: string;
+  /** Linux: the executable's symbol table and debug sections were stripped (false without `strip` on PATH). */
+  readonly stripped: boolean;
 }
 
 export async function packageProvider(outDir: string, root = repoRoot()): Promise<PackagedProvider> {
@@ -184,7 +206,7 @@ export async function packageProvider(outDir: string, root = repoRoot()): Promis
     const providerName = `${NAME}_v${version}${windows ? '.exe' : ''}`;
     const exeName = windows ? providerName : executableName(version);
     const exe = join(work, exeName);
-    await buildExecutable(bundle, work, exe);
+    const { stripped } = await buildExecutable(bundle, work, exe);
     const files = [{ name: exeName, data: readFileSync(exe), mode: 0o755 }];
     if (!windows) {
       const launcher = join(work, providerName);
@@ -208,7 +230,7 @@ export async function packageProvider(outDir: string, root = repoRoot()): Promis
       sums,
       [...others, line.trim()].sort((a, b) => a.slice(66).localeCompare(b.slice(66))).join('\n') + '\n',
     );
-    return { zip: join(outDir, zipName), sums, version, target };
+    return { zip: join(outDir, zipName), sums, version, target, stripped };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -218,7 +240,13 @@ if (require.main === module) {
   const { values } = parseArgs({ options: { out: { type: 'string' } } });
   const root = repoRoot();
   packageProvider(resolve(values.out ?? join(root, 'dist', 'provider-release')), root).then(
-    (p) => process.stdout.write(`${p.zip}\n${p.sums}\n`),
+    (p) => {
+      if (!p.stripped && process.platform === 'linux')
+        process.stderr.write(
+          'package:provider: no `strip` on PATH: the executable keeps its symbols (larger, slower to hash)\n',
+        );
+      process.stdout.write(`${p.zip}\n${p.sums}\n`);
+    },
     (err: unknown) => {
       process.stderr.write(`package:provider: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exitCode = 1;

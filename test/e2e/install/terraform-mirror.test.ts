@@ -83,6 +83,19 @@ describe.skipIf(!HAVE_TERRAFORM || !SUPPORTED)(
       expect(launcher).toContain(`exec "$dir/pbxctl-provider_v${packaged.version}" "$@"`);
     });
 
+    it.skipIf(process.platform !== 'linux')(
+      'on Linux the executable has no symbol table or debug sections: less for Terraform to hash at every command',
+      () => {
+        expect(packaged.stripped).toBe(onPath('strip'));
+        const sections = elfSectionNames(readFileSync(executable));
+        expect(sections).toContain('.rodata');
+        if (!packaged.stripped) return;
+        expect(sections).not.toContain('.symtab');
+        expect(sections.filter((n) => n.startsWith('.debug'))).toEqual([]);
+        expect(sections).toContain('.dynsym');
+      },
+    );
+
     it('holds none of the secrets in the environment it was built in', () => {
       const binary = readFileSync(executable);
       for (const secret of Object.values(BUILD_SECRETS)) {
@@ -241,6 +254,20 @@ async function httpsFront(target: string): Promise<{ url: string; requests(): nu
         server.close(() => resolve());
       }),
   };
+}
+
+/** The section names of a 64-bit little-endian ELF file, from its section header table. */
+function elfSectionNames(elf: Buffer): string[] {
+  expect(elf.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+  const shoff = Number(elf.readBigUInt64LE(0x28));
+  const shentsize = elf.readUInt16LE(0x3a);
+  const shnum = elf.readUInt16LE(0x3c);
+  const header = (i: number) => shoff + i * shentsize;
+  const strtab = Number(elf.readBigUInt64LE(header(elf.readUInt16LE(0x3e)) + 0x18));
+  return Array.from({ length: shnum }, (_, i) => {
+    const start = strtab + elf.readUInt32LE(header(i));
+    return elf.subarray(start, elf.indexOf(0, start)).toString('latin1');
+  });
 }
 
 /** Environment variables set while the executable is built, with values that must not appear in it. */
