@@ -6,8 +6,8 @@
  * Node parses the file NODE_EXTRA_CA_CERTS names at every start, before any code of ours runs, together with its
  * ~140 bundled authorities: 30–40 ms of CPU per start with a system bundle of ~140 certificates (bench/README.md).
  * Terraform starts the provider three times per `terraform plan`, and only the plan walk's start opens a TLS
- * connection. So the launcher hands the file over as PBXCTL_NODE_EXTRA_CA_CERTS, and the provider's HTTP client
- * loads it when it first needs an https connection (reconciler/platform/extra-ca.ts): the same authorities are
+ * connection. So the launcher hands the file over as PBXCTL_NODE_EXTRA_CA_CERTS, and the provider loads it when
+ * it sets up its https client, in the plan walk (reconciler/platform/extra-ca.ts): the same authorities are
  * trusted, and the starts that never connect do not pay for them. With `--use-openssl-ca` in NODE_OPTIONS, Node
  * adds the file to OpenSSL's own store instead of the bundled one: the launcher then leaves the variable to Node.
  *
@@ -27,8 +27,8 @@ export function launcherScript(executable: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(executable)) throw new Error(`not a plain file name: ${executable}`);
   return `#!/bin/sh
 # pbxctl/netsapiens Terraform provider: starts ${executable}, the provider executable beside this file.
-# NODE_EXTRA_CA_CERTS is handed over as PBXCTL_NODE_EXTRA_CA_CERTS: the provider loads that file on its
-# first https connection instead of at every start (unless NODE_OPTIONS has --use-openssl-ca).
+# NODE_EXTRA_CA_CERTS is handed over as PBXCTL_NODE_EXTRA_CA_CERTS: the provider loads that file when it sets
+# up its https client instead of at every start (unless NODE_OPTIONS has --use-openssl-ca).
 case "$0" in
   */*) dir=\${0%/*} ;;
   *) dir=. ;;
