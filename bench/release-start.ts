@@ -2,7 +2,7 @@
  * How long the release executable takes from its start to its go-plugin handshake line (what Terraform waits for,
  * three times per `terraform plan`), started three ways, alternated round by round:
  *   - launcher:   as Terraform starts it from the zip (scripts/package-provider/launcher.ts: NODE_EXTRA_CA_CERTS
- *                 handed over, loaded only on the first https connection);
+ *                 handed over, loaded only when the provider sets up its https client);
  *   - direct:     the executable itself with the same environment, so Node parses NODE_EXTRA_CA_CERTS at start
  *                 (what the single-file zip did before the launcher);
  *   - no-ca:      the executable with NODE_EXTRA_CA_CERTS unset (the floor of the two).

@@ -209,9 +209,9 @@ export async function packageProvider(outDir: string, root = repoRoot()): Promis
     const { stripped } = await buildExecutable(bundle, work, exe);
     const files = [{ name: exeName, data: readFileSync(exe), mode: 0o755 }];
     if (!windows) {
-      const launcher = join(work, providerName);
-      writeFileSync(launcher, launcherScript(exeName), { mode: 0o755 });
-      files.unshift({ name: providerName, data: readFileSync(launcher), mode: 0o755 });
+      const script = Buffer.from(launcherScript(exeName));
+      writeFileSync(join(work, providerName), script, { mode: 0o755 });
+      files.unshift({ name: providerName, data: script, mode: 0o755 });
     }
     smokeTest(join(work, providerName));
     mkdirSync(outDir, { recursive: true });
