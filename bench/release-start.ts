@@ -23,13 +23,12 @@ import { MAGIC_COOKIE_VALUE } from '../provider/plugin/serve';
 import { firstHandshakeLine } from '../provider/test-support/handshake';
 import { packageProvider } from '../scripts/package-provider';
 import { unzip } from '../scripts/package-provider/zip';
+import { median } from './scale';
 
 type Way = 'launcher' | 'direct' | 'no-ca';
 const WAYS: readonly Way[] = ['launcher', 'direct', 'no-ca'];
 
 const handshakeMs = async (file: string, env: NodeJS.ProcessEnv) => (await firstHandshakeLine(file, env, 'SIGKILL')).ms;
-
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] as number;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
