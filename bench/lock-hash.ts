@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { packageProvider } from '../scripts/package-provider';
 import { unzip } from '../scripts/package-provider/zip';
 import { median } from './scale';
+import { mirrorCliConfig } from './tf-workspace';
 
 const MB = 1024 * 1024;
 
@@ -76,10 +77,7 @@ async function main(): Promise<void> {
       for (const f of files) writeFileSync(join(pkg, f.name), f.data, { mode: f.mode });
       if (name === 'B') writeRandom(join(pkg, 'padding.bin'), packageBytes);
       const rc = join(root, 'cli.tfrc');
-      writeFileSync(
-        rc,
-        `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`,
-      );
+      writeFileSync(rc, mirrorCliConfig(join(root, 'mirror')));
       const dir = join(root, 'work');
       mkdirSync(dir);
       writeFileSync(

@@ -91,6 +91,11 @@ export interface Workspace {
   readonly cpuDir: string;
 }
 
+/** A Terraform CLI configuration that installs providers from the filesystem mirror at `mirror` only. */
+export function mirrorCliConfig(mirror: string): string {
+  return `provider_installation {\n  filesystem_mirror {\n    path = "${mirror}"\n  }\n}\n`;
+}
+
 /** Which provider Terraform starts: by default `bin/`'s launcher over this checkout's `dist/`. */
 export interface ProviderChoice {
   /** The provider as users install it: `npm run package:provider`'s zip (launcher + executable), packed mirror layout. */
@@ -117,7 +122,7 @@ export function workspace(n: number, apiUrl: string, profileDir?: string, provid
     }
   }
   const rc = join(root, 'cli.tfrc');
-  writeFileSync(rc, `provider_installation {\n  filesystem_mirror {\n    path = "${join(root, 'mirror')}"\n  }\n}\n`);
+  writeFileSync(rc, mirrorCliConfig(join(root, 'mirror')));
   const dir = join(root, 'work');
   mkdirSync(dir);
   writeFileSync(join(dir, 'main.tf'), hcl(n));
