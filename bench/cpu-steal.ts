@@ -3,11 +3,15 @@
  * these shared VMs it rose to 20–30 % during some bench runs, and a `terraform plan` that keeps both cores
  * busy loses more to it than a `pbxctl plan` that mostly waits on the network, so every ratio is printed
  * with the steal beside it. Linux only: elsewhere (or without /proc) there is no reading.
+ * The same readings give how busy the machine's cores were (`busyBetween`): a `terraform plan` that keeps
+ * them near 100 % is bound by CPU, not by the network, and only less CPU makes it faster.
  */
 import { readFileSync } from 'node:fs';
 
 export interface CpuTicks {
   readonly steal: number;
+  /** Idle and I/O wait. */
+  readonly idle: number;
   readonly total: number;
 }
 
@@ -18,7 +22,8 @@ export function parseProcStat(text: string): CpuTicks | undefined {
   const fields = line.trim().split(/\s+/).slice(1, 9).map(Number);
   if (fields.length < 8 || fields.some((f) => !Number.isFinite(f))) return undefined;
   // guest time is already counted in user time: only the first eight fields make up the total.
-  return { steal: fields[7] as number, total: fields.reduce((a, b) => a + b, 0) };
+  const idle = (fields[3] as number) + (fields[4] as number);
+  return { steal: fields[7] as number, idle, total: fields.reduce((a, b) => a + b, 0) };
 }
 
 export function cpuTicks(): CpuTicks | undefined {
@@ -33,4 +38,11 @@ export function cpuTicks(): CpuTicks | undefined {
 export function stealBetween(a: CpuTicks | undefined, b: CpuTicks | undefined): string {
   if (!a || !b || b.total <= a.total) return '?';
   return `${Math.round((100 * (b.steal - a.steal)) / (b.total - a.total))} %`;
+}
+
+/** "87 %": the share of the time between the readings the cores ran anything (not idle, not stolen), or "?". */
+export function busyBetween(a: CpuTicks | undefined, b: CpuTicks | undefined): string {
+  if (!a || !b || b.total <= a.total) return '?';
+  const busy = b.total - a.total - (b.idle - a.idle) - (b.steal - a.steal);
+  return `${Math.round((100 * busy) / (b.total - a.total))} %`;
 }

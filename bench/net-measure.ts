@@ -39,7 +39,7 @@ export interface RunMeasures {
 }
 
 /** Requests open at the proxy, averaged over [from, to) (ms since the proxy's reset). */
-function inFlightBetween(arrivals: ThreadedServers['stats']['arrivals'], from: number, to: number): number {
+export function inFlightBetween(arrivals: ThreadedServers['stats']['arrivals'], from: number, to: number): number {
   let open = 0;
   for (const a of arrivals) open += Math.max(0, Math.min(to, a.done ?? a.at) - Math.max(from, a.at));
   return to > from ? open / (to - from) : 0;

@@ -48,7 +48,8 @@ import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_API_KEY } from '../emulator';
 import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { packageProvider } from '../scripts/package-provider';
-import { cpuTicks, stealBetween } from './cpu-steal';
+import { busyBetween, cpuTicks, stealBetween } from './cpu-steal';
+import { inFlightBetween } from './net-measure';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
 import {
@@ -173,6 +174,7 @@ async function pbxctlCli(yamlDir: string, servers: ThreadedServers) {
   const cpuFile = `${yamlDir}.cpu`;
   const env = { ...process.env, NS_API_URL: servers.url, NS_API_KEY: DEFAULT_API_KEY, PBXCTL_BENCH_CPU_FILE: cpuFile };
   await servers.reset();
+  const ticks = cpuTicks();
   const t = performance.now();
   const exit = await new Promise<number | null>((done) => {
     const args = ['-r', join(__dirname, 'child-cpu.js'), main, 'plan', yamlDir];
@@ -180,9 +182,11 @@ async function pbxctlCli(yamlDir: string, servers: ThreadedServers) {
     child.on('exit', (code) => done(code));
   });
   const ms = performance.now() - t;
+  const busy = busyBetween(ticks, cpuTicks());
   await servers.refresh();
   if (exit !== 0) throw new Error(`pbxctl plan exited ${exit}`);
-  return { ms, cpuMs: Number(readFileSync(cpuFile, 'utf8')), requests: servers.stats.arrivals.length };
+  const requests = servers.stats.arrivals.length;
+  return { ms, cpuMs: Number(readFileSync(cpuFile, 'utf8')), requests, busy, inFlight: readsInFlight(servers) };
 }
 
 /**
@@ -215,15 +219,30 @@ async function terraformPlan(ws: Workspace, servers: ThreadedServers) {
   for (const f of readdirSync(ws.cpuDir)) rmSync(join(ws.cpuDir, f));
   await servers.reset();
   const cpu0 = childrenCpuMs();
+  const ticks = cpuTicks();
   const t = performance.now();
   const plan = await terraform(['plan', '-input=false', '-no-color', '-lock=false'], ws.dir, ws.env);
   const ms = performance.now() - t;
+  const busy = busyBetween(ticks, cpuTicks());
   const cpu1 = childrenCpuMs();
   await servers.refresh();
   const summary = /Plan: .*|No changes\./.exec(plan.out)?.[0] ?? `exit ${plan.status}: ${plan.out.slice(-500)}`;
   const providers = providerCpu(ws.cpuDir);
   const ownCpuMs = cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 - providers.cpuMs : undefined;
-  return { ms, requests: servers.stats.arrivals.length, summary, providers, ownCpuMs };
+  const inFlight = readsInFlight(servers);
+  return { ms, requests: servers.stats.arrivals.length, summary, providers, ownCpuMs, busy, inFlight };
+}
+
+/**
+ * Requests open at the proxy, averaged from the first arrival to the last answer ("5.1", or "-" without
+ * requests): how much of the concurrency ceiling (8) the reads used while there were reads to make.
+ */
+function readsInFlight(servers: ThreadedServers): string {
+  const a = servers.stats.arrivals;
+  if (a.length === 0) return '-';
+  const from = Math.min(...a.map((x) => x.at));
+  const to = Math.max(...a.map((x) => x.done ?? x.at));
+  return inFlightBetween(a, from, to).toFixed(1);
 }
 
 /**
@@ -304,14 +323,14 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
     const perResource = (ms: number) => `${(ms / n).toFixed(2)} ms`;
     const ownPerResource = own === '?' ? '?' : perResource(Number(own));
     console.log(
-      `|  | ${o.rounds} round${o.rounds === 1 ? '' : 's'}: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after, CPU stolen by the hypervisor ${steal} of the rounds' time; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
+      `|  | ${o.rounds} round${o.rounds === 1 ? '' : 's'}: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after, CPU stolen by the hypervisor ${steal} of the rounds' time; median runs: cores busy ${cli.busy} during \`pbxctl plan\`, ${tf.busy} during \`terraform plan\`, requests in flight (first request to last answer) ${cli.inFlight} and ${tf.inFlight} of 8; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${tfPaths}`);
     if (echo) {
       const e = medianRun(echoRuns);
       const echoOwn = e.ownCpuMs === undefined ? '?' : Math.round(e.ownCpuMs);
       console.log(
-        `|  | echo provider (Terraform's floor): \`terraform plan\` ${walls(echoRuns)} ms, median ${Math.round(e.ms)} ms = ${r(e.ms, cli.ms)} of \`pbxctl plan\`; ${e.requests} requests; median run's providers ${Math.round(e.providers.cpuMs)} ms CPU (${e.providers.each}); Terraform's own ${echoOwn} ms CPU; ${e.summary} |`,
+        `|  | echo provider (Terraform's floor): \`terraform plan\` ${walls(echoRuns)} ms, median ${Math.round(e.ms)} ms = ${r(e.ms, cli.ms)} of \`pbxctl plan\`; ${e.requests} requests; median run's providers ${Math.round(e.providers.cpuMs)} ms CPU (${e.providers.each}); Terraform's own ${echoOwn} ms CPU; cores busy ${e.busy}; ${e.summary} |`,
       );
     }
   } finally {
