@@ -60,9 +60,11 @@ async function main(): Promise<void> {
     seed: seedFor({ name: 'full', users, full: true, contacts: 0 }),
     latencyMs: 20,
   });
+  let wsRoot: string | undefined;
   try {
     const zip = values.zip ?? (await packageProvider(join(scratch, 'release'))).zip;
     const ws = workspace(users, servers.url, undefined, { releaseZip: zip });
+    wsRoot = dirname(ws.dir);
     const env = { ...ws.env };
     delete env.NODE_OPTIONS; // the release executable, as users run it (no bench preloads)
     for (const args of [
@@ -106,9 +108,10 @@ async function main(): Promise<void> {
         `| ${p} | ${m.toFixed(0)} | ${round} | ${(m / ref).toFixed(2)}× | ${median(requests[i] as number[])} | ${Math.max(...(most[i] as number[]))} |`,
       );
     }
-    rmSync(dirname(ws.dir), { recursive: true, force: true });
   } finally {
     await servers.close();
+    // Also when a plan failed: the workspace (state, provider copy) is not left in the temporary directory.
+    if (wsRoot) rmSync(wsRoot, { recursive: true, force: true });
     rmSync(scratch, { recursive: true, force: true });
   }
 }
