@@ -3,6 +3,7 @@ import './plugin/stdout-guard';
 import { serveLazyHandlers } from './framework/serve-lazy';
 import type * as ServeProvider from './framework/serve-provider';
 import { hasMagicCookie, NOT_A_PLUGIN_MESSAGE } from './plugin/serve';
+import { tuneTiering } from './plugin/tiering';
 import type * as Resources from './resources';
 // The committed `terraform providers schema -json` document (`npm run gen`): what GetProviderSchema answered
 // before the resources loaded, compared with theirs when they load (framework/serve-provider.ts). Read then,
@@ -17,6 +18,9 @@ if (!hasMagicCookie()) {
   process.stderr.write(`${NOT_A_PLUGIN_MESSAGE}\n`);
   process.exit(1);
 }
+
+// Before any handler runs: V8 optimises the handlers' code later (plugin/tiering.ts, issue 15).
+tuneTiering();
 
 // Loaded on the first call other than GetProviderSchema: the service (framework/serve-provider.ts, with the cty
 // codec and the plan rules) and the resources. The first start of a plan loads neither (framework/serve-lazy.ts).
