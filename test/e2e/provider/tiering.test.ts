@@ -8,11 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { INTERRUPT_BUDGET } from '../../../provider/plugin/tiering';
 
 describe("the provider's V8 tiering", () => {
-  it('is eight times the interrupt budget this V8 has by default', () => {
+  it("is well above the interrupt budget this V8 has by default (eight times Node 20's)", () => {
     const options = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
     const defaults = /default: --interrupt-budget=(\d+)/.exec(options);
     expect(defaults?.[1], 'node --v8-options lists --interrupt-budget with its default').toBeDefined();
-    expect(INTERRUPT_BUDGET).toBe(8 * Number(defaults?.[1]));
+    const byDefault = Number(defaults?.[1]);
+    // Node 20 (V8 11.3): 67,584, and the budget is eight times that; a later V8 with a larger default still
+    // gets a budget several times its own.
+    if (process.versions.v8.startsWith('11.3.')) expect(INTERRUPT_BUDGET).toBe(8 * byDefault);
+    expect(INTERRUPT_BUDGET).toBeGreaterThanOrEqual(4 * byDefault);
   });
 
   it('is a flag this Node knows: set at run time, it prints nothing (an unknown one is reported on stderr)', () => {
