@@ -102,12 +102,12 @@ async function main(): Promise<void> {
         note: `CPU ${s.loadCpuMs.toFixed(0)} ms; +${s.loadHeapMb.toFixed(0)} MiB heap`,
       },
       {
-        name: `${s.users} users: pure stage (plan, safety, digests, checksum)`,
-        value: s.pureMs,
+        name: `${s.users} users: pure stage, first pass (after the reads: plan, call flows, safety, inputs, checksum)`,
+        value: s.pureFirstMs,
         unit: 'ms',
         floor: 150,
         target: 1,
-        note: `CPU ${s.pureCpuMs.toFixed(0)} ms (fastest of 5: ${s.pureCpuMinMs.toFixed(0)} ms)`,
+        note: `CPU ${s.pureFirstCpuMs.toFixed(0)} ms; 5 passes: median ${s.pureMs.toFixed(0)} ms wall, ${s.pureCpuMs.toFixed(0)} ms CPU (fastest ${s.pureCpuMinMs.toFixed(0)} ms); the read before it (the digests are taken during it) ${s.readMs.toFixed(0)} ms, CPU ${s.readCpuMs.toFixed(0)} ms`,
       },
       {
         name: `${s.users} users: \`pbxctl plan\` at 0 ms`,

@@ -76,7 +76,7 @@ export type { PlanDocument } from './plan/plan-document';
 
 // ---- Export, pipeline, platform, errors
 export { type ExportResult, exportDomain } from './export/export-domain';
-export { type PlanRun, type PlanRunOptions, runPlan } from './pipeline';
+export { draftPlan, finishPlan, type PlanRun, type PlanRunOptions, readForPlan, runPlan } from './pipeline';
 export { NetSapiensClient, type PlatformRecord } from './platform/client';
 export {
   DEFAULT_PLATFORM_PROFILE,

@@ -8,11 +8,12 @@ import { StalePlanError } from './errors';
 import { readLiveState, readLosses, type DomainLiveState } from './live/read-live-state';
 import type { NetSapiensClient } from './platform/client';
 import { checkSafety, type SafetyFlags } from './plan/check-safety';
-import { computePlan, destructiveKeys, type DomainPlan, withLosses } from './plan/compute-plan';
+import { computePlan, destructiveKeys, type DomainPlan, type LossTable, withLosses } from './plan/compute-plan';
 import { assertExtensionsFree, assertReferencesExist } from './plan/references';
 import { planCallFlows } from './plan/plan-call-flows';
 import { assertRuleTimeFramesExist } from './plan/rule-frames';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
+import { planAhead } from './plan/plan-ahead';
 import { mapBounded } from './util/map-bounded';
 import type { WelcomeStatus } from './apply/welcome-ledger';
 import { plannedWelcomes } from './apply/welcome-plan';
@@ -46,20 +47,50 @@ export async function planDomain(
   desired: DomainDesiredState,
   options: PlanRunOptions = {},
 ): Promise<DomainRun> {
-  const live = await readLiveState(client, desired.domain, {
-    desired: desired.objects,
-    concurrency: options.concurrency,
-    platform: desired.platform,
-  });
-  assertReferencesExist(desired, live);
-  assertExtensionsFree(desired, live);
-  assertRuleTimeFramesExist(desired, live);
+  const live = await readForPlan(client, desired, options);
   // The plan is computed once; what its deletes and recycles would lose is read and added to it.
-  const draft = computePlan({ desired, live });
+  const draft = draftPlan(desired, live);
   const candidates = destructiveKeys(draft);
   const losses = candidates.length
     ? await readLosses(client, desired.domain, candidates, options.concurrency)
     : undefined;
+  return finishPlan(desired, live, draft, losses, options);
+}
+
+/**
+ * The live state a plan is made from. Each object's digest (the plan's inputs) and its differences from the
+ * files are worked out as the object arrives, while the rest of the domain is still being read, not after the
+ * last answer (`planAhead`, issue 15).
+ */
+export function readForPlan(
+  client: NetSapiensClient,
+  desired: DomainDesiredState,
+  options: Pick<PlanRunOptions, 'concurrency'> = {},
+): Promise<DomainLiveState> {
+  return readLiveState(client, desired.domain, {
+    desired: desired.objects,
+    concurrency: options.concurrency,
+    platform: desired.platform,
+    made: planAhead(desired),
+  });
+}
+
+/** The plan's changes from what was read, before what deletes would lose is known. PURE. */
+export function draftPlan(desired: DomainDesiredState, live: DomainLiveState): DomainPlan {
+  assertReferencesExist(desired, live);
+  assertExtensionsFree(desired, live);
+  assertRuleTimeFramesExist(desired, live);
+  return computePlan({ desired, live });
+}
+
+/** The draft with its losses, call flows, safety checks, welcome e-mails and inputs. PURE. */
+export function finishPlan(
+  desired: DomainDesiredState,
+  live: DomainLiveState,
+  draft: DomainPlan,
+  losses: LossTable | undefined,
+  options: PlanRunOptions = {},
+): DomainRun {
   const flows = planCallFlows(desired, live, draft);
   const withFlows = flows.length > 0 ? { ...draft, callFlows: flows } : draft;
   const planned = checkSafety(losses ? withLosses(withFlows, losses) : withFlows, desired.policy, options);

@@ -222,6 +222,12 @@ export interface ReadContext {
   readonly full?: boolean;
   /** The domain's platform profile (default: `DEFAULT_PLATFORM_PROFILE`). */
   readonly platform?: PlatformProfile;
+  /**
+   * Called with each object as soon as it is complete, so the caller can work on it while the rest is read
+   * (the plan's digests, issue 15). A kind whose objects all arrive at once may leave it: `readLiveState`
+   * hands every object over once its kind is read. It may see an object more than once.
+   */
+  readonly made?: (object: LiveObject) => void;
 }
 
 export interface ApplyContext {

@@ -32,6 +32,8 @@ export interface ReadOptions {
   readonly registry?: Registry;
   /** The domain's platform profile (default: the defaults). */
   readonly platform?: PlatformProfile;
+  /** Called with each object read, as soon as it is complete (see `ReadContext.made`); may repeat one. */
+  readonly made?: (object: LiveObject) => void;
 }
 
 /** The domain's record; a 404/403 says which domain and why, in words. */
@@ -92,7 +94,10 @@ export async function readLiveState(
         desired,
         full: options.full,
         platform: options.platform,
+        made: options.made,
       });
+      // Kinds that read their objects all at once hand them over here, while the others are still read.
+      if (options.made) for (const o of live) options.made(o);
       return [...live].sort((a, b) => compareKeys(a.key, b.key));
     }),
   );

@@ -130,6 +130,10 @@ export function diffFields(
   prefix = '',
   registry: Registry = DEFAULT_REGISTRY,
 ): FieldChange[] {
+  if (live && prefix === '') {
+    const ahead = foundAhead(kindName, desired, live, registry);
+    if (ahead) return ahead.length === 0 ? [] : [...ahead];
+  }
   // Content the platform already has (most objects of a large domain) has no differences to sort or classify.
   if (live && sameContent(desired, live)) return [];
   const kind = registry.get(kindName);
@@ -139,6 +143,47 @@ export function diffFields(
   const out: FieldChange[] = [];
   diffInto(out, kind, scope, desired, live, prefix);
   return out;
+}
+
+/**
+ * Differences found ahead, by live content: the desired content, kind and registry they were found for, and
+ * the fields. Content is never changed once made (desired and live objects are readonly throughout), so a
+ * `diffFields` of the very same content, kind and registry gives these fields again.
+ */
+const AHEAD = new WeakMap<
+  Comparable,
+  {
+    readonly desired: Comparable;
+    readonly kindName: string;
+    readonly registry: Registry;
+    readonly fields: readonly FieldChange[];
+  }
+>();
+
+function foundAhead(
+  kindName: string,
+  desired: Comparable,
+  live: Comparable,
+  registry: Registry,
+): readonly FieldChange[] | undefined {
+  const ahead = AHEAD.get(live);
+  return ahead && ahead.desired === desired && ahead.kindName === kindName && ahead.registry === registry
+    ? ahead.fields
+    : undefined;
+}
+
+/**
+ * Finds an object's differences now, while the rest of the domain is still being read (issue 15: at 10,000
+ * users the plan's diffs ran after the last answer); `diffFields` of the same content then gives them back.
+ */
+export function diffAhead(
+  kindName: string,
+  desired: Comparable,
+  live: Comparable,
+  registry: Registry = DEFAULT_REGISTRY,
+): void {
+  if (foundAhead(kindName, desired, live, registry)) return;
+  AHEAD.set(live, { desired, kindName, registry, fields: diffFields(kindName, desired, live, '', registry) });
 }
 
 /**

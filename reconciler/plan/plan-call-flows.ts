@@ -25,12 +25,18 @@ export function planCallFlows(desired: DomainDesiredState, live: DomainLiveState
         c.class !== 'cosmetic',
     )
     .map((c) => c.key);
+  let zone: string | undefined;
   return callFlowChanges({
     live: live.objects,
     desired: desired.objects,
     extensions: live.extensions,
     removed: new Set(plan.changes.filter((c) => c.action === 'delete').map((c) => c.id)),
-    timeZone: usableZone(live.timeZone),
+    // Checked only when the call flows are followed: most plans change no routing, and the first time-zone
+    // check of a process loads the zone data (~20 ms, issue 15).
+    get timeZone() {
+      zone ??= usableZone(live.timeZone);
+      return zone;
+    },
     numbers: (desired.objects.get('phone_number') ?? []).map((o) => o.key),
     changedExtensions,
     changedKinds: new Set(plan.changes.map((c) => c.kind)),

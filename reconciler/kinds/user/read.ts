@@ -120,6 +120,7 @@ async function readPeople(
       platform,
       lastModified: str(u['last-modified-datetime']) || undefined,
     };
+    ctx.made?.(live);
     return live;
   });
 }
