@@ -14,6 +14,7 @@ import { planCallFlows } from './plan/plan-call-flows';
 import { assertRuleTimeFramesExist } from './plan/rule-frames';
 import { buildPlanDocument, domainInputs, type DomainInputs, type PlanDocument } from './plan/plan-document';
 import { planAhead } from './plan/plan-ahead';
+import { background } from './util/background';
 import { mapBounded } from './util/map-bounded';
 import type { WelcomeStatus } from './apply/welcome-ledger';
 import { plannedWelcomes } from './apply/welcome-plan';
@@ -62,17 +63,25 @@ export async function planDomain(
  * files are worked out as the object arrives, while the rest of the domain is still being read, not after the
  * last answer (`planAhead`, issue 15).
  */
-export function readForPlan(
+export async function readForPlan(
   client: NetSapiensClient,
   desired: DomainDesiredState,
   options: Pick<PlanRunOptions, 'concurrency'> = {},
 ): Promise<DomainLiveState> {
-  return readLiveState(client, desired.domain, {
-    desired: desired.objects,
-    concurrency: options.concurrency,
-    platform: desired.platform,
-    made: planAhead(desired),
-  });
+  // In short slices between the read's I/O, never in its callbacks: the requests still to send go first.
+  const ahead = background(planAhead(desired));
+  try {
+    const live = await readLiveState(client, desired.domain, {
+      desired: desired.objects,
+      concurrency: options.concurrency,
+      platform: desired.platform,
+      made: ahead.push,
+    });
+    ahead.flush();
+    return live;
+  } finally {
+    ahead.drop();
+  }
 }
 
 /** The plan's changes from what was read, before what deletes would lose is known. PURE. */

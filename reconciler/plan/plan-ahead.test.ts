@@ -112,10 +112,10 @@ describe('the read hook', () => {
           .slice(from)
           .map((r) => r.path),
       ).toContain(`/domains/${desired.domain}/users/${slow}/answerrules`);
-      expect(end - (seen.get(users.find((o) => o.key === slow) as LiveObject) as number)).toBeLessThan(150);
+      expect(end - (seen.get(users.find((o) => o.key === slow) as LiveObject) as number)).toBeLessThan(200);
       for (const o of users)
         if (o.key !== slow && desired.objects.get('user')?.some((d) => d.key === o.key))
-          expect(end - (seen.get(o) as number)).toBeGreaterThan(150);
+          expect(end - (seen.get(o) as number)).toBeGreaterThan(200);
     } finally {
       emu.faults.remove(fault);
     }
