@@ -4,7 +4,7 @@
  * - pure stage: what `pbxctl plan` runs after its last read — the pipeline's own `draftPlan` (reference
  *   checks, computePlan) and `finishPlan` (call flows, safety, welcome e-mails, the inputs' digests), then the
  *   plan document with its checksum — 5 passes over the live state read once from the emulator through the
- *   pipeline's `readForPlan` (which takes each object's digest as it arrives). The first pass is the one a
+ *   pipeline's `readForPlan` (which works out each object's digest and differences as it arrives). The first pass is the one a
  *   plan pays (the code it runs is not compiled yet); the read's own wall and CPU time are printed beside it;
  * - `pbxctl plan`: the built CLI as a user runs it (a child process, so start-up is included) against the
  *   emulator, median of 3, with the CLI's CPU time (`child-cpu.ts`, preloaded), the emulator's (this process

@@ -225,7 +225,7 @@ export interface ReadContext {
   /**
    * Called with each object as soon as it is complete, so the caller can work on it while the rest is read
    * (the plan's digests, issue 15). A kind whose objects all arrive at once may leave it: `readLiveState`
-   * hands every object over once its kind is read. It may see an object more than once.
+   * hands every object over once its kind is read (each object once, whoever hands it over).
    */
   readonly made?: (object: LiveObject) => void;
 }

@@ -32,7 +32,7 @@ export interface ReadOptions {
   readonly registry?: Registry;
   /** The domain's platform profile (default: the defaults). */
   readonly platform?: PlatformProfile;
-  /** Called with each object read, as soon as it is complete (see `ReadContext.made`); may repeat one. */
+  /** Called once with each object read, as soon as it is complete (see `ReadContext.made`). */
   readonly made?: (object: LiveObject) => void;
 }
 
@@ -83,6 +83,16 @@ export async function readLiveState(
   // The kinds do not depend on each other's results (shared lists are read once through the cache), so they
   // are read at once; the client's pacer bounds the requests in flight.
   const kinds = (options.registry ?? DEFAULT_REGISTRY).kinds;
+  // Each object is handed over once: by its kind as it is complete, or here once its kind is read.
+  const handed = new WeakSet<LiveObject>();
+  const hook = options.made;
+  const made =
+    hook &&
+    ((o: LiveObject) => {
+      if (handed.has(o)) return;
+      handed.add(o);
+      hook(o);
+    });
   const reading = Promise.allSettled(
     kinds.map(async (kind) => {
       const desired = new Map((options.desired?.get(kind.name) ?? []).map((d) => [d.key, d] as const));
@@ -94,10 +104,10 @@ export async function readLiveState(
         desired,
         full: options.full,
         platform: options.platform,
-        made: options.made,
+        made,
       });
       // Kinds that read their objects all at once hand them over here, while the others are still read.
-      if (options.made) for (const o of live) options.made(o);
+      if (made) for (const o of live) made(o);
       return [...live].sort((a, b) => compareKeys(a.key, b.key));
     }),
   );

@@ -92,11 +92,13 @@ describe('the read hook', () => {
     const from = emu.requests.list().length;
     const fault = emu.faults.add({ method: 'GET', path: `/domains/*/users/${slow}/answerrules`, latencyMs: 400 });
     const seen = new Map<LiveObject, number>();
+    const times = new Map<LiveObject, number>();
     try {
       const live = await readLiveState(client, desired.domain, {
         desired: desired.objects,
         platform: desired.platform,
         made: (o) => {
+          times.set(o, (times.get(o) ?? 0) + 1);
           if (!seen.has(o)) seen.set(o, performance.now());
         },
       });
@@ -104,6 +106,8 @@ describe('the read hook', () => {
       const all = [...live.objects.values()].flat();
       expect(all.length).toBeGreaterThan(2);
       for (const o of all) expect(seen.has(o)).toBe(true);
+      // Once each: people are handed over by their read, the rest by readLiveState.
+      for (const o of all) expect(times.get(o)).toBe(1);
       const users = all.filter((o) => o.kind === 'user');
       expect(users.map((o) => o.key)).toContain(slow);
       expect(

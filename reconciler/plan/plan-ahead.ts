@@ -3,7 +3,8 @@
  * still being read (issue 15: at 10,000 users the digests and the diffs were most of the work after the last
  * answer): its digest (the plan's inputs) and its differences from the desired object of the same kind and
  * key. `domainInputs` and `computePlan` take them from there; the same call on other content computes afresh.
- * PURE: the pipeline hands it to `readLiveState` as the read's `made` hook.
+ * PURE: the pipeline (`readForPlan`) runs it on each object `readLiveState` hands over, in slices between the
+ * read's I/O (`util/background.ts`).
  */
 import type { DesiredObject, LiveObject } from '../kinds/kind';
 import { DEFAULT_REGISTRY, type Registry } from '../kinds/registry';
