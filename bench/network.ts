@@ -9,6 +9,7 @@
  * - 429 injection: a plan through a proxy that turns away requests beyond a rate; the figure is the rate the
  *   client sent at once it had converged (the second half of the run), against the limit.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,14 +17,16 @@ import { DEFAULT_API_KEY } from '../emulator';
 import { applyPlanRun, envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { type ThreadedServers as RunningProxy, startServerThread } from './server-thread';
 import { type BenchCase, DOMAIN, desiredFor, seedFor } from './plan-users';
-import { measured, measuresNote } from './net-measure';
+import { inFlightBetween, measured, measuresNote } from './net-measure';
+import type { ReplayInput, ReplayResult } from './bare-replay';
 
 export interface Figure {
   readonly name: string;
   readonly value: number;
   readonly unit: 'ms' | 'requests' | 'req/s';
   readonly floor: number;
-  readonly target: number;
+  /** The ratio to the floor it must stay under; none for a reference figure (the harness's own floor). */
+  readonly target?: number;
   readonly note?: string;
 }
 
@@ -81,6 +84,38 @@ function startNote(proxy: RunningProxy): string {
 
 const load = (dir: string) => loadDesiredState(dir, { secrets: envSecretResolver({}) });
 
+/**
+ * The plan's own requests replayed by undici alone in a fresh process (bench/bare-replay.ts), through the same
+ * proxy: the harness's floor. Its wall time from the replay, its requests in flight from the proxy.
+ */
+async function bareReplay(
+  dir: string,
+  proxy: RunningProxy,
+  requests: ReplayInput['requests'],
+): Promise<ReplayResult & { inFlight: number }> {
+  const url = new URL(proxy.url);
+  const input: ReplayInput = {
+    origin: url.origin,
+    requests,
+    concurrency: CONCURRENCY,
+    headers: { authorization: `Bearer ${DEFAULT_API_KEY}`, accept: 'application/json' },
+  };
+  const file = join(dir, 'replay.json');
+  writeFileSync(file, JSON.stringify(input));
+  await proxy.reset();
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, [join(__dirname, 'bare-replay.js'), file], (err, stdout, stderr) =>
+      err ? reject(new Error(`bare replay failed: ${stderr || err.message}`)) : resolve(stdout),
+    ),
+  );
+  await proxy.refresh();
+  const r = JSON.parse(out) as ReplayResult;
+  const arrivals = proxy.stats.arrivals;
+  const from = Math.min(...arrivals.map((a) => a.at));
+  const to = Math.max(...arrivals.map((a) => a.done ?? a.at));
+  return { ...r, inFlight: inFlightBetween(arrivals, from, to) };
+}
+
 export async function planFigures(users: number, latencyMs: number): Promise<Figure[]> {
   const c: BenchCase = { name: 'plan', users, full: true, contacts: 200 };
   return withSetup(c, true, latencyMs, undefined, async (dir, client, proxy) => {
@@ -90,6 +125,13 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
     const requests = proxy.stats.arrivals.length;
     const minimum = minimumPlanRequests(proxy, users);
     const floor = (minimum / CONCURRENCY) * latencyMs;
+    const start = startNote(proxy);
+    const bare = await bareReplay(
+      dir,
+      proxy,
+      proxy.stats.arrivals.map((a) => ({ method: a.method, path: a.path })),
+    );
+    if (bare.failed > 0) throw new Error(`the bare replay got ${bare.failed} error answers`);
     return [
       {
         name: `plan, ${users} users, ${latencyMs} ms`,
@@ -97,7 +139,14 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
         unit: 'ms',
         floor,
         target: 1.3,
-        note: `${pacerNote(client)}; ${startNote(proxy)}; ${measuresNote(m, latencyMs)}`,
+        note: `${pacerNote(client)}; ${start}; ${measuresNote(m, latencyMs)}; ${(ms / bare.wallMs).toFixed(2)}× the bare replay below`,
+      },
+      {
+        name: `plan, ${users} users: its ${bare.sent} requests replayed by undici alone (the harness's floor)`,
+        value: bare.wallMs,
+        unit: 'ms',
+        floor,
+        note: `a fresh process, ${CONCURRENCY} at a time in the plan's order, no pacing or decoding and no wait for the users' list; in flight ${bare.inFlight.toFixed(2)} of ${CONCURRENCY} at the proxy, ${proxy.stats.arrivals.length} requests`,
       },
       { name: `plan, ${users} users: requests`, value: requests, unit: 'requests', floor: minimum, target: 1.05 },
     ];
