@@ -6,9 +6,8 @@
  * × latency) is the harness and the machine: the proxy's timers, the emulator's answers, loopback, undici.
  * What the plan takes above the replay is the client's own: pacing, decoding, the plan, and the wait for the
  * users' list before their answer-rule reads (the replay needs no answer to send the next request).
- *   node dist/bench/bare-replay.js <requests.json>   (a child of bench/network.ts; prints one JSON line)
+ * Run as a child of bench/network.ts (`fork`), which sends the requests and gets the result back by IPC.
  */
-import { readFileSync } from 'node:fs';
 import { Agent } from 'undici';
 
 export interface ReplayRequest {
@@ -71,18 +70,13 @@ export async function replay(input: ReplayInput): Promise<ReplayResult> {
   }
 }
 
-if (require.main === module) {
-  const file = process.argv[2];
-  if (!file) {
-    process.stderr.write('usage: bare-replay.js <requests.json>\n');
-    process.exitCode = 2;
-  } else {
-    replay(JSON.parse(readFileSync(file, 'utf8')) as ReplayInput).then(
-      (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
-      (err) => {
-        process.stderr.write(`replay failed: ${err instanceof Error ? err.message : String(err)}\n`);
-        process.exitCode = 1;
-      },
+/** A child of bench/network.ts: the input comes by IPC (it holds the API key: never in a file), the result goes back. */
+if (require.main === module && process.send) {
+  process.once('message', (input: ReplayInput) => {
+    replay(input).then(
+      (r) => process.send?.({ ok: r }, () => process.disconnect()),
+      (err: unknown) =>
+        process.send?.({ error: err instanceof Error ? err.message : String(err) }, () => process.disconnect()),
     );
-  }
+  });
 }

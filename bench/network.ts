@@ -9,7 +9,7 @@
  * - 429 injection: a plan through a proxy that turns away requests beyond a rate; the figure is the rate the
  *   client sent at once it had converged (the second half of the run), against the limit.
  */
-import { execFile } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,7 +89,6 @@ const load = (dir: string) => loadDesiredState(dir, { secrets: envSecretResolver
  * proxy: the harness's floor. Its wall time from the replay, its requests in flight from the proxy.
  */
 async function bareReplay(
-  dir: string,
   proxy: RunningProxy,
   requests: ReplayInput['requests'],
 ): Promise<ReplayResult & { inFlight: number }> {
@@ -100,16 +99,21 @@ async function bareReplay(
     concurrency: CONCURRENCY,
     headers: { authorization: `Bearer ${DEFAULT_API_KEY}`, accept: 'application/json' },
   };
-  const file = join(dir, 'replay.json');
-  writeFileSync(file, JSON.stringify(input));
   await proxy.reset();
-  const out = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, [join(__dirname, 'bare-replay.js'), file], (err, stdout, stderr) =>
-      err ? reject(new Error(`bare replay failed: ${stderr || err.message}`)) : resolve(stdout),
-    ),
-  );
+  const r = await new Promise<ReplayResult>((resolve, reject) => {
+    const child = fork(join(__dirname, 'bare-replay.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let answer: { ok?: ReplayResult; error?: string } | undefined;
+    child.once('message', (m: typeof answer) => {
+      answer = m;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (answer?.ok) resolve(answer.ok);
+      else reject(new Error(`the bare replay failed: ${answer?.error ?? `exit ${code}`}`));
+    });
+    child.send(input);
+  });
   await proxy.refresh();
-  const r = JSON.parse(out) as ReplayResult;
   const arrivals = proxy.stats.arrivals;
   const from = Math.min(...arrivals.map((a) => a.at));
   const to = Math.max(...arrivals.map((a) => a.done ?? a.at));
@@ -127,7 +131,6 @@ export async function planFigures(users: number, latencyMs: number): Promise<Fig
     const floor = (minimum / CONCURRENCY) * latencyMs;
     const start = startNote(proxy);
     const bare = await bareReplay(
-      dir,
       proxy,
       proxy.stats.arrivals.map((a) => ({ method: a.method, path: a.path })),
     );
