@@ -45,6 +45,18 @@ export function inFlightBetween(arrivals: ThreadedServers['stats']['arrivals'], 
   return to > from ? open / (to - from) : 0;
 }
 
+/** Requests open at the proxy, averaged from the first arrival to the last answer; undefined without requests. */
+export function inFlightOverRun(arrivals: ThreadedServers['stats']['arrivals']): number | undefined {
+  if (arrivals.length === 0) return undefined;
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const a of arrivals) {
+    from = Math.min(from, a.at);
+    to = Math.max(to, a.done ?? a.at);
+  }
+  return inFlightBetween(arrivals, from, to);
+}
+
 const LAG_RESOLUTION_MS = 5;
 
 /** Counts `fs.fsync` calls (the group commit's) and the time from call to callback. */

@@ -17,7 +17,7 @@ import { DEFAULT_API_KEY } from '../emulator';
 import { applyPlanRun, envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { type ThreadedServers as RunningProxy, startServerThread } from './server-thread';
 import { type BenchCase, DOMAIN, desiredFor, seedFor } from './plan-users';
-import { inFlightBetween, measured, measuresNote } from './net-measure';
+import { inFlightOverRun, measured, measuresNote } from './net-measure';
 import type { ReplayInput, ReplayResult } from './bare-replay';
 
 export interface Figure {
@@ -114,10 +114,7 @@ async function bareReplay(
     child.send(input);
   });
   await proxy.refresh();
-  const arrivals = proxy.stats.arrivals;
-  const from = Math.min(...arrivals.map((a) => a.at));
-  const to = Math.max(...arrivals.map((a) => a.done ?? a.at));
-  return { ...r, inFlight: inFlightBetween(arrivals, from, to) };
+  return { ...r, inFlight: inFlightOverRun(proxy.stats.arrivals) ?? 0 };
 }
 
 export async function planFigures(users: number, latencyMs: number): Promise<Figure[]> {

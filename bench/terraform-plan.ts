@@ -49,7 +49,7 @@ import { DEFAULT_API_KEY } from '../emulator';
 import { envSecretResolver, loadDesiredState, NetSapiensClient, runPlan } from '../reconciler';
 import { packageProvider } from '../scripts/package-provider';
 import { busyBetween, cpuTicks, stealBetween } from './cpu-steal';
-import { inFlightBetween } from './net-measure';
+import { inFlightOverRun } from './net-measure';
 import { type BenchCase, desiredFor, seedFor } from './plan-users';
 import { startServerThread, type ThreadedServers } from './server-thread';
 import {
@@ -238,11 +238,7 @@ async function terraformPlan(ws: Workspace, servers: ThreadedServers) {
  * requests): how much of the concurrency ceiling (8) the reads used while there were reads to make.
  */
 function readsInFlight(servers: ThreadedServers): string {
-  const a = servers.stats.arrivals;
-  if (a.length === 0) return '-';
-  const from = Math.min(...a.map((x) => x.at));
-  const to = Math.max(...a.map((x) => x.done ?? x.at));
-  return inFlightBetween(a, from, to).toFixed(1);
+  return inFlightOverRun(servers.stats.arrivals)?.toFixed(1) ?? '-';
 }
 
 /**
