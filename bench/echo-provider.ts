@@ -7,18 +7,16 @@
  * prior state, PlanResourceChange Terraform's proposed new state; validation finds nothing. It reads nothing
  * from the platform. Not a provider anyone should use: it plans whatever the configuration says and reads
  * nothing back.
+ *
+ * With `PBXCTL_BENCH_ECHO_READS=1` (bench/terraform-plan.ts `--echo-reads`) it also makes each user's one
+ * platform read (bench/echo-reads.ts) and then echoes as before: Terraform's floor with the reads a refresh must
+ * make.
  */
 import '../provider/plugin/stdout-guard';
 import encodedSchema from '../provider/schema/get-provider-schema.json';
 import type { UnaryCallback } from '../provider/plugin/grpc-protocol';
 import { hasMagicCookie, NOT_A_PLUGIN_MESSAGE, servePlugin } from '../provider/plugin/serve';
-
-interface DynamicValue {
-  readonly msgpack?: Uint8Array;
-  readonly json?: Uint8Array;
-}
-
-type Request = Record<string, unknown>;
+import { type DynamicValue, type Request, userReads } from './echo-reads';
 
 const EMPTY = Buffer.alloc(0);
 const schemaBytes = Buffer.from((encodedSchema as { base64: string }).base64, 'base64');
@@ -54,11 +52,49 @@ if (!hasMagicCookie()) {
   process.exit(1);
 }
 
+const reads =
+  process.env.PBXCTL_BENCH_ECHO_READS === '1'
+    ? userReads(process.env.NS_API_URL ?? '', process.env.NS_API_KEY ?? '')
+    : undefined;
+
+const fail = (callback: UnaryCallback, err: unknown) =>
+  callback(null, {
+    diagnostics: [{ severity: 1, summary: `echo read: ${err instanceof Error ? err.message : String(err)}` }],
+  });
+
 const provider = Object.fromEntries(
-  Object.entries(answers).map(([name, answer]) => [
-    name,
-    (call: { readonly request: unknown }, callback: UnaryCallback) => callback(null, answer(call.request as Request)),
-  ]),
+  Object.entries(answers).map(([name, answer]) => {
+    if (reads && name === 'UpgradeResourceState') {
+      return [
+        name,
+        (call: { readonly request: unknown }, callback: UnaryCallback) => {
+          try {
+            reads.start(call.request as Request);
+          } catch (err) {
+            fail(callback, err);
+            return;
+          }
+          callback(null, answer(call.request as Request));
+        },
+      ];
+    }
+    if (reads && name === 'ReadResource') {
+      return [
+        name,
+        (call: { readonly request: unknown }, callback: UnaryCallback) => {
+          const req = call.request as Request;
+          reads.wait(req).then(
+            () => callback(null, answer(req)),
+            (err: unknown) => fail(callback, err),
+          );
+        },
+      ];
+    }
+    return [
+      name,
+      (call: { readonly request: unknown }, callback: UnaryCallback) => callback(null, answer(call.request as Request)),
+    ];
+  }),
 );
 
 servePlugin({ provider }).catch((err: unknown) => {

@@ -28,13 +28,16 @@
  * process: upgrade, read, validation and plan of every resource, plus its start) and Terraform's own.
  *
  *   npm run build && node dist/bench/terraform-plan.js 200 1000 [--latency 20] [--rounds 3] [--profile DIR]
- *     [--paths] [--partial-state] [--dev] [--echo]
+ *     [--paths] [--partial-state] [--dev] [--echo] [--echo-reads]
  *
  * The provider is the one users install: the release zip (`npm run package:provider`, built untimed into a
  * scratch directory: one executable with Node inside) in the mirror's packed layout, so Terraform checks it
  * against the lock file as it does for users. `--dev`: `bin/`'s launcher over this checkout's `dist/`.
  * `--echo`: then the same plan, from the same refreshed state, with bench/echo-provider.ts (a provider that only
  * echoes what Terraform sends: no reads, no work) — Terraform's own floor on this machine, beside the ratio.
+ * `--echo-reads`: also the echo that makes each user's one answer-rule read (bench/echo-provider.ts,
+ * PBXCTL_BENCH_ECHO_READS): the cheapest provider that reads the platform as a refresh must — the floor with
+ * the reads, so that what is left between it and our provider is our provider's own work.
  *
  * `--profile DIR`: a V8 CPU profile of every provider process into DIR/<users>/ (bench/cpu-preload.ts).
  * `--paths`: the requests of each side by path (ids replaced by `{}`).
@@ -72,6 +75,8 @@ interface Options {
   readonly packaged: boolean;
   /** Also `terraform plan` with bench/echo-provider.ts: the cheapest provider possible (`--echo`). */
   readonly echo: boolean;
+  /** Also the echo that reads each user's answer rules (`--echo-reads`): the floor with the platform's reads. */
+  readonly echoReads: boolean;
   /** Interleaved rounds of `pbxctl plan` / `terraform plan` (/ echo); each figure is the median (`--rounds N`). */
   readonly rounds: number;
 }
@@ -84,6 +89,7 @@ function parseArgs(argv: string[]): Options {
   let refreshed = true;
   let packaged = true;
   let echo = false;
+  let echoReads = false;
   let rounds = 3;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -95,17 +101,18 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--partial-state') refreshed = false;
     else if (a === '--dev') packaged = false;
     else if (a === '--echo') echo = true;
+    else if (a === '--echo-reads') echoReads = true;
     else if (a === '--rounds') rounds = Number(argv[++i]);
     else if (Number(a) > 0) sizes.push(Number(a));
     else
       throw new Error(
-        `unknown argument ${a} (sizes, --latency N, --rounds N, --profile DIR, --paths, --partial-state, --dev, --echo)`,
+        `unknown argument ${a} (sizes, --latency N, --rounds N, --profile DIR, --paths, --partial-state, --dev, --echo, --echo-reads)`,
       );
   }
   if (!(latencyMs >= 0)) throw new Error('--latency takes a number of milliseconds (0 or more)');
   if (!(Number.isInteger(rounds) && rounds >= 1)) throw new Error('--rounds takes a whole number (1 or more)');
   const chosen = sizes.length > 0 ? sizes : [200, 1000];
-  return { sizes: chosen, latencyMs, profileDir, paths, refreshed, packaged, echo, rounds };
+  return { sizes: chosen, latencyMs, profileDir, paths, refreshed, packaged, echo, echoReads, rounds };
 }
 
 /** Requests by path, ids and query left out (`--paths`). */
@@ -259,8 +266,23 @@ function medianRun<T extends { ms: number }>(runs: readonly T[]): T {
   return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor((runs.length - 1) / 2)] as T;
 }
 
+type PlanRun = Awaited<ReturnType<typeof terraformPlan>>;
+
+/** One line per floor that ran: its plans, their ratio to `pbxctl plan`, and our `terraform plan` over it. */
+function printFloors(cliMs: number, oursMs: number, floors: readonly (readonly [string, readonly PlanRun[]])[]) {
+  for (const [label, runs] of floors) {
+    if (runs.length === 0) continue;
+    const e = medianRun(runs);
+    const own = e.ownCpuMs === undefined ? '?' : Math.round(e.ownCpuMs);
+    const walls = runs.map((x) => Math.round(x.ms)).join(' / ');
+    console.log(
+      `|  | ${label}: \`terraform plan\` ${walls} ms, median ${Math.round(e.ms)} ms = ${(e.ms / cliMs).toFixed(2)}× of \`pbxctl plan\` (ours is ${(oursMs / e.ms).toFixed(2)}× of it); ${e.requests} requests; median run's providers ${Math.round(e.providers.cpuMs)} ms CPU (${e.providers.each}); Terraform's own ${own} ms CPU; cores busy ${e.busy}; ${e.summary} |`,
+    );
+  }
+}
+
 /**
- * `rounds` rounds, each one `pbxctl plan`, one `terraform plan` and (--echo) one echo `terraform plan`,
+ * `rounds` rounds, each one `pbxctl plan`, one `terraform plan` and (--echo, --echo-reads) one of each echo,
  * interleaved (the order rotates each round) so that a machine that slows down or speeds up during the bench
  * weighs on every side alike; each side's figure is the median of its runs, and each round's own ratio is
  * printed beside the ratio of the medians.
@@ -283,9 +305,13 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
     const echoScript = { script: join(__dirname, 'echo-provider.js') };
     const echo = o.echo ? await terraformWorkspace(n, servers, o, echoScript, real.state) : undefined;
     if (echo) dirs.push(dirname(echo.ws.dir));
+    const readingScript = { ...echoScript, scriptEnv: { PBXCTL_BENCH_ECHO_READS: '1' } };
+    const echoReads = o.echoReads ? await terraformWorkspace(n, servers, o, readingScript, real.state) : undefined;
+    if (echoReads) dirs.push(dirname(echoReads.ws.dir));
     const cliRuns: Awaited<ReturnType<typeof pbxctlCli>>[] = [];
-    const tfRuns: Awaited<ReturnType<typeof terraformPlan>>[] = [];
-    const echoRuns: Awaited<ReturnType<typeof terraformPlan>>[] = [];
+    const tfRuns: PlanRun[] = [];
+    const echoRuns: PlanRun[] = [];
+    const echoReadRuns: PlanRun[] = [];
     let tfPaths = '';
     const ticks0 = cpuTicks();
     const roundSteal: string[] = [];
@@ -298,6 +324,7 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
           if (o.paths) tfPaths = byPath(servers);
         },
         ...(echo ? [async () => echoRuns.push(await terraformPlan(echo.ws, servers))] : []),
+        ...(echoReads ? [async () => echoReadRuns.push(await terraformPlan(echoReads.ws, servers))] : []),
       ];
       for (let k = 0; k < steps.length; k++) await (steps[(k + round) % steps.length] as () => Promise<unknown>)();
       roundSteal.push(stealBetween(before, cpuTicks()));
@@ -322,13 +349,10 @@ async function measure(n: number, o: Options, provider: ProviderChoice): Promise
       `|  | ${o.rounds} round${o.rounds === 1 ? '' : 's'}: \`pbxctl plan\` ${walls(cliRuns)} ms, \`terraform plan\` ${walls(tfRuns)} ms, each round's ratio ${pairs}; in-process runPlan ${pbx.requests} requests, ${pbx.cpuMs ?? '?'} ms CPU; machine: SHA-256 of 64 MiB ${speed0} ms before, ${speed1} ms after, CPU stolen by the hypervisor ${steal} of the rounds' time; median runs: cores busy ${cli.busy} during \`pbxctl plan\`, ${tf.busy} during \`terraform plan\`, requests in flight (first request to last answer) ${cli.inFlight} and ${tf.inFlight} of 8; median run's providers: ${tf.providers.each}; per resource: plan-walk provider ${perResource(tf.providers.lastCpuMs)} CPU, Terraform's own ${ownPerResource} CPU |`,
     );
     if (o.paths) console.log(`pbxctl: ${pbxPaths}\nterraform: ${tfPaths}`);
-    if (echo) {
-      const e = medianRun(echoRuns);
-      const echoOwn = e.ownCpuMs === undefined ? '?' : Math.round(e.ownCpuMs);
-      console.log(
-        `|  | echo provider (Terraform's floor): \`terraform plan\` ${walls(echoRuns)} ms, median ${Math.round(e.ms)} ms = ${r(e.ms, cli.ms)} of \`pbxctl plan\`; ${e.requests} requests; median run's providers ${Math.round(e.providers.cpuMs)} ms CPU (${e.providers.each}); Terraform's own ${echoOwn} ms CPU; cores busy ${e.busy}; ${e.summary} |`,
-      );
-    }
+    printFloors(cli.ms, tf.ms, [
+      ["echo provider (Terraform's floor)", echoRuns],
+      ["echo provider with each user's read (the floor with the platform's reads)", echoReadRuns],
+    ]);
   } finally {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
     rmSync(yamlDir, { recursive: true, force: true });

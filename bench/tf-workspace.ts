@@ -102,6 +102,8 @@ export interface ProviderChoice {
   readonly releaseZip?: string;
   /** A built script run by this Node binary instead (bench/echo-provider.ts), through a launcher in the mirror. */
   readonly script?: string;
+  /** Environment the launcher of `script` sets for it (e.g. bench/echo-provider.ts's PBXCTL_BENCH_ECHO_READS). */
+  readonly scriptEnv?: Readonly<Record<string, string>>;
 }
 
 /** `profileDir`: a CPU profile of every provider process there (bench/cpu-preload.ts). */
@@ -116,7 +118,10 @@ export function workspace(n: number, apiUrl: string, profileDir?: string, provid
     mkdirSync(plugin, { recursive: true });
     const exe = join(plugin, 'terraform-provider-netsapiens');
     if (provider.script) {
-      writeFileSync(exe, `#!/bin/sh\nexec '${process.execPath}' '${provider.script}' "$@"\n`, { mode: 0o755 });
+      const env = Object.entries(provider.scriptEnv ?? {})
+        .map(([k, v]) => `${k}='${v}' `)
+        .join('');
+      writeFileSync(exe, `#!/bin/sh\n${env}exec '${process.execPath}' '${provider.script}' "$@"\n`, { mode: 0o755 });
     } else {
       symlinkSync(join(ROOT, 'bin', 'terraform-provider-netsapiens'), exe);
     }
