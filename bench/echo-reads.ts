@@ -43,11 +43,10 @@ export function extensionOf(msgpack: Uint8Array | undefined): string | undefined
   return buf.toString('utf8', from, from + (head & 0x1f));
 }
 
-/** `apiUrl` as NS_API_URL gives it (with or without the `/ns-api/v2` path). */
+/** `apiUrl` as NS_API_URL gives it to the provider: the API's base, paths go below it (as the client's do). */
 export function userReads(apiUrl: string, apiKey: string): UserReads {
   const base = new URL(apiUrl);
-  const trimmed = base.pathname.replace(/\/+$/, '');
-  const prefix = trimmed.endsWith('/ns-api/v2') ? trimmed : `${trimmed}/ns-api/v2`;
+  const prefix = base.pathname.replace(/\/+$/, '');
   const headers = { authorization: `Bearer ${apiKey}`, accept: 'application/json' };
   const agent = new Agent({ connections: 8, keepAliveTimeout: 10_000 });
   const pending = new Map<string, Promise<void>>();
