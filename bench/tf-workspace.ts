@@ -155,9 +155,11 @@ export function terraform(
   args: string[],
   cwd: string,
   env: NodeJS.ProcessEnv,
+  onSpawn?: (pid: number) => void,
 ): Promise<{ status: number | null; out: string }> {
   return new Promise((done) => {
     const child = spawn('terraform', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (onSpawn && child.pid !== undefined) onSpawn(child.pid);
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     child.stderr.on('data', (d: Buffer) => (out += d.toString('utf8')));
