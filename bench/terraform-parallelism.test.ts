@@ -30,6 +30,16 @@ describe('parseVariant', () => {
     expect(() => parseVariant('10:gogc=400')).toThrow(/"gogc=400" is not NAME=value/);
     expect(() => parseVariant('10:GOGC=')).toThrow(/is not NAME=value/);
   });
+  it('refuses credentials in a label it prints, without repeating their value', () => {
+    for (const spec of ['10:NS_API_KEY=s3cret', '10:GOGC=400,PBXCTL_TOKEN=s3cret', '10:VM_PIN=s3cret']) {
+      expect(() => parseVariant(spec)).toThrow(/looks like a credential/);
+      try {
+        parseVariant(spec);
+      } catch (e) {
+        expect(String(e)).not.toContain('s3cret');
+      }
+    }
+  });
 });
 
 describe('peakRssKib', () => {

@@ -9,8 +9,10 @@
  *   npm run build && node dist/bench/terraform-parallelism.js [users=1000] [--rounds 6] [--zip ZIP] [VARIANT=10 32]...
  *
  * A variant is P, or P with environment for Terraform after a colon: `10:GOGC=400` (Go's garbage collector
- * runs a quarter as often; a lever the user holds, as P is). Beside each variant: the CPU of Terraform and its
- * providers together (this process's waited-for children, /proc), median of the rounds.
+ * runs about a quarter as often; a lever the user holds, as P is). The label is printed, so names that look like
+ * credentials (KEY, TOKEN, SECRET, PASSWORD, PIN) are refused. Beside each variant, medians of the rounds: the CPU
+ * of Terraform and its providers together (this process's waited-for children, /proc) and Terraform's own peak
+ * memory (VmHWM, read every 20 ms).
  *
  * Same domain, state and 20 ms proxy as bench/terraform-plan.ts. Without --zip it packages this build first.
  * Needs the terraform binary (prints SKIPPED otherwise). Benchmark-only: nothing in the product loads it.
@@ -77,6 +79,8 @@ export function parseVariant(spec: string): Variant {
     for (const pair of spec.slice(colon + 1).split(',')) {
       const m = /^([A-Z_][A-Z0-9_]*)=(.+)$/.exec(pair);
       if (!m) throw new Error(`variant ${JSON.stringify(spec)}: ${JSON.stringify(pair)} is not NAME=value`);
+      if (/KEY|TOKEN|SECRET|PASSWORD|PIN/.test(m[1] as string))
+        throw new Error(`variant: ${m[1]} looks like a credential; set it in the environment, not in a printed label`);
       env[m[1] as string] = m[2] as string;
     }
   }
