@@ -156,7 +156,7 @@ async function buildExecutable(bundle: string, work: string, exe: string): Promi
 /**
  * On Linux, the copy of Node loses its symbol table and debug sections (`strip --strip-all`) before the blob goes
  * in: Terraform hashes the whole package directory against `.terraform.lock.hcl` at the start of every command,
- * before it starts the provider, and that hash took ~2.5 ms per MB here (issue 15; bench/README.md). Debian's
+ * before it starts the provider: ~64 ms per 100 MiB here (`bench/lock-hash.ts`; bench/HISTORY.md, session 13). Debian's
  * node: 99 -> 86 MB. The dynamic symbols stay (`strip` keeps them), and so does everything Node runs. Without a
  * `strip` on PATH the executable is left as it is (`stripped: false`; `npm run package:provider` says so).
  */

@@ -8,12 +8,12 @@ import { setFlagsFromString } from 'node:v8';
  * Why: Terraform starts a fresh provider process for every walk of every command, and the plan walk calls
  * each resource's handlers once per resource. At a few hundred resources, TurboFan was compiling the
  * provider's recursive walkers (state completion, model conversion, comparisons) before they had run enough
- * to repay their compilation: a third of the plan-walk process's samples were TurboFan's (bench/README.md,
+ * to repay their compilation: a third of the plan-walk process's samples were TurboFan's (bench/HISTORY.md,
  * sessions 13 and 15). A larger budget leaves those functions in V8's cheaper tiers for longer, and a long
- * walk still optimises what stays hot. Measured (bench/README.md, session 16): the plan walk's CPU at 200
+ * walk still optimises what stays hot. Measured (bench/HISTORY.md, session 16): the plan walk's CPU at 200
  * users −13 % (1,022 → 892 ms), at 1,000 users −6 %; in process, the first pass over 2,000 resources −10 %.
  * 32 times the default measured the same; `--max-opt=1` (no TurboFan at all) the same at 200 users, but it made
- * every call dearer at 10,000 (session 15).
+ * the handlers dearer at 1,000 (437 -> 690 ms; about 2 s more expected at 10,000, session 15).
  */
 export const INTERRUPT_BUDGET = 8 * 67_584;
 
